@@ -1,0 +1,249 @@
+"""The stored records (peewee models).
+
+Every record that leaves the PC in a sync file is a :class:`Record`: a UUID, the code of the station
+that created it, a revision that goes up by one with each change, and timestamps. Datetimes are
+naive local (China Standard Time) datetimes; every station and the county are in one time zone.
+Foreign keys are integer ids inside one database; sync files carry the UUIDs instead.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import datetime
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .db import database
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Record(BaseModel):
+    uuid = CharField(max_length=36, unique=True, default=new_uuid)
+    station = CharField(max_length=16, index=True)
+    revision = IntegerField(default=1)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class Station(Record):
+    """A supply station (供电所). A station PC holds its own; the county holds all of them."""
+
+    code = CharField(max_length=16, unique=True)
+    name = CharField(max_length=60)
+    county = CharField(max_length=60, default="")
+    area = CharField(max_length=8, default="rural")  # urban | rural | remote
+    mode = CharField(max_length=8, default="station")  # station | county (of this install)
+    phone = CharField(max_length=40, default="")
+    address = CharField(max_length=120, default="")
+    is_local = BooleanField(default=False)  # the station this PC belongs to
+
+
+class Department(Record):
+    """Where a clerk sends a customer or a transfer (seed 2.3: name, phone, place)."""
+
+    name = CharField(max_length=40)
+    phone = CharField(max_length=40, default="")
+    place = CharField(max_length=80, default="")
+    active = BooleanField(default=True)
+
+
+class Staff(Record):
+    name = CharField(max_length=50)
+    role = CharField(max_length=16)  # clerk | manager | head | admin
+    department = ForeignKeyField(Department, null=True, backref="staff", on_delete="RESTRICT")
+    phone = CharField(max_length=40, default="")
+    password_hash = CharField(max_length=200, default="")
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("station", "name"), True),)
+
+
+class Customer(Record):
+    name = CharField(max_length=50)
+    unit = CharField(max_length=100, default="")
+    address = CharField(max_length=200, default="")
+    phone = CharField(max_length=40, default="", index=True)
+    phone_alt = CharField(max_length=40, default="", index=True)
+    account_no = CharField(max_length=20, default="", index=True)  # 户号
+    tier = CharField(max_length=8, default="none")  # gold | silver | bronze | none
+    manager = ForeignKeyField(Staff, null=True, backref="customers", on_delete="RESTRICT")
+
+
+class Entry(Record):
+    """One registered matter: a line of the paper register and everything that follows from it."""
+
+    serial = CharField(max_length=32, unique=True)  # <station>-<year>-<5 digits>
+    received_at = DateTimeField(index=True)
+    channel = CharField(max_length=16)
+    category = CharField(max_length=16, index=True)
+    visitor = CharField(max_length=50)
+    unit = CharField(max_length=100, default="")
+    address = CharField(max_length=200, default="")
+    phone = CharField(max_length=40, default="", index=True)
+    account_no = CharField(max_length=20, default="", index=True)
+    customer = ForeignKeyField(Customer, null=True, backref="entries", on_delete="RESTRICT")
+    matter = TextField()
+    responder = ForeignKeyField(Staff, backref="entries", on_delete="RESTRICT")
+    created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    reception_notes = TextField(default="")
+    result = TextField(default="")
+    unresolved_reason = TextField(default="")
+    status = CharField(max_length=16, index=True, default="registered")
+    due_at = DateTimeField(null=True, index=True)  # reply to the customer
+    contact_due_at = DateTimeField(null=True)  # complaints: first contact
+    arrive_due_at = DateTimeField(null=True)  # repairs: arrive on site
+    restore_due_at = DateTimeField(null=True)  # repairs: power restored
+    follow_up_due_at = DateTimeField(null=True, index=True)
+    missing_documents = TextField(default="[]")  # JSON list: the one-time notice (一次性告知)
+    wo_number = CharField(max_length=40, default="")  # 95598 work-order number
+    wo_due_at = DateTimeField(null=True)  # the 95598 work order's own deadline
+    contacted_at = DateTimeField(null=True)
+    replied_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    reopened_count = IntegerField(default=0)
+    search_initials = CharField(max_length=200, default="")  # pinyin initials, schema v2
+
+
+class SerialCounter(BaseModel):
+    """The last serial number handed out per station and year; numbers are never reused."""
+
+    station = CharField(max_length=16)
+    year = IntegerField()
+    last = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("station", "year")
+
+
+class Transfer(Record):
+    """转办: handed to a department (or a colleague); the entry stays the responder's (督办)."""
+
+    entry = ForeignKeyField(Entry, backref="transfers", on_delete="RESTRICT")
+    department = ForeignKeyField(Department, null=True, on_delete="RESTRICT")
+    to_staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    note = TextField(default="")
+    transferred_at = DateTimeField()
+    due_at = DateTimeField(null=True)
+    accepted_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+
+
+class Supervision(Record):
+    """督办: one contact chasing a transfer or an open matter."""
+
+    entry = ForeignKeyField(Entry, backref="supervisions", on_delete="RESTRICT")
+    transfer = ForeignKeyField(Transfer, null=True, backref="supervisions", on_delete="RESTRICT")
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    note = TextField(default="")
+
+
+class FollowUp(Record):
+    """回访: one attempt to reach the customer; satisfaction only when reached."""
+
+    entry = ForeignKeyField(Entry, backref="follow_ups", on_delete="RESTRICT")
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    method = CharField(max_length=8)  # phone | visit | sms
+    outcome = CharField(max_length=16)  # reached | no_answer | busy | wrong_number
+    satisfaction = CharField(max_length=16, null=True)  # satisfied | basic | unsatisfied
+    note = TextField(default="")
+
+
+class Escalation(Record):
+    """上报: a matter that cannot be solved, reported to the station head with its reason."""
+
+    entry = ForeignKeyField(Entry, backref="escalations", on_delete="RESTRICT")
+    reason = TextField()
+    to_staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+
+
+class Void(Record):
+    """作废: nothing is hard-deleted; a void keeps the record and says who and why."""
+
+    entry = ForeignKeyField(Entry, backref="voids", on_delete="RESTRICT")
+    reason = TextField()
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, on_delete="RESTRICT")
+    previous_status = CharField(max_length=16)
+
+
+class DeadlineRuleRow(Record):
+    """A row of the deadline rule table (data an administrator edits, see deadlines.py)."""
+
+    category = CharField(max_length=16)
+    clock = CharField(max_length=16)
+    unit = CharField(max_length=16)
+    amount = IntegerField()
+    area = CharField(max_length=8, default="*")
+    basis = CharField(max_length=200, default="")
+
+    class Meta:
+        table_name = "deadline_rule"
+        indexes = ((("station", "category", "clock", "area"), True),)
+
+
+class HolidayDay(BaseModel):
+    """A day that breaks the Mon–Fri rule: a public holiday, or a 调休 make-up workday."""
+
+    day = DateField(primary_key=True)
+    kind = CharField(max_length=8)  # holiday | workday
+    name = CharField(max_length=40, default="")
+    source = CharField(max_length=60, default="")
+
+
+class Setting(BaseModel):
+    key = CharField(max_length=60, primary_key=True)
+    value = TextField(default="")
+
+
+class AuditEvent(BaseModel):
+    """Append-only and hash-chained: each event carries the SHA-256 of the one before."""
+
+    seq = AutoField()
+    uuid = CharField(max_length=36, unique=True, default=new_uuid)
+    station = CharField(max_length=16)
+    at = DateTimeField()
+    actor = CharField(max_length=50)
+    actor_uuid = CharField(max_length=36, default="")
+    action = CharField(max_length=32)
+    table_name = CharField(max_length=32)
+    record_uuid = CharField(max_length=36, index=True)
+    before = TextField(null=True)  # JSON snapshot, None when created
+    after = TextField(null=True)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+# Audited tables: every change to a row here goes through audit.save_audited().
+AUDITED = (Station, Department, Staff, Customer, Entry, Transfer, Supervision, FollowUp,
+           Escalation, Void, DeadlineRuleRow)
+ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent)

@@ -1,0 +1,106 @@
+"""Schema versions and forward migrations.
+
+The version lives in ``PRAGMA user_version``. A new database is created at the latest version
+directly; an older file is first copied aside with SQLite's backup API (a consistent copy even in
+WAL mode), then each step runs in one transaction together with its version bump, so a power cut
+leaves the file at one version or the next, never half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from peewee import CharField
+from playhouse.migrate import SqliteMigrator, migrate
+
+from . import db
+from .models import ALL_MODELS, Entry
+from .search_text import pinyin_initials
+
+APPEND_ONLY_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+)
+
+
+def _v2_search_initials(database) -> None:
+    """v2: pinyin initials of visitor and unit, so that ``zs`` finds 张三."""
+    migrator = SqliteMigrator(database)
+    migrate(migrator.add_column("entry", "search_initials", CharField(max_length=200, default="")))
+    rows = database.execute_sql("SELECT id, visitor, unit FROM entry").fetchall()
+    for entry_id, visitor, unit in rows:
+        Entry.update(search_initials=pinyin_initials(visitor, unit)).where(
+            Entry.id == entry_id
+        ).execute()
+
+
+# MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
+MIGRATIONS: list[Callable] = [_v2_search_initials]
+LATEST_VERSION = len(MIGRATIONS) + 1
+
+
+class SchemaTooNewError(RuntimeError):
+    pass
+
+
+def user_version(database) -> int:
+    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def _set_user_version(database, version: int) -> None:
+    database.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def create_fresh(database) -> None:
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        for sql in APPEND_ONLY_TRIGGERS:
+            database.execute_sql(sql)
+        _set_user_version(database, LATEST_VERSION)
+
+
+def backup_copy(database_path: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite file (the backup API, not a byte copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(database_path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(database, database_path: Path | None, backups_dir: Path | None) -> list[int]:
+    """Bring ``database`` to LATEST_VERSION; returns the versions applied."""
+    version = user_version(database)
+    if version == 0 and not database.get_tables():
+        create_fresh(database)
+        return []
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(
+            f"数据库版本 {version} 比本程序支持的 {LATEST_VERSION} 新：请安装新版首问登记后再打开。"
+        )
+    applied = []
+    if version < LATEST_VERSION and database_path is not None and backups_dir is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_copy(database_path, backups_dir / f"before-migration-v{version}-{stamp}.sqlite3")
+    while version < LATEST_VERSION:
+        step = MIGRATIONS[version - 1]
+        with database.atomic():
+            step(database)
+            _set_user_version(database, version + 1)
+        version += 1
+        applied.append(version)
+    if db.is_sqlite():
+        for sql in APPEND_ONLY_TRIGGERS:
+            database.execute_sql(sql)
+    return applied

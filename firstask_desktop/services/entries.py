@@ -1,0 +1,401 @@
+"""The life of an entry, one function per step of the 首问负责制."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from .. import db, permissions, status
+from ..audit import save_audited
+from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
+from ..models import Customer, Entry, Escalation, FollowUp, SerialCounter, Staff, Supervision, \
+    Transfer, Void
+from ..search_text import pinyin_initials
+from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
+from ..vocab import CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, SATISFACTION, \
+    TIERS, parse_choice
+from .rules import DeadlineBook
+from .station import find_department, find_staff, require_station, station_head
+
+MATTER_MAX = 2000
+RESULT_MAX = 2000
+NOTE_MAX = 1000
+CLOCK_SKEW = timedelta(minutes=5)  # a received time this far ahead of the PC clock is a typo
+
+
+def _now(now: datetime | None) -> datetime:
+    return (now or datetime.now()).replace(microsecond=0)
+
+
+def next_serial(station_code: str, year: int) -> str:
+    """Take the next serial number of the station's year (inside the caller's transaction)."""
+    counter, _ = SerialCounter.get_or_create(station=station_code, year=year)
+    counter.last += 1
+    SerialCounter.update(last=counter.last).where(
+        (SerialCounter.station == station_code) & (SerialCounter.year == year)
+    ).execute()
+    return f"{station_code}-{year}-{counter.last:05d}"
+
+
+def get_entry(serial: str) -> Entry:
+    entry = Entry.select().where(Entry.serial == (serial or "").strip().upper()).first()
+    if entry is None:
+        raise NotFoundError(f"没有受理编号为“{serial}”的登记：请检查编号（格式如 GS0101-2026-00001）。")
+    return entry
+
+
+def find_customer(phone: str = "", account_no: str = "") -> Customer | None:
+    """A known customer by 户号 first (unique to a meter), else by any of their phones."""
+    if account_no:
+        found = Customer.select().where(Customer.account_no == account_no).first()
+        if found:
+            return found
+    if phone:
+        return Customer.select().where(
+            (Customer.phone == phone) | (Customer.phone_alt == phone)
+        ).first()
+    return None
+
+
+def _missing_documents(items: Iterable[str] | None) -> list[str]:
+    docs = []
+    for item in items or ():
+        text = clean_text(item, "missing_documents", max_len=100, multiline=False)
+        if text and text not in docs:
+            docs.append(text)
+    return docs
+
+
+def _received_at(value: datetime | None, now: datetime) -> datetime:
+    if value is None:
+        return now
+    value = value.replace(microsecond=0)
+    if value > now + CLOCK_SKEW:
+        raise ValidationError("received_at", "不能晚于当前时间，请检查日期和时刻（也请核对电脑时钟）")
+    return value
+
+
+def choose_responder(actor: Staff, customer: Customer | None, responder_name: str = "") -> Staff:
+    """Seed §六: a gold/silver/bronze customer's customer manager is their first responder."""
+    if responder_name:
+        return find_staff(responder_name)
+    if customer is not None and customer.tier in ("gold", "silver", "bronze") and customer.manager:
+        manager = customer.manager
+        if manager.active:
+            return manager
+    return actor
+
+
+def register_entry(actor: Staff, *, channel: str, category: str, visitor: str, matter: str,
+                   unit: str = "", address: str = "", phone: str = "", account_no: str = "",
+                   responder: str = "", received_at: datetime | None = None,
+                   reception_notes: str = "", missing_documents: Iterable[str] | None = None,
+                   wo_number: str = "", wo_due_at: datetime | None = None, result: str = "",
+                   now: datetime | None = None) -> Entry:
+    """Register a matter. With ``result`` it was answered on the spot (status 已答复)."""
+    permissions.require(actor, "register")
+    station = require_station()
+    now = _now(now)
+    channel = parse_choice(channel, CHANNELS, "channel")
+    category = parse_choice(category, CATEGORIES, "category")
+    visitor = normalise_name(visitor, "visitor")
+    unit = clean_text(unit, "unit", max_len=100, multiline=False)
+    address = clean_text(address, "address", max_len=200, multiline=False)
+    phone = normalise_phone(phone) if (phone or "").strip() else ""
+    account_no = normalise_account_no(account_no)
+    matter = clean_text(matter, "matter", max_len=MATTER_MAX, required=True)
+    reception_notes = clean_text(reception_notes, "reception_notes", max_len=NOTE_MAX)
+    result = clean_text(result, "result", max_len=RESULT_MAX)
+    docs = _missing_documents(missing_documents)
+    received = _received_at(received_at, now)
+    wo_number = clean_text(wo_number, "wo_number", max_len=40, multiline=False)
+    if channel == "hotline_95598" and not wo_number:
+        raise ValidationError("wo_number", "95598转办的登记必须填写工单号")
+    if not result and not phone:
+        # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
+        raise ValidationError("phone", "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访")
+
+    customer = find_customer(phone, account_no)
+    owner = choose_responder(actor, customer, responder)
+    book = DeadlineBook(station.area)
+    deadlines = book.for_entry(category, received)
+
+    with db.transaction():
+        if customer is None:
+            customer = Customer(station=station.code, name=visitor, unit=unit, address=address,
+                                phone=phone, account_no=account_no)
+            save_audited(customer, actor=actor, action="add_customer", at=now)
+        entry = Entry(
+            station=station.code,
+            serial=next_serial(station.code, received.year),
+            received_at=received,
+            channel=channel,
+            category=category,
+            visitor=visitor,
+            unit=unit,
+            address=address,
+            phone=phone,
+            account_no=account_no,
+            customer=customer,
+            matter=matter,
+            responder=owner,
+            created_by=actor,
+            reception_notes=reception_notes,
+            missing_documents=json.dumps(docs, ensure_ascii=False),
+            wo_number=wo_number,
+            wo_due_at=wo_due_at,
+            due_at=promised_due(deadlines),
+            contact_due_at=deadlines.get("contact"),
+            arrive_due_at=deadlines.get("arrive"),
+            restore_due_at=deadlines.get("restore"),
+            search_initials=pinyin_initials(visitor, unit),
+        )
+        if result:
+            _set_replied(entry, result, now, book)
+        save_audited(entry, actor=actor, action="register", at=now)
+    return entry
+
+
+def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
+    """The deadline promised to the customer: the reply, or for a repair, power restored."""
+    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
+
+
+def _set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
+    entry.result = result
+    entry.replied_at = now
+    entry.contacted_at = entry.contacted_at or now
+    entry.follow_up_due_at = book.follow_up(now)
+    if entry.category == "praise":
+        # Nothing to follow up on a thank-you: it is closed once acknowledged.
+        entry.status = "closed"
+        entry.closed_at = now
+        entry.follow_up_due_at = None
+    else:
+        entry.status = "replied"
+
+
+def _require_owner(actor: Staff, entry: Entry, *, others_may: bool = True) -> None:
+    if actor.id == entry.responder_id:
+        return
+    if others_may and permissions.can(actor, "act_for_others"):
+        return
+    raise NotAllowedError(
+        f"{entry.serial} 的首问责任人是 {entry.responder.name}：只有本人"
+        + ("或所长、管理员" if others_may else "")
+        + "可以办理这一步。"
+    )
+
+
+def _book() -> DeadlineBook:
+    return DeadlineBook(require_station().area)
+
+
+def start_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("start", entry.status, entry.serial)
+    entry.status = "in_progress"
+    with db.transaction():
+        save_audited(entry, actor=actor, action="start", at=_now(now))
+    return entry
+
+
+def record_contact(actor: Staff, serial: str, note: str = "", now: datetime | None = None) -> Entry:
+    """The first contact with the customer (complaints must have one within their first clock)."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("contact", entry.status, entry.serial)
+    note = clean_text(note, "note", max_len=NOTE_MAX)
+    now = _now(now)
+    if entry.contacted_at is None:
+        entry.contacted_at = now
+    if note:
+        entry.reception_notes = (entry.reception_notes + "\n" if entry.reception_notes else "") + \
+            f"{now:%m-%d %H:%M} 联系客户：{note}"
+    if entry.status == "registered":
+        entry.status = "in_progress"
+    with db.transaction():
+        save_audited(entry, actor=actor, action="contact", at=now)
+    return entry
+
+
+def transfer_entry(actor: Staff, serial: str, *, department: str, note: str = "",
+                   to_staff: str = "", due_at: datetime | None = None,
+                   now: datetime | None = None) -> Transfer:
+    """转办: hand the work to a department; the responder still owns and chases it (督办)."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("transfer", entry.status, entry.serial)
+    now = _now(now)
+    dep = find_department(department)
+    colleague = find_staff(to_staff) if to_staff else None
+    note = clean_text(note, "note", max_len=NOTE_MAX)
+    if due_at is not None and due_at < now:
+        raise ValidationError("due_at", "转办时限不能早于现在")
+    transfer = Transfer(station=entry.station, entry=entry, department=dep, to_staff=colleague,
+                        note=note, transferred_at=now, due_at=due_at or entry.due_at,
+                        created_by=actor)
+    entry.status = "transferred"
+    with db.transaction():
+        save_audited(transfer, actor=actor, action="transfer", at=now)
+        save_audited(entry, actor=actor, action="transfer", at=now)
+    return transfer
+
+
+def open_transfer(entry: Entry) -> Transfer | None:
+    return (Transfer.select().where((Transfer.entry == entry) & Transfer.done_at.is_null())
+            .order_by(Transfer.id.desc()).first())
+
+
+def record_supervision(actor: Staff, serial: str, note: str,
+                       now: datetime | None = None) -> Supervision:
+    """督办: a contact chasing the department the entry was transferred to."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("supervise", entry.status, entry.serial)
+    note = clean_text(note, "note", max_len=NOTE_MAX, required=True)
+    now = _now(now)
+    sup = Supervision(station=entry.station, entry=entry, transfer=open_transfer(entry), at=now,
+                      by=actor, note=note)
+    with db.transaction():
+        save_audited(sup, actor=actor, action="supervise", at=now)
+    return sup
+
+
+def finish_transfer(actor: Staff, serial: str, note: str = "", now: datetime | None = None) -> Entry:
+    """The department reports back; the owner now tells the customer."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("finish_transfer", entry.status, entry.serial)
+    now = _now(now)
+    transfer = open_transfer(entry)
+    with db.transaction():
+        if transfer is not None:
+            transfer.done_at = now
+            note = clean_text(note, "note", max_len=NOTE_MAX)
+            if note:
+                transfer.note = (transfer.note + "\n" if transfer.note else "") + f"办理情况：{note}"
+            save_audited(transfer, actor=actor, action="finish_transfer", at=now)
+        entry.status = "in_progress"
+        save_audited(entry, actor=actor, action="finish_transfer", at=now)
+    return entry
+
+
+def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = None) -> Entry:
+    """Tell the customer the result (resolved). Only the first responder does this (督办)."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry, others_may=False)
+    status.require("reply", entry.status, entry.serial)
+    result = clean_text(result, "result", max_len=RESULT_MAX, required=True)
+    now = _now(now)
+    with db.transaction():
+        transfer = open_transfer(entry)
+        if transfer is not None:
+            transfer.done_at = now
+            save_audited(transfer, actor=actor, action="finish_transfer", at=now)
+        _set_replied(entry, result, now, _book())
+        save_audited(entry, actor=actor, action="reply", at=now)
+    return entry
+
+
+def mark_unresolved(actor: Staff, serial: str, reason: str,
+                    now: datetime | None = None) -> Escalation:
+    """Cannot be solved: record the reason and report it to the station head (上报)."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("unresolved", entry.status, entry.serial)
+    reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
+    now = _now(now)
+    escalation = Escalation(station=entry.station, entry=entry, reason=reason,
+                            to_staff=station_head(), at=now, by=actor)
+    entry.status = "unresolved"
+    entry.unresolved_reason = reason
+    entry.contacted_at = entry.contacted_at or now
+    entry.follow_up_due_at = _book().follow_up(now)
+    with db.transaction():
+        save_audited(escalation, actor=actor, action="escalate", at=now)
+        save_audited(entry, actor=actor, action="unresolved", at=now)
+    return escalation
+
+
+def record_follow_up(actor: Staff, serial: str, *, method: str, outcome: str = "reached",
+                     satisfaction: str = "", note: str = "",
+                     now: datetime | None = None) -> FollowUp:
+    """回访. An unreached attempt is kept as such; "unsatisfied" reopens the entry."""
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("follow_up", entry.status, entry.serial)
+    method = parse_choice(method, FOLLOW_UP_METHODS, "method")
+    outcome = parse_choice(outcome, FOLLOW_UP_OUTCOMES, "outcome")
+    note = clean_text(note, "note", max_len=NOTE_MAX)
+    if outcome == "reached":
+        satisfaction = parse_choice(satisfaction, SATISFACTION, "satisfaction")
+    elif satisfaction:
+        raise ValidationError("satisfaction", "没有联系上客户时不能记录满意度")
+    else:
+        satisfaction = None
+    now = _now(now)
+    follow_up = FollowUp(station=entry.station, entry=entry, at=now, by=actor, method=method,
+                         outcome=outcome, satisfaction=satisfaction, note=note)
+    with db.transaction():
+        save_audited(follow_up, actor=actor, action="follow_up", at=now)
+        if satisfaction in ("satisfied", "basic"):
+            entry.status = "followed_up"
+            save_audited(entry, actor=actor, action="follow_up", at=now)
+        elif satisfaction == "unsatisfied":
+            _reopen(entry, now)
+            save_audited(entry, actor=actor, action="reopen", at=now)
+    return follow_up
+
+
+def _reopen(entry: Entry, now: datetime) -> None:
+    """An unsatisfied customer: the matter is open again, with a fresh reply deadline from now."""
+    deadlines = _book().for_entry(entry.category, now)
+    entry.status = "in_progress"
+    entry.reopened_count += 1
+    entry.replied_at = None
+    entry.follow_up_due_at = None
+    entry.due_at = promised_due(deadlines)
+
+
+def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
+    entry = get_entry(serial)
+    _require_owner(actor, entry)
+    status.require("close", entry.status, entry.serial)
+    now = _now(now)
+    entry.status = "closed"
+    entry.closed_at = now
+    with db.transaction():
+        save_audited(entry, actor=actor, action="close", at=now)
+    return entry
+
+
+def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = None) -> Void:
+    """作废: the entry stays, marked void, with who and why; its serial is never reused."""
+    entry = get_entry(serial)
+    permissions.require(actor, "void")
+    _require_owner(actor, entry)
+    status.require("void", entry.status, entry.serial)
+    reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
+    now = _now(now)
+    void = Void(station=entry.station, entry=entry, reason=reason, at=now, by=actor,
+                previous_status=entry.status)
+    entry.status = "void"
+    with db.transaction():
+        save_audited(void, actor=actor, action="void", at=now)
+        save_audited(entry, actor=actor, action="void", at=now)
+    return void
+
+
+def set_customer_tier(actor: Staff, customer: Customer, tier: str, manager: str = "",
+                      now: datetime | None = None) -> Customer:
+    permissions.require(actor, "manage_customers")
+    customer.tier = parse_choice(tier, TIERS, "tier")
+    customer.manager = find_staff(manager) if manager else None
+    if customer.tier != "none" and customer.manager is None:
+        raise RefusedError("金、银、铜牌客户必须指定客户经理（他就是首问责任人）。")
+    with db.transaction():
+        save_audited(customer, actor=actor, action="set_tier", at=_now(now))
+    return customer

@@ -1,0 +1,306 @@
+"""Reading the register: lists, filters, due states, one entry's whole story.
+
+Filtering and sorting are SQL; callers page through the returned query (``.paginate``) rather
+than loading every row.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from ..errors import ValidationError
+from ..models import AuditEvent, Customer, Entry, Escalation, FollowUp, Staff, Supervision, \
+    Transfer
+from ..vocab import CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, \
+    OPEN_STATUSES, SATISFACTION, STATUSES, parse_choice
+
+MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def month_range(month: str) -> tuple[datetime, datetime]:
+    """``2026-02`` → [2026-02-01 00:00, 2026-03-01 00:00)."""
+    match = MONTH.match((month or "").strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ValidationError("month", f"“{month}”不是月份，请写成 年-月（如 2026-02）")
+    year, mon = int(match.group(1)), int(match.group(2))
+    start = datetime(year, mon, 1)
+    end = datetime(year + (mon == 12), mon % 12 + 1, 1)
+    return start, end
+
+
+def _day_end(day: date) -> datetime:
+    return datetime.combine(day, time(23, 59, 59))
+
+
+def overdue_condition(now: datetime):
+    """Open and past its reply deadline, or replied/unresolved and past its follow-up deadline."""
+    open_overdue = Entry.status.in_(OPEN_STATUSES) & (Entry.due_at < now)
+    follow_overdue = Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at < now)
+    return open_overdue | follow_overdue
+
+
+def search_condition(text: str):
+    """A fragment of any register text, a phone fragment, a 户号, a serial or pinyin initials."""
+    needle = text.strip()
+    like = f"%{needle}%"
+    condition = (
+        Entry.visitor.contains(needle) | Entry.unit.contains(needle)
+        | Entry.address.contains(needle) | Entry.matter.contains(needle)
+        | Entry.result.contains(needle) | Entry.serial.contains(needle.upper())
+    )
+    digits = re.sub(r"\D", "", needle)
+    if digits and len(digits) >= 3:
+        condition |= Entry.phone.contains(digits) | Entry.account_no.contains(digits)
+    if needle.isascii() and needle.isalpha():
+        condition |= Entry.search_initials.contains(needle.lower())
+    del like
+    return condition
+
+
+@dataclass
+class EntryFilter:
+    month: str = ""
+    status: str = ""  # a status code, or "open"
+    category: str = ""
+    channel: str = ""
+    responder: str = ""
+    search: str = ""
+    overdue: bool = False
+    due_today: bool = False
+    follow_up_due: bool = False
+    station: str = ""
+    include_void: bool = True
+
+
+SORTABLE = {
+    "received_at": Entry.received_at,
+    "serial": Entry.serial,
+    "due_at": Entry.due_at,
+    "status": Entry.status,
+    "category": Entry.category,
+    "visitor": Entry.visitor,
+}
+
+
+def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
+                 sort: str = "received_at", descending: bool = False):
+    """The entries matching ``flt`` as a query (page it; don't list() 200,000 rows)."""
+    flt = flt or EntryFilter()
+    now = now or datetime.now()
+    query = Entry.select(Entry, Staff).join(Staff, on=(Entry.responder == Staff.id))
+    if flt.month:
+        start, end = month_range(flt.month)
+        query = query.where((Entry.received_at >= start) & (Entry.received_at < end))
+    if flt.status == "open":
+        query = query.where(Entry.status.in_(OPEN_STATUSES))
+    elif flt.status:
+        query = query.where(Entry.status == parse_choice(flt.status, STATUSES, "status"))
+    elif not flt.include_void:
+        query = query.where(Entry.status != "void")
+    if flt.category:
+        query = query.where(Entry.category == parse_choice(flt.category, CATEGORIES, "category"))
+    if flt.channel:
+        query = query.where(Entry.channel == parse_choice(flt.channel, CHANNELS, "channel"))
+    if flt.responder:
+        query = query.where(Staff.name == flt.responder.strip())
+    if flt.station:
+        query = query.where(Entry.station == flt.station.strip().upper())
+    if flt.search and flt.search.strip():
+        query = query.where(search_condition(flt.search))
+    if flt.overdue:
+        query = query.where(overdue_condition(now))
+    if flt.due_today:
+        query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at >= now)
+                            & (Entry.due_at <= _day_end(now.date())))
+    if flt.follow_up_due:
+        query = query.where(Entry.status.in_(("replied", "unresolved"))
+                            & (Entry.follow_up_due_at <= _day_end(now.date())))
+    column = SORTABLE.get(sort, Entry.received_at)
+    order = column.desc() if descending else column.asc()
+    return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
+
+
+def due_state(entry: Entry, now: datetime | None = None) -> str:
+    """on_time | due_today | overdue | done — shown as text beside the colour."""
+    now = now or datetime.now()
+    if entry.status in OPEN_STATUSES:
+        deadline = entry.due_at
+    elif entry.status in ("replied", "unresolved"):
+        deadline = entry.follow_up_due_at
+    else:
+        return "done"
+    if deadline is None:
+        return "on_time"
+    if deadline < now:
+        return "overdue"
+    if deadline.date() == now.date():
+        return "due_today"
+    return "on_time"
+
+
+DUE_STATE_LABELS = {"on_time": "未到期", "due_today": "今日到期", "overdue": "已超期", "done": "—"}
+
+
+def counts(now: datetime | None = None) -> dict[str, int]:
+    """The figures of the status bar and the 待办 view."""
+    now = now or datetime.now()
+    today_end = _day_end(now.date())
+    week_end = _day_end(now.date() + timedelta(days=7))
+    open_q = Entry.select().where(Entry.status.in_(OPEN_STATUSES))
+    return {
+        "overdue": Entry.select().where(overdue_condition(now)).count(),
+        "due_today": open_q.where((Entry.due_at >= now) & (Entry.due_at <= today_end)).count(),
+        "due_week": open_q.where((Entry.due_at > today_end) & (Entry.due_at <= week_end)).count(),
+        "follow_up_due": Entry.select().where(
+            Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at <= today_end)
+        ).count(),
+        "escalated": Entry.select().where(Entry.status == "unresolved").count(),
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat(timespec="minutes") if value else None
+
+
+def entry_to_dict(entry: Entry, now: datetime | None = None) -> dict:
+    """The JSON form of an entry (the CLI's contract, DESIGN.md §6)."""
+    return {
+        "serial": entry.serial,
+        "uuid": entry.uuid,
+        "station": entry.station,
+        "received_at": _iso(entry.received_at),
+        "channel": entry.channel,
+        "channel_label": CHANNELS.get(entry.channel, entry.channel),
+        "category": entry.category,
+        "category_label": CATEGORIES.get(entry.category, entry.category),
+        "visitor": entry.visitor,
+        "unit": entry.unit,
+        "address": entry.address,
+        "phone": entry.phone,
+        "account_no": entry.account_no,
+        "matter": entry.matter,
+        "responder": entry.responder.name,
+        "status": entry.status,
+        "status_label": STATUSES.get(entry.status, entry.status),
+        "due_at": _iso(entry.due_at),
+        "contact_due_at": _iso(entry.contact_due_at),
+        "arrive_due_at": _iso(entry.arrive_due_at),
+        "restore_due_at": _iso(entry.restore_due_at),
+        "follow_up_due_at": _iso(entry.follow_up_due_at),
+        "due_state": due_state(entry, now),
+        "result": entry.result,
+        "unresolved_reason": entry.unresolved_reason,
+        "reception_notes": entry.reception_notes,
+        "missing_documents": json.loads(entry.missing_documents or "[]"),
+        "wo_number": entry.wo_number,
+        "wo_due_at": _iso(entry.wo_due_at),
+        "contacted_at": _iso(entry.contacted_at),
+        "replied_at": _iso(entry.replied_at),
+        "closed_at": _iso(entry.closed_at),
+        "revision": entry.revision,
+        "created_at": _iso(entry.created_at),
+        "updated_at": _iso(entry.updated_at),
+    }
+
+
+def entry_details(entry: Entry, now: datetime | None = None) -> dict:
+    """Everything about one entry: the row, its transfers, follow-ups, escalations, timeline."""
+    data = entry_to_dict(entry, now)
+    data["transfers"] = [
+        {"department": t.department.name if t.department else "",
+         "department_phone": t.department.phone if t.department else "",
+         "to_staff": t.to_staff.name if t.to_staff else "", "note": t.note,
+         "transferred_at": _iso(t.transferred_at), "due_at": _iso(t.due_at),
+         "done_at": _iso(t.done_at)}
+        for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
+    ]
+    data["supervisions"] = [
+        {"at": _iso(s.at), "by": s.by.name, "note": s.note}
+        for s in Supervision.select().where(Supervision.entry == entry).order_by(Supervision.id)
+    ]
+    data["follow_ups"] = [
+        {"at": _iso(f.at), "by": f.by.name, "method": f.method,
+         "method_label": FOLLOW_UP_METHODS.get(f.method, f.method), "outcome": f.outcome,
+         "outcome_label": FOLLOW_UP_OUTCOMES.get(f.outcome, f.outcome),
+         "satisfaction": f.satisfaction,
+         "satisfaction_label": SATISFACTION.get(f.satisfaction or "", ""), "note": f.note}
+        for f in FollowUp.select().where(FollowUp.entry == entry).order_by(FollowUp.id)
+    ]
+    data["escalations"] = [
+        {"at": _iso(e.at), "by": e.by.name, "to": e.to_staff.name if e.to_staff else "",
+         "reason": e.reason}
+        for e in Escalation.select().where(Escalation.entry == entry).order_by(Escalation.id)
+    ]
+    data["timeline"] = timeline(entry)
+    return data
+
+
+ACTION_TEXT = {
+    "register": "登记", "start": "开始办理", "contact": "联系客户", "transfer": "转办",
+    "supervise": "督办", "finish_transfer": "转办完成", "reply": "答复客户",
+    "escalate": "上报所长", "unresolved": "未办结", "follow_up": "回访", "reopen": "客户不满意，重新办理",
+    "close": "办结", "void": "作废", "edit": "修改登记",
+}
+
+
+def timeline(entry: Entry) -> list[dict]:
+    """What happened to the entry, in order, from the audit log (the evidence, not a copy)."""
+    uuids = [entry.uuid]
+    for model in (Transfer, Supervision, FollowUp, Escalation):
+        uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
+    events = (AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids))
+              .order_by(AuditEvent.seq))
+    seen = set()
+    rows = []
+    for event in events:
+        # One user action writes several rows (transfer + entry); show it once.
+        key = (event.at, event.actor, event.action)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append({"at": _iso(event.at), "actor": event.actor, "action": event.action,
+                     "label": ACTION_TEXT.get(event.action, event.action)})
+    return rows
+
+
+def customer_history(phone: str = "", account_no: str = "", *, days: int = 90,
+                     now: datetime | None = None) -> dict:
+    """A returning customer's earlier matters; complaints in the last ``days`` flag the form."""
+    now = now or datetime.now()
+    condition = None
+    if phone:
+        condition = Entry.phone == phone
+    if account_no:
+        by_account = Entry.account_no == account_no
+        condition = by_account if condition is None else (condition | by_account)
+    if condition is None:
+        return {"entries": 0, "recent_complaints": 0}
+    total = Entry.select().where(condition).count()
+    complaints = Entry.select().where(
+        condition & (Entry.category == "complaint") & (Entry.status != "void")
+        & (Entry.received_at >= now - timedelta(days=days))
+    ).count()
+    return {"entries": total, "recent_complaints": complaints}
+
+
+def search_customers(text: str, limit: int = 50) -> list[Customer]:
+    needle = (text or "").strip()
+    if not needle:
+        return list(Customer.select().order_by(Customer.id.desc()).limit(limit))
+    digits = re.sub(r"\D", "", needle)
+    condition = Customer.name.contains(needle) | Customer.unit.contains(needle)
+    if digits:
+        condition |= (Customer.phone.contains(digits) | Customer.phone_alt.contains(digits)
+                      | Customer.account_no.contains(digits))
+    return list(Customer.select().where(condition).order_by(Customer.name).limit(limit))
+
+
+def entries_per_month() -> dict[str, int]:
+    month = fn.strftime("%Y-%m", Entry.received_at)
+    return {m: n for m, n in Entry.select(month.alias("m"), fn.COUNT(Entry.id).alias("n"))
+            .group_by(month).tuples()}

@@ -1,0 +1,165 @@
+"""Setting up a station and its people: init, staff, departments, login."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from .. import db, passwords, permissions
+from ..audit import save_audited
+from ..deadlines import DEFAULT_RULES
+from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
+from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
+from ..validation import clean_text, normalise_name, normalise_phone
+from ..vocab import AREAS, MODES, ROLES, parse_choice
+from ..workdays import load_seed_days
+
+STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
+DEFAULT_DEPARTMENTS = (
+    ("营业班", "营业厅"),
+    ("配电运维班", "生产楼一楼"),
+    ("抢修班", "生产楼一楼"),
+    ("计量班", "生产楼二楼"),
+    ("综合办公室", "办公楼二楼"),
+)
+
+
+def local_station() -> Station | None:
+    return Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
+
+
+def require_station() -> Station:
+    station = local_station()
+    if station is None:
+        raise RefusedError("数据文件夹还没有初始化：请先运行 init 建立供电所，或用 demo 生成演示数据。")
+    return station
+
+
+def normalise_station_code(code: str) -> str:
+    value = (code or "").strip().upper()
+    if not STATION_CODE.match(value):
+        raise ValidationError("station_code", "应为 2–12 位大写字母或数字（如 GS0101），用于受理编号")
+    return value
+
+
+def seed_holidays() -> int:
+    rows = [
+        {"day": datetime.strptime(d["day"], "%Y-%m-%d").date(), "kind": d["kind"],
+         "name": d.get("name", ""), "source": "chinese-calendar"}
+        for d in load_seed_days()
+    ]
+    with db.database.atomic():
+        for start in range(0, len(rows), 200):
+            HolidayDay.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
+    return len(rows)
+
+
+def init_station(*, code: str, name: str, county: str = "", mode: str = "station",
+                 area: str = "rural", admin_name: str, admin_password: str,
+                 phone: str = "", now: datetime | None = None) -> Station:
+    """Create this PC's station, its first administrator, the rule table and holiday calendar."""
+    if local_station() is not None:
+        raise RefusedError("这个数据文件夹已经初始化过：如需重新开始，请换一个空的数据文件夹。")
+    code = normalise_station_code(code)
+    name = clean_text(name, "station_name", max_len=60, required=True, multiline=False)
+    county = clean_text(county, "county", max_len=60, multiline=False)
+    mode = parse_choice(mode, MODES, "mode")
+    area = parse_choice(area, AREAS, "area")
+    admin_name = normalise_name(admin_name, "name")
+    password_hash = passwords.hash_password(admin_password)
+    phone = normalise_phone(phone) if phone else ""
+    now = now or datetime.now().replace(microsecond=0)
+    system = "系统初始化"
+    with db.transaction():
+        station = Station(code=code, station=code, name=name, county=county, mode=mode,
+                          area=area, phone=phone, is_local=True)
+        save_audited(station, actor=system, action="init_station", at=now)
+        for dep_name, place in DEFAULT_DEPARTMENTS:
+            save_audited(Department(station=code, name=dep_name, place=place),
+                         actor=system, action="add_department", at=now)
+        admin = Staff(station=code, name=admin_name, role="admin", password_hash=password_hash)
+        save_audited(admin, actor=system, action="add_staff", at=now)
+        for rule in DEFAULT_RULES:
+            row = DeadlineRuleRow(station=code, category=rule.category, clock=rule.clock,
+                                  unit=rule.unit, amount=rule.amount, area=rule.area,
+                                  basis=rule.basis)
+            save_audited(row, actor=system, action="seed_rule", at=now)
+    seed_holidays()
+    return station
+
+
+def find_staff(name: str, *, active_only: bool = True) -> Staff:
+    station = require_station()
+    query = Staff.select().where((Staff.station == station.code) & (Staff.name == name.strip()))
+    if active_only:
+        query = query.where(Staff.active == True)  # noqa: E712
+    staff = query.first()
+    if staff is None:
+        raise NotFoundError(f"没有名为“{name}”的在岗人员：请检查姓名，或由管理员先添加该人员。")
+    return staff
+
+
+def find_department(name: str) -> Department:
+    dep = Department.select().where(
+        (Department.name == name.strip()) & (Department.active == True)  # noqa: E712
+    ).first()
+    if dep is None:
+        names = "、".join(d.name for d in Department.select().where(Department.active == True))  # noqa: E712
+        raise NotFoundError(f"没有名为“{name}”的部门。现有部门：{names or '无'}。")
+    return dep
+
+
+def authenticate(name: str, password: str) -> Staff:
+    """The staff member, when the password is right; refused (nothing said of which part) else."""
+    try:
+        staff = find_staff(name)
+    except NotFoundError:
+        staff = None
+    if staff is None or not passwords.verify_password(staff.password_hash, password):
+        raise NotAllowedError("姓名或密码不正确，请重新输入。")
+    return staff
+
+
+def add_staff(actor: Staff, *, name: str, role: str, password: str, department: str = "",
+              phone: str = "", now: datetime | None = None) -> Staff:
+    permissions.require(actor, "manage_staff")
+    station = require_station()
+    name = normalise_name(name, "name")
+    role = parse_choice(role, ROLES, "role")
+    phone = normalise_phone(phone) if phone else ""
+    dep = find_department(department) if department else None
+    if Staff.select().where((Staff.station == station.code) & (Staff.name == name)).exists():
+        raise ValidationError("name", f"已有人员“{name}”：同名人员请加以区分（如 张伟2）")
+    password_hash = passwords.hash_password(password)
+    staff = Staff(station=station.code, name=name, role=role, department=dep, phone=phone,
+                  password_hash=password_hash)
+    with db.transaction():
+        save_audited(staff, actor=actor, action="add_staff", at=now)
+    return staff
+
+
+def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
+                   now: datetime | None = None) -> Department:
+    permissions.require(actor, "manage_departments")
+    station = require_station()
+    name = clean_text(name, "department", max_len=40, required=True, multiline=False)
+    phone = normalise_phone(phone) if phone else ""
+    place = clean_text(place, "place", max_len=80, multiline=False)
+    if Department.select().where(Department.name == name).exists():
+        raise ValidationError("department", f"已有部门“{name}”")
+    dep = Department(station=station.code, name=name, phone=phone, place=place)
+    with db.transaction():
+        save_audited(dep, actor=actor, action="add_department", at=now)
+    return dep
+
+
+def list_staff(active_only: bool = True) -> list[Staff]:
+    query = Staff.select().order_by(Staff.role, Staff.name)
+    if active_only:
+        query = query.where(Staff.active == True)  # noqa: E712
+    return list(query)
+
+
+def station_head() -> Staff | None:
+    return (Staff.select().where((Staff.role == "head") & (Staff.active == True))  # noqa: E712
+            .order_by(Staff.id).first())
