@@ -144,7 +144,8 @@ def mask_text_phones(text: str | None) -> str:
 # 市场/超市 and 区 in 小区/区域, and keep a market or a housing estate; the look-arounds skip
 # the common ones. Anything missed errs towards cutting earlier, which shows less, not more.
 _ADDRESS_UNIT_RE = re.compile(
-    r"自治区|街道|社区|嘎查|苏木|省|盟|州|县|旗|镇|乡|村|屯"
+    r"自治区|街道|社区|嘎查|苏木|省|盟|州|县|旗|镇|乡|屯"
+    r"|(?<!村)村|村(?!委)"  # the second 村 of 李家村村委会 belongs to the committee
     r"|(?<![超门菜夜])市(?!场)"
     r"|(?<![小园景厂校营库])区(?!域)"
 )

@@ -42,6 +42,13 @@ def _label(field: str) -> str:
     return FIELD_LABELS.get(field, field)
 
 
+def _show(ch: str) -> str:
+    """A character for a message: quoted if visible, else its code point (it may reorder text)."""
+    if unicodedata.category(ch)[0] in "CZ":
+        return f"看不见的字符 U+{ord(ch):04X}"
+    return f"“{ch}”"
+
+
 def _position(original: str, ch: str) -> int:
     """1-based code-point position of ``ch`` in what was typed, for the message."""
     return original.find(ch) + 1
@@ -118,7 +125,7 @@ def _check_name_chars(name: str, field: str) -> None:
         if ch.isdecimal():
             raise ValidationError(field, f"不能包含数字“{ch}”，请只填写姓名")
         if not (_is_name_letter(ch) or ch in " '-" + MIDDLE_DOT):
-            raise ValidationError(field, f"不能包含“{ch}”，{_NAME_ALLOWED_MESSAGE}")
+            raise ValidationError(field, f"不能包含{_show(ch)}，{_NAME_ALLOWED_MESSAGE}")
     if not any(_is_name_letter(ch) for ch in name):
         raise ValidationError(field, "不能只有符号，请填写姓名")
 
@@ -174,7 +181,7 @@ def _split_extension(text: str) -> tuple[str, str]:
 def _check_phone_chars(main: str, field: str) -> None:
     for ch in main:
         if ch not in "0123456789+" and ch not in _PHONE_SEPARATORS:
-            raise _phone_error(field, f"不能包含“{ch}”")
+            raise _phone_error(field, f"不能包含{_show(ch)}")
     if ("+" in main and not re.match(r"^\(?\+", main)) or main.count("+") > 1:
         raise _phone_error(field, "“+”只能写在最前面")
 
@@ -314,7 +321,7 @@ def normalise_account_no(value: str | None) -> str:
         return ""
     for ch in text:
         if ch not in "0123456789":
-            raise ValidationError("account_no", f"户号只能是数字，不能包含“{ch}”")
+            raise ValidationError("account_no", f"户号只能是数字，不能包含{_show(ch)}")
     if not 6 <= len(text) <= 20:
         raise ValidationError(
             "account_no", f"户号应为6到20位数字（如 0123456789），现在是{len(text)}位"

@@ -9,12 +9,28 @@ from datetime import datetime, timedelta
 from .. import db, permissions, status
 from ..audit import save_audited
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
-from ..models import Customer, Entry, Escalation, FollowUp, SerialCounter, Staff, Supervision, \
-    Transfer, Void
+from ..models import (
+    Customer,
+    Entry,
+    Escalation,
+    FollowUp,
+    SerialCounter,
+    Staff,
+    Supervision,
+    Transfer,
+    Void,
+)
 from ..search_text import pinyin_initials
 from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
-from ..vocab import CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, SATISFACTION, \
-    TIERS, parse_choice
+from ..vocab import (
+    CATEGORIES,
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    FOLLOW_UP_OUTCOMES,
+    SATISFACTION,
+    TIERS,
+    parse_choice,
+)
 from .rules import DeadlineBook
 from .station import find_department, find_staff, require_station, station_head
 

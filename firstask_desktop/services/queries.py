@@ -14,10 +14,17 @@ from datetime import date, datetime, time, timedelta
 from peewee import fn
 
 from ..errors import ValidationError
-from ..models import AuditEvent, Customer, Entry, Escalation, FollowUp, Staff, Supervision, \
-    Transfer
-from ..vocab import CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, \
-    OPEN_STATUSES, SATISFACTION, STATUSES, parse_choice
+from ..models import AuditEvent, Customer, Entry, Escalation, FollowUp, Staff, Supervision, Transfer
+from ..vocab import (
+    CATEGORIES,
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    FOLLOW_UP_OUTCOMES,
+    OPEN_STATUSES,
+    SATISFACTION,
+    STATUSES,
+    parse_choice,
+)
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 

@@ -9,7 +9,9 @@ from .. import db, passwords, permissions
 from ..audit import save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
+from ..keys import load_or_create_signing_key
 from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
+from ..storage import current_folder
 from ..validation import clean_text, normalise_name, normalise_phone
 from ..vocab import AREAS, MODES, ROLES, parse_choice
 from ..workdays import load_seed_days
@@ -85,6 +87,8 @@ def init_station(*, code: str, name: str, county: str = "", mode: str = "station
                                   basis=rule.basis)
             save_audited(row, actor=system, action="seed_rule", at=now)
     seed_holidays()
+    # The station's identity for signed receipts and sync files, made once at setup.
+    load_or_create_signing_key(current_folder())
     return station
 
 

@@ -1,0 +1,60 @@
+"""This PC's own signing key (Ed25519, from the ``cryptography`` package).
+
+Used to sign receipts and sync files. The private key never leaves the PC: it is a PEM file in
+the data folder's ``keys/`` folder, readable only by the account (mode 0600 on Linux; on
+Windows the per-user application data folder is already private to the account by its ACL).
+DPAPI would tie the key to the Windows login, but a clerk's password reset by the IT
+administrator would then lose the station's identity; a per-account file keeps it recoverable
+from a backup of the data folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from .fileio import write_atomic
+
+SIGNING_KEY_FILE = "station-signing.pem"
+
+
+def keys_dir(data_folder: Path) -> Path:
+    return Path(data_folder) / "keys"
+
+
+def load_or_create_signing_key(data_folder: Path) -> Ed25519PrivateKey:
+    path = keys_dir(data_folder) / SIGNING_KEY_FILE
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError(f"{path} is not an Ed25519 key")
+        return key
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    write_atomic(path, pem, mode=0o600)
+    return key
+
+
+def public_bytes(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
+    public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def key_id(public_raw: bytes) -> str:
+    """A short id for a public key: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(public_raw).hexdigest()[:16]
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """For reading aloud over the phone: SHA-256, in groups of four, first 32 hex digits."""
+    digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
+    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+
+
+def b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")

@@ -1,0 +1,74 @@
+"""Shared fixtures: a fresh data folder per test (a real SQLite file, never :memory:)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("FIRSTASK_DATA_DIR", None)
+
+from firstask_desktop import db  # noqa: E402
+from firstask_desktop.storage import open_store  # noqa: E402
+
+PASSWORD = "secret123"
+# A Tuesday in an ordinary week, far from holidays.
+T0 = datetime(2026, 3, 10, 9, 0)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    """An open, empty data folder whose path has Chinese in it (like C:\\Users\\张三)."""
+    folder = tmp_path / "张三" / "首问登记"
+    open_store(folder)
+    yield folder
+    db.close()
+
+
+@pytest.fixture
+def station(store):
+    """A rural station with its administrator; returns the admin."""
+    from firstask_desktop.services.station import init_station
+
+    init_station(code="GS0101", name="城关供电所", county="榆中县供电公司", area="rural",
+                 admin_name="管理员", admin_password=PASSWORD, now=T0)
+    from firstask_desktop.models import Staff
+
+    return Staff.get(Staff.name == "管理员")
+
+
+@pytest.fixture
+def people(station):
+    """The station's people by name: 管理员, 王建国 (head), 李娜 and 张伟 (clerks), 陈静 (manager)."""
+    from firstask_desktop.services.station import add_staff
+
+    for name, role in [("王建国", "head"), ("李娜", "clerk"), ("张伟", "clerk"), ("陈静", "manager")]:
+        add_staff(station, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
+    from firstask_desktop.models import Staff
+
+    return {s.name: s for s in Staff.select()}
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """A demo station built once per session; tests get their own copy (see ``demo_store``)."""
+    from firstask_desktop.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "data"
+    open_store(folder)
+    build_demo(entries=240, seed=7, now=datetime(2026, 11, 20, 16, 0))
+    db.close()
+    return folder
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path):
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    open_store(folder)
+    yield folder
+    db.close()
