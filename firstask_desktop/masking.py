@@ -124,7 +124,11 @@ _TEXT_PHONE_RE = re.compile(
 
 
 def mask_text_phones(text: str | None) -> str:
-    """Free text with every mobile and landline number in it masked; the rest unchanged."""
+    """Free text with every mobile and landline number in it masked; the rest unchanged.
+
+    Digit runs longer than a phone (户号, 工单号, 身份证号) are left alone, and so are 7–8 digit
+    numbers without an area code: in free text they cannot be told apart from amounts.
+    """
     if not text:
         return ""
     searchable = text.translate(_TO_ASCII)
@@ -142,7 +146,9 @@ def mask_text_phones(text: str | None) -> str:
 
 # Administrative units at or above village level. A plain character scan would also find 市 in
 # 市场/超市 and 区 in 小区/区域, and keep a market or a housing estate; the look-arounds skip
-# the common ones. Anything missed errs towards cutting earlier, which shows less, not more.
+# the common ones. Known leftovers: 旗 in 红旗路 and 州 in 兰州 (without 市) cut earlier, which
+# shows less; 城市 in 城市花园 keeps two harmless characters. A gazetteer would do better, but
+# the register has to work offline with whatever the clerk typed.
 _ADDRESS_UNIT_RE = re.compile(
     r"自治区|街道|社区|嘎查|苏木|省|盟|州|县|旗|镇|乡|屯"
     r"|(?<!村)村|村(?!委)"  # the second 村 of 李家村村委会 belongs to the committee

@@ -217,6 +217,12 @@ def test_letters_in_phone_show_every_accepted_form():
         assert example in message
 
 
+def test_hidden_character_in_phone_is_named_not_printed():
+    # Printing U+202E inside the message would reverse the rest of the message on screen.
+    message = str(refused(normalise_phone, "\u202e13812345678", field="phone"))
+    assert "U+202E" in message and "\u202e" not in message
+
+
 def test_short_mobile_says_eleven_digits_and_how_many_were_typed():
     message = str(refused(normalise_phone, "138 1234 567", field="phone"))
     assert "11位" in message and "10位" in message
