@@ -17,6 +17,7 @@ from peewee import CharField
 from playhouse.migrate import SqliteMigrator, migrate
 
 from . import db
+from .errors import RefusedError
 from .models import ALL_MODELS, Entry
 from .search_text import pinyin_initials
 
@@ -44,7 +45,7 @@ MIGRATIONS: list[Callable] = [_v2_search_initials]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
-class SchemaTooNewError(RuntimeError):
+class SchemaTooNewError(RefusedError):
     pass
 
 

@@ -128,11 +128,12 @@ def register_entry(actor: Staff, *, channel: str, category: str, visitor: str, m
     wo_number = clean_text(wo_number, "wo_number", max_len=40, multiline=False)
     if channel == "hotline_95598" and not wo_number:
         raise ValidationError("wo_number", "95598转办的登记必须填写工单号")
+    customer = find_customer(phone, account_no)
+    if not phone and customer is not None:
+        phone = customer.phone  # a known customer (by 户号) is reached on the number on file
     if not result and not phone:
         # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
         raise ValidationError("phone", "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访")
-
-    customer = find_customer(phone, account_no)
     owner = choose_responder(actor, customer, responder)
     book = DeadlineBook(station.area)
     deadlines = book.for_entry(category, received)

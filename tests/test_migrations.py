@@ -1,0 +1,106 @@
+"""A version-1 database file migrates forward to the current schema and keeps its data."""
+
+import sqlite3
+from pathlib import Path
+
+from firstask_desktop import config, db, schema
+from firstask_desktop.models import ALL_MODELS, Entry
+from firstask_desktop.storage import open_store
+
+V1_SQL = Path(__file__).parent / "fixtures" / "schema_v1.sql"
+
+
+def _make_v1_file(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    path = config.db_path(folder)
+    con = sqlite3.connect(path)
+    con.executescript(V1_SQL.read_text(encoding="utf-8"))
+    now = "2025-06-01 09:00:00"
+    con.execute(
+        "INSERT INTO station (uuid, station, revision, created_at, updated_at, code, name, county,"
+        " area, mode, phone, address, is_local) VALUES ('s1','GS0101',1,?,?,'GS0101','城关供电所',"
+        "'', 'rural','station','','',1)", (now, now))
+    con.execute(
+        "INSERT INTO staff (uuid, station, revision, created_at, updated_at, name, role, phone,"
+        " password_hash, active) VALUES ('p1','GS0101',1,?,?,'李娜','clerk','','',1)", (now, now))
+    con.execute(
+        "INSERT INTO entry (uuid, station, revision, created_at, updated_at, serial, received_at,"
+        " channel, category, visitor, unit, address, phone, account_no, matter, responder_id,"
+        " reception_notes, result, unresolved_reason, status, missing_documents, wo_number,"
+        " reopened_count) VALUES ('e1','GS0101',1,?,?,'GS0101-2025-00001',?,'visit','consult',"
+        "'张三','城关村委会','','13812345678','','咨询电价',1,'','','','registered','[]','',0)",
+        (now, now, now))
+    con.commit()
+    con.close()
+    return path
+
+
+def _columns(database) -> dict[str, set[str]]:
+    return {t: {c.name for c in database.get_columns(t)} for t in database.get_tables()}
+
+
+def test_version_1_file_migrates_to_current_and_keeps_data(tmp_path):
+    folder = tmp_path / "旧版数据"
+    _make_v1_file(folder)
+    open_store(folder)
+    try:
+        assert schema.user_version(db.database.obj) == schema.LATEST_VERSION
+        entry = Entry.get(Entry.serial == "GS0101-2025-00001")
+        assert entry.visitor == "张三" and entry.matter == "咨询电价"
+        # The step that added pinyin initials filled them for the old rows.
+        assert entry.search_initials.startswith("zs")
+        migrated = _columns(db.database.obj)
+    finally:
+        db.close()
+    # The copy set aside before migrating is a readable version-1 database.
+    backups = list((folder / "backups").glob("before-migration-v1-*.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("SELECT visitor FROM entry").fetchone()[0] == "张三"
+    con.close()
+
+    # A migrated file has exactly the tables and columns of a freshly created one.
+    open_store(tmp_path / "新建")
+    try:
+        fresh = _columns(db.database.obj)
+    finally:
+        db.close()
+    assert migrated == fresh
+    assert set(fresh) >= {m._meta.table_name for m in ALL_MODELS}
+
+
+def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):
+    folder = tmp_path / "失败"
+    _make_v1_file(folder)
+
+    def broken(database):
+        database.execute_sql("ALTER TABLE entry ADD COLUMN half_done TEXT")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [broken] + schema.MIGRATIONS[1:])
+    try:
+        open_store(folder)
+    except RuntimeError:
+        pass
+    finally:
+        db.close()
+    con = sqlite3.connect(config.db_path(folder))
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    columns = {r[1] for r in con.execute("PRAGMA table_info(entry)")}
+    assert "half_done" not in columns  # rolled back with the failed step
+    con.close()
+
+
+def test_a_file_from_a_newer_version_is_refused(tmp_path):
+    import pytest
+
+    folder = tmp_path / "新版"
+    path = _make_v1_file(folder)
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 5}")
+    con.commit()
+    con.close()
+    with pytest.raises(schema.SchemaTooNewError, match="新版"):
+        open_store(folder)
+    db.close()
