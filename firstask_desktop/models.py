@@ -243,7 +243,41 @@ class AuditEvent(BaseModel):
     hash = CharField(max_length=64)
 
 
+class Clause(Record):
+    """A clause of the assessment rules (seed 实施办法 §十) with its fine, as editable data."""
+
+    code = CharField(max_length=16)  # 八, 九.1, 九.2-3, 九.4-5
+    title = CharField(max_length=100)
+    description = TextField(default="")
+    amount_fen = IntegerField()  # money is integer fen, never float
+    sanction = CharField(max_length=60, default="")  # e.g. 全局通报批评
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("station", "code"), True),)
+
+
+class Violation(Record):
+    """考核记录: a proposed breach; only the station head confirms or dismisses it."""
+
+    entry = ForeignKeyField(Entry, backref="violations", on_delete="RESTRICT")
+    responder = ForeignKeyField(Staff, on_delete="RESTRICT", backref="violations")
+    clause = ForeignKeyField(Clause, on_delete="RESTRICT")
+    rule = CharField(max_length=32)  # the detector that proposed it
+    evidence = TextField()
+    deadline = DateTimeField(null=True)
+    detected_at = DateTimeField()
+    state = CharField(max_length=12, default="proposed")  # proposed | confirmed | dismissed
+    amount_fen = IntegerField()  # the clause's amount when proposed
+    decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    decided_at = DateTimeField(null=True)
+    dismiss_reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("entry", "rule"), True),)
+
+
 # Audited tables: every change to a row here goes through audit.save_audited().
 AUDITED = (Station, Department, Staff, Customer, Entry, Transfer, Supervision, FollowUp,
-           Escalation, Void, DeadlineRuleRow)
+           Escalation, Void, DeadlineRuleRow, Clause, Violation)
 ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent)

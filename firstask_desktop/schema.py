@@ -40,8 +40,29 @@ def _v2_search_initials(database) -> None:
         ).execute()
 
 
+def create_missing_tables(database, *models) -> None:
+    """A step that adds whole tables: creates those not there yet (indexes included).
+
+    Later steps that add columns to these tables must check first (``add_column_if_missing``),
+    since a table created here already has the columns of the current model.
+    """
+    database.create_tables(models, safe=True)
+
+
+def add_column_if_missing(database, table: str, name: str, field) -> None:
+    if name not in {c.name for c in database.get_columns(table)}:
+        migrate(SqliteMigrator(database).add_column(table, name, field))
+
+
+def _v3_assessment(database) -> None:
+    """v3: the clause table and the proposed/confirmed breaches (督办与考核)."""
+    from .models import Clause, Violation
+
+    create_missing_tables(database, Clause, Violation)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
-MIGRATIONS: list[Callable] = [_v2_search_initials]
+MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
