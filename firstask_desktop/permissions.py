@@ -18,6 +18,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "manage_departments": frozenset({"admin", "head"}),
     "manage_customers": ALL_ROLES,
     "edit_rules": frozenset({"admin"}),
+    # confirm or dismiss proposed breaches: the station head only (seed §十二)
+    "assess": frozenset({"head"}),
 }
 
 PERMISSION_LABELS = {
@@ -29,6 +31,7 @@ PERMISSION_LABELS = {
     "manage_departments": "管理部门",
     "manage_customers": "管理客户",
     "edit_rules": "修改时限规则",
+    "assess": "确认或驳回考核",
 }
 
 
