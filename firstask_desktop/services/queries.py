@@ -79,6 +79,7 @@ class EntryFilter:
     search: str = ""
     overdue: bool = False
     due_today: bool = False
+    due_week: bool = False  # open, due after today and within 7 days (the 待办 "本周到期")
     follow_up_due: bool = False
     station: str = ""
     include_void: bool = True
@@ -124,6 +125,10 @@ def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
     if flt.due_today:
         query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at >= now)
                             & (Entry.due_at <= _day_end(now.date())))
+    if flt.due_week:
+        today_end = _day_end(now.date())
+        query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at > today_end)
+                            & (Entry.due_at <= _day_end(now.date() + timedelta(days=7))))
     if flt.follow_up_due:
         query = query.where(Entry.status.in_(("replied", "unresolved"))
                             & (Entry.follow_up_due_at <= _day_end(now.date())))

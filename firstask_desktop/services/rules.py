@@ -35,3 +35,53 @@ class DeadlineBook:
 
     def follow_up(self, replied_at: datetime) -> datetime | None:
         return follow_up_due(replied_at, self.area, self.rules, self.calendar)
+
+
+def rule_rows() -> list[DeadlineRuleRow]:
+    """The stored rule table, in its order (the settings screen lists and edits these rows)."""
+    return list(DeadlineRuleRow.select().order_by(DeadlineRuleRow.id))
+
+
+def update_rule(actor, rule_id: int, *, unit: str, amount: int, basis: str | None = None,
+                now: datetime | None = None) -> DeadlineRuleRow:
+    """Change one rule's time limit (an administrator only; audited like every change).
+
+    Category, clock and area stay: they say which promise the row is; only its length changes.
+    Entries already registered keep the deadline they were promised.
+    """
+    from .. import db, permissions
+    from ..audit import save_audited
+    from ..deadlines import validate_rule
+    from ..errors import NotFoundError
+    from ..validation import clean_text
+
+    permissions.require(actor, "edit_rules")
+    row = DeadlineRuleRow.get_or_none(DeadlineRuleRow.id == rule_id)
+    if row is None:
+        raise NotFoundError("没有这条时限规则：请刷新规则表后重试。")
+    if isinstance(amount, str) and amount.strip().isdigit():
+        amount = int(amount.strip())
+    rule = DeadlineRule(category=row.category, clock=row.clock, unit=unit, amount=amount,
+                        area=row.area, basis=row.basis)
+    validate_rule(rule)
+    row.unit, row.amount = rule.unit, rule.amount
+    if basis is not None:
+        row.basis = clean_text(basis, "note", max_len=200, multiline=False)
+    with db.transaction():
+        save_audited(row, actor=actor, action="edit_rule",
+                     at=(now or datetime.now()).replace(microsecond=0))
+    return row
+
+
+def holidays_in_year(year: int) -> list[HolidayDay]:
+    """The calendar's listed days of one year: holidays and 调休 make-up workdays."""
+    from datetime import date
+
+    return list(HolidayDay.select()
+                .where((HolidayDay.day >= date(year, 1, 1)) & (HolidayDay.day <= date(year, 12, 31)))
+                .order_by(HolidayDay.day))
+
+
+def holiday_years() -> list[int]:
+    """Years the calendar has data for (a year missing here counts Mon–Fri only)."""
+    return sorted({d.day.year for d in HolidayDay.select(HolidayDay.day)})

@@ -157,6 +157,13 @@ def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
     return dep
 
 
+def list_departments(active_only: bool = True) -> list[Department]:
+    query = Department.select().order_by(Department.id)
+    if active_only:
+        query = query.where(Department.active == True)  # noqa: E712
+    return list(query)
+
+
 def list_staff(active_only: bool = True) -> list[Staff]:
     query = Staff.select().order_by(Staff.role, Staff.name)
     if active_only:
