@@ -14,7 +14,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 
 from . import __version__, config, db
-from .errors import RefusedError, ValidationError
+from .disk_errors import storage_error
+from .errors import RefusedError, StorageError, ValidationError
 
 ENV_PASSWORD = "FIRSTASK_PASSWORD"
 CHINA = timezone(timedelta(hours=8))
@@ -371,6 +372,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("check", help="检查数据库完整性和审计链")
     p.set_defaults(func=cmd_check)
+
+    from .cli_assess import add_assess_commands
+
+    add_assess_commands(commands, _Parser)
     return parser
 
 
@@ -394,7 +399,14 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 1
+    except StorageError as err:  # the disk, not the request: exit 1, one Chinese line
+        print(str(err).replace("\n", " "), file=sys.stderr)
+        return 1
     except Exception as err:  # noqa: BLE001 - the last line of defence: say it in Chinese
+        mapped = storage_error(err, "读写数据")
+        if mapped is not None:
+            print(str(mapped), file=sys.stderr)
+            return 1
         print(f"出错了：{type(err).__name__}: {err}。数据未被部分修改；请重试，仍不行请联系县公司。",
               file=sys.stderr)
         if os.environ.get("FIRSTASK_DEBUG"):
