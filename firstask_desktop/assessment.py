@@ -319,3 +319,60 @@ def violation_to_dict(v: Violation) -> dict:
         "decided_by": v.decided_by.name if v.decided_by else None,
         "dismiss_reason": v.dismiss_reason,
     }
+
+
+# --- chasing and repeats ------------------------------------------------------------------------
+
+
+def transfers_due_soon(now: datetime | None = None, hours: int = 24) -> list[dict]:
+    """Open transfers whose own deadline falls within ``hours`` (or has passed): the reminders
+    and the 督办单 list, each with the department's phone to call."""
+    from datetime import timedelta
+
+    now = now or datetime.now()
+    query = (Transfer.select(Transfer, Entry).join(Entry)
+             .where(Transfer.done_at.is_null() & Transfer.due_at.is_null(False)
+                    & (Transfer.due_at <= now + timedelta(hours=hours))
+                    & (Entry.status == "transferred"))
+             .order_by(Transfer.due_at))
+    rows = []
+    for t in query:
+        last = (Supervision.select().where(Supervision.transfer == t)
+                .order_by(Supervision.at.desc()).first())
+        rows.append({
+            "serial": t.entry.serial,
+            "responder": t.entry.responder.name,
+            "department": t.department.name if t.department else "",
+            "department_phone": t.department.phone if t.department else "",
+            "to_staff": t.to_staff.name if t.to_staff else "",
+            "matter": t.entry.matter,
+            "transferred_at": t.transferred_at,
+            "due_at": t.due_at,
+            "overdue": t.due_at < now,
+            "last_supervision": last.at if last else None,
+        })
+    return rows
+
+
+REPEAT_DAYS = 90
+REPEAT_COMPLAINTS = 3
+
+
+def repeat_complainants(now: datetime | None = None, days: int = REPEAT_DAYS,
+                        threshold: int = REPEAT_COMPLAINTS) -> list[dict]:
+    """Customers (by phone or 户号) with ``threshold`` or more complaints in ``days`` days."""
+    from datetime import timedelta
+
+    now = now or datetime.now()
+    since = now - timedelta(days=days)
+    base = Entry.select().where((Entry.category == "complaint") & (Entry.status != "void")
+                                & (Entry.received_at >= since) & (Entry.received_at <= now))
+    found: dict[tuple[str, str], dict] = {}
+    for column, kind in ((Entry.phone, "phone"), (Entry.account_no, "account_no")):
+        groups = (base.select(column.alias("key"), fn.COUNT(Entry.id).alias("n"),
+                              fn.MAX(Entry.visitor).alias("visitor"))
+                  .where(column != "").group_by(column).having(fn.COUNT(Entry.id) >= threshold))
+        for row in groups.dicts():
+            found[(kind, row["key"])] = {"kind": kind, "key": row["key"], "count": row["n"],
+                                         "visitor": row["visitor"]}
+    return sorted(found.values(), key=lambda r: -r["count"])

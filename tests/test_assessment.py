@@ -199,3 +199,30 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     capsys.readouterr()
     assert run(base + ["assess", "scan", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_transfers_due_soon_name_the_department_phone(people):
+    from firstask_desktop.services.station import add_department
+
+    add_department(people["管理员"], name="线路班", phone="0931-5221240", now=T0)
+    entry = _register(people, category="业务办理", matter="申请增容")
+    svc.transfer_entry(people["李娜"], entry.serial, department="线路班",
+                       due_at=datetime(2026, 3, 11, 12, 0), now=T0)
+    assert assessment.transfers_due_soon(datetime(2026, 3, 10, 10, 0), hours=24) == []
+    rows = assessment.transfers_due_soon(datetime(2026, 3, 10, 13, 0), hours=24)
+    assert [(r["serial"], r["department_phone"], r["overdue"]) for r in rows] == [
+        (entry.serial, "0931-5221240", False)]
+    late = assessment.transfers_due_soon(datetime(2026, 3, 11, 13, 0))
+    assert late[0]["overdue"] is True
+
+
+def test_three_complaints_in_90_days_flag_a_repeat_customer(people):
+    for day in (0, 29, 59):  # 01-01, 01-30, 03-01
+        _register(people, category="投诉", matter="电压低",
+                  at=datetime(2026, 1, 1, 10, 0) + timedelta(days=day))
+    _register(people, category="投诉", matter="电压低", phone="13900001111",
+              at=datetime(2026, 1, 5, 10, 0))
+    rows = assessment.repeat_complainants(datetime(2026, 3, 10, 12, 0))
+    assert [(r["key"], r["count"]) for r in rows] == [("13812345678", 3)]
+    # 91 days after the first complaint only two remain inside the window.
+    assert assessment.repeat_complainants(datetime(2026, 4, 2, 12, 0)) == []
