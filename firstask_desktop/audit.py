@@ -30,9 +30,15 @@ def _json_value(value):
 
 
 def snapshot(record: Record) -> dict:
-    """The row as stored: column name → JSON value (foreign keys as ids)."""
+    """The row as stored: column name → JSON value (foreign keys as ids).
+
+    A model's ``NOT_AUDITED`` columns (this PC's login lockout state) are left out.
+    """
     data = {}
+    skip = getattr(type(record), "NOT_AUDITED", ())
     for field in record._meta.sorted_fields:
+        if field.name in skip:
+            continue
         if isinstance(field, ForeignKeyField):
             value = record.__data__.get(field.name)
         else:

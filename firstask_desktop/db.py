@@ -12,6 +12,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from .disk_errors import translated
+
 database = DatabaseProxy()
 
 SQLITE_PRAGMAS = {
@@ -43,12 +45,14 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, SqliteDatabase)
 
 
+@contextlib.contextmanager
 def transaction():
     """One write transaction. On SQLite it takes the write lock at BEGIN (IMMEDIATE), so that
-    two clerks saving at once queue on the busy timeout instead of failing half-way."""
-    if is_sqlite():
-        return database.obj.atomic("IMMEDIATE")
-    return database.atomic()
+    two clerks saving at once queue on the busy timeout instead of failing half-way. A full or
+    failing disk rolls it back and comes out as a Chinese ``StorageError``."""
+    atomic = database.obj.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
+    with translated("保存到数据库"), atomic:
+        yield
 
 
 @contextlib.contextmanager

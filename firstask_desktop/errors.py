@@ -69,3 +69,17 @@ class NotAllowedError(RefusedError):
 
 class IllegalStepError(RefusedError):
     """The entry's status does not allow this step now."""
+
+
+class StorageError(OSError):
+    """The disk refused: full, unplugged, read-only or failing. ``str(err)`` is Chinese and says
+    that nothing was half-written and what to do. Not a refusal (exit status 1, not 2): the
+    request was fine, the disk was not. An ``OSError`` so that existing ``except OSError`` still
+    catches it."""
+
+    def __init__(self, message: str, kind: str = "io"):
+        super().__init__(message)
+        self.kind = kind  # full | gone | readonly | io
+
+    def __str__(self) -> str:
+        return self.args[0]

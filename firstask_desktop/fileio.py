@@ -6,10 +6,13 @@ folder; a power cut or a pulled USB stick leaves either the old file or the new 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from .disk_errors import translated
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -23,9 +26,18 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(target: Path, data: bytes | None = None, *, writer: Callable | None = None,
-                 mode: int | None = None) -> Path:
-    """Write ``data`` (or call ``writer(binary_file)``) to ``target`` atomically."""
+                 mode: int | None = None, what: str = "") -> Path:
+    """Write ``data`` (or call ``writer(binary_file)``) to ``target`` atomically.
+
+    ``what`` names the action in the Chinese message of a disk failure (default: 保存文件“x”).
+    """
     target = Path(target)
+    with translated(what or f"保存文件“{target.name}”"):
+        return _write_atomic(target, data, writer, mode)
+
+
+def _write_atomic(target: Path, data: bytes | None, writer: Callable | None,
+                  mode: int | None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
@@ -42,6 +54,8 @@ def write_atomic(target: Path, data: bytes | None = None, *, writer: Callable | 
         os.replace(tmp, target)
         _fsync_dir(target.parent)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        # On a pulled stick the clean-up fails too; the first error is the one to report.
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise
     return target

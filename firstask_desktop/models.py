@@ -73,11 +73,18 @@ class Department(Record):
 
 class Staff(Record):
     name = CharField(max_length=50)
-    role = CharField(max_length=16)  # clerk | manager | head | admin
+    role = CharField(max_length=16)  # clerk | manager | head | admin | county_admin
     department = ForeignKeyField(Department, null=True, backref="staff", on_delete="RESTRICT")
     phone = CharField(max_length=40, default="")
     password_hash = CharField(max_length=200, default="")
     active = BooleanField(default=True)
+    # Login lockout (schema step _login_lockout, lockout.py): this PC's state, not the record's.
+    failed_logins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+
+    # Columns left out of audit snapshots and sync: a wrong password is not a change to the
+    # staff record, and must not bump its revision or travel to the county.
+    NOT_AUDITED = ("failed_logins", "locked_until")
 
     class Meta:
         indexes = ((("station", "name"), True),)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import CharField
+from peewee import CharField, DateTimeField
 from playhouse.migrate import SqliteMigrator, migrate
 
 from . import db
@@ -61,8 +61,18 @@ def _v3_assessment(database) -> None:
     create_missing_tables(database, Clause, Violation)
 
 
+def _login_lockout(database) -> None:
+    """Staff: failed password count and lock time (5 wrong passwords lock for 10 minutes)."""
+    if "failed_logins" not in {c.name for c in database.get_columns("staff")}:
+        # SQLite adds a NOT NULL column with a default in place; the migrator would rebuild
+        # the table, which foreign keys from entry and others forbid.
+        database.execute_sql(
+            "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0")
+    add_column_if_missing(database, "staff", "locked_until", DateTimeField(null=True))
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
-MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment]
+MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
