@@ -376,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_assess import add_assess_commands
 
     add_assess_commands(commands, _Parser)
+    from .cli_print import add_print_commands
+
+    add_print_commands(commands, _Parser)
     return parser
 
 

@@ -1,0 +1,115 @@
+"""``print receipt|register|stats|notice`` and ``verify-receipt`` (DESIGN.md §6).
+
+Each document is built in memory, written atomically, read back and checked before the command
+says it is done. Characters the print font lacks are warned about on stderr (the file is still
+written: the clerk fills them in by hand).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import storage
+from .errors import RefusedError
+from .reports import save_pdf
+from .reports.fonts import glyph_warning, missing_glyphs_in
+
+
+def _write(data: bytes, out: str, what: str, document_data) -> int:
+    warning = glyph_warning(missing_glyphs_in(document_data))
+    if warning:
+        print(f"注意：{warning}", file=sys.stderr)
+    pages = save_pdf(data, Path(out))
+    print(f"已生成{what}：{Path(out).resolve()}（{pages} 页），已读回核对，可以打印。")
+    return 0
+
+
+def cmd_receipt(args) -> int:
+    from .reports.receipt import PAPERS, receipt_data, render_receipt
+
+    if args.paper not in PAPERS:
+        raise RefusedError(f"纸张“{args.paper}”不支持：请选 a4（存根联+客户联）或 a5（仅客户联）。")
+    data = receipt_data(args.serial)
+    return _write(render_receipt(data, args.paper), args.out, "受理回执", data)
+
+
+def cmd_register(args) -> int:
+    from .reports.register import register_data, render_register
+
+    data = register_data(args.month)
+    return _write(render_register(data), args.out, f"{data['month']} 月度首问登记簿", data)
+
+
+def cmd_stats(args) -> int:
+    from .reports.statistics import render_stats
+    from .services.station import require_station
+    from .stats import month_stats
+
+    require_station()
+    data = month_stats(args.month, station=args.station or None)
+    return _write(render_stats(data), args.out, f"{data['month']} 月度统计表", data)
+
+
+def cmd_notice(args) -> int:
+    from .reports.notice import notice_data, render_notice
+
+    data = notice_data(args.serial)
+    return _write(render_notice(data), args.out, "一次性告知单", data)
+
+
+def cmd_verify_receipt(args) -> int:
+    from .receipt_codes import PREFIX, verify_code, verify_short_code
+    from .vocab import CATEGORIES
+
+    text = " ".join(args.code).strip()
+    if text.startswith(PREFIX + "."):
+        check = verify_code(text, storage.current_folder())
+    else:
+        parts = text.replace("/", " ").split(None, 1)
+        if len(parts) != 2:
+            raise RefusedError(
+                "请给出回执二维码的内容（以 FA1. 开头），或“受理编号 验证码”"
+                "（如 GS0101-2026-00001 ABCD-EFGH）。"
+            )
+        check = verify_short_code(parts[0], parts[1], storage.current_folder())
+    if not check.genuine:
+        print(f"不符：{check.message}", file=sys.stderr)
+        return 2
+    print(f"真实：{check.message}")
+    print(f"受理编号：{check.serial}")
+    print(f"受理时间：{check.received_at:%Y-%m-%d %H:%M}")
+    print(f"类别：{CATEGORIES.get(check.category, check.category)}")
+    print(f"首问责任人：{check.responder}")
+    print(f"签发密钥：{check.key_id}")
+    return 0
+
+
+def add_print_commands(commands, parser_class):
+    """Add ``print`` and ``verify-receipt``; returns the ``print`` sub-commands (for more)."""
+    printing = commands.add_parser("print", help="打印（生成PDF）").add_subparsers(
+        dest="sub", required=True, parser_class=parser_class
+    )
+    p = printing.add_parser("receipt", help="受理回执（带签名二维码）")
+    p.add_argument("serial")
+    p.add_argument("--out", required=True)
+    p.add_argument("--paper", default="a4", help="a4：存根联+客户联（默认）；a5：仅客户联")
+    p.set_defaults(func=cmd_receipt)
+    p = printing.add_parser("register", help="月度首问登记簿（上墙，个人信息遮蔽）")
+    p.add_argument("--month", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_register)
+    p = printing.add_parser("stats", help="月度统计表")
+    p.add_argument("--month", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--station", default="", help="县公司：只统计这个供电所")
+    p.set_defaults(func=cmd_stats)
+    p = printing.add_parser("notice", help="一次性告知单")
+    p.add_argument("serial")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_notice)
+
+    p = commands.add_parser("verify-receipt", help="核验回执真伪（二维码内容，或 受理编号 验证码）")
+    p.add_argument("code", nargs="+")
+    p.set_defaults(func=cmd_verify_receipt)
+    return printing

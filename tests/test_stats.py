@@ -1,0 +1,158 @@
+"""month_stats: the figures of the statistics table and the GUI's 统计 view, checked against a
+month built entry by entry with known outcomes."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from firstask_desktop.errors import ValidationError
+from firstask_desktop.services import entries as svc
+from firstask_desktop.stats import month_stats, previous_month
+
+NOW = datetime(2026, 4, 10, 12, 0)
+
+
+def _add(actor, at, category, channel, **extra):
+    return svc.register_entry(
+        actor,
+        channel=channel,
+        category=category,
+        visitor="钱多多",
+        phone="13812345678",
+        matter="测试事项",
+        received_at=at,
+        now=at + timedelta(minutes=1),
+        **extra,
+    )
+
+
+@pytest.fixture
+def march(people):
+    """Six live entries and one void in March 2026, one in February, one in April."""
+    li, zhang = people["李娜"], people["张伟"]
+    day = lambda d, h=9: datetime(2026, 3, d, h, 0)  # noqa: E731
+    # E1 complaint: replied on time, follow-up on time, satisfied.
+    e1 = _add(li, day(10), "complaint", "visit")
+    svc.reply_entry(li, e1.serial, "已处理", now=day(12))
+    svc.record_follow_up(li, e1.serial, method="phone", satisfaction="satisfied", now=day(13))
+    # E2 complaint: replied late (due 03-15), never followed up.
+    e2 = _add(li, day(10, 10), "complaint", "phone")
+    svc.reply_entry(li, e2.serial, "已处理", now=day(20))
+    # E3 consult answered on the spot, followed up next day: basic.
+    e3 = _add(zhang, day(10, 11), "consult", "visit", result="当场答复")
+    svc.record_follow_up(zhang, e3.serial, method="phone", satisfaction="basic", now=day(11))
+    # E4 repair: never answered (open, overdue).
+    e4 = _add(zhang, day(11), "repair", "phone")
+    # E5 report: cannot be solved, escalated in time; followed up satisfied.
+    e5 = _add(zhang, day(12), "report", "letter")
+    svc.mark_unresolved(zhang, e5.serial, "需列入改造计划，电话 0931-5221234 咨询", now=day(13))
+    svc.record_follow_up(zhang, e5.serial, method="visit", satisfaction="satisfied", now=day(14))
+    # E6 query on the spot, but the customer is unsatisfied: reopened, then left open.
+    e6 = _add(li, day(13), "query", "online", result="当场答复")
+    svc.record_follow_up(li, e6.serial, method="phone", satisfaction="unsatisfied", now=day(16))
+    # E7 void.
+    e7 = _add(zhang, day(15), "consult", "visit")
+    svc.void_entry(zhang, e7.serial, "重复登记", now=day(15, 10))
+    _add(li, datetime(2026, 2, 20, 9, 0), "consult", "visit")
+    _add(li, datetime(2026, 4, 1, 9, 0), "consult", "visit")
+    return {"e2": e2.serial, "e4": e4.serial, "e5": e5.serial, "e6": e6.serial}
+
+
+def _by_code(rows):
+    return {row["code"]: row["count"] for row in rows}
+
+
+def test_counts_by_category_channel_and_status(march):
+    stats = month_stats("2026-03", NOW)
+    assert stats["total"] == 6 and stats["void"] == 1
+    assert _by_code(stats["by_category"]) == {
+        "consult": 1,
+        "query": 1,
+        "complaint": 2,
+        "report": 1,
+        "repair": 1,
+        "business": 0,
+        "suggestion": 0,
+        "praise": 0,
+    }
+    assert _by_code(stats["by_channel"]) == {
+        "visit": 2,
+        "phone": 2,
+        "letter": 1,
+        "online": 1,
+        "hotline_95598": 0,
+    }
+    statuses = _by_code(stats["by_status"])
+    assert statuses["followed_up"] == 3 and statuses["replied"] == 1
+    assert statuses["registered"] == 1 and statuses["in_progress"] == 1 and statuses["void"] == 1
+
+
+def test_on_time_rates_and_satisfaction(march):
+    stats = month_stats("2026-03", NOW)
+    # On time: E1, E3, E5 (escalation counts as the answer); late: E2, E4, E6 (reopened, open).
+    assert stats["reply"] == {"on_time": 3, "late": 3, "pending": 0, "rate": 0.5}
+    # E1, E3, E5 followed up in time; E2 never. E6's follow-up clock ended when it reopened.
+    assert stats["follow_up"] == {"on_time": 3, "late": 1, "pending": 0, "rate": 0.75}
+    assert stats["satisfaction"] == {
+        "satisfied": 2,
+        "basic": 1,
+        "unsatisfied": 1,
+        "rated": 4,
+        "rate": 0.75,
+    }
+
+
+def test_pending_deadlines_are_left_out_of_the_rate(march):
+    early = month_stats("2026-03", datetime(2026, 3, 11, 10, 0))
+    # At 03-11 10:00 E2's reply (due 03-15) is pending, not late.
+    assert early["reply"]["pending"] >= 1
+    assert early["reply"]["rate"] == early["reply"]["on_time"] / (
+        early["reply"]["on_time"] + early["reply"]["late"]
+    )
+
+
+def test_overdue_and_unresolved_lists_are_masked(march):
+    stats = month_stats("2026-03", NOW)
+    overdue = {row["serial"]: row for row in stats["overdue"]}
+    assert set(overdue) == {march["e2"], march["e4"], march["e6"]}
+    assert overdue[march["e2"]]["what"] == "回访"
+    assert overdue[march["e4"]]["what"] == "答复"
+    assert all(row["visitor"] == "钱*" for row in stats["overdue"])
+    (unresolved,) = stats["unresolved"]
+    assert unresolved["serial"] == march["e5"] and unresolved["visitor"] == "钱*"
+    assert "0931-5221234" not in unresolved["reason"] and "0931-" in unresolved["reason"]
+
+
+def test_per_responder_table(march):
+    people = {row["name"]: row for row in month_stats("2026-03", NOW)["responders"]}
+    assert set(people) == {"李娜", "张伟"}
+    li, zhang = people["李娜"], people["张伟"]
+    assert (li["total"], li["reply_on_time"], li["reply_late"], li["overdue"]) == (3, 1, 2, 2)
+    assert (zhang["total"], zhang["reply_on_time"], zhang["reply_late"]) == (3, 2, 1)
+    assert (zhang["overdue"], zhang["unresolved"], zhang["satisfaction_rate"]) == (1, 1, 1.0)
+    assert li["satisfaction_rate"] == 0.5
+
+
+def test_comparison_with_the_previous_month(march):
+    stats = month_stats("2026-03", NOW)
+    assert stats["previous"]["month"] == "2026-02"
+    assert stats["previous"]["total"] == 1
+    assert stats["previous"]["by_category"]["consult"] == 1
+    assert month_stats("2026-04", NOW)["previous"]["total"] == 6
+    assert previous_month("2026-01") == "2025-12"
+
+
+def test_station_filter_and_bad_month(march):
+    assert month_stats("2026-03", NOW, station="GS9999")["total"] == 0
+    assert month_stats("2026-03", NOW, station="gs0101")["total"] == 6
+    with pytest.raises(ValidationError):
+        month_stats("2026-3x", NOW)
+
+
+def test_demo_month_adds_up(demo_store):
+    stats = month_stats("2026-10", datetime(2026, 11, 20, 16, 0))
+    assert stats["total"] > 50
+    assert sum(r["count"] for r in stats["by_category"]) == stats["total"]
+    assert sum(r["count"] for r in stats["by_channel"]) == stats["total"]
+    assert sum(r["count"] for r in stats["by_status"]) == stats["total"] + stats["void"]
+    assert sum(r["total"] for r in stats["responders"]) == stats["total"]
