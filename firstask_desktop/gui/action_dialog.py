@@ -1,0 +1,101 @@
+"""The base of the small dialogs for an entry's next step (转办, 答复, 回访, …).
+
+The dialog stays open until the core accepts the step; a refusal is shown in it (beside the
+field a ``ValidationError`` names), and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ..errors import ValidationError
+from ..status import ACTION_LABELS
+from . import operations, tasks
+from .labels import label
+from .messages import error_text
+from .widgets import mark_field, set_error
+
+
+class ActionDialog(QDialog):
+    sig_done = Signal(dict)  # the entry's details after the step
+
+    def __init__(self, session, details: dict, action: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.details = details
+        self.serial = details["serial"]
+        self.action = action
+        self.setWindowTitle(self.tr("{0} — {1}").format(label(ACTION_LABELS[action]), self.serial))
+        self.summary = QLabel(
+            self.tr("{0}　{1}　{2}").format(self.serial, details["visitor"], details["matter"][:60])
+        )
+        self.summary.setWordWrap(True)
+        self.form = QFormLayout()
+        self.errors: dict[str, QLabel] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+        self.error = QLabel()
+        set_error(self.error, "")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(label(ACTION_LABELS[action]))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def add_field(self, field: str, text: str, widget: QWidget) -> QWidget:
+        """A row with its own error label right under the field."""
+        error = QLabel()
+        set_error(error, "")
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        caption = QLabel(text)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        self.errors[field] = error
+        self.field_widgets[field] = widget
+        return widget
+
+    def values(self) -> dict:
+        """The step's keyword arguments for operations.entry_step."""
+        return {}
+
+    def submit(self) -> None:
+        for field, error in self.errors.items():
+            set_error(error, "")
+            mark_field(self.field_widgets[field], False)
+        set_error(self.error, "")
+        self.ok_button.setEnabled(False)
+        tasks.run_write(
+            operations.entry_step,
+            self.session.actor,
+            self.action,
+            self.serial,
+            **self.values(),
+            on_success=self._done,
+            on_error=self._refused,
+            owner=self,
+        )
+
+    def _done(self, details: dict) -> None:
+        self.sig_done.emit(details)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(error, ValidationError) and error.field in self.errors:
+            set_error(self.errors[error.field], error.message)
+            mark_field(self.field_widgets[error.field], True)
+            self.field_widgets[error.field].setFocus()
+        else:
+            set_error(self.error, error_text(error))

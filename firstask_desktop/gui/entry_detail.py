@@ -1,0 +1,364 @@
+"""One entry: its fields, everything that happened (from the audit log), and the next steps the
+status machine allows — each a small dialog — plus the receipt and one-time notice to print."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import status
+from ..services.queries import DUE_STATE_LABELS
+from . import operations, tasks
+from .labels import label
+from .messages import confirm, error_text
+from .widgets import set_error
+
+# The order of the step buttons; "edit" has no service yet and is left out.
+STEP_ORDER = (
+    "start",
+    "contact",
+    "transfer",
+    "supervise",
+    "finish_transfer",
+    "reply",
+    "unresolved",
+    "follow_up",
+    "close",
+    "void",
+)
+DUE_STYLE = {
+    "overdue": "color:#a00000;font-weight:bold",
+    "due_today": "color:#7a5200",
+    "on_time": "color:#1e6b2f",
+    "done": "",
+}
+
+
+def _t(iso: str | None) -> str:
+    return iso.replace("T", " ") if iso else ""
+
+
+class EntryDetail(QDialog):
+    sig_closed = Signal()
+
+    def __init__(self, session, serial: str, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.serial = serial
+        self.details: dict | None = None
+        self.current_dialog: QDialog | None = None
+        self.preview = None
+        self._pending_action = ""
+        self._printable: list[str] = []
+        self.setWindowTitle(serial)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.heading = QLabel()
+        self.heading.setObjectName("detailHeading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.fields = QTextBrowser()
+        self.fields.setOpenLinks(False)
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnCount(3)
+        self.error = QLabel()
+        set_error(self.error, "")
+        self.steps_bar = QHBoxLayout()
+        self.print_bar = QHBoxLayout()
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.timeline_label = QLabel()
+        right_box.addWidget(self.timeline_label)
+        right_box.addWidget(self.timeline, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.fields)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 380])
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addLayout(self.steps_bar)
+        bottom.addStretch(1)
+        bottom.addLayout(self.print_bar)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(bottom)
+        self.resize(1000, 620)
+        self.retranslate()
+        self.reload()
+        tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
+
+    def retranslate(self) -> None:
+        self.timeline.setHeaderLabels([self.tr("时间"), self.tr("人员"), self.tr("经过")])
+        self.timeline_label.setText(self.tr("办理经过（审计记录）"))
+        self.close_button.setText(self.tr("关闭"))
+        if self.details is not None:
+            self.show_details(self.details)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        tasks.run_task(
+            operations.entry_details,
+            self.serial,
+            on_success=self.show_details,
+            on_error=lambda err: set_error(self.error, error_text(err)),
+            owner=self,
+        )
+
+    def run_when_loaded(self, action: str) -> None:
+        if self.details is None:
+            self._pending_action = action
+        elif action in self.allowed_steps():
+            self.start_step(action)
+
+    def allowed_steps(self) -> list[str]:
+        if self.details is None:
+            return []
+        allowed = status.allowed_actions(self.details["status"])
+        return [step for step in STEP_ORDER if step in allowed]
+
+    def show_details(self, details: dict) -> None:
+        self.details = details
+        set_error(self.error, "")
+        d = details
+        due_state = d["due_state"]
+        self.heading.setText(
+            f"<h2>{html.escape(d['serial'])}　{html.escape(label(d['category_label']))}　"
+            f"<span>{html.escape(label(d['status_label']))}</span>　"
+            f"<span style='{DUE_STYLE[due_state]}'>{html.escape(label(DUE_STATE_LABELS[due_state]))}"
+            f"</span></h2>"
+        )
+        self.fields.setHtml(self._fields_html(d))
+        self.timeline.clear()
+        for event in d["timeline"]:
+            self.timeline.addTopLevelItem(
+                QTreeWidgetItem([_t(event["at"]), event["actor"], label(event["label"])])
+            )
+        self.timeline.resizeColumnToContents(0)
+        self._make_step_buttons()
+        self._make_print_buttons()
+        if self._pending_action:
+            action, self._pending_action = self._pending_action, ""
+            self.run_when_loaded(action)
+
+    def _fields_html(self, d: dict) -> str:
+        tr = self.tr
+        rows = [
+            (tr("受理时间"), _t(d["received_at"])),
+            (tr("渠道"), label(d["channel_label"])),
+            (tr("来访人姓名"), d["visitor"]),
+            (tr("单位"), d["unit"]),
+            (tr("地址"), d["address"]),
+            (tr("联系方式"), d["phone"]),
+            (tr("户号"), d["account_no"]),
+            (tr("事由"), d["matter"]),
+            (tr("首问责任人"), d["responder"]),
+            (tr("承诺时限"), _t(d["due_at"])),
+            (tr("首次联系时限"), _t(d["contact_due_at"])),
+            (tr("到达现场时限"), _t(d["arrive_due_at"])),
+            (tr("恢复供电时限"), _t(d["restore_due_at"])),
+            (tr("95598工单号"), d["wo_number"]),
+            (tr("工单时限"), _t(d["wo_due_at"])),
+            (tr("办理结果"), d["result"]),
+            (tr("未办结原因"), d["unresolved_reason"]),
+            (tr("接待情况"), d["reception_notes"]),
+            (tr("一次性告知"), "、".join(d["missing_documents"])),
+            (tr("回访时限"), _t(d["follow_up_due_at"])),
+        ]
+        out = ["<table cellspacing='0' cellpadding='3'>"]
+        for caption, value in rows:
+            if value:
+                text = html.escape(value).replace("\n", "<br>")
+                out.append(f"<tr><td style='color:#555'>{caption}</td><td>{text}</td></tr>")
+        out.append("</table>")
+        if d["transfers"]:
+            out.append(f"<h4>{tr('转办')}</h4><ul>")
+            for t in d["transfers"]:
+                done = tr("已办完 {0}").format(_t(t["done_at"])) if t["done_at"] else tr("办理中")
+                out.append(
+                    "<li>"
+                    + html.escape(
+                        f"{_t(t['transferred_at'])} → {t['department']} {t['to_staff']}"
+                        f"（{t['department_phone']}）"
+                    )
+                    + "　"
+                    + html.escape(tr("时限 {0}，{1}").format(_t(t["due_at"]), done))
+                )
+                if t["note"]:
+                    out.append("<br>" + html.escape(t["note"]).replace("\n", "<br>"))
+                out.append("</li>")
+            out.append("</ul>")
+        if d["supervisions"]:
+            out.append(f"<h4>{tr('督办')}</h4><ul>")
+            out += [
+                f"<li>{html.escape(_t(s['at']))} {html.escape(s['by'])}："
+                f"{html.escape(s['note'])}</li>"
+                for s in d["supervisions"]
+            ]
+            out.append("</ul>")
+        if d["escalations"]:
+            out.append(f"<h4>{tr('上报')}</h4><ul>")
+            out += [
+                f"<li>{html.escape(_t(e['at']))} {html.escape(e['by'])} → "
+                f"{html.escape(e['to'])}：{html.escape(e['reason'])}</li>"
+                for e in d["escalations"]
+            ]
+            out.append("</ul>")
+        if d["follow_ups"]:
+            out.append(f"<h4>{tr('回访')}</h4><ul>")
+            for f in d["follow_ups"]:
+                parts = [_t(f["at"]), f["by"], label(f["method_label"]), label(f["outcome_label"])]
+                if f["satisfaction_label"]:
+                    parts.append(label(f["satisfaction_label"]))
+                if f["note"]:
+                    parts.append(f["note"])
+                out.append("<li>" + html.escape("　".join(parts)) + "</li>")
+            out.append("</ul>")
+        return "".join(out)
+
+    # --- steps -----------------------------------------------------------------------------------
+
+    def _clear(self, bar: QHBoxLayout) -> None:
+        while bar.count():
+            widget = bar.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def _make_step_buttons(self) -> None:
+        self._clear(self.steps_bar)
+        self.step_buttons: dict[str, QPushButton] = {}
+        for step in self.allowed_steps():
+            button = QPushButton(label(status.ACTION_LABELS[step]))
+            if step in ("reply", "follow_up", "transfer"):
+                button.setObjectName("primaryButton")
+            button.clicked.connect(lambda _c=False, s=step: self.start_step(s))
+            self.steps_bar.addWidget(button)
+            self.step_buttons[step] = button
+
+    def start_step(self, step: str) -> None:
+        details = self.details
+        if step == "start":
+            self._run_step("start")
+            return
+        if step == "close":
+            if confirm(
+                self,
+                self.tr("办结"),
+                self.tr("{0} 已回访，确定办结吗？办结后不能再办理。").format(self.serial),
+            ):
+                self._run_step("close")
+            return
+        if step == "transfer":
+            from .transfer_dialog import TransferDialog
+
+            dialog = TransferDialog(self.session, details, self)
+        elif step == "follow_up":
+            from .follow_up_dialog import FollowUpDialog
+
+            dialog = FollowUpDialog(self.session, details, self)
+        else:
+            from .note_dialog import NoteDialog
+
+            dialog = NoteDialog(self.session, details, step, self)
+        dialog.sig_done.connect(self._step_done)
+        self.current_dialog = dialog
+        dialog.open()
+
+    def _run_step(self, step: str) -> None:
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.entry_step,
+            self.session.actor,
+            step,
+            self.serial,
+            on_success=self._step_done,
+            on_error=lambda err: set_error(self.error, error_text(err)),
+            owner=self,
+        )
+
+    def _step_done(self, details: dict) -> None:
+        self.show_details(details)
+        self.session.data_changed.emit()
+
+    # --- printing ---------------------------------------------------------------------------------
+
+    def _set_printable(self, kinds: list[str]) -> None:
+        self._printable = kinds
+        if self.details is not None:
+            self._make_print_buttons()
+
+    def _make_print_buttons(self) -> None:
+        self._clear(self.print_bar)
+        self.print_buttons: dict[str, QPushButton] = {}
+        offer = [("receipt", self.tr("打印回执"))]
+        if self.details and self.details["missing_documents"]:
+            offer.append(("notice", self.tr("打印一次性告知单")))
+        for kind, text in offer:
+            if kind in self._printable:
+                button = QPushButton(text)
+                button.clicked.connect(lambda _c=False, k=kind: self.print_document(k))
+                self.print_bar.addWidget(button)
+                self.print_buttons[kind] = button
+
+    def print_document(self, kind: str) -> None:
+        set_error(self.error, "")
+        for button in self.print_buttons.values():
+            button.setEnabled(False)
+        tasks.run_task(
+            operations.build_document,
+            kind,
+            self.serial,
+            owner=self,
+            on_success=lambda data: self._show_pdf(kind, data),
+            on_error=self._print_failed,
+        )
+
+    def _print_failed(self, error: BaseException) -> None:
+        for button in self.print_buttons.values():
+            button.setEnabled(True)
+        set_error(self.error, error_text(error))
+
+    def _show_pdf(self, kind: str, data: bytes) -> None:
+        from .pdf_preview import PdfPreview
+
+        for button in self.print_buttons.values():
+            button.setEnabled(True)
+        titles = {"receipt": self.tr("受理回执"), "notice": self.tr("一次性告知单")}
+        self.preview = PdfPreview(
+            data,
+            f"{titles[kind]} {self.serial}",
+            f"{titles[kind]}-{self.serial}.pdf",
+            self,
+            copies=self.session.prefs.receipt_copies,
+        )
+        self.preview.open()
+
+    def closeEvent(self, event) -> None:
+        self.sig_closed.emit()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.sig_closed.emit()
+        super().done(result)

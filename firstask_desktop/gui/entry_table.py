@@ -1,0 +1,131 @@
+"""A register table: the paged model in a view, opening an entry on double-click or Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.queries import EntryFilter
+from .messages import error_text
+from .register_model import (
+    COL_CATEGORY,
+    COL_CHANNEL,
+    COL_DUE,
+    COL_DUE_STATE,
+    COL_MATTER,
+    COL_PHONE,
+    COL_RECEIVED,
+    COL_RESPONDER,
+    COL_SERIAL,
+    COL_STATUS,
+    COL_VISITOR,
+    RegisterModel,
+)
+from .widgets import set_error
+
+# Each column as wide as a typical value (the matter column takes the rest).
+COLUMN_SAMPLES = {
+    COL_SERIAL: "GS0101-2026-00000",
+    COL_RECEIVED: "2026-11-29 14:54",
+    COL_CHANNEL: "95598转办",
+    COL_CATEGORY: "业务办理",
+    COL_VISITOR: "阿依古丽",
+    COL_PHONE: "0931-5221234",
+    COL_RESPONDER: "王建国",
+    COL_STATUS: "未办结已上报",
+    COL_DUE: "回访 2026-11-29 23:59",
+    COL_DUE_STATE: "今日到期",
+}
+
+
+class EntryTable(QWidget):
+    sig_open_entry = Signal(str)
+
+    def __init__(self, parent=None, flt: EntryFilter | None = None):
+        super().__init__(parent)
+        self.model = RegisterModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.view.horizontalHeader().setSectionResizeMode(
+            COL_MATTER, QHeaderView.ResizeMode.Stretch
+        )
+        self.view.activated.connect(self._activated)
+        self.footer = QLabel()
+        self.error = QLabel()
+        set_error(self.error, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.footer)
+        self.model.sig_total.connect(self._update_footer)
+        self.model.sig_loading.connect(self._update_footer)
+        self.model.rowsInserted.connect(self._update_footer)
+        self.model.sig_failed.connect(lambda err: set_error(self.error, error_text(err)))
+        self._size_columns()
+        if flt is not None:
+            self.model.set_filter(flt)
+
+    def _size_columns(self) -> None:
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            # The header also holds the sort arrow.
+            width = max(
+                metrics.horizontalAdvance(sample) + 16, header_metrics.horizontalAdvance(title) + 28
+            )
+            self.view.setColumnWidth(column, width)
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        set_error(self.error, "")
+        self.model.set_filter(flt)
+
+    def reload(self) -> None:
+        set_error(self.error, "")
+        self.model.reload()
+
+    def _update_footer(self, *_args) -> None:
+        total = self.model.total
+        if total is None:
+            self.footer.setText(self.tr("正在读取……"))
+        elif total == 0:
+            self.footer.setText(self.tr("没有符合条件的登记。"))
+        else:
+            self.footer.setText(
+                self.tr("共 {0} 条，已显示 {1} 条（向下滚动显示更多）").format(
+                    total, self.model.rowCount()
+                )
+                if self.model.rowCount() < total
+                else self.tr("共 {0} 条").format(total)
+            )
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.sig_open_entry.emit(self.model.serial_at(index.row()))
+
+    def current_serial(self) -> str:
+        index = self.view.currentIndex()
+        return self.model.serial_at(index.row()) if index.isValid() else ""

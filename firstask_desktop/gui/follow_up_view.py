@@ -1,0 +1,35 @@
+"""回访: replied or unresolved entries whose follow-up call is due, with a one-click 回访."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
+
+from .todo_view import BucketPage
+
+
+class FollowUpPage(BucketPage):
+    bucket_names = ("follow_up_due",)
+    sig_follow_up = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.follow_up_button = QPushButton()
+        self.follow_up_button.setObjectName("primaryButton")
+        self.follow_up_button.clicked.connect(self._follow_up_selected)
+        self.layout().itemAt(1).layout().addWidget(self.follow_up_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("回访：已答复或已上报、到期应回访的登记（含超期未回访）"))
+        if hasattr(self, "follow_up_button"):
+            self.follow_up_button.setText(self.tr("回访选中的登记…"))
+        super().retranslate()
+
+    def bucket_title(self, name: str) -> str:
+        return self.tr("今日及以前应回访")
+
+    def _follow_up_selected(self) -> None:
+        serial = self.table.current_serial()
+        if serial:
+            self.sig_follow_up.emit(serial)

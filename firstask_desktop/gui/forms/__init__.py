@@ -1,0 +1,1 @@
+# generated — do not edit: modules here are compiled from ui/*.ui by tools/build_forms.py

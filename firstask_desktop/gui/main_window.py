@@ -1,0 +1,319 @@
+"""The main window: a navigation rail of the register's screens, the status bar, the lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..vocab import ROLES
+from . import operations, tasks
+from .icons import icon
+from .labels import label
+
+PAGES = ("register", "todo", "follow_up", "customers", "stats", "sync", "settings")
+COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowIcon(icon("app"))
+        self.detail_windows: dict[str, QWidget] = {}
+        self.entry_form = None
+        self.counts: dict[str, int] = {}
+
+        self.rail = QListWidget()
+        self.rail.setObjectName("navRail")
+        self.rail.setViewMode(QListView.ViewMode.IconMode)
+        self.rail.setFlow(QListView.Flow.TopToBottom)
+        self.rail.setMovement(QListView.Movement.Static)
+        self.rail.setWrapping(False)
+        self.rail.setIconSize(QSize(28, 28))
+        self.rail.setGridSize(QSize(88, 66))
+        self.rail.setFixedWidth(96)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget()
+        self.page: dict[str, QWidget] = {}
+        for name in PAGES:
+            item = QListWidgetItem(icon(name), "")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.rail.addItem(item)
+            widget = self._make_page(name)
+            self.page[name] = widget
+            self.pages.addWidget(widget)
+        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.rail)
+        row.addWidget(self.pages, 1)
+
+        from .lock_screen import LockScreen
+
+        self.lock_screen = LockScreen(session)
+        self.lock_screen.sig_unlocked.connect(self.unlock)
+        self.shell = QStackedWidget()
+        self.shell.addWidget(workspace)
+        self.shell.addWidget(self.lock_screen)
+        self.setCentralWidget(self.shell)
+
+        self.station_label = QLabel()
+        self.actor_label = QLabel()
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.lock_button = QPushButton(icon("lock"), "")
+        self.lock_button.setFlat(True)
+        self.lock_button.clicked.connect(self.lock)
+        bar = self.statusBar()
+        bar.addWidget(self.station_label)
+        bar.addWidget(self.actor_label)
+        bar.addWidget(self.counts_label, 1)
+        bar.addPermanentWidget(self.lock_button)
+
+        self._make_actions()
+        self.rail.setCurrentRow(0)
+        session.data_changed.connect(self.refresh_all)
+        session.actor_changed.connect(self._show_identity)
+        self._counts_timer = QTimer(self, interval=COUNTS_REFRESH_MS)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._counts_timer.start()
+        self.retranslate()
+        self.refresh_counts()
+        self.resize(1280, 720)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _make_page(self, name: str) -> QWidget:
+        session = self.session
+        if name == "register":
+            from .register_view import RegisterPage
+
+            page = RegisterPage(session)
+            page.sig_new_entry.connect(self.new_entry)
+        elif name == "todo":
+            from .todo_view import TodoPage
+
+            page = TodoPage(session)
+        elif name == "follow_up":
+            from .follow_up_view import FollowUpPage
+
+            page = FollowUpPage(session)
+            page.sig_follow_up.connect(lambda serial: self.open_entry(serial, action="follow_up"))
+        elif name == "customers":
+            from .customers_view import CustomersPage
+
+            page = CustomersPage(session)
+        elif name == "stats":
+            from .stats_view import StatsPage
+
+            page = StatsPage(session)
+        elif name == "sync":
+            from .sync_view import SyncPage
+
+            page = SyncPage(session)
+        else:
+            from .settings_view import SettingsPage
+
+            page = SettingsPage(session)
+        if hasattr(page, "sig_open_entry"):
+            page.sig_open_entry.connect(self.open_entry)
+        return page
+
+    def _make_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_entry)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        for action in (self.new_action, self.lock_action, self.refresh_action, self.search_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+
+    def retranslate(self) -> None:
+        station = self.session.station
+        self.setWindowTitle(self.tr("首问登记 — {0}").format(station.name if station else ""))
+        titles = (
+            self.tr("登记簿"),
+            self.tr("待办"),
+            self.tr("回访"),
+            self.tr("客户"),
+            self.tr("统计"),
+            self.tr("同步"),
+            self.tr("设置"),
+        )
+        for row, title in enumerate(titles):
+            self.rail.item(row).setText(title)
+        self.lock_button.setText(self.tr("锁定 (Ctrl+L)"))
+        self.lock_button.setToolTip(self.tr("离开座位时锁定，客户信息将被隐藏"))
+        self._show_identity()
+        self._show_counts()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- status bar ---------------------------------------------------------------------------
+
+    def _show_identity(self) -> None:
+        station = self.session.station
+        if station is not None:
+            self.station_label.setText(self.tr("{0}（{1}）").format(station.name, station.code))
+        actor = self.session.actor
+        if actor is not None:
+            role = label(ROLES.get(actor.role, actor.role))
+            self.actor_label.setText(self.tr("当前人员：{0}（{1}）").format(actor.name, role))
+
+    def refresh_counts(self) -> None:
+        tasks.run_task(
+            operations.counts,
+            on_success=self._set_counts,
+            owner=self,
+            on_error=lambda err: self.statusBar().showMessage(str(err), 10000),
+        )
+
+    def _set_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._show_counts()
+        for name in ("todo", "follow_up"):
+            self.page[name].set_counts(counts)
+
+    def _show_counts(self) -> None:
+        c = self.counts
+        if not c:
+            self.counts_label.setText("")
+            return
+        overdue = self.tr("已超期 {0} 条").format(c["overdue"])
+        if c["overdue"]:
+            overdue = f'<b style="color:#a00000">{overdue}</b>'
+        self.counts_label.setText(
+            " · ".join(
+                [
+                    overdue,
+                    self.tr("今日到期 {0}").format(c["due_today"]),
+                    self.tr("待回访 {0}").format(c["follow_up_due"]),
+                    self.tr("待所长处理 {0}").format(c["escalated"]),
+                ]
+            )
+        )
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        self.rail.setCurrentRow(PAGES.index(name))
+
+    def focus_search(self) -> None:
+        self.show_page("register")
+        self.page["register"].search.setFocus()
+
+    def refresh_all(self) -> None:
+        for name in ("register", "todo", "follow_up"):
+            self.page[name].refresh()
+        self.refresh_counts()
+
+    def new_entry(self) -> None:
+        if self.is_locked():
+            return
+        if self.entry_form is not None and self.entry_form.isVisible():
+            self.entry_form.raise_()
+            self.entry_form.activateWindow()
+            return
+        from .entry_form import EntryForm
+
+        self.entry_form = EntryForm(self.session, self)
+        self.entry_form.sig_entry_saved.connect(self._entry_saved)
+        self.entry_form.show()
+
+    def _entry_saved(self, entry: dict) -> None:
+        due = entry.get("due_at")
+        text = self.tr("已登记 {0}，首问责任人 {1}").format(entry["serial"], entry["responder"])
+        if due:
+            text += self.tr("，承诺时限 {0}").format(due.replace("T", " "))
+        self.statusBar().showMessage(text, 15000)
+        self.session.data_changed.emit()
+
+    def open_entry(self, serial: str, action: str = "") -> None:
+        if self.is_locked() or not serial:
+            return
+        window = self.detail_windows.get(serial)
+        if window is None or not window.isVisible():
+            from .entry_detail import EntryDetail
+
+            window = EntryDetail(self.session, serial, self)
+            window.sig_closed.connect(lambda s=serial: self.detail_windows.pop(s, None))
+            self.detail_windows[serial] = window
+            window.show()
+        window.raise_()
+        window.activateWindow()
+        if action:
+            window.run_when_loaded(action)
+
+    # --- lock -----------------------------------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self.shell.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide every screen with customers' data until the password is typed again."""
+        if self.is_locked():
+            return
+        self._hidden_windows = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for window in self._hidden_windows:
+            window.hide()
+        self.lock_screen.prepare()
+        self.shell.setCurrentWidget(self.lock_screen)
+        self.rail.setEnabled(False)
+        for action in (self.new_action, self.refresh_action, self.search_action):
+            action.setEnabled(False)
+        self.lock_button.setEnabled(False)
+
+    def unlock(self, same_person: bool) -> None:
+        windows = getattr(self, "_hidden_windows", [])
+        self._hidden_windows = []
+        for window in windows:
+            if same_person:
+                window.show()
+            else:
+                # Another clerk: the last one's open forms are not theirs to see.
+                getattr(window, "discard", window.close)()
+        self.shell.setCurrentIndex(0)
+        self.rail.setEnabled(True)
+        for action in (self.new_action, self.refresh_action, self.search_action):
+            action.setEnabled(True)
+        self.lock_button.setEnabled(True)
+        if not same_person:
+            self.refresh_all()
+
+    def closeEvent(self, event) -> None:
+        for window in list(self.detail_windows.values()):
+            window.close()
+        if self.entry_form is not None:
+            self.entry_form.close()
+            if self.entry_form.isVisible():
+                event.ignore()  # the clerk chose to keep the unsaved form
+                return
+        super().closeEvent(event)

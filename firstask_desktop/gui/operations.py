@@ -1,0 +1,326 @@
+"""One function per user action or screen load, run off the GUI thread (Anki's ``operations``).
+
+Widgets call these through :mod:`tasks`; these call the core services; only plain data (dicts,
+lists, strings, or fully loaded model rows) comes back, so the GUI thread never waits on SQL.
+Nothing here is a rule: the rules live in the core services these call.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import validation
+from ..services import entries as entry_svc
+from ..services import queries, station
+from ..vocab import ROLES, TIERS
+
+# --- start ---------------------------------------------------------------------------------------
+
+
+def staff_for_login() -> list[dict]:
+    return [
+        {"name": s.name, "role": s.role, "role_label": ROLES.get(s.role, s.role)}
+        for s in station.list_staff()
+    ]
+
+
+def authenticate(name: str, password: str):
+    staff = station.authenticate(name, password)
+    staff.department  # noqa: B018 - load the department now, not later on the GUI thread
+    return staff
+
+
+def create_station(**fields):
+    return station.init_station(**fields)
+
+
+def create_demo(entries: int = 300) -> dict:
+    from ..demo import build_demo
+
+    return build_demo(entries=entries)
+
+
+# --- the register --------------------------------------------------------------------------------
+
+
+def register_page(
+    flt: queries.EntryFilter,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    with_total: bool,
+    now: datetime | None = None,
+):
+    """One page of the register as dicts, and the number of matching rows on the first page."""
+    now = now or datetime.now()
+    query = queries.list_entries(flt, now=now, sort=sort, descending=descending)
+    rows = [queries.entry_to_dict(e, now) for e in query.offset(offset).limit(limit)]
+    total = query.count() if with_total else None
+    return rows, total
+
+
+def months() -> list[str]:
+    """Months that have entries, newest first (the month filter's choices)."""
+    return sorted(queries.entries_per_month(), reverse=True)
+
+
+def counts() -> dict[str, int]:
+    return queries.counts()
+
+
+def entry_details(serial: str) -> dict:
+    return queries.entry_details(entry_svc.get_entry(serial))
+
+
+# --- the entry form ------------------------------------------------------------------------------
+
+
+def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None:
+    """A known customer behind a typed phone or 户号, with what the form should flag."""
+    try:
+        phone = validation.normalise_phone(phone) if phone.strip() else ""
+    except validation.ValidationError:
+        phone = ""
+    try:
+        account_no = validation.normalise_account_no(account_no)
+    except validation.ValidationError:
+        account_no = ""
+    if not phone and not account_no:
+        return None
+    customer = entry_svc.find_customer(phone, account_no)
+    history = queries.customer_history(phone, account_no)
+    if customer is None and not history["entries"]:
+        return None
+    found = {"history": history, "customer": None, "responder": actor.name}
+    if customer is not None:
+        found["customer"] = {
+            "name": customer.name,
+            "unit": customer.unit,
+            "address": customer.address,
+            "phone": customer.phone,
+            "account_no": customer.account_no,
+            "tier": customer.tier,
+            "tier_label": TIERS.get(customer.tier, customer.tier),
+            "manager": customer.manager.name if customer.manager else "",
+        }
+        found["responder"] = entry_svc.choose_responder(actor, customer).name
+    return found
+
+
+def register_entry(actor, **fields) -> dict:
+    entry = entry_svc.register_entry(actor, **fields)
+    return queries.entry_to_dict(entry)
+
+
+# --- the steps of an entry -----------------------------------------------------------------------
+
+STEPS = {
+    "start": lambda actor, serial, **kw: entry_svc.start_entry(actor, serial),
+    "contact": lambda actor, serial, **kw: entry_svc.record_contact(
+        actor, serial, kw.get("note", "")
+    ),
+    "transfer": lambda actor, serial, **kw: entry_svc.transfer_entry(actor, serial, **kw),
+    "supervise": lambda actor, serial, **kw: entry_svc.record_supervision(
+        actor, serial, kw.get("note", "")
+    ),
+    "finish_transfer": lambda actor, serial, **kw: entry_svc.finish_transfer(
+        actor, serial, kw.get("note", "")
+    ),
+    "reply": lambda actor, serial, **kw: entry_svc.reply_entry(actor, serial, kw.get("result", "")),
+    "unresolved": lambda actor, serial, **kw: entry_svc.mark_unresolved(
+        actor, serial, kw.get("reason", "")
+    ),
+    "follow_up": lambda actor, serial, **kw: entry_svc.record_follow_up(actor, serial, **kw),
+    "close": lambda actor, serial, **kw: entry_svc.close_entry(actor, serial),
+    "void": lambda actor, serial, **kw: entry_svc.void_entry(actor, serial, kw.get("reason", "")),
+}
+
+
+def entry_step(actor, action: str, serial: str, **fields) -> dict:
+    """Run one step of the 首问负责制 on an entry; returns the entry as it is now."""
+    STEPS[action](actor, serial, **fields)
+    return entry_details(serial)
+
+
+def departments() -> list[dict]:
+    return [
+        {"name": d.name, "phone": d.phone, "place": d.place} for d in station.list_departments()
+    ]
+
+
+def staff_names() -> list[str]:
+    return [s.name for s in station.list_staff()]
+
+
+def deadline_book():
+    """The rule table and holiday calendar, loaded once for a form's live deadline."""
+    from ..services.rules import DeadlineBook
+
+    return DeadlineBook(station.require_station().area)
+
+
+# --- printing (the printed documents are the core's reports; this only finds and calls them) ---
+
+DOCUMENT_BUILDERS = {
+    "receipt": ("firstask_desktop.reports.receipt", "build_receipt"),
+    "notice": ("firstask_desktop.reports.notice", "build_notice"),
+    "register": ("firstask_desktop.reports.register", "build_register"),
+    "stats": ("firstask_desktop.reports.statistics", "build_stats"),
+}
+
+
+def _builder(kind: str):
+    import importlib
+
+    module_name, function = DOCUMENT_BUILDERS[kind]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    return getattr(module, function, None)
+
+
+def printable_kinds() -> list[str]:
+    """The documents this build can print (each comes with the reports package)."""
+    return [kind for kind in DOCUMENT_BUILDERS if _builder(kind) is not None]
+
+
+def build_document(kind: str, key: str, progress=None) -> bytes:
+    """The PDF bytes of a receipt/notice (key: serial) or a register/statistics (key: month)."""
+    builder = _builder(kind)
+    if builder is None:
+        from ..errors import RefusedError
+
+        raise RefusedError("这个版本还不能打印这种单据：请安装完整版本。")
+    if kind == "register" and progress is not None:
+        return builder(key, lambda percent, message="": progress(int(percent), 100, message))
+    return builder(key)
+
+
+def month_stats(month: str) -> dict:
+    from ..stats import month_stats as compute
+
+    return compute(month)
+
+
+# --- customers -----------------------------------------------------------------------------------
+
+
+def search_customers(text: str) -> list[dict]:
+    return [
+        {
+            "uuid": c.uuid,
+            "name": c.name,
+            "unit": c.unit,
+            "address": c.address,
+            "phone": c.phone,
+            "account_no": c.account_no,
+            "tier": c.tier,
+            "tier_label": TIERS.get(c.tier, c.tier),
+            "manager": c.manager.name if c.manager else "",
+        }
+        for c in queries.search_customers(text)
+    ]
+
+
+def set_customer_tier(actor, customer_uuid: str, tier: str, manager: str) -> None:
+    from ..models import Customer
+
+    customer = Customer.get(Customer.uuid == customer_uuid)
+    entry_svc.set_customer_tier(actor, customer, tier, manager)
+
+
+# --- USB sync ------------------------------------------------------------------------------------
+
+
+def sync_export_available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("firstask_desktop.sync.station_export") is not None
+    except ImportError:
+        return False
+
+
+def sync_export(folder: str, *, full: bool = False, progress=None) -> str:
+    """Write the station's next sync file into ``folder``; returns the core's Chinese message."""
+    from pathlib import Path
+
+    from ..sync.progress import STAGES
+    from ..sync.station_export import export_file
+
+    def report(done: int, total: int, stage: str) -> None:
+        if progress is not None:
+            progress(done, total, STAGES.get(stage, stage))
+
+    return export_file(Path(folder), full=full, on_progress=report).message
+
+
+# --- settings ------------------------------------------------------------------------------------
+
+
+def staff_table() -> list[dict]:
+    return [
+        {
+            "name": s.name,
+            "role": s.role,
+            "role_label": ROLES.get(s.role, s.role),
+            "department": s.department.name if s.department else "",
+            "phone": s.phone,
+        }
+        for s in station.list_staff()
+    ]
+
+
+def add_staff(actor, **fields) -> None:
+    station.add_staff(actor, **fields)
+
+
+def add_department(actor, **fields) -> None:
+    station.add_department(actor, **fields)
+
+
+def rule_table() -> list[dict]:
+    from ..deadlines import CLOCK_LABELS, UNIT_LABELS
+    from ..services.rules import rule_rows
+    from ..vocab import AREAS, CATEGORIES
+
+    return [
+        {
+            "id": r.id,
+            "category": r.category,
+            "category_label": CATEGORIES.get(r.category, "全部类别"),
+            "clock": r.clock,
+            "clock_label": CLOCK_LABELS.get(r.clock, r.clock),
+            "area": r.area,
+            "area_label": AREAS.get(r.area, "全部区域"),
+            "unit": r.unit,
+            "unit_label": UNIT_LABELS.get(r.unit, r.unit),
+            "amount": r.amount,
+            "basis": r.basis,
+        }
+        for r in rule_rows()
+    ]
+
+
+def update_rule(actor, rule_id: int, **fields) -> None:
+    from ..services.rules import update_rule as update
+
+    update(actor, rule_id, **fields)
+
+
+def holidays(year: int | None = None) -> dict:
+    """The calendar's years and the listed days of ``year`` (default: this year, else the last)."""
+    from ..services.rules import holiday_years, holidays_in_year
+
+    years = holiday_years()
+    if year is None:
+        this_year = datetime.now().year
+        year = this_year if this_year in years or not years else years[-1]
+    days = [
+        {"day": d.day.isoformat(), "weekday": d.day.weekday(), "kind": d.kind, "name": d.name}
+        for d in holidays_in_year(year)
+    ]
+    return {"years": years, "year": year, "days": days}

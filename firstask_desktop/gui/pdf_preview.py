@@ -1,0 +1,128 @@
+"""Preview of a generated PDF (QtPdf), with 打印 and 另存为PDF.
+
+The PDF bytes come from the core's reports (built in a worker); printing renders each page at the
+printer's resolution; saving goes through reports.save_pdf (atomic write, read back, verified)
+in the background, and only then says the file is safe.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from . import tasks
+from .messages import error_text, inform
+from .widgets import set_error
+
+
+def _save_pdf(data: bytes, path: str) -> int:
+    from ..reports import save_pdf
+
+    return save_pdf(data, path)
+
+
+class PdfPreview(QDialog):
+    def __init__(self, data: bytes, title: str, file_name: str, parent=None, copies: int = 1):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.data = data
+        self.file_name = file_name
+        self.copies = copies
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(self.tr("共 {0} 页").format(self.document.pageCount()))
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.print_button.setDefault(True)
+        self.save_button = QPushButton(self.tr("另存为PDF(&S)…"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.error = QLabel()
+        set_error(self.error, "")
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pages)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(760, 680)
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setCopyCount(self.copies)
+        printer.setDocName(self.file_name)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        painter = QPainter()
+        if not painter.begin(printer):
+            set_error(
+                self.error, self.tr("打印机没有响应：请检查打印机是否开机、联机，或先另存为PDF。")
+            )
+            return
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = printer.pageLayout().paintRectPixels(printer.resolution())
+                size = self.document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(page, pixels)
+                painter.drawImage(QRect(QPointF(0, 0).toPoint(), pixels), image)
+        finally:
+            painter.end()
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存为PDF"), self.file_name, self.tr("PDF 文件 (*.pdf)")
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.save_button.setEnabled(False)
+        set_error(self.error, "")
+        tasks.run_write(
+            _save_pdf,
+            self.data,
+            path,
+            owner=self,
+            on_success=lambda pages: self._saved(path, pages),
+            on_error=self._save_failed,
+        )
+
+    def _saved(self, path: str, pages: int) -> None:
+        self.save_button.setEnabled(True)
+        inform(
+            self,
+            self.tr("已保存"),
+            self.tr("已保存并核对无误（{0} 页）：\n{1}\n如保存在U盘上，现在可以安全拔出。").format(
+                pages, path
+            ),
+        )
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        set_error(self.error, error_text(error))

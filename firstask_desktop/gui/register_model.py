@@ -1,0 +1,270 @@
+"""The register as a Qt table model over SQL pages.
+
+Rows arrive a page at a time from a background read (``canFetchMore``/``fetchMore``), so a
+station with 200,000 entries opens as fast as one with 20 and never holds them all. Filtering and
+sorting happen in SQL (services.queries.list_entries); a new filter or sort resets the model and
+a generation number drops the pages of the previous one if they arrive late.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ..services.queries import DUE_STATE_LABELS, EntryFilter
+from . import operations, tasks
+from .labels import label
+
+COL_SERIAL = 0
+COL_RECEIVED = 1
+COL_CHANNEL = 2
+COL_CATEGORY = 3
+COL_VISITOR = 4
+COL_PHONE = 5
+COL_MATTER = 6
+COL_RESPONDER = 7
+COL_STATUS = 8
+COL_DUE = 9
+COL_DUE_STATE = 10
+COLUMN_COUNT = 11
+
+# Marked for lupdate; translated when shown (headerData).
+HEADERS = (
+    QT_TRANSLATE_NOOP("RegisterModel", "受理编号"),
+    QT_TRANSLATE_NOOP("RegisterModel", "受理时间"),
+    QT_TRANSLATE_NOOP("RegisterModel", "渠道"),
+    QT_TRANSLATE_NOOP("RegisterModel", "类别"),
+    QT_TRANSLATE_NOOP("RegisterModel", "来访人"),
+    QT_TRANSLATE_NOOP("RegisterModel", "联系方式"),
+    QT_TRANSLATE_NOOP("RegisterModel", "事由"),
+    QT_TRANSLATE_NOOP("RegisterModel", "首问责任人"),
+    QT_TRANSLATE_NOOP("RegisterModel", "状态"),
+    QT_TRANSLATE_NOOP("RegisterModel", "承诺时限"),
+    QT_TRANSLATE_NOOP("RegisterModel", "时限情况"),
+)
+# The column → the SQL sort key of list_entries; other columns do not sort.
+SORT_KEYS = {
+    COL_SERIAL: "serial",
+    COL_RECEIVED: "received_at",
+    COL_CATEGORY: "category",
+    COL_VISITOR: "visitor",
+    COL_STATUS: "status",
+    COL_DUE: "due_at",
+    COL_DUE_STATE: "due_at",
+}
+
+SerialRole = Qt.ItemDataRole.UserRole + 1
+DueStateRole = Qt.ItemDataRole.UserRole + 2
+EntryRole = Qt.ItemDataRole.UserRole + 3  # the whole row as a dict (queries.entry_to_dict)
+StatusRole = Qt.ItemDataRole.UserRole + 4
+
+# Colour backs up the written state, never replaces it (colour-blind clerks, grey printers).
+DUE_COLOURS = {
+    "overdue": (QColor("#fde0e0"), QColor("#a00000")),
+    "due_today": (QColor("#fff1c2"), QColor("#7a5200")),
+    "on_time": (None, QColor("#1e6b2f")),
+}
+PAGE_SIZE = 200
+ROOT = QModelIndex()  # the (only) parent of a table's rows
+
+
+def _short_time(iso: str | None) -> str:
+    return iso.replace("T", " ") if iso else ""
+
+
+class RegisterModel(QAbstractTableModel):
+    sig_loading = Signal(bool)
+    sig_total = Signal(int)
+    sig_failed = Signal(object)
+
+    def __init__(self, parent=None, page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.page_size = page_size
+        self.filter = EntryFilter()
+        self.sort_key = "received_at"
+        self.descending = True
+        self.total: int | None = None
+        self.now: datetime | None = None  # fixed clock for tests; None = the real time
+        self._rows: list[dict] = []
+        self._exhausted = False
+        self._loading = False
+        self._generation = 0
+        self._task = None
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a filter, a sort, or a change of data)."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._loading = False
+        self.total = None
+        self.endResetModel()
+        self._load_page()
+
+    def canFetchMore(self, parent=ROOT) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent=ROOT) -> None:
+        if self.canFetchMore(parent):
+            self._load_page()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _load_page(self) -> None:
+        self._loading = True
+        self.sig_loading.emit(True)
+        generation = self._generation
+        first = not self._rows
+        self._task = tasks.run_task(
+            operations.register_page,
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=len(self._rows),
+            limit=self.page_size,
+            with_total=first,
+            now=self.now,
+            on_success=lambda result: self._page_arrived(generation, result),
+            on_error=lambda error: self._page_failed(generation, error),
+            owner=self,
+        )
+
+    def _page_arrived(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a page of an older filter
+        rows, total = result
+        self._loading = False
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        if total is not None:
+            self.total = total
+            self.sig_total.emit(total)
+        self.sig_loading.emit(False)
+
+    def _page_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = True
+        self.sig_loading.emit(False)
+        self.sig_failed.emit(error)
+
+    # --- sorting (SQL) ----------------------------------------------------------------------
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()
+
+    # --- the table ----------------------------------------------------------------------------
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RegisterModel", HEADERS[section])
+        return None
+
+    def row(self, row: int) -> dict:
+        return self._rows[row]
+
+    def serial_at(self, row: int) -> str:
+        return self._rows[row]["serial"]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_MATTER, COL_VISITOR):
+            return entry["matter"] if column == COL_MATTER else entry["visitor"]
+        if role == SerialRole:
+            return entry["serial"]
+        if role == DueStateRole:
+            return entry["due_state"]
+        if role == StatusRole:
+            return entry["status"]
+        if role == EntryRole:
+            return entry
+        if column in (COL_DUE, COL_DUE_STATE) and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            background, foreground = DUE_COLOURS.get(entry["due_state"], (None, None))
+            colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and entry["status"] == "void":
+            return QBrush(QColor("#888888"))
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == COL_DUE_STATE
+            and entry["due_state"] == "overdue"
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _display(self, entry: dict, column: int) -> str:
+        if column == COL_SERIAL:
+            return entry["serial"]
+        if column == COL_RECEIVED:
+            return _short_time(entry["received_at"])
+        if column == COL_CHANNEL:
+            return label(entry["channel_label"])
+        if column == COL_CATEGORY:
+            return label(entry["category_label"])
+        if column == COL_VISITOR:
+            return entry["visitor"]
+        if column == COL_PHONE:
+            return entry["phone"]
+        if column == COL_MATTER:
+            return entry["matter"].replace("\n", " ")
+        if column == COL_RESPONDER:
+            return entry["responder"]
+        if column == COL_STATUS:
+            return label(entry["status_label"])
+        if column == COL_DUE:
+            if entry["status"] in ("replied", "unresolved") and entry["follow_up_due_at"]:
+                return QCoreApplication.translate("RegisterModel", "回访 {0}").format(
+                    _short_time(entry["follow_up_due_at"])
+                )
+            return _short_time(entry["due_at"])
+        if column == COL_DUE_STATE:
+            return label(DUE_STATE_LABELS[entry["due_state"]])
+        return ""

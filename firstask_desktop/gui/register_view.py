@@ -1,0 +1,151 @@
+"""登记簿: the register with its filter bar (month, category, channel, status, responder, text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.queries import EntryFilter
+from ..vocab import CATEGORIES, CHANNELS, STATUSES
+from . import operations, tasks
+from .entry_table import EntryTable
+from .labels import choices
+
+SEARCH_DELAY_MS = 350  # wait for the clerk to stop typing before asking SQL
+
+
+class RegisterPage(QWidget):
+    sig_new_entry = Signal()
+    sig_open_entry = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.month = QComboBox()
+        self.category = QComboBox()
+        self.channel = QComboBox()
+        self.status = QComboBox()
+        self.responder = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.clear_button = QPushButton()
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(self.sig_new_entry)
+        self.clear_button.clicked.connect(self.clear_filters)
+        bar = QHBoxLayout()
+        self.bar_label = QLabel()
+        bar.addWidget(self.bar_label)
+        for widget in (self.month, self.category, self.channel, self.status, self.responder):
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.clear_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.new_button)
+        self.table = EntryTable(self)
+        self.table.sig_open_entry.connect(self.sig_open_entry)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._fill_fixed_choices()
+        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.retranslate()
+        self.refresh_choices()
+        self.apply_filter()
+
+    def retranslate(self) -> None:
+        self.bar_label.setText(self.tr("筛选："))
+        self.search.setPlaceholderText(self.tr("搜索：姓名、电话、户号、编号、事由或拼音首字母"))
+        self.clear_button.setText(self.tr("清除筛选"))
+        self.new_button.setText(self.tr("新登记 (Ctrl+N)"))
+        for combo, text in (
+            (self.month, self.tr("全部月份")),
+            (self.category, self.tr("全部类别")),
+            (self.channel, self.tr("全部渠道")),
+            (self.status, self.tr("全部状态")),
+            (self.responder, self.tr("全部责任人")),
+        ):
+            if combo.count():
+                combo.setItemText(0, text)
+        if self.status.count() > 1:
+            self.status.setItemText(1, self.tr("未办结（全部）"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_fixed_choices(self) -> None:
+        for combo, table in ((self.category, CATEGORIES), (self.channel, CHANNELS)):
+            combo.addItem("", "")
+            for code, text in choices(table):
+                combo.addItem(text, code)
+        self.status.addItem("", "")
+        self.status.addItem("", "open")
+        for code, text in choices(STATUSES):
+            self.status.addItem(text, code)
+        self.month.addItem("", "")
+        self.responder.addItem("", "")
+
+    def refresh_choices(self) -> None:
+        """Months and staff change with the data; read them in the background."""
+        tasks.run_task(operations.months, on_success=self._set_months, owner=self)
+        tasks.run_task(operations.staff_names, on_success=self._set_staff, owner=self)
+
+    def _replace_items(self, combo: QComboBox, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def _set_months(self, months: list[str]) -> None:
+        self._replace_items(self.month, months)
+
+    def _set_staff(self, names: list[str]) -> None:
+        self._replace_items(self.responder, names)
+
+    def current_filter(self) -> EntryFilter:
+        return EntryFilter(
+            month=self.month.currentData() or "",
+            category=self.category.currentData() or "",
+            channel=self.channel.currentData() or "",
+            status=self.status.currentData() or "",
+            responder=self.responder.currentData() or "",
+            search=self.search.text().strip(),
+        )
+
+    def apply_filter(self, *_args) -> None:
+        self.table.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        """After a write: the same filter, fresh rows."""
+        self.refresh_choices()
+        self.table.reload()

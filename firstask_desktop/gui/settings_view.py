@@ -1,0 +1,469 @@
+"""设置: the interface (language, text size, auto-lock, printing), departments, staff, the
+deadline rule table and the holiday calendar. Every change goes through a core service, which
+checks the acting person's permission and writes the audit log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..deadlines import UNIT_LABELS
+from ..vocab import ROLES
+from . import operations, tasks
+from .labels import label
+from .messages import error_text
+from .prefs import LANGUAGES
+from .widgets import set_error
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(str(value)))
+    table.resizeColumnsToContents()
+
+
+class PreferencesTab(QWidget):
+    """Choices of this PC: applied at once (``sig_changed(name)`` tells the app)."""
+
+    sig_changed = Signal(str)
+
+    def __init__(self, prefs, parent=None):
+        super().__init__(parent)
+        self.prefs = prefs
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(prefs.language))
+        self.sizes = {}
+        size_row = QHBoxLayout()
+        group = QButtonGroup(self)
+        for code in ("small", "medium", "large"):
+            button = QRadioButton()
+            group.addButton(button)
+            size_row.addWidget(button)
+            self.sizes[code] = button
+        size_row.addStretch(1)
+        self.sizes[prefs.text_size].setChecked(True)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setValue(prefs.lock_minutes)
+        self.copies = QSpinBox()
+        self.copies.setRange(1, 5)
+        self.copies.setValue(prefs.receipt_copies)
+        self.offer_receipt = QCheckBox()
+        self.offer_receipt.setChecked(prefs.print_after_save)
+        self.form = QFormLayout(self)
+        self.captions = [QLabel() for _ in range(5)]
+        self.form.addRow(self.captions[0], self.language)
+        self.form.addRow(self.captions[1], size_row)
+        self.form.addRow(self.captions[2], self.lock_minutes)
+        self.form.addRow(self.captions[3], self.copies)
+        self.form.addRow(self.captions[4], self.offer_receipt)
+        self.language.currentIndexChanged.connect(self._language)
+        for code, button in self.sizes.items():
+            button.toggled.connect(lambda on, c=code: on and self._text_size(c))
+        self.lock_minutes.valueChanged.connect(self._lock)
+        self.copies.valueChanged.connect(lambda v: setattr(self.prefs, "receipt_copies", v))
+        self.offer_receipt.toggled.connect(lambda v: setattr(self.prefs, "print_after_save", v))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for caption, text in zip(
+            self.captions,
+            (
+                self.tr("界面语言"),
+                self.tr("文字大小"),
+                self.tr("无人操作自动锁定（分钟）"),
+                self.tr("回执打印份数"),
+                self.tr("登记保存后提示打印回执"),
+            ),
+            strict=True,
+        ):
+            caption.setText(text)
+        for code, text in (
+            ("small", self.tr("小")),
+            ("medium", self.tr("中")),
+            ("large", self.tr("大")),
+        ):
+            self.sizes[code].setText(text)
+        self.lock_minutes.setSpecialValueText(self.tr("不锁定"))
+        self.offer_receipt.setText(self.tr("是"))
+
+    def _language(self, _index: int) -> None:
+        self.prefs.language = self.language.currentData()
+        self.sig_changed.emit("language")
+
+    def _text_size(self, code: str) -> None:
+        self.prefs.text_size = code
+        self.sig_changed.emit("text_size")
+
+    def _lock(self, minutes: int) -> None:
+        self.prefs.lock_minutes = minutes
+        self.sig_changed.emit("lock_minutes")
+
+
+class DepartmentsTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.table = _table(3)
+        self.name, self.phone, self.place = QLineEdit(), QLineEdit(), QLineEdit()
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add)
+        self.error = QLabel()
+        set_error(self.error, "")
+        row = QHBoxLayout()
+        for widget in (self.name, self.phone, self.place, self.add_button):
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("部门"), self.tr("电话"), self.tr("办公地点")]
+        )
+        self.name.setPlaceholderText(self.tr("新部门名称"))
+        self.phone.setPlaceholderText(self.tr("电话"))
+        self.place.setPlaceholderText(self.tr("办公地点"))
+        self.add_button.setText(self.tr("添加部门"))
+
+    def load(self) -> None:
+        tasks.run_task(
+            operations.departments,
+            owner=self,
+            on_success=lambda deps: _fill(
+                self.table, [[d["name"], d["phone"], d["place"]] for d in deps]
+            ),
+        )
+
+    def add(self) -> None:
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.add_department,
+            self.session.actor,
+            name=self.name.text(),
+            phone=self.phone.text(),
+            place=self.place.text(),
+            owner=self,
+            on_success=self._added,
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+    def _added(self, _result) -> None:
+        for field in (self.name, self.phone, self.place):
+            field.clear()
+        self.load()
+
+
+class StaffTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.table = _table(4)
+        self.name = QLineEdit()
+        self.role = QComboBox()
+        for code, text in ROLES.items():
+            self.role.addItem(label(text), code)
+        self.department = QComboBox()
+        self.phone = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add)
+        self.error = QLabel()
+        set_error(self.error, "")
+        row = QHBoxLayout()
+        for widget in (
+            self.name,
+            self.role,
+            self.department,
+            self.phone,
+            self.password,
+            self.add_button,
+        ):
+            row.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("角色"), self.tr("部门"), self.tr("电话")]
+        )
+        self.name.setPlaceholderText(self.tr("姓名"))
+        self.phone.setPlaceholderText(self.tr("电话"))
+        self.password.setPlaceholderText(self.tr("初始密码（至少6位）"))
+        self.add_button.setText(self.tr("添加人员"))
+
+    def load(self) -> None:
+        tasks.run_task(
+            operations.staff_table,
+            owner=self,
+            on_success=lambda staff: _fill(
+                self.table,
+                [[s["name"], label(s["role_label"]), s["department"], s["phone"]] for s in staff],
+            ),
+        )
+        tasks.run_task(operations.departments, owner=self, on_success=self._set_departments)
+
+    def _set_departments(self, deps: list[dict]) -> None:
+        self.department.clear()
+        self.department.addItem(self.tr("（无部门）"), "")
+        for dep in deps:
+            self.department.addItem(dep["name"], dep["name"])
+
+    def add(self) -> None:
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.add_staff,
+            self.session.actor,
+            name=self.name.text(),
+            role=self.role.currentData(),
+            password=self.password.text(),
+            department=self.department.currentData() or "",
+            phone=self.phone.text(),
+            owner=self,
+            on_success=self._added,
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+    def _added(self, _result) -> None:
+        for field in (self.name, self.phone, self.password):
+            field.clear()
+        self.load()
+
+
+class RulesTab(QWidget):
+    """The deadline rule table: who promises what, by when; an administrator edits a row."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.rules: list[dict] = []
+        self.table = _table(5)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.amount = QSpinBox()
+        self.amount.setRange(0, 100000)
+        self.unit = QComboBox()
+        for code, text in UNIT_LABELS.items():
+            self.unit.addItem(label(text), code)
+        self.basis = QLineEdit()
+        self.save_button = QPushButton()
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.error = QLabel()
+        set_error(self.error, "")
+        row = QHBoxLayout()
+        self.amount_label = QLabel()
+        row.addWidget(self.amount_label)
+        row.addWidget(self.amount)
+        row.addWidget(self.unit)
+        row.addWidget(self.basis, 1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("类别"),
+                self.tr("计时节点"),
+                self.tr("区域"),
+                self.tr("时限"),
+                self.tr("依据"),
+            ]
+        )
+        self.amount_label.setText(self.tr("选中规则的时限："))
+        self.basis.setPlaceholderText(self.tr("依据（文件、条款）"))
+        self.save_button.setText(self.tr("保存修改"))
+        self.note.setText(
+            self.tr("只有管理员可以修改。修改只影响以后的登记；已登记的事项保持当时承诺的时限。")
+        )
+
+    def load(self) -> None:
+        tasks.run_task(operations.rule_table, owner=self, on_success=self._show)
+
+    def _show(self, rules: list[dict]) -> None:
+        self.rules = rules
+        _fill(
+            self.table,
+            [
+                [
+                    label(r["category_label"]),
+                    label(r["clock_label"]),
+                    label(r["area_label"]),
+                    f"{r['amount']} {label(r['unit_label'])}",
+                    r["basis"],
+                ]
+                for r in rules
+            ],
+        )
+        self.save_button.setEnabled(False)
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rules[rows[0].row()] if rows else None
+
+    def _selected(self) -> None:
+        rule = self.selected()
+        self.save_button.setEnabled(rule is not None)
+        if rule is not None:
+            self.amount.setValue(rule["amount"])
+            self.unit.setCurrentIndex(self.unit.findData(rule["unit"]))
+            self.basis.setText(rule["basis"])
+
+    def save(self) -> None:
+        rule = self.selected()
+        if rule is None:
+            return
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.update_rule,
+            self.session.actor,
+            rule["id"],
+            unit=self.unit.currentData(),
+            amount=self.amount.value(),
+            basis=self.basis.text(),
+            owner=self,
+            on_success=lambda _r: self.load(),
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+
+class HolidaysTab(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.year = QComboBox()
+        self.year.activated.connect(lambda _i: self.load(self.year.currentData()))
+        self.table = _table(4)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        top = QHBoxLayout()
+        self.year_label = QLabel()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.year_label.setText(self.tr("年份："))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("星期"), self.tr("类型"), self.tr("节日")]
+        )
+        self.note.setText(
+            self.tr("表中没有的日子按周一至周五上班计算。新的年份由县公司随同步包下发。")
+        )
+
+    def load(self, year: int | None = None) -> None:
+        tasks.run_task(operations.holidays, year, owner=self, on_success=self._show)
+
+    def _show(self, data: dict) -> None:
+        self.year.blockSignals(True)
+        self.year.clear()
+        for year in data["years"]:
+            self.year.addItem(str(year), year)
+        self.year.setCurrentIndex(max(0, self.year.findData(data["year"])))
+        self.year.blockSignals(False)
+        kinds = {"holiday": self.tr("放假"), "workday": self.tr("调休上班")}
+        _fill(
+            self.table,
+            [
+                [
+                    d["day"],
+                    self.tr("星期{0}").format(WEEKDAYS[d["weekday"]]),
+                    kinds.get(d["kind"], d["kind"]),
+                    d["name"],
+                ]
+                for d in data["days"]
+            ],
+        )
+
+
+class SettingsPage(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.tabs = QTabWidget()
+        self.preferences = PreferencesTab(session.prefs)
+        self.preferences.sig_changed.connect(session.prefs_changed)
+        self.departments = DepartmentsTab(session)
+        self.staff = StaffTab(session)
+        self.rules = RulesTab(session)
+        self.holidays = HolidaysTab()
+        for tab in (self.preferences, self.departments, self.staff, self.rules, self.holidays):
+            self.tabs.addTab(tab, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, text in enumerate(
+            (
+                self.tr("界面与打印"),
+                self.tr("部门"),
+                self.tr("人员"),
+                self.tr("时限规则"),
+                self.tr("节假日"),
+            )
+        ):
+            self.tabs.setTabText(index, text)
+        for tab in (self.preferences, self.departments, self.staff, self.rules, self.holidays):
+            tab.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        pass

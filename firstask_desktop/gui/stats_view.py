@@ -1,0 +1,241 @@
+"""统计: the month's figures and charts from the same core function as the printed statistics
+(stats.month_stats), so screen and paper never disagree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import operations, tasks
+from .bar_chart import BarChart
+from .labels import label
+from .messages import error_text
+from .widgets import set_error
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+class StatsPage(QWidget):
+    sig_open_entry = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.stats: dict | None = None
+        self.preview = None
+        self.month = QComboBox()
+        self.month.setMinimumWidth(120)
+        self.month.currentIndexChanged.connect(self.load)
+        self.print_button = QPushButton()
+        self.print_button.setVisible(False)
+        self.print_button.clicked.connect(self.print_stats)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.error = QLabel()
+        set_error(self.error, "")
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.month)
+        top.addStretch(1)
+        top.addWidget(self.print_button)
+        self.tiles = QGridLayout()
+        self.tile_labels: dict[str, QLabel] = {}
+        for column, key in enumerate(
+            ("total", "reply", "follow_up", "satisfaction", "overdue", "unresolved")
+        ):
+            tile = QLabel()
+            tile.setObjectName("statTile")
+            tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            tile.setTextFormat(Qt.TextFormat.RichText)
+            self.tiles.addWidget(tile, 0, column)
+            self.tile_labels[key] = tile
+        self.by_category = BarChart()
+        self.by_channel = BarChart()
+        self.by_status = BarChart()
+        charts = QHBoxLayout()
+        for chart in (self.by_category, self.by_channel, self.by_status):
+            charts.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
+        self.people = QTableWidget(0, 8)
+        self.people.verticalHeader().setVisible(False)
+        self.people.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.people.setMinimumHeight(150)
+        body = QWidget()
+        box = QVBoxLayout(body)
+        box.addLayout(self.tiles)
+        box.addLayout(charts)
+        self.people_label = QLabel()
+        box.addWidget(self.people_label)
+        box.addWidget(self.people, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+        tasks.run_task(operations.months, on_success=self._set_months, owner=self)
+        tasks.run_task(
+            operations.printable_kinds,
+            owner=self,
+            on_success=lambda kinds: self.print_button.setVisible("stats" in kinds),
+        )
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("月度统计："))
+        self.print_button.setText(self.tr("打印统计表…"))
+        self.people_label.setText(self.tr("按首问责任人"))
+        self.people.setHorizontalHeaderLabels(
+            [
+                self.tr("首问责任人"),
+                self.tr("受理"),
+                self.tr("答复及时"),
+                self.tr("答复超时"),
+                self.tr("答复及时率"),
+                self.tr("超期未办"),
+                self.tr("未办结"),
+                self.tr("满意率"),
+            ]
+        )
+        if self.stats is not None:
+            self.show_stats(self.stats)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_months(self, months: list[str]) -> None:
+        self.month.blockSignals(True)
+        self.month.clear()
+        for month in months:
+            self.month.addItem(month, month)
+        self.month.blockSignals(False)
+        if months:
+            self.load()
+        else:
+            set_error(self.error, self.tr("还没有登记，没有可统计的月份。"))
+
+    def load(self, *_args) -> None:
+        month = self.month.currentData()
+        if not month:
+            return
+        set_error(self.error, "")
+        tasks.run_task(
+            operations.month_stats,
+            month,
+            on_success=self.show_stats,
+            owner=self,
+            on_error=lambda err: set_error(self.error, error_text(err)),
+        )
+
+    def refresh(self) -> None:
+        self.load()
+
+    def show_stats(self, stats: dict) -> None:
+        self.stats = stats
+        previous = stats.get("previous") or {}
+        tile = self.tile_labels
+
+        def show(key: str, title: str, value: str, before: str = "") -> None:
+            extra = f"<br><small>{self.tr('上月')} {before}</small>" if before else ""
+            tile[key].setText(
+                f"<small>{title}</small><br><b style='font-size:16pt'>{value}</b>{extra}"
+            )
+
+        show("total", self.tr("受理总数"), str(stats["total"]), str(previous.get("total", "")))
+        show(
+            "reply",
+            self.tr("答复及时率"),
+            pct(stats["reply"]["rate"]),
+            pct(previous.get("reply_rate")) if previous else "",
+        )
+        show(
+            "follow_up",
+            self.tr("回访及时率"),
+            pct(stats["follow_up"]["rate"]),
+            pct(previous.get("follow_up_rate")) if previous else "",
+        )
+        show(
+            "satisfaction",
+            self.tr("满意率"),
+            pct(stats["satisfaction"]["rate"]),
+            pct(previous.get("satisfaction_rate")) if previous else "",
+        )
+        show(
+            "overdue", self.tr("超期"), str(len(stats["overdue"])), str(previous.get("overdue", ""))
+        )
+        show(
+            "unresolved",
+            self.tr("未办结"),
+            str(len(stats["unresolved"])),
+            str(previous.get("unresolved", "")),
+        )
+        self.by_category.set_data(
+            [(label(r["label"]), r["count"]) for r in stats["by_category"]], self.tr("按类别")
+        )
+        self.by_channel.set_data(
+            [(label(r["label"]), r["count"]) for r in stats["by_channel"]], self.tr("按渠道")
+        )
+        self.by_status.set_data(
+            [(label(r["label"]), r["count"]) for r in stats["by_status"]], self.tr("按状态")
+        )
+        self.people.setRowCount(len(stats["responders"]))
+        for row, person in enumerate(stats["responders"]):
+            values = [
+                person["name"],
+                person["total"],
+                person["reply_on_time"],
+                person["reply_late"],
+                pct(person["reply_rate"]),
+                person["overdue"],
+                person["unresolved"],
+                pct(person["satisfaction_rate"]),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.people.setItem(row, column, item)
+
+    def print_stats(self) -> None:
+        month = self.month.currentData()
+        if not month:
+            return
+        self.print_button.setEnabled(False)
+        tasks.run_task(
+            operations.build_document,
+            "stats",
+            month,
+            owner=self,
+            on_success=lambda data: self._show_pdf(month, data),
+            on_error=self._print_failed,
+        )
+
+    def _print_failed(self, error: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        set_error(self.error, error_text(error))
+
+    def _show_pdf(self, month: str, data: bytes) -> None:
+        from .pdf_preview import PdfPreview
+
+        self.print_button.setEnabled(True)
+        self.preview = PdfPreview(
+            data, self.tr("月度统计 {0}").format(month), f"月度统计-{month}.pdf", self
+        )
+        self.preview.open()
