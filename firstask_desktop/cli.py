@@ -172,12 +172,16 @@ def cmd_entry_list(args) -> int:
     if args.limit:
         query = query.limit(args.limit)
     now = datetime.now()
+    from .cli_trust import viewer
+    from .visibility import entry_dict_for
+
+    who = viewer(args)  # personal data unmasked only for those allowed (permissions.py)
     if args.json:
-        _print_json([entry_to_dict(e, now) for e in query.iterator()])
+        _print_json([entry_dict_for(who, e, entry_to_dict(e, now)) for e in query.iterator()])
         return 0
     from .services.queries import DUE_STATE_LABELS
     for e in query.iterator():
-        d = entry_to_dict(e, now)
+        d = entry_dict_for(who, e, entry_to_dict(e, now))
         print("\t".join([d["serial"], d["received_at"].replace("T", " "), d["category_label"],
                          d["visitor"], d["responder"], d["status_label"],
                          (d["due_at"] or "").replace("T", " "),
@@ -186,12 +190,15 @@ def cmd_entry_list(args) -> int:
 
 
 def cmd_entry_show(args) -> int:
+    from .cli_trust import viewer
     from .services.entries import get_entry
     from .services.queries import entry_details
     from .services.station import require_station
+    from .visibility import entry_dict_for
 
     require_station()
-    details = entry_details(get_entry(args.serial))
+    entry = get_entry(args.serial)
+    details = entry_dict_for(viewer(args), entry, entry_details(entry))
     if args.json:
         _print_json(details)
         return 0
@@ -379,6 +386,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_print import add_print_commands
 
     add_print_commands(commands, _Parser)
+    from .cli_trust import add_trust_commands
+
+    add_trust_commands(commands, _Parser, staff=staff)
     return parser
 
 
@@ -391,7 +401,11 @@ def run(argv: list[str]) -> int:
         from .storage import open_store
 
         args.data_dir_path = config.data_dir(args.data_dir)
-        open_store(args.data_dir_path)
+        if getattr(args, "opens_store", True):  # backup restore opens a damaged file itself
+            open_store(args.data_dir_path)
+            from .cli_trust import print_clock_warning
+
+            print_clock_warning()
         try:
             return args.func(args)
         finally:

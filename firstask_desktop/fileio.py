@@ -15,7 +15,8 @@ from pathlib import Path
 from .disk_errors import translated
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (also used by backups, which SQLite writes itself)."""
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; NTFS journals the rename
     fd = os.open(folder, os.O_RDONLY)
@@ -52,7 +53,7 @@ def _write_atomic(target: Path, data: bytes | None, writer: Callable | None,
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException:
         # On a pulled stick the clean-up fails too; the first error is the one to report.
         with contextlib.suppress(OSError):

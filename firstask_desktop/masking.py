@@ -180,3 +180,23 @@ def mask_address(address: str | None) -> str:
     if not address[end:].strip():
         return address
     return address[:end] + "***"
+
+
+# --- 户号 and free text ----------------------------------------------------------------------------
+
+
+def mask_account_no(account_no: str | None) -> str:
+    """户号 with all but the last four digits hidden (0123456789 → ******6789)."""
+    text = (account_no or "").strip()
+    if len(text) <= 4:
+        return "*" * len(text)
+    return "*" * (len(text) - 4) + text[-4:]
+
+
+def mask_personal_text(text: str | None, visitor: str = "") -> str:
+    """Free text (matter, result, notes) with phones masked and the visitor's full name hidden."""
+    text = mask_text_phones(text)
+    visitor = (visitor or "").strip()
+    if len(visitor) > 1:
+        text = text.replace(visitor, mask_name(visitor))
+    return text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .. import db, passwords, permissions
-from ..audit import save_audited
+from .. import db, lockout, passwords, permissions
+from ..audit import record_table_state, save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
 from ..keys import load_or_create_signing_key
@@ -50,9 +50,13 @@ def seed_holidays() -> int:
          "name": d.get("name", ""), "source": "chinese-calendar"}
         for d in load_seed_days()
     ]
-    with db.database.atomic():
+    station = local_station()
+    with db.transaction():
         for start in range(0, len(rows), 200):
             HolidayDay.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
+        # Holidays move deadlines: chain the table's digest so an outside edit shows in check.
+        record_table_state(HolidayDay, station=station.code if station else "",
+                           actor="系统初始化")
     return len(rows)
 
 
@@ -79,7 +83,9 @@ def init_station(*, code: str, name: str, county: str = "", mode: str = "station
         for dep_name, place in DEFAULT_DEPARTMENTS:
             save_audited(Department(station=code, name=dep_name, place=place),
                          actor=system, action="add_department", at=now)
-        admin = Staff(station=code, name=admin_name, role="admin", password_hash=password_hash)
+        # A county install's first administrator is the county administrator (permissions.py).
+        admin_role = "county_admin" if mode == "county" else "admin"
+        admin = Staff(station=code, name=admin_name, role=admin_role, password_hash=password_hash)
         save_audited(admin, actor=system, action="add_staff", at=now)
         for rule in DEFAULT_RULES:
             row = DeadlineRuleRow(station=code, category=rule.category, clock=rule.clock,
@@ -113,14 +119,30 @@ def find_department(name: str) -> Department:
     return dep
 
 
-def authenticate(name: str, password: str) -> Staff:
-    """The staff member, when the password is right; refused (nothing said of which part) else."""
+def authenticate(name: str, password: str, now: datetime | None = None) -> Staff:
+    """The staff member, when the password is right; refused (nothing said of which part) else.
+
+    Five wrong passwords in a row lock the account for ten minutes (lockout.py); a locked
+    account is refused without looking at the password, saying how many minutes are left.
+    """
+    now = now or datetime.now()
     try:
         staff = find_staff(name)
     except NotFoundError:
         staff = None
-    if staff is None or not passwords.verify_password(staff.password_hash, password):
+    if staff is None:
         raise NotAllowedError("姓名或密码不正确，请重新输入。")
+    lockout.refuse_if_locked(staff, now)
+    if not passwords.verify_password(staff.password_hash, password):
+        left = lockout.record_failure(staff, now)
+        if not left:
+            raise NotAllowedError(
+                f"密码已连续输错{lockout.MAX_FAILED_LOGINS}次，“{staff.name}”的账户锁定"
+                f"{lockout.LOCK_MINUTES}分钟：请{lockout.LOCK_MINUTES}分钟后再试，"
+                "急用请由管理员重置密码。")
+        raise NotAllowedError(
+            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。")
+    lockout.clear(staff)
     return staff
 
 
@@ -130,6 +152,9 @@ def add_staff(actor: Staff, *, name: str, role: str, password: str, department: 
     station = require_station()
     name = normalise_name(name, "name")
     role = parse_choice(role, ROLES, "role")
+    if (role == "county_admin" and station.mode != "county") or (
+            role == "admin" and station.mode == "county"):
+        raise ValidationError("role", _role_for_mode_message(station.mode))
     phone = normalise_phone(phone) if phone else ""
     dep = find_department(department) if department else None
     if Staff.select().where((Staff.station == station.code) & (Staff.name == name)).exists():
@@ -140,6 +165,12 @@ def add_staff(actor: Staff, *, name: str, role: str, password: str, department: 
     with db.transaction():
         save_audited(staff, actor=actor, action="add_staff", at=now)
     return staff
+
+
+def _role_for_mode_message(mode: str) -> str:
+    if mode == "county":
+        return "县公司的管理员请选“县公司管理员”（county_admin）"
+    return "“县公司管理员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
 
 
 def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
