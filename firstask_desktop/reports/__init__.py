@@ -28,7 +28,7 @@ def save_pdf(data: bytes, path: str | Path) -> int:
     """Write the PDF atomically, read it back and check it; returns the number of pages."""
     if not data.startswith(b"%PDF-"):
         raise ValueError("not PDF data")
-    target = write_atomic(Path(path), data)
+    target = write_atomic(Path(path), data, what=f"保存打印文件“{Path(path).name}”")
     written = target.read_bytes()
     if written != data:
         raise PdfCheckFailed(

@@ -102,6 +102,7 @@ def _width(token: str, size: float) -> float:
     return stringWidth(token, FONT_NAME, size)
 
 
+@lru_cache(maxsize=16384)  # registers repeat the same labels, results and matters many times
 def wrap_lines(value: str, width: float, size: float, max_lines: int = 0) -> str:
     """``value`` broken into lines of at most ``width`` points (Latin words kept whole unless
     they alone are wider), as one string with newlines; ``max_lines`` cuts with "…"."""

@@ -41,7 +41,9 @@ MARGIN = 10 * mm
 HEADER_SPACE = 14 * mm
 FOOTER_SPACE = 10 * mm
 CELL_SIZE = 7.5
+CELL_LEADING = CELL_SIZE + 2
 CELL_PAD = 2
+CELL_TOP, CELL_BOTTOM = 1.5, 2.5
 # The paper register's columns (DESIGN.md §2), in its order, with their widths in mm (sum 277).
 COLUMNS = (
     ("受理编号", 27),
@@ -52,10 +54,10 @@ COLUMNS = (
     ("单位", 18),
     ("地址", 25),
     ("联系方式", 19),
-    ("事由", 42),
+    ("事由", 41),
     ("首问责任人", 16),
     ("办理结果", 42),
-    ("回访/满意度", 20),
+    ("回访/满意度", 21),
     ("状态", 14),
 )
 COL_WIDTHS = [w * mm for _, w in COLUMNS]
@@ -70,7 +72,7 @@ def _hide_name(text: str, visitor: str) -> str:
     return text
 
 
-def _follow_up_text(follow_up: FollowUp | None) -> str:
+def _follow_up_text(follow_up) -> str:
     if follow_up is None:
         return ""
     method = FOLLOW_UP_METHODS.get(follow_up.method, follow_up.method)
@@ -78,7 +80,7 @@ def _follow_up_text(follow_up: FollowUp | None) -> str:
     return f"{follow_up.at:%m-%d} {method} {verdict}"
 
 
-def _result_text(entry: Entry, void_reason: str) -> str:
+def _result_text(entry, void_reason: str) -> str:
     if entry.status == "void":
         return f"作废：{void_reason}"
     if entry.result:
@@ -109,29 +111,46 @@ def register_data(
     """The month's rows, already masked, and what the page header and footer show."""
     station = require_station()
     start, end = month_range(month)
+    in_month = (Entry.received_at >= start) & (Entry.received_at < end)
+    # Plain tuples, not model objects: a busy month has thousands of rows.
     query = (
-        Entry.select(Entry, Staff)
+        Entry.select(
+            Entry.id,
+            Entry.serial,
+            Entry.received_at,
+            Entry.channel,
+            Entry.category,
+            Entry.visitor,
+            Entry.unit,
+            Entry.address,
+            Entry.phone,
+            Entry.matter,
+            Entry.status,
+            Entry.result,
+            Entry.unresolved_reason,
+            Staff.name.alias("responder_name"),
+        )
         .join(Staff, on=(Entry.responder == Staff.id))
-        .where((Entry.received_at >= start) & (Entry.received_at < end))
+        .where(in_month)
         .order_by(Entry.received_at, Entry.id)
     )
     total = query.count()
-    in_month = Entry.select(Entry.id).where(
-        (Entry.received_at >= start) & (Entry.received_at < end)
-    )
+    ids = Entry.select(Entry.id).where(in_month)
     # The last follow-up attempt of each entry (later rows overwrite earlier ones).
     follow_ups = {
-        f.entry_id: f
-        for f in FollowUp.select()
-        .where(FollowUp.entry.in_(in_month))
+        f.entry: f
+        for f in FollowUp.select(
+            FollowUp.entry, FollowUp.at, FollowUp.method, FollowUp.satisfaction
+        )
+        .where(FollowUp.entry.in_(ids))
         .order_by(FollowUp.at, FollowUp.id)
+        .namedtuples()
     }
-    voids = {
-        v.entry_id: v.reason
-        for v in Void.select().where(Void.entry.in_(in_month)).order_by(Void.id)
-    }
+    voids = dict(
+        Void.select(Void.entry, Void.reason).where(Void.entry.in_(ids)).order_by(Void.id).tuples()
+    )
     rows = []
-    for number, entry in enumerate(query.iterator(), 1):
+    for number, entry in enumerate(query.namedtuples().iterator(), 1):
         if number % 200 == 0:
             check_cancelled(cancelled)
             report_progress(progress, 20 * number / total, f"正在整理第 {number} / {total} 条登记")
@@ -147,7 +166,7 @@ def register_data(
                 "address": mask_address(entry.address),
                 "phone": mask_phone(entry.phone),
                 "matter": _hide_name(entry.matter, visitor),
-                "responder": entry.responder.name,
+                "responder": entry.responder_name,
                 "result": _hide_name(_result_text(entry, voids.get(entry.id, "")), visitor),
                 "follow_up": _follow_up_text(follow_ups.get(entry.id)),
                 "status": STATUSES.get(entry.status, entry.status),
@@ -204,17 +223,24 @@ def table_cells(rows: list[dict]) -> list[list[str]]:
     return cells
 
 
+def row_heights(cells: list[list[str]]) -> list[float]:
+    return [
+        max(cell.count("\n") for cell in row) * CELL_LEADING + CELL_LEADING + CELL_TOP + CELL_BOTTOM
+        for row in cells
+    ]
+
+
 def table_style(row_count: int) -> TableStyle:
     return TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), FONT_NAME, CELL_SIZE, CELL_SIZE + 2),
+            ("FONT", (0, 0), (-1, -1), FONT_NAME, CELL_SIZE, CELL_LEADING),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM),
         ]
     )
 
@@ -259,7 +285,9 @@ def render_register(
     report_progress(progress, 30, "正在排版")
     if not rows:
         cells.append(["本月没有登记"] + [""] * (len(COLUMNS) - 1))
-    table = Table(cells, colWidths=COL_WIDTHS, repeatRows=1)
+    # Row heights are known from the wrapping: given to the table, they spare ReportLab from
+    # measuring every cell again each time the table is split at a page end.
+    table = Table(cells, colWidths=COL_WIDTHS, rowHeights=row_heights(cells), repeatRows=1)
     style = table_style(len(cells))
     if not rows:
         style.add("SPAN", (0, 1), (-1, 1))
