@@ -138,3 +138,18 @@ def test_rare_name_prints_a_visible_mark(demo_store, tmp_path):
     data = build_receipt(rare.serial)
     assert "〓祥" in pdf_text(data, tmp_path)
     assert render_png(data, tmp_path).stat().st_size > 1000
+
+
+def test_county_trusts_the_keys_registered_for_the_receipts_station(with_docs, monkeypatch):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from firstask_desktop import keys
+
+    station_key = Ed25519PrivateKey.generate()
+    code = receipt_codes.entry_code(with_docs, station_key)
+    registry = {"GS0101": [keys.public_bytes(station_key)]}
+    monkeypatch.setattr(receipt_codes, "registered_station_keys", lambda c: registry.get(c, []))
+    assert receipt_codes.verify_code(code, storage.current_folder()).genuine
+    # The same key registered for another station does not vouch for GS0101's receipts.
+    registry = {"GS0202": [keys.public_bytes(station_key)]}
+    assert not receipt_codes.verify_code(code, storage.current_folder()).genuine
