@@ -67,7 +67,7 @@ def require(staff, permission: str) -> None:
         role = ROLES.get(getattr(staff, "role", ""), "未登录")
         raise NotAllowedError(
             f"{role}无权{PERMISSION_LABELS[permission]}：请由有权限的人员（"
-            + "、".join(ROLES[r] for r in sorted(PERMISSIONS[permission]))
+            + "、".join(label for r, label in ROLES.items() if r in PERMISSIONS[permission])
             + "）操作。"
         )
 

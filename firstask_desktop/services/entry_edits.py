@@ -1,0 +1,82 @@
+"""修改登记: correcting what was registered (a misheard name, a wrong phone digit).
+
+Before the customer is answered, the first responder (or the head / administrator) corrects their
+own entry. Once answered, the entry is evidence of what was promised, so only roles with
+``edit_after_reply`` may change it (permissions.py). Every change is an audit event whose
+``before`` keeps the old values; a voided entry is never edited. Channel, category and times are
+not editable here: they decide the deadlines, and a wrong one is voided and registered again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .. import db, permissions, status
+from ..audit import save_audited
+from ..errors import NotAllowedError, RefusedError, ValidationError
+from ..models import Entry, Staff
+from ..search_text import pinyin_initials
+from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
+from .entries import MATTER_MAX, NOTE_MAX, RESULT_MAX, get_entry
+
+EDITABLE = ("visitor", "unit", "address", "phone", "account_no", "matter", "reception_notes",
+            "result")
+
+
+def _clean(field: str, value: str) -> str:
+    if field == "visitor":
+        return normalise_name(value, "visitor")
+    if field == "unit":
+        return clean_text(value, "unit", max_len=100, multiline=False)
+    if field == "address":
+        return clean_text(value, "address", max_len=200, multiline=False)
+    if field == "phone":
+        return normalise_phone(value) if (value or "").strip() else ""
+    if field == "account_no":
+        return normalise_account_no(value)
+    if field == "matter":
+        return clean_text(value, "matter", max_len=MATTER_MAX, required=True)
+    if field == "result":
+        return clean_text(value, "result", max_len=RESULT_MAX, required=True)
+    return clean_text(value, field, max_len=NOTE_MAX)
+
+
+def may_edit(actor: Staff, entry: Entry) -> bool:
+    """Whether ``actor`` may edit ``entry`` now (the GUI enables its 修改 button with this)."""
+    if entry.status == "void" or actor is None or not actor.active:
+        return False
+    if entry.status in status.ALLOWED_FROM["edit"]:
+        return actor.id == entry.responder_id or permissions.can(actor, "act_for_others")
+    return permissions.can(actor, "edit_after_reply")
+
+
+def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes: str) -> Entry:
+    """Change some of EDITABLE; returns the entry (unchanged, and no event, if nothing differs)."""
+    entry = get_entry(serial)
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise RefusedError(f"不能在这里修改：{'、'.join(unknown)}。渠道、类别和时间填错的登记请作废后重新登记。")
+    if entry.status == "void":
+        status.require("edit", entry.status, entry.serial)
+    if entry.status in status.ALLOWED_FROM["edit"]:
+        if not may_edit(actor, entry):
+            raise NotAllowedError(f"{entry.serial} 的首问责任人是 {entry.responder.name}："
+                                  "只有本人或所长、管理员可以修改。")
+        if "result" in changes:
+            raise RefusedError("还没有答复客户的登记不能修改办理结果：请用“答复客户”记录结果。")
+    else:
+        permissions.require(actor, "edit_after_reply")
+    cleaned = {field: _clean(field, value) for field, value in changes.items()}
+    if ("phone" in cleaned and not cleaned["phone"] and not entry.result):
+        raise ValidationError("phone", "还没有答复的事项必须留有联系电话，以便告知办理结果和回访")
+    changed = {f: v for f, v in cleaned.items() if getattr(entry, f) != v}
+    if not changed:
+        return entry
+    for field, value in changed.items():
+        setattr(entry, field, value)
+    if "visitor" in changed or "unit" in changed:
+        entry.search_initials = pinyin_initials(entry.visitor, entry.unit)
+    with db.transaction():
+        save_audited(entry, actor=actor, action="edit",
+                     at=(now or datetime.now()).replace(microsecond=0))
+    return entry
