@@ -12,12 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("FIRSTASK_DATA_DIR", None)
 
+from support import PASSWORD, T0  # noqa: E402
+
 from firstask_desktop import db  # noqa: E402
 from firstask_desktop.storage import open_store  # noqa: E402
-
-PASSWORD = "secret123"
-# A Tuesday in an ordinary week, far from holidays.
-T0 = datetime(2026, 3, 10, 9, 0)
 
 
 @pytest.fixture

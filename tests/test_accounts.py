@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import PASSWORD, T0
+from support import PASSWORD, T0
 
 from firstask_desktop import db, lockout
 from firstask_desktop.errors import NotAllowedError, RefusedError, ValidationError

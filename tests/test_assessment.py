@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import PASSWORD, T0
+from support import PASSWORD, T0
 
 from firstask_desktop import assessment
 from firstask_desktop.errors import IllegalStepError, NotAllowedError, ValidationError

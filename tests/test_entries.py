@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import T0
+from support import T0
 
 from firstask_desktop import audit, integrity
 from firstask_desktop.errors import IllegalStepError, NotAllowedError, ValidationError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import T0
+from support import T0
 
 from firstask_desktop.errors import IllegalStepError, NotAllowedError, RefusedError
 from firstask_desktop.integrity import check_database

@@ -4,7 +4,7 @@ the "due this week" filter."""
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import T0
+from support import T0
 
 from firstask_desktop.errors import NotAllowedError, ValidationError
 from firstask_desktop.models import AuditEvent
