@@ -376,3 +376,53 @@ def repeat_complainants(now: datetime | None = None, days: int = REPEAT_DAYS,
             found[(kind, row["key"])] = {"kind": kind, "key": row["key"], "count": row["n"],
                                          "visitor": row["visitor"]}
     return sorted(found.values(), key=lambda r: -r["count"])
+
+
+# --- the monthly sheet --------------------------------------------------------------------------
+
+
+def month_sheet(month: str, *, station: str | None = None, now: datetime | None = None) -> dict:
+    """The 月度考核表's figures: breaches whose deadline fell in ``month`` (or, without one, that
+    were found in it), confirmed ones with amounts by responder, dismissed ones with reasons, and
+    each responder's on-time and satisfaction rates from the statistics."""
+    from .services.queries import month_range
+    from .stats import month_stats
+
+    start, end = month_range(month)
+    when = fn.COALESCE(Violation.deadline, Violation.detected_at)
+    query = violations().where((when >= start) & (when < end))
+    if station:
+        query = query.where(Violation.station == station.strip().upper())
+    rows = [violation_to_dict(v) | {"station": v.station} for v in query]
+    confirmed = [r for r in rows if r["state"] == "confirmed"]
+    people: dict[tuple[str, str], dict] = {}
+    for r in confirmed:
+        person = people.setdefault((r["station"], r["responder"]), {
+            "station": r["station"], "name": r["responder"], "count": 0, "amount_fen": 0,
+            "sanctions": []})
+        person["count"] += 1
+        person["amount_fen"] += r["amount_fen"]
+        if r["sanction"] and r["sanction"] not in person["sanctions"]:
+            person["sanctions"].append(r["sanction"])
+    stats = month_stats(month, now, station=station, with_previous=False)
+    rates = {p["name"]: p for p in stats["responders"]}
+    by_person = []
+    for key in sorted(people, key=lambda k: (k[0], -people[k]["amount_fen"], k[1])):
+        person = people[key]
+        rate = rates.get(person["name"], {})
+        person["reply_rate"] = rate.get("reply_rate")
+        person["satisfaction_rate"] = rate.get("satisfaction_rate")
+        by_person.append(person)
+    return {
+        "month": f"{start:%Y-%m}",
+        "start": start,
+        "station": stats["station"],
+        "as_of": (now or datetime.now()).replace(microsecond=0),
+        "confirmed": confirmed,
+        "dismissed": [r for r in rows if r["state"] == "dismissed"],
+        "pending": [r for r in rows if r["state"] == "proposed"],
+        "by_person": by_person,
+        "total_fen": sum(r["amount_fen"] for r in confirmed),
+        "responders": stats["responders"],
+        "stations": sorted({r["station"] for r in rows}),
+    }

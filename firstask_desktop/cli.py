@@ -385,7 +385,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_assess_commands(commands, _Parser)
     from .cli_print import add_print_commands
 
-    add_print_commands(commands, _Parser)
+    printing = add_print_commands(commands, _Parser)
+    from .cli_assess import add_assess_print_commands
+
+    add_assess_print_commands(printing)
     from .cli_trust import add_trust_commands
 
     add_trust_commands(commands, _Parser, staff=staff)

@@ -37,6 +37,37 @@ def cmd_dismiss(args) -> int:
     return 0
 
 
+def cmd_print_assessment(args) -> int:
+    from .cli_print import _write
+    from .reports.assessment import render_assessment
+    from .services.station import require_station
+
+    require_station()
+    sheet = assessment.month_sheet(args.month, station=args.station or None)
+    return _write(render_assessment(sheet), args.out, f"{sheet['month']} 月度考核表", sheet)
+
+
+def cmd_print_supervision(args) -> int:
+    from .cli_print import _write
+    from .reports.supervision import render_supervision, supervision_data
+
+    data = supervision_data(args.serial)
+    return _write(render_supervision(data), args.out, "督办单", data)
+
+
+def add_assess_print_commands(printing) -> None:
+    """``print assessment`` and ``print supervision``, added to the ``print`` sub-commands."""
+    p = printing.add_parser("assessment", help="月度考核表")
+    p.add_argument("--month", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--station", default="", help="县公司：只列这个供电所")
+    p.set_defaults(func=cmd_print_assessment)
+    p = printing.add_parser("supervision", help="督办单（交承办部门）")
+    p.add_argument("serial")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_print_supervision)
+
+
 def add_assess_commands(commands, parser_class) -> None:
     sub = commands.add_parser("assess", help="督办与考核").add_subparsers(
         dest="sub", required=True, parser_class=parser_class)
