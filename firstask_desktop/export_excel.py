@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -133,7 +134,11 @@ def export_register(actor, out: Path, *, month: str = "") -> ExcelExport:
         sheet.append([_cell(sheet, v, kind) for v, (*_, kind) in zip(values, COLUMNS,
                                                                      strict=True)])
         rows += 1
-    write_atomic(out, writer=workbook.save, what="导出 Excel")
+    # Zipped in memory first (a few MB even for years of entries), so that a full or pulled
+    # stick fails in write_atomic alone and leaves no half-built workbook behind.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(out, buffer.getvalue(), what="导出 Excel")
     _verify(out, rows)
     return ExcelExport(path=out, rows=rows, masked=masked)
 
