@@ -29,6 +29,11 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but its complaints are one Chinese line and exit status 2."""
 
     def error(self, message: str):  # noqa: D401 - argparse API
+        if "expected one argument" in message:
+            # A value starting with "-" (a name like -张三, a result like -已解决) looks like
+            # an option to argparse; the = form carries it.
+            raise CliRefused(f"命令行参数有误（{message}）：以“-”开头的内容请写成 --选项=内容，"
+                             "如 --result=-已解决。")
         raise CliRefused(f"命令行参数有误（{message}）：用 --help 查看用法。")
 
 
