@@ -29,8 +29,13 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_MANUAL = 10  # copies made for a USB stick, kept here too as restore points
 
 _NAME = re.compile(r"^(auto|manual|before-restore|before-migration-v\d+)-(\d{8}-\d{6})\.sqlite3$")
-KIND_LABELS = {"auto": "每日自动备份", "manual": "手动备份", "before-restore": "恢复前保留的原文件",
-               "before-migration": "升级前备份", "other": "备份文件"}
+KIND_LABELS = {
+    "auto": "每日自动备份",
+    "manual": "手动备份",
+    "before-restore": "恢复前保留的原文件",
+    "before-migration": "升级前备份",
+    "other": "备份文件",
+}
 
 
 @dataclass
@@ -65,7 +70,9 @@ def _info(path: Path) -> BackupInfo:
     match = _NAME.match(path.name)
     kind, made_at = "other", None
     if match:
-        kind = "before-migration" if match.group(1).startswith("before-migration") else match.group(1)
+        kind = (
+            "before-migration" if match.group(1).startswith("before-migration") else match.group(1)
+        )
         made_at = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
     return BackupInfo(path=path, kind=kind, made_at=made_at, size=path.stat().st_size)
 
@@ -88,7 +95,9 @@ def verify_backup(path: Path) -> list[str]:
         con = sqlite3.connect(str(path))
         try:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             version = con.execute("PRAGMA user_version").fetchone()[0]
         finally:
             con.close()
@@ -106,7 +115,9 @@ def verify_backup(path: Path) -> list[str]:
 def _require_sqlite_file(folder: Path) -> Path:
     path = config.db_path(folder)
     if db.database.obj is not None and not db.is_sqlite():
-        raise RefusedError("县公司的 PostgreSQL 数据库请由服务器管理员用 pg_dump 备份，本程序只备份 SQLite 文件。")
+        raise RefusedError(
+            "县公司的 PostgreSQL 数据库请由服务器管理员用 pg_dump 备份，本程序只备份 SQLite 文件。"
+        )
     if not path.is_file():
         raise RefusedError(f"数据文件夹“{folder}”里还没有数据库：请先初始化。")
     return path
@@ -135,8 +146,11 @@ def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = No
             _copy_database(source, tmp)
             problems = verify_backup(tmp)
             if problems:
-                raise RefusedError("备份没有通过检查，原数据库没有改变：" + "；".join(problems)
-                                   + "。请运行 check 检查数据库，并联系县公司。")
+                raise RefusedError(
+                    "备份没有通过检查，原数据库没有改变："
+                    + "；".join(problems)
+                    + "。请运行 check 检查数据库，并联系县公司。"
+                )
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
@@ -165,9 +179,11 @@ def rotate(folder: Path) -> list[Path]:
     ones beyond the newest ten; returns what was deleted."""
     all_backups = list_backups(folder)
     auto = [b for b in all_backups if b.kind == "auto"]
-    keep = (_keep_newest_per(auto, lambda t: t.date(), KEEP_DAILY)
-            | _keep_newest_per(auto, lambda t: t.isocalendar()[:2], KEEP_WEEKLY)
-            | _keep_newest_per(auto, lambda t: (t.year, t.month), KEEP_MONTHLY))
+    keep = (
+        _keep_newest_per(auto, lambda t: t.date(), KEEP_DAILY)
+        | _keep_newest_per(auto, lambda t: t.isocalendar()[:2], KEEP_WEEKLY)
+        | _keep_newest_per(auto, lambda t: (t.year, t.month), KEEP_MONTHLY)
+    )
     manual = [b for b in all_backups if b.kind == "manual"]
     keep |= {b.path for b in manual[:KEEP_MANUAL]}
     deleted = []
@@ -184,12 +200,12 @@ def backup_if_due(folder: Path, now: datetime | None = None) -> Path | None:
     Returns the new backup, or None when today's was already made (or there is no SQLite file).
     """
     now = now or datetime.now()
-    if not config.db_path(folder).is_file() or (db.database.obj is not None
-                                                 and not db.is_sqlite()):
+    if not config.db_path(folder).is_file() or (db.database.obj is not None and not db.is_sqlite()):
         return None
     today: date = now.date()
-    if any(b.kind == "auto" and b.made_at and b.made_at.date() == today
-           for b in list_backups(folder)):
+    if any(
+        b.kind == "auto" and b.made_at and b.made_at.date() == today for b in list_backups(folder)
+    ):
         return None
     path = make_backup(folder, kind="auto", now=now)
     rotate(folder)
@@ -211,8 +227,11 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
     target_dir = Path(target_dir)
     if not target_dir.is_dir():
         # Never create the folder: a stick pulled out would leave us writing to the PC's disk.
-        raise StorageError(f"备份到U盘失败：找不到文件夹“{target_dir}”（U盘可能没有插好）。"
-                           "原有数据没有改变；请插好U盘、选择U盘上的文件夹后重试。", "gone")
+        raise StorageError(
+            f"备份到U盘失败：找不到文件夹“{target_dir}”（U盘可能没有插好）。"
+            "原有数据没有改变；请插好U盘、选择U盘上的文件夹后重试。",
+            "gone",
+        )
     now = now or datetime.now()
     local = make_backup(folder, kind="manual", now=now)
     from .services.station import require_station
@@ -229,8 +248,11 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
         same = _sha256(target) == _sha256(local)
     if not same:
         target.unlink(missing_ok=True)
-        raise StorageError("备份到U盘失败：写入U盘的文件与原备份不一致（U盘可能有坏块）。"
-                           "原有数据没有改变；请换一个U盘后重试。", "io")
+        raise StorageError(
+            "备份到U盘失败：写入U盘的文件与原备份不一致（U盘可能有坏块）。"
+            "原有数据没有改变；请换一个U盘后重试。",
+            "io",
+        )
     rotate(folder)
     return target
 
@@ -253,7 +275,9 @@ def _database_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
-def restore(folder: Path, backup: Path, *, actor=None, now: datetime | None = None) -> RestoreReport:
+def restore(
+    folder: Path, backup: Path, *, actor=None, now: datetime | None = None
+) -> RestoreReport:
     """Put ``backup`` in place of the register. The current file (with its WAL) is moved into
     ``backups/before-restore-*.sqlite3`` first, so a restore can itself be undone.
 
@@ -267,7 +291,9 @@ def restore(folder: Path, backup: Path, *, actor=None, now: datetime | None = No
         raise RefusedError("这个备份不能用来恢复：" + "；".join(problems) + "。请选择另一个备份。")
     path = config.db_path(folder)
     if database_is_healthy(path) and not permissions.can(actor, "backup"):
-        raise NotAllowedError("恢复备份会用旧的登记簿替换现在完好的登记簿：请由所长或管理员登录后操作。")
+        raise NotAllowedError(
+            "恢复备份会用旧的登记簿替换现在完好的登记簿：请由所长或管理员登录后操作。"
+        )
     now = now or datetime.now()
     db.close()
     aside = None
@@ -282,8 +308,11 @@ def restore(folder: Path, backup: Path, *, actor=None, now: datetime | None = No
                     moved.append((src, dst))
         try:
             with open(backup, "rb") as source:
-                write_atomic(path, writer=lambda h: shutil.copyfileobj(source, h, 1024 * 1024),
-                             what="恢复备份")
+                write_atomic(
+                    path,
+                    writer=lambda h: shutil.copyfileobj(source, h, 1024 * 1024),
+                    what="恢复备份",
+                )
         except BaseException:
             for src, dst in moved:  # put the register back as it was
                 os.replace(dst, src)

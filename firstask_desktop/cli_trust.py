@@ -104,9 +104,17 @@ def cmd_backup_list(args) -> int:
 
     rows = list_backups(args.data_dir_path)
     if args.json:
-        _print_json([{"file": str(b.path), "kind": b.kind, "size": b.size,
-                      "made_at": b.made_at.isoformat(timespec="seconds") if b.made_at else None}
-                     for b in rows])
+        _print_json(
+            [
+                {
+                    "file": str(b.path),
+                    "kind": b.kind,
+                    "size": b.size,
+                    "made_at": b.made_at.isoformat(timespec="seconds") if b.made_at else None,
+                }
+                for b in rows
+            ]
+        )
         return 0
     if not rows:
         print("还没有备份。")
@@ -155,7 +163,9 @@ def cmd_export_excel(args) -> int:
 
 def add_trust_commands(commands, parser_class, staff) -> None:
     """Add the commands above to the top-level ``commands`` and the ``staff`` subcommands."""
-    p = staff.add_parser("passwd", help="修改自己的密码（新密码：FIRSTASK_NEW_PASSWORD 或提示输入）")
+    p = staff.add_parser(
+        "passwd", help="修改自己的密码（新密码：FIRSTASK_NEW_PASSWORD 或提示输入）"
+    )
     p.set_defaults(func=cmd_passwd)
     p = staff.add_parser("reset-password", help="管理员重置他人密码（并解除锁定）")
     p.add_argument("--name", required=True)
@@ -165,7 +175,8 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p.set_defaults(func=cmd_deactivate)
 
     backup = commands.add_parser("backup", help="备份与恢复").add_subparsers(
-        dest="sub", required=True, parser_class=parser_class)
+        dest="sub", required=True, parser_class=parser_class
+    )
     p = backup.add_parser("now", help="立即备份到数据文件夹的 backups")
     p.set_defaults(func=cmd_backup_now)
     p = backup.add_parser("list", help="列出备份")
@@ -179,7 +190,8 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p.set_defaults(func=cmd_backup_restore, opens_store=False)
 
     export = commands.add_parser("export", help="导出").add_subparsers(
-        dest="sub", required=True, parser_class=parser_class)
+        dest="sub", required=True, parser_class=parser_class
+    )
     p = export.add_parser("excel", help="登记簿导出为 Excel（无权查看个人信息时自动隐去）")
     p.add_argument("--month", default="")
     p.add_argument("--out", required=True)

@@ -32,8 +32,10 @@ def clock_warning(now: datetime | None = None) -> str | None:
         return f"电脑时钟显示 {_fmt(now)}，明显不对。{fix}"
     newest = AuditEvent.select(AuditEvent.at).order_by(AuditEvent.seq.desc()).first()
     if newest is not None and newest.at > now + TOLERANCE:
-        return (f"电脑时钟显示 {_fmt(now)}，早于最近一次保存的时间 {_fmt(newest.at)}："
-                f"时钟可能被调慢或电池没电了。{fix}")
+        return (
+            f"电脑时钟显示 {_fmt(now)}，早于最近一次保存的时间 {_fmt(newest.at)}："
+            f"时钟可能被调慢或电池没电了。{fix}"
+        )
     # This station's own entries only: a county also holds entries from other PCs' clocks.
     local = Station.select(Station.code).where(Station.is_local == True).first()  # noqa: E712
     query = Entry.select(Entry.received_at)
@@ -41,6 +43,8 @@ def clock_warning(now: datetime | None = None) -> str | None:
         query = query.where(Entry.station == local.code)
     latest = query.order_by(Entry.received_at.desc()).first()
     if latest is not None and latest.received_at > now + TOLERANCE:
-        return (f"电脑时钟显示 {_fmt(now)}，早于最近一条登记的受理时间 {_fmt(latest.received_at)}："
-                f"时钟可能不对。{fix}")
+        return (
+            f"电脑时钟显示 {_fmt(now)}，早于最近一条登记的受理时间 {_fmt(latest.received_at)}："
+            f"时钟可能不对。{fix}"
+        )
     return None

@@ -17,8 +17,13 @@ import peewee
 from .errors import StorageError
 
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-_GONE = {errno.ENOENT, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.ENOENT),
-         getattr(errno, "ENOMEDIUM", errno.ENODEV)}
+_GONE = {
+    errno.ENOENT,
+    errno.ENODEV,
+    errno.ENXIO,
+    getattr(errno, "ESTALE", errno.ENOENT),
+    getattr(errno, "ENOMEDIUM", errno.ENODEV),
+}
 _READONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 _IO = {errno.EIO}
 # Windows error codes that Python does not translate to the errno values above.
@@ -34,13 +39,13 @@ _SQLITE_CANTOPEN = 14
 
 _MESSAGES = {
     "full": "{what}失败：磁盘（或U盘）空间已满。原有数据没有改变，也没有留下半个文件；"
-            "请删除不需要的文件或换一个有空间的位置后重试。",
+    "请删除不需要的文件或换一个有空间的位置后重试。",
     "gone": "{what}失败：找不到要写入的位置（U盘可能已被拔出，或文件夹已被删除）。"
-            "原有数据没有改变；请重新插好U盘或选择其他位置后重试。",
+    "原有数据没有改变；请重新插好U盘或选择其他位置后重试。",
     "readonly": "{what}失败：目标位置是只读的或没有写入权限（U盘可能有写保护开关）。"
-                "原有数据没有改变；请换一个可以写入的位置后重试。",
+    "原有数据没有改变；请换一个可以写入的位置后重试。",
     "io": "{what}失败：读写磁盘时出错（U盘接触不良或磁盘故障）。原有数据没有改变；"
-          "请重新插好U盘后重试，仍不行请换一个U盘或联系县公司检查电脑。",
+    "请重新插好U盘后重试，仍不行请换一个U盘或联系县公司检查电脑。",
 }
 
 

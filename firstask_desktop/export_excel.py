@@ -117,8 +117,11 @@ def export_register(actor, out: Path, *, month: str = "") -> ExcelExport:
     if out.suffix.lower() != ".xlsx":
         raise RefusedError(f"导出文件“{out.name}”应以 .xlsx 结尾（Excel 工作簿）：请改一下文件名。")
     if not out.parent.is_dir():
-        raise StorageError(f"导出 Excel 失败：找不到文件夹“{out.parent}”（U盘可能没有插好）。"
-                           "请插好U盘或选择其他文件夹后重试。", "gone")
+        raise StorageError(
+            f"导出 Excel 失败：找不到文件夹“{out.parent}”（U盘可能没有插好）。"
+            "请插好U盘或选择其他文件夹后重试。",
+            "gone",
+        )
     masked = not permissions.can(actor, "see_personal_data")
     query = list_entries(EntryFilter(month=month))
 
@@ -131,8 +134,7 @@ def export_register(actor, out: Path, *, month: str = "") -> ExcelExport:
     rows = 0
     for entry in query.iterator():
         values = _row_values(entry, masked)
-        sheet.append([_cell(sheet, v, kind) for v, (*_, kind) in zip(values, COLUMNS,
-                                                                     strict=True)])
+        sheet.append([_cell(sheet, v, kind) for v, (*_, kind) in zip(values, COLUMNS, strict=True)])
         rows += 1
     # Zipped in memory first (a few MB even for years of entries), so that a full or pulled
     # stick fails in write_atomic alone and leaves no half-built workbook behind.
@@ -154,8 +156,11 @@ def _verify(path: Path, rows: int) -> None:
         finally:
             book.close()
     if found != rows + 1 or tuple(header) != tuple(h for h, *_ in COLUMNS):
-        raise StorageError(f"导出 Excel 失败：读回的文件“{path.name}”不完整（应有 {rows} 行，"
-                           f"读到 {max(found - 1, 0)} 行）。请换一个位置或U盘后重试。", "io")
+        raise StorageError(
+            f"导出 Excel 失败：读回的文件“{path.name}”不完整（应有 {rows} 行，"
+            f"读到 {max(found - 1, 0)} 行）。请换一个位置或U盘后重试。",
+            "io",
+        )
 
 
 def default_file_name(month: str, now: datetime | None = None) -> str:

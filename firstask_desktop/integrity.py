@@ -24,8 +24,10 @@ def sqlite_integrity() -> list[str]:
     if messages != ["ok"]:
         return [f"数据库文件损坏：{m}" for m in messages[:20]]
     broken = db.database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    return [f"数据库引用不完整：表 {table} 第 {rowid} 行指向的 {parent} 记录不存在"
-            for table, rowid, parent, _ in broken[:20]]
+    return [
+        f"数据库引用不完整：表 {table} 第 {rowid} 行指向的 {parent} 记录不存在"
+        for table, rowid, parent, _ in broken[:20]
+    ]
 
 
 _SERIAL = re.compile(r"^(.+)-(\d{4})-(\d+)$")
@@ -44,19 +46,23 @@ def verify_serial_counters() -> list[str]:
         if match and match.group(1) == station:
             key = (station, int(match.group(2)))
             highest[key] = max(highest.get(key, 0), int(match.group(3)))
-    counted_stations = {s for (s,) in SerialCounter.select(fn.DISTINCT(SerialCounter.station))
-                        .tuples()}
+    counted_stations = {
+        s for (s,) in SerialCounter.select(fn.DISTINCT(SerialCounter.station)).tuples()
+    }
     problems = []
     for counter in SerialCounter.select().order_by(SerialCounter.station, SerialCounter.year):
         top = highest.pop((counter.station, counter.year), 0)
         if counter.last != top:
             problems.append(
                 f"受理编号计数不符：{counter.station} {counter.year} 年计数为 {counter.last}，"
-                f"而最大的受理编号是 {top}：受理编号计数或登记在程序外被改动过")
+                f"而最大的受理编号是 {top}：受理编号计数或登记在程序外被改动过"
+            )
     for (station, year), top in sorted(highest.items()):
         if station in counted_stations:
-            problems.append(f"受理编号计数缺失：{station} {year} 年已有编号到 {top} 的登记，"
-                            "却没有计数：在程序外被删除过")
+            problems.append(
+                f"受理编号计数缺失：{station} {year} 年已有编号到 {top} 的登记，"
+                "却没有计数：在程序外被删除过"
+            )
     return problems
 
 

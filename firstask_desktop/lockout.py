@@ -46,10 +46,17 @@ def record_failure(staff: Staff, now: datetime) -> int:
         if failed >= MAX_FAILED_LOGINS:
             locked_until = now + timedelta(minutes=LOCK_MINUTES)
             failed = 0
-            append_event(station=current.station, actor=current, action="lock_account",
-                         record=current, before=snapshot(current), at=now)
+            append_event(
+                station=current.station,
+                actor=current,
+                action="lock_account",
+                record=current,
+                before=snapshot(current),
+                at=now,
+            )
         Staff.update(failed_logins=failed, locked_until=locked_until).where(
-            Staff.id == staff.id).execute()
+            Staff.id == staff.id
+        ).execute()
     staff.failed_logins, staff.locked_until = failed, locked_until
     return 0 if locked_until else MAX_FAILED_LOGINS - failed
 

@@ -45,10 +45,14 @@ def startup_check(folder: Path) -> StartupReport:
     backups = good_backups(folder)
     if backups:
         newest = backups[0]
-        message = (f"登记簿文件“{path}”已损坏，无法打开（可能是停电或硬盘故障）。"
-                   f"可以用最近的完好备份（{newest.label}）恢复；恢复前，损坏的文件会保留在"
-                   "备份文件夹里，供县公司检查。")
+        message = (
+            f"登记簿文件“{path}”已损坏，无法打开（可能是停电或硬盘故障）。"
+            f"可以用最近的完好备份（{newest.label}）恢复；恢复前，损坏的文件会保留在"
+            "备份文件夹里，供县公司检查。"
+        )
     else:
-        message = (f"登记簿文件“{path}”已损坏，无法打开，也没有找到完好的备份。"
-                   "请不要删除数据文件夹，马上联系县公司技术人员。")
+        message = (
+            f"登记簿文件“{path}”已损坏，无法打开，也没有找到完好的备份。"
+            "请不要删除数据文件夹，马上联系县公司技术人员。"
+        )
     return StartupReport(database=path, exists=True, ok=False, message=message, backups=backups)

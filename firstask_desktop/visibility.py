@@ -39,8 +39,13 @@ def mask_entry_dict(data: dict) -> dict:
             masked[key] = mask_personal_text(data[key], visitor)
     for key in NESTED_KEYS:  # entry_details: transfers, follow-ups … with their notes
         if key in data:
-            masked[key] = [{k: mask_personal_text(v, visitor) if k in ("note", "reason") else v
-                            for k, v in item.items()} for item in data[key]]
+            masked[key] = [
+                {
+                    k: mask_personal_text(v, visitor) if k in ("note", "reason") else v
+                    for k, v in item.items()
+                }
+                for item in data[key]
+            ]
     return masked
 
 

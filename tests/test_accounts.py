@@ -100,8 +100,15 @@ def test_admin_resets_a_password_and_lifts_the_lock(people):
 def test_deactivated_staff_cannot_log_in_but_their_entries_stay(people):
     from firstask_desktop.services import entries as svc
 
-    entry = svc.register_entry(people["张伟"], channel="visit", category="consult",
-                               visitor="张三", phone="13812345678", matter="咨询", now=T0)
+    entry = svc.register_entry(
+        people["张伟"],
+        channel="visit",
+        category="consult",
+        visitor="张三",
+        phone="13812345678",
+        matter="咨询",
+        now=T0,
+    )
     accounts.deactivate_staff(people["管理员"], "张伟", now=T0)
     with pytest.raises(NotAllowedError):
         authenticate("张伟", PASSWORD)
@@ -160,24 +167,50 @@ def test_staff_commands_on_the_command_line(people, store, monkeypatch, capsys):
 
     code, out, err = cli("--as", "李娜", "staff", "passwd", new_password="mine4567")
     assert code == 0 and "已修改" in out, err
-    code, _, err = cli("--as", "李娜", "entry", "add", "--channel", "来访", "--category", "咨询",
-                       "--visitor", "张三", "--matter", "x", "--result", "已答复",
-                       password="mine4567")
+    code, _, err = cli(
+        "--as",
+        "李娜",
+        "entry",
+        "add",
+        "--channel",
+        "来访",
+        "--category",
+        "咨询",
+        "--visitor",
+        "张三",
+        "--matter",
+        "x",
+        "--result",
+        "已答复",
+        password="mine4567",
+    )
     assert code == 0, err
     # Wrong passwords on the command line count too, and the fifth locks.
     for _ in range(4):
-        assert cli("--as", "张伟", "staff", "passwd", password="nope", new_password="x12345")[0] == 2
+        assert (
+            cli("--as", "张伟", "staff", "passwd", password="nope", new_password="x12345")[0] == 2
+        )
     code, _, err = cli("--as", "张伟", "staff", "passwd", password="nope", new_password="x12345")
     assert code == 2 and "锁定10分钟" in err and err.count("\n") == 1
-    code, out, err = cli("--as", "管理员", "staff", "reset-password", "--name", "张伟",
-                         new_password="fresh789")
+    code, out, err = cli(
+        "--as", "管理员", "staff", "reset-password", "--name", "张伟", new_password="fresh789"
+    )
     assert code == 0 and "锁定同时解除" in out, err
-    code, _, err = cli("--as", "张伟", "staff", "reset-password", "--name", "李娜",
-                       password="fresh789", new_password="hack1234")
+    code, _, err = cli(
+        "--as",
+        "张伟",
+        "staff",
+        "reset-password",
+        "--name",
+        "李娜",
+        password="fresh789",
+        new_password="hack1234",
+    )
     assert code == 2 and "无权" in err
     code, out, err = cli("--as", "管理员", "staff", "deactivate", "--name", "张伟")
     assert code == 0, err
-    code, _, err = cli("--as", "张伟", "staff", "passwd", password="fresh789",
-                       new_password="again123")
+    code, _, err = cli(
+        "--as", "张伟", "staff", "passwd", password="fresh789", new_password="again123"
+    )
     assert code == 2 and "姓名或密码" in err
     assert cli("check")[0] == 0

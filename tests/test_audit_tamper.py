@@ -31,7 +31,7 @@ EDITS = {
     "station": "UPDATE station SET name = name || '改'",
     "department": "UPDATE department SET phone = '0931-0000000' WHERE rowid = {rowid}",
     "staff": "UPDATE staff SET role = CASE role WHEN 'admin' THEN 'clerk' ELSE 'admin' END "
-             "WHERE rowid = {rowid}",
+    "WHERE rowid = {rowid}",
     "customer": "UPDATE customer SET phone = '13900000000' WHERE rowid = {rowid}",
     "entry": "UPDATE entry SET result = '篡改的结果' WHERE rowid = {rowid}",
     "transfer": "UPDATE transfer SET note = note || '改' WHERE rowid = {rowid}",
@@ -113,7 +113,7 @@ def test_every_table_of_the_register_is_covered(template):
 
 @pytest.mark.parametrize("table", sorted(EDITS))
 def test_a_row_changed_outside_is_named(folder, table):
-    rowid, = _query(folder, f"SELECT min(rowid) FROM {table}")
+    (rowid,) = _query(folder, f"SELECT min(rowid) FROM {table}")
     if table == "audit_event":
         _outside(folder, "DROP TRIGGER audit_event_no_update")
     _outside(folder, EDITS[table].format(rowid=rowid))
@@ -128,27 +128,35 @@ def test_a_row_changed_outside_is_named(folder, table):
         return
     assert f"表 {table}" in first and "号审计事件" in first, first
     if table in ("holiday_day", "setting"):
-        seq, = _query(folder, "SELECT max(seq) FROM audit_event WHERE table_name = ? "
-                      "AND action = 'table_state'", table)
+        (seq,) = _query(
+            folder,
+            "SELECT max(seq) FROM audit_event WHERE table_name = ? AND action = 'table_state'",
+            table,
+        )
         assert f"第 {seq} 号审计事件" in first
     else:
-        uuid, = _query(folder, f"SELECT uuid FROM {table} WHERE rowid = ?", rowid)
-        seq, = _query(folder, "SELECT max(seq) FROM audit_event WHERE record_uuid = ?", uuid)
+        (uuid,) = _query(folder, f"SELECT uuid FROM {table} WHERE rowid = ?", rowid)
+        (seq,) = _query(folder, "SELECT max(seq) FROM audit_event WHERE record_uuid = ?", uuid)
         assert f"第 {seq} 号审计事件" in first and "程序外被改动" in first, first
 
 
 def test_the_sqlite3_tool_then_main_py_check_exits_1_naming_the_entry(folder):
     serial, uuid = _query(folder, "SELECT serial, uuid FROM entry ORDER BY id LIMIT 1")
-    seq, = _query(folder, "SELECT max(seq) FROM audit_event WHERE record_uuid = ?", uuid)
+    (seq,) = _query(folder, "SELECT max(seq) FROM audit_event WHERE record_uuid = ?", uuid)
     sql = f"UPDATE entry SET visitor = '李鬼' WHERE serial = '{serial}';"
     tool = shutil.which("sqlite3")
     if tool:  # the command-line program, as the issue describes
         subprocess.run([tool, str(config.db_path(folder)), sql], check=True)
     else:
         _outside(folder, sql)
-    out = subprocess.run([sys.executable, "main.py", "--data-dir", str(folder), "check"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    out = subprocess.run(
+        [sys.executable, "main.py", "--data-dir", str(folder), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
     assert out.returncode == 1
     assert f"第 {seq} 号审计事件（登记 {serial}，表 entry）" in out.stderr
     assert "字段 visitor" in out.stderr and "程序外被改动" in out.stderr
@@ -166,9 +174,12 @@ def test_a_deleted_audit_event_is_named_after_dropping_the_trigger(folder):
 
 
 def test_deleting_the_newest_events_is_found_through_the_rows(folder):
-    last, = _query(folder, "SELECT max(seq) FROM audit_event")
-    _outside(folder, "DROP TRIGGER audit_event_no_delete",
-             f"DELETE FROM audit_event WHERE seq > {last - 3}")
+    (last,) = _query(folder, "SELECT max(seq) FROM audit_event")
+    _outside(
+        folder,
+        "DROP TRIGGER audit_event_no_delete",
+        f"DELETE FROM audit_event WHERE seq > {last - 3}",
+    )
     problems = _check(folder)
     assert problems and any("程序外" in p for p in problems)
 
@@ -185,11 +196,14 @@ def test_a_row_inserted_or_deleted_outside_is_named(folder):
 
 
 def test_a_deleted_entry_is_named_by_its_serial(folder):
-    serial, = _query(folder, "SELECT serial FROM entry WHERE id NOT IN "
-                     "(SELECT entry_id FROM transfer UNION SELECT entry_id FROM follow_up "
-                     "UNION SELECT entry_id FROM void UNION SELECT entry_id FROM escalation "
-                     "UNION SELECT entry_id FROM supervision UNION SELECT entry_id FROM violation)"
-                     " ORDER BY id LIMIT 1")
+    (serial,) = _query(
+        folder,
+        "SELECT serial FROM entry WHERE id NOT IN "
+        "(SELECT entry_id FROM transfer UNION SELECT entry_id FROM follow_up "
+        "UNION SELECT entry_id FROM void UNION SELECT entry_id FROM escalation "
+        "UNION SELECT entry_id FROM supervision UNION SELECT entry_id FROM violation)"
+        " ORDER BY id LIMIT 1",
+    )
     _outside(folder, f"DELETE FROM entry WHERE serial = '{serial}'")
     problems = _check(folder)
     assert any(serial in p and "已不存在" in p for p in problems), problems

@@ -22,8 +22,15 @@ from firstask_desktop.storage import open_store
 
 def _register(people, n: int, start: int = 0) -> None:
     for i in range(start, start + n):
-        svc.register_entry(people["李娜"], channel="visit", category="consult", visitor="张三",
-                           phone=f"1381234{i:04d}", matter=f"咨询 {i}", now=T0)
+        svc.register_entry(
+            people["李娜"],
+            channel="visit",
+            category="consult",
+            visitor="张三",
+            phone=f"1381234{i:04d}",
+            matter=f"咨询 {i}",
+            now=T0,
+        )
 
 
 def _entries_in(path: Path) -> int:
@@ -71,9 +78,19 @@ def test_a_year_of_daily_starts_keeps_7_daily_4_weekly_12_monthly(station, store
     kept = sorted(b.made_at.date().isoformat() for b in backup.list_backups(store))
     daily = [f"2026-11-{d}" for d in range(23, 30)]
     weekly = ["2026-11-08", "2026-11-15", "2026-11-22"]  # + this week's, already daily
-    monthly = ["2025-12-31", "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30",
-               "2026-05-31", "2026-06-30", "2026-07-31", "2026-08-31", "2026-09-30",
-               "2026-10-31"]  # + this month's, already daily
+    monthly = [
+        "2025-12-31",
+        "2026-01-31",
+        "2026-02-28",
+        "2026-03-31",
+        "2026-04-30",
+        "2026-05-31",
+        "2026-06-30",
+        "2026-07-31",
+        "2026-08-31",
+        "2026-09-30",
+        "2026-10-31",
+    ]  # + this month's, already daily
     assert kept == sorted(daily + weekly + monthly)
     assert all(backup.verify_backup(b.path) == [] for b in backup.list_backups(store))
 
@@ -114,8 +131,7 @@ def test_a_stick_that_corrupts_the_copy_is_caught(people, store, tmp_path, monke
     usb = tmp_path / "U盘"
     usb.mkdir()
     real = backup._sha256
-    monkeypatch.setattr(backup, "_sha256",
-                        lambda p: "0" * 64 if Path(p).parent == usb else real(p))
+    monkeypatch.setattr(backup, "_sha256", lambda p: "0" * 64 if Path(p).parent == usb else real(p))
     with pytest.raises(StorageError, match="不一致"):
         backup.backup_to(store, usb, people["管理员"], now=T0)
     assert list(usb.iterdir()) == []
@@ -135,8 +151,15 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(people, store):
     assert _entries_in(report.kept_aside) == 5
     assert "before-restore" in [b.kind for b in backup.list_backups(store)]
     # The restored register carries on: the next serial number follows the restored ones.
-    entry = svc.register_entry(people["李娜"], channel="visit", category="consult",
-                               visitor="张三", phone="13812349999", matter="x", now=T0)
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="visit",
+        category="consult",
+        visitor="张三",
+        phone="13812349999",
+        matter="x",
+        now=T0,
+    )
     assert entry.serial == "GS0101-2026-00004" and check_database() == []
 
 

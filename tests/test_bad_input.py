@@ -119,11 +119,23 @@ CASES = [
 ]
 IDS = [c[0] for c in CASES]
 STORED = [c for c in CASES if not isinstance(c[3], Refused)]
-FLAGS = {"visitor": "--visitor", "phone": "--phone", "matter": "--matter", "unit": "--unit",
-         "address": "--address", "account_no": "--account-no", "reception_notes": "--notes",
-         "result": "--result"}
-BASE = {"channel": "visit", "category": "consult", "visitor": "张三", "phone": "13812345678",
-        "matter": "咨询电价"}
+FLAGS = {
+    "visitor": "--visitor",
+    "phone": "--phone",
+    "matter": "--matter",
+    "unit": "--unit",
+    "address": "--address",
+    "account_no": "--account-no",
+    "reception_notes": "--notes",
+    "result": "--result",
+}
+BASE = {
+    "channel": "visit",
+    "category": "consult",
+    "visitor": "张三",
+    "phone": "13812345678",
+    "matter": "咨询电价",
+}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -137,8 +149,9 @@ def template(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("bad-input") / "data"
     open_store(folder)
-    init_station(code="GS0101", name="城关供电所", admin_name="管理员", admin_password=PASSWORD,
-                 now=T0)
+    init_station(
+        code="GS0101", name="城关供电所", admin_name="管理员", admin_password=PASSWORD, now=T0
+    )
     admin = Staff.get(Staff.name == "管理员")
     add_staff(admin, name="李娜", role="clerk", password=PASSWORD, now=T0)
     add_staff(admin, name="王建国", role="head", password=PASSWORD, now=T0)
@@ -190,8 +203,7 @@ def _cli(folder, *args, capsys, acting="李娜"):
 ARGV_CASES = [c for c in CASES if not any(ch in c[2] for ch in NOT_FOR_ARGV)]
 
 
-@pytest.mark.parametrize("name, field, typed, expected", ARGV_CASES,
-                         ids=[c[0] for c in ARGV_CASES])
+@pytest.mark.parametrize("name, field, typed, expected", ARGV_CASES, ids=[c[0] for c in ARGV_CASES])
 def test_through_the_command_line(folder, monkeypatch, capsys, name, field, typed, expected):
     db.close()
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
@@ -222,8 +234,12 @@ def test_through_the_excel_export(folder):
             from firstask_desktop.audit import save_audited
 
             with db.transaction():
-                save_audited(Staff(station="GS0101", name="周县", role="county_admin",
-                                   password_hash=""), actor="测试", action="add_staff", at=T0)
+                save_audited(
+                    Staff(station="GS0101", name="周县", role="county_admin", password_hash=""),
+                    actor="测试",
+                    action="add_staff",
+                    at=T0,
+                )
             exporter = "周县"
         path = export_register(Staff.get(Staff.name == exporter), folder / f"{exporter}.xlsx").path
         sheet = load_workbook(path).worksheets[0]
@@ -246,6 +262,20 @@ def test_through_the_excel_export(folder):
 def test_a_value_starting_with_a_dash_gets_a_hint_on_the_command_line(folder, monkeypatch, capsys):
     db.close()
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
-    code, _, err = _cli(folder, "entry", "add", "--channel", "来访", "--category", "咨询",
-                        "--visitor", "张三", "--matter", "x", "--result", "-已解决", capsys=capsys)
+    code, _, err = _cli(
+        folder,
+        "entry",
+        "add",
+        "--channel",
+        "来访",
+        "--category",
+        "咨询",
+        "--visitor",
+        "张三",
+        "--matter",
+        "x",
+        "--result",
+        "-已解决",
+        capsys=capsys,
+    )
     assert code == 2 and "--result=-已解决" in err and err.count("\n") == 1

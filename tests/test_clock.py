@@ -24,14 +24,28 @@ def test_a_clock_years_off_is_warned_about(store, now):
 
 
 def test_a_right_clock_says_nothing(people):
-    svc.register_entry(people["李娜"], channel="visit", category="consult", visitor="张三",
-                       phone="13812345678", matter="咨询", now=T0)
+    svc.register_entry(
+        people["李娜"],
+        channel="visit",
+        category="consult",
+        visitor="张三",
+        phone="13812345678",
+        matter="咨询",
+        now=T0,
+    )
     assert clock_warning(T0 + timedelta(hours=2)) is None
 
 
 def test_a_clock_behind_the_last_save_is_warned_about(people):
-    svc.register_entry(people["李娜"], channel="visit", category="consult", visitor="张三",
-                       phone="13812345678", matter="咨询", now=T0)
+    svc.register_entry(
+        people["李娜"],
+        channel="visit",
+        category="consult",
+        visitor="张三",
+        phone="13812345678",
+        matter="咨询",
+        now=T0,
+    )
     warning = clock_warning(T0 - timedelta(days=3))
     assert warning and "2026-03-10 09:00" in warning and "早于最近一次保存" in warning
     assert clock_warning(T0 - timedelta(minutes=2)) is None  # a few minutes' drift is fine
@@ -51,8 +65,13 @@ from firstask_desktop.cli import run
 sys.exit(run(['--data-dir', {str(folder)!r}, 'init', '--station-code', 'GS0101',
               '--station-name', '城关供电所', '--admin', '管理员']))
 """
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env={"FIRSTASK_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"FIRSTASK_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"},
+    )
     assert out.returncode == 0, out.stderr
     assert "电脑时钟显示 2008-01-01 08:00，明显不对" in out.stderr
     assert "已建立" in out.stdout

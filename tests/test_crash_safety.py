@@ -92,15 +92,22 @@ def test_killing_the_app_while_it_saves_never_leaves_half_an_entry(people, store
         try:
             entries, customers = _state(store)
         except AssertionError as err:
-            raise AssertionError(f"after kill {kill + 1} (FIRSTASK_CRASH_SEED={seed}): {err}") from err
+            raise AssertionError(
+                f"after kill {kill + 1} (FIRSTASK_CRASH_SEED={seed}): {err}"
+            ) from err
         assert entries >= counts["entries"] and customers >= entries
         counts["grew"] += entries > counts["entries"]
         counts["entries"] = entries
 
     started = time.monotonic()
-    saver = subprocess.Popen([sys.executable, "-c", SAVER, str(store), T0.isoformat()],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=ROOT,
-                             text=True)
+    saver = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(store), T0.isoformat()],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        text=True,
+    )
     try:
         for kill in range(KILLS):
             saver.stdin.write(f"run {kill * 100_000}\n")
@@ -119,8 +126,9 @@ def test_killing_the_app_while_it_saves_never_leaves_half_an_entry(people, store
     elapsed = time.monotonic() - started
     # Each kill found entries being saved, and the loop stayed quick enough for every run.
     assert counts["grew"] >= KILLS * 0.8 and counts["entries"] > KILLS, counts
-    print(f"{KILLS} kills, {counts['entries']} entries survived whole, {elapsed:.1f} s "
-          f"(seed {seed})")
+    print(
+        f"{KILLS} kills, {counts['entries']} entries survived whole, {elapsed:.1f} s (seed {seed})"
+    )
     open_store(store)  # the fixture closes it
     assert authenticated_after_all(PASSWORD)
 
@@ -144,8 +152,15 @@ def test_a_damaged_file_at_start_offers_the_newest_good_backup(people, store):
     from firstask_desktop.services import entries as svc
 
     for n in range(30):
-        svc.register_entry(people["李娜"], channel="visit", category="consult", visitor="张三",
-                           phone=f"1381234{n:04d}", matter="咨询" * 50, now=T0)
+        svc.register_entry(
+            people["李娜"],
+            channel="visit",
+            category="consult",
+            visitor="张三",
+            phone=f"1381234{n:04d}",
+            matter="咨询" * 50,
+            now=T0,
+        )
     older = backup.make_backup(store, kind="auto", now=T0)
     newer = backup.make_backup(store, kind="auto", now=T0.replace(day=11))
     db.close()

@@ -43,11 +43,14 @@ def test_a_full_disk_while_writing_a_file_keeps_the_previous_one(tmp_path, monke
     assert target.read_bytes() == b"the previous file" and _no_temp_files(tmp_path)
 
 
-@pytest.mark.parametrize("error, kind, words", [
-    (OSError(errno.EIO, "Input/output error"), "io", "读写磁盘时出错"),
-    (FileNotFoundError(errno.ENOENT, "No such file"), "gone", "U盘可能已被拔出"),
-    (OSError(errno.EROFS, "Read-only file system"), "readonly", "写保护"),
-])
+@pytest.mark.parametrize(
+    "error, kind, words",
+    [
+        (OSError(errno.EIO, "Input/output error"), "io", "读写磁盘时出错"),
+        (FileNotFoundError(errno.ENOENT, "No such file"), "gone", "U盘可能已被拔出"),
+        (OSError(errno.EROFS, "Read-only file system"), "readonly", "写保护"),
+    ],
+)
 def test_each_kind_of_disk_failure_has_its_message(tmp_path, error, kind, words):
     target = tmp_path / "同步文件.fasync"
     target.write_bytes(b"old")
@@ -87,9 +90,15 @@ def _limit_growth(extra_pages: int = 0) -> None:
 
 
 def _register(people, n: int):
-    return svc.register_entry(people["李娜"], channel="visit", category="complaint",
-                              visitor="张三", phone=f"1381234{n:04d}", matter="电压低" * 300,
-                              now=T0)
+    return svc.register_entry(
+        people["李娜"],
+        channel="visit",
+        category="complaint",
+        visitor="张三",
+        phone=f"1381234{n:04d}",
+        matter="电压低" * 300,
+        now=T0,
+    )
 
 
 def test_a_full_database_refuses_the_entry_and_keeps_the_rest(people):
@@ -119,9 +128,28 @@ def test_the_cli_says_the_disk_is_full_with_exit_1(people, store, monkeypatch, c
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
     codes = set()
     for n in range(60):
-        codes.add(run(["--data-dir", str(store), "--as", "李娜", "entry", "add", "--channel",
-                       "来访", "--category", "投诉", "--visitor", "张三", "--phone",
-                       f"1381234{n:04d}", "--matter", "电压低" * 300]))
+        codes.add(
+            run(
+                [
+                    "--data-dir",
+                    str(store),
+                    "--as",
+                    "李娜",
+                    "entry",
+                    "add",
+                    "--channel",
+                    "来访",
+                    "--category",
+                    "投诉",
+                    "--visitor",
+                    "张三",
+                    "--phone",
+                    f"1381234{n:04d}",
+                    "--matter",
+                    "电压低" * 300,
+                ]
+            )
+        )
         if 1 in codes:
             break
     err = capsys.readouterr().err
@@ -139,9 +167,13 @@ def tiny_disk(tmp_path):
     """A 1 MiB tmpfs; skipped where mounting is not permitted (not root, or no CAP_SYS_ADMIN)."""
     mount = tmp_path / "U盘"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-            capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("mounting a tmpfs needs root; the injected-error tests above cover this")
     yield mount
     subprocess.run(["umount", "-l", str(mount)], check=False)
@@ -185,17 +217,24 @@ def test_the_database_on_a_full_disk_stays_whole(tiny_disk):
 
     open_store(tiny_disk / "数据")
     try:
-        init_station(code="GS0101", name="城关供电所", admin_name="管理员",
-                     admin_password=PASSWORD, now=T0)
+        init_station(
+            code="GS0101", name="城关供电所", admin_name="管理员", admin_password=PASSWORD, now=T0
+        )
         admin = Staff.get(Staff.name == "管理员")
         add_staff(admin, name="李娜", role="clerk", password=PASSWORD, now=T0)
         junk = _fill(tiny_disk)
         saved = 0
         with pytest.raises(StorageError, match="空间已满"):
             for n in range(2000):
-                svc.register_entry(Staff.get(Staff.name == "李娜"), channel="visit",
-                                   category="consult", visitor="张三", phone=f"1381234{n:04d}",
-                                   matter="咨询" * 500, now=T0)
+                svc.register_entry(
+                    Staff.get(Staff.name == "李娜"),
+                    channel="visit",
+                    category="consult",
+                    visitor="张三",
+                    phone=f"1381234{n:04d}",
+                    matter="咨询" * 500,
+                    now=T0,
+                )
                 saved += 1
         junk.unlink()
         db.close()

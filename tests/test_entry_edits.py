@@ -15,16 +15,21 @@ from firstask_desktop.services.entry_edits import edit_entry, may_edit
 
 
 def _register(owner, **extra):
-    fields = dict(channel="visit", category="consult", visitor="张山", phone="13812345678",
-                  matter="咨询电价", now=T0)
+    fields = dict(
+        channel="visit",
+        category="consult",
+        visitor="张山",
+        phone="13812345678",
+        matter="咨询电价",
+        now=T0,
+    )
     fields.update(extra)
     return svc.register_entry(owner, **fields)
 
 
 def test_the_owner_corrects_a_misheard_name_and_the_old_value_is_kept(people):
     entry = _register(people["李娜"])
-    edited = edit_entry(people["李娜"], entry.serial, visitor="张三", phone="138 1234 5679",
-                        now=T0)
+    edited = edit_entry(people["李娜"], entry.serial, visitor="张三", phone="138 1234 5679", now=T0)
     assert (edited.visitor, edited.phone) == ("张三", "13812345679")
     assert edited.search_initials.startswith("zs")
     event = AuditEvent.select().where(AuditEvent.action == "edit").get()

@@ -20,15 +20,39 @@ HEADERS = [c[0] for c in COLUMNS]
 
 @pytest.fixture
 def register(people):
-    svc.register_entry(people["李娜"], channel="visit", category="complaint", visitor="张三",
-                       phone="13812345678", account_no="0012345678", unit="=HYPERLINK(\"x\")",
-                       address="甘肃省榆中县城关镇李家村3组15号", matter="-2+3 度电没算对",
-                       reception_notes="@SUM(A1)", now=T0)
-    svc.register_entry(people["李娜"], channel="phone", category="consult", visitor="李四",
-                       phone="0931-5221234", matter="咨询电价", result="+已讲解", now=T0)
-    svc.register_entry(people["李娜"], channel="phone", category="consult", visitor="王五",
-                       phone="13812345670", matter="四月的事",
-                       now=datetime(2026, 4, 2, 10, 0), received_at=datetime(2026, 4, 2, 9, 0))
+    svc.register_entry(
+        people["李娜"],
+        channel="visit",
+        category="complaint",
+        visitor="张三",
+        phone="13812345678",
+        account_no="0012345678",
+        unit='=HYPERLINK("x")',
+        address="甘肃省榆中县城关镇李家村3组15号",
+        matter="-2+3 度电没算对",
+        reception_notes="@SUM(A1)",
+        now=T0,
+    )
+    svc.register_entry(
+        people["李娜"],
+        channel="phone",
+        category="consult",
+        visitor="李四",
+        phone="0931-5221234",
+        matter="咨询电价",
+        result="+已讲解",
+        now=T0,
+    )
+    svc.register_entry(
+        people["李娜"],
+        channel="phone",
+        category="consult",
+        visitor="王五",
+        phone="13812345670",
+        matter="四月的事",
+        now=datetime(2026, 4, 2, 10, 0),
+        received_at=datetime(2026, 4, 2, 9, 0),
+    )
     return people
 
 
@@ -68,7 +92,7 @@ def test_formula_looking_text_is_neutralised_and_nothing_else_changes(register, 
             if isinstance(cell.value, str):
                 assert not cell.value.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
     first = _by_header(rows[1])
-    assert first["单位"].value == "'=HYPERLINK(\"x\")"
+    assert first["单位"].value == '\'=HYPERLINK("x")'
     assert first["事由"].value == "'-2+3 度电没算对"
     assert first["接待情况"].value == "'@SUM(A1)"
     assert _by_header(rows[2])["办理结果"].value == "'+已讲解"
@@ -79,9 +103,17 @@ def test_formula_looking_text_is_neutralised_and_nothing_else_changes(register, 
 
 def test_a_role_without_personal_data_gets_it_masked(register, store):
     with db.transaction():
-        save_audited(Staff(station="GS0101", name="周县", role="county_admin",
-                           password_hash=register["李娜"].password_hash),
-                     actor="测试", action="add_staff", at=T0)
+        save_audited(
+            Staff(
+                station="GS0101",
+                name="周县",
+                role="county_admin",
+                password_hash=register["李娜"].password_hash,
+            ),
+            actor="测试",
+            action="add_staff",
+            at=T0,
+        )
     result = export_register(Staff.get(Staff.name == "周县"), store / "x.xlsx")
     assert result.masked and result.rows == 3
     first = _by_header(_rows(result.path)[1][1])
@@ -105,8 +137,20 @@ def test_export_excel_on_the_command_line(register, store, monkeypatch, capsys):
     db.close()
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
     out = store / "四月.xlsx"
-    code = run(["--data-dir", str(store), "--as", "王建国", "export", "excel", "--month",
-                "2026-04", "--out", str(out)])
+    code = run(
+        [
+            "--data-dir",
+            str(store),
+            "--as",
+            "王建国",
+            "export",
+            "excel",
+            "--month",
+            "2026-04",
+            "--out",
+            str(out),
+        ]
+    )
     printed = capsys.readouterr()
     assert code == 0 and "已导出 1 条登记" in printed.out, printed.err
     assert [r[0].value for r in _rows(out)[1][1:]] == ["GS0101-2026-00003"]

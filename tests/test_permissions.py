@@ -21,11 +21,17 @@ from firstask_desktop.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("clerk", "manager", "head", "admin", "county_admin")
-ACTOR = {"clerk": "李娜", "manager": "陈静", "head": "王建国", "admin": "管理员",
-         "county_admin": "周县"}
+ACTOR = {
+    "clerk": "李娜",
+    "manager": "陈静",
+    "head": "王建国",
+    "admin": "管理员",
+    "county_admin": "周县",
+}
 OWNER = "刘芳"  # a clerk who owns the entries the actors act on
 
-# The requirement: who may do what (✓ = allowed).
+# The requirement: who may do what (1 = allowed).
+# fmt: off
 EXPECTED = {
     #                    clerk manager head admin county_admin
     "register":          (1, 1, 1, 1, 0),
@@ -43,6 +49,7 @@ EXPECTED = {
     "backup":            (0, 0, 1, 1, 1),
     "assess":            (0, 0, 1, 0, 0),
 }
+# fmt: on
 
 
 @pytest.fixture(scope="module")
@@ -53,26 +60,68 @@ def template(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("perm") / "data"
     open_store(folder)
-    admin = init_station(code="GS0101", name="城关供电所", area="rural", admin_name="管理员",
-                         admin_password=PASSWORD, now=T0) and Staff.get(Staff.name == "管理员")
-    for name, role in [("李娜", "clerk"), ("陈静", "manager"), ("王建国", "head"),
-                       (OWNER, "clerk")]:
+    init_station(
+        code="GS0101",
+        name="城关供电所",
+        area="rural",
+        admin_name="管理员",
+        admin_password=PASSWORD,
+        now=T0,
+    )
+    admin = Staff.get(Staff.name == "管理员")
+    for name, role in [
+        ("李娜", "clerk"),
+        ("陈静", "manager"),
+        ("王建国", "head"),
+        (OWNER, "clerk"),
+    ]:
         add_staff(admin, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
     # A county administrator exists only on county installs; the permission check looks at
     # the role alone, so one is written here directly (audited, as the app would).
     with db.transaction():
-        save_audited(Staff(station="GS0101", name="周县", role="county_admin",
-                           password_hash=Staff.get(Staff.name == "李娜").password_hash),
-                     actor="测试", action="add_staff", at=T0)
+        save_audited(
+            Staff(
+                station="GS0101",
+                name="周县",
+                role="county_admin",
+                password_hash=Staff.get(Staff.name == "李娜").password_hash,
+            ),
+            actor="测试",
+            action="add_staff",
+            at=T0,
+        )
     owner = Staff.get(Staff.name == OWNER)
-    svc.register_entry(owner, channel="visit", category="consult", visitor="张三",
-                       phone="13812345678", address="甘肃省榆中县城关镇李家村3组15号",
-                       matter="咨询电价，回电13912345678", now=T0)
-    svc.register_entry(owner, channel="visit", category="consult", visitor="李四",
-                       phone="13812345679", matter="咨询电价", result="已讲解", now=T0)
+    svc.register_entry(
+        owner,
+        channel="visit",
+        category="consult",
+        visitor="张三",
+        phone="13812345678",
+        address="甘肃省榆中县城关镇李家村3组15号",
+        matter="咨询电价，回电13912345678",
+        now=T0,
+    )
+    svc.register_entry(
+        owner,
+        channel="visit",
+        category="consult",
+        visitor="李四",
+        phone="13812345679",
+        matter="咨询电价",
+        result="已讲解",
+        now=T0,
+    )
     for role, name in ACTOR.items():  # one entry owned by each actor, for 作废
-        svc.register_entry(admin, channel="phone", category="query", visitor="王五",
-                           phone="13812345670", matter=f"{role} 的登记", responder=name, now=T0)
+        svc.register_entry(
+            admin,
+            channel="phone",
+            category="query",
+            visitor="王五",
+            phone="13812345670",
+            matter=f"{role} 的登记",
+            responder=name,
+            now=T0,
+        )
     db.close()
     return folder
 
@@ -108,8 +157,15 @@ def _do(permission: str, actor: Staff, folder: Path):
     from firstask_desktop.sync.trust import import_key_file
 
     if permission == "register":
-        svc.register_entry(actor, channel="visit", category="consult", visitor="赵六",
-                           phone="13812345671", matter="咨询", now=T0)
+        svc.register_entry(
+            actor,
+            channel="visit",
+            category="consult",
+            visitor="赵六",
+            phone="13812345671",
+            matter="咨询",
+            now=T0,
+        )
     elif permission == "act_for_others":
         svc.start_entry(actor, OPEN, now=T0)
     elif permission == "edit_after_reply":
@@ -178,8 +234,9 @@ def test_every_cell_through_the_service(station_copy, permission, role):
 
 
 def test_the_code_table_is_the_written_table():
-    table = {p: tuple(int(r in allowed) for r in ROLES)
-             for p, allowed in permissions.PERMISSIONS.items()}
+    table = {
+        p: tuple(int(r in allowed) for r in ROLES) for p, allowed in permissions.PERMISSIONS.items()
+    }
     assert table == EXPECTED
     assert set(permissions.PERMISSION_LABELS) == set(EXPECTED)
 
@@ -190,7 +247,8 @@ def test_docs_carry_the_same_table():
     assert block, "docs/permissions.md lost its markers"
     assert block.group(1) == permissions.markdown_table(), (
         "docs/permissions.md is out of date: regenerate the table with "
-        "python -m firstask_desktop.permissions")
+        "python -m firstask_desktop.permissions"
+    )
 
 
 def test_a_refusal_names_who_may_do_it(station_copy):
@@ -209,8 +267,14 @@ def test_a_deactivated_account_can_do_nothing(station_copy):
     head = Staff.get(Staff.name == "王建国")
     assert not any(permissions.can(head, p) for p in permissions.PERMISSIONS)
     with pytest.raises(NotAllowedError):
-        svc.register_entry(head, channel="visit", category="consult", visitor="赵六",
-                           phone="13812345671", matter="咨询")
+        svc.register_entry(
+            head,
+            channel="visit",
+            category="consult",
+            visitor="赵六",
+            phone="13812345671",
+            matter="咨询",
+        )
 
 
 def test_the_owner_sees_their_own_entry_unmasked_others_do_not(station_copy):
@@ -230,8 +294,14 @@ def test_roles_follow_the_kind_of_install(store):
     """county_admin only on a county install, whose first administrator is one."""
     from firstask_desktop.services.station import add_staff, init_station
 
-    init_station(code="XG01", name="榆中县供电公司", mode="county", admin_name="县管理员",
-                 admin_password=PASSWORD, now=T0)
+    init_station(
+        code="XG01",
+        name="榆中县供电公司",
+        mode="county",
+        admin_name="县管理员",
+        admin_password=PASSWORD,
+        now=T0,
+    )
     county_admin = Staff.get(Staff.name == "县管理员")
     assert county_admin.role == "county_admin"
     with pytest.raises(ValidationError, match="县公司管理员"):
@@ -262,7 +332,20 @@ def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, 
     assert listed() == ("138****5678", "138****5670")  # nobody logged in
     assert listed("--as", "王建国") == ("13812345678", "13812345670")  # the head
     assert listed("--as", "李娜") == ("138****5678", "13812345670")  # a clerk: own entry only
-    assert run(["--data-dir", str(station_copy), "--as", "李娜", "export", "excel", "--out",
-                str(station_copy / "x.xlsx")]) == 2
+    assert (
+        run(
+            [
+                "--data-dir",
+                str(station_copy),
+                "--as",
+                "李娜",
+                "export",
+                "excel",
+                "--out",
+                str(station_copy / "x.xlsx"),
+            ]
+        )
+        == 2
+    )
     assert "无权" in capsys.readouterr().err
     assert not (station_copy / "x.xlsx").exists()

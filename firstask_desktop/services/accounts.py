@@ -21,8 +21,9 @@ def _now(now: datetime | None) -> datetime:
     return (now or datetime.now()).replace(microsecond=0)
 
 
-def change_password(actor: Staff, old_password: str, new_password: str,
-                    now: datetime | None = None) -> Staff:
+def change_password(
+    actor: Staff, old_password: str, new_password: str, now: datetime | None = None
+) -> Staff:
     """A clerk changes their own password; the old one is asked again (and counts as a try)."""
     me = authenticate(actor.name, old_password, now=now)
     if old_password == new_password:
@@ -33,8 +34,9 @@ def change_password(actor: Staff, old_password: str, new_password: str,
     return me
 
 
-def reset_password(actor: Staff, name: str, new_password: str,
-                   now: datetime | None = None) -> Staff:
+def reset_password(
+    actor: Staff, name: str, new_password: str, now: datetime | None = None
+) -> Staff:
     """An administrator sets a new password for someone (who forgot it, or is locked out)."""
     permissions.require(actor, "manage_staff")
     staff = find_staff(name)
@@ -73,8 +75,13 @@ def set_auto_lock_minutes(actor: Staff, minutes: int, now: datetime | None = Non
     low, high = AUTO_LOCK_RANGE
     if not isinstance(minutes, int) or not low <= minutes <= high:
         raise ValidationError("auto_lock", f"应为 {low} 到 {high} 之间的整数（分钟）")
-    app_settings.put(actor, app_settings.AUTO_LOCK_MINUTES, str(minutes),
-                     station=require_station().code, now=_now(now))
+    app_settings.put(
+        actor,
+        app_settings.AUTO_LOCK_MINUTES,
+        str(minutes),
+        station=require_station().code,
+        now=_now(now),
+    )
     return minutes
 
 

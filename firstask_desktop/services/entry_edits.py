@@ -19,8 +19,16 @@ from ..search_text import pinyin_initials
 from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
 from .entries import MATTER_MAX, NOTE_MAX, RESULT_MAX, get_entry
 
-EDITABLE = ("visitor", "unit", "address", "phone", "account_no", "matter", "reception_notes",
-            "result")
+EDITABLE = (
+    "visitor",
+    "unit",
+    "address",
+    "phone",
+    "account_no",
+    "matter",
+    "reception_notes",
+    "result",
+)
 
 
 def _clean(field: str, value: str) -> str:
@@ -55,19 +63,23 @@ def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes
     entry = get_entry(serial)
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
-        raise RefusedError(f"不能在这里修改：{'、'.join(unknown)}。渠道、类别和时间填错的登记请作废后重新登记。")
+        raise RefusedError(
+            f"不能在这里修改：{'、'.join(unknown)}。渠道、类别和时间填错的登记请作废后重新登记。"
+        )
     if entry.status == "void":
         status.require("edit", entry.status, entry.serial)
     if entry.status in status.ALLOWED_FROM["edit"]:
         if not may_edit(actor, entry):
-            raise NotAllowedError(f"{entry.serial} 的首问责任人是 {entry.responder.name}："
-                                  "只有本人或所长、管理员可以修改。")
+            raise NotAllowedError(
+                f"{entry.serial} 的首问责任人是 {entry.responder.name}："
+                "只有本人或所长、管理员可以修改。"
+            )
         if "result" in changes:
             raise RefusedError("还没有答复客户的登记不能修改办理结果：请用“答复客户”记录结果。")
     else:
         permissions.require(actor, "edit_after_reply")
     cleaned = {field: _clean(field, value) for field, value in changes.items()}
-    if ("phone" in cleaned and not cleaned["phone"] and not entry.result):
+    if "phone" in cleaned and not cleaned["phone"] and not entry.result:
         raise ValidationError("phone", "还没有答复的事项必须留有联系电话，以便告知办理结果和回访")
     changed = {f: v for f, v in cleaned.items() if getattr(entry, f) != v}
     if not changed:
@@ -77,6 +89,7 @@ def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes
     if "visitor" in changed or "unit" in changed:
         entry.search_initials = pinyin_initials(entry.visitor, entry.unit)
     with db.transaction():
-        save_audited(entry, actor=actor, action="edit",
-                     at=(now or datetime.now()).replace(microsecond=0))
+        save_audited(
+            entry, actor=actor, action="edit", at=(now or datetime.now()).replace(microsecond=0)
+        )
     return entry
