@@ -305,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--data-dir", help="数据文件夹（默认：环境变量 FIRSTASK_DATA_DIR 或用户数据文件夹）")
     parser.add_argument("--as", dest="acting", default="", help="操作人员姓名")
+    parser.add_argument("--db", default="",
+                        help="县公司的 PostgreSQL 数据库 postgresql://用户@主机/库名（或环境变量 FIRSTASK_DB）")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = commands.add_parser("init", help="初始化供电所（或县公司）")
@@ -388,6 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_assess import add_assess_commands
 
     add_assess_commands(commands, _Parser)
+
+    from .cli_sync import add_sync_commands
+
+    add_sync_commands(commands, _Parser)
     from .cli_print import add_print_commands
 
     printing = add_print_commands(commands, _Parser)
@@ -410,7 +416,7 @@ def run(argv: list[str]) -> int:
 
         args.data_dir_path = config.data_dir(args.data_dir)
         if getattr(args, "opens_store", True):  # backup restore opens a damaged file itself
-            open_store(args.data_dir_path)
+            open_store(args.data_dir_path, config.database_url(args.db))
             from .cli_trust import print_clock_warning
 
             print_clock_warning()

@@ -16,6 +16,7 @@ import platformdirs
 APP_NAME = "FirstAsk"
 DB_FILENAME = "firstask.sqlite3"
 ENV_DATA_DIR = "FIRSTASK_DATA_DIR"
+ENV_DATABASE = "FIRSTASK_DB"  # a county's PostgreSQL URL, instead of the SQLite file
 
 
 def data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -26,6 +27,11 @@ def data_dir(explicit: str | os.PathLike | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME, roaming=False))
+
+
+def database_url(explicit: str | None = None) -> str | None:
+    """The county's PostgreSQL URL (``--db``, else ``FIRSTASK_DB``), or None for SQLite."""
+    return explicit or os.environ.get(ENV_DATABASE) or None
 
 
 def db_path(folder: Path) -> Path:

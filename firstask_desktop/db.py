@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
 
 from .disk_errors import translated
+from .errors import RefusedError
 
 database = DatabaseProxy()
 
@@ -29,6 +31,25 @@ BUSY_TIMEOUT_SECONDS = 10
 def make_sqlite(path: Path) -> SqliteDatabase:
     # str(path) keeps non-ASCII folders (C:\Users\张三\...) intact; sqlite3 takes UTF-8 paths.
     return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+
+
+def is_database_url(text: str | None) -> bool:
+    return bool(text) and text.split("://", 1)[0] in ("postgresql", "postgres")
+
+
+def make_postgres(url: str) -> PostgresqlDatabase:
+    """The county's database on a PostgreSQL server: ``postgresql://user[:pw]@host[:port]/name``.
+
+    The driver (psycopg2-binary, the ``county`` extra) is loaded only when a county uses it.
+    """
+    parts = urlsplit(url)
+    name = unquote(parts.path.lstrip("/"))
+    if not is_database_url(url) or not name:
+        raise RefusedError(f"数据库地址“{url}”无法识别：应写成 postgresql://用户@主机:端口/数据库名。")
+    return PostgresqlDatabase(
+        name, user=unquote(parts.username or "") or None,
+        password=unquote(parts.password or "") or None, host=parts.hostname or None,
+        port=parts.port or None)
 
 
 def bind(db) -> None:

@@ -284,7 +284,91 @@ class Violation(Record):
         indexes = ((("entry", "rule"), True),)
 
 
+class KnownKey(BaseModel):
+    """A public key this PC trusts (schema v5): the county's at a station, stations' at the county.
+
+    Registered only after a person compared the fingerprint (``keys import``, or the first import
+    with ``--accept-new-station``). One key per station code and role; a different key for a known
+    code is refused, never swapped in silently.
+    """
+
+    role = CharField(max_length=8)  # station | county
+    station = CharField(max_length=16)  # the code of the station (or county install) it belongs to
+    name = CharField(max_length=60, default="")
+    signing_public = CharField(max_length=64)  # Ed25519, raw, urlsafe base64
+    encryption_public = CharField(max_length=64, default="")  # X25519 (county only)
+    key_id = CharField(max_length=16, unique=True)
+    fingerprint = CharField(max_length=48)
+    accepted_at = DateTimeField()
+    accepted_by = CharField(max_length=50)
+
+    class Meta:
+        indexes = ((("role", "station"), True),)
+
+
+class SyncLog(BaseModel):
+    """Every sync file made here or taken in here (schema v5), and those quarantined."""
+
+    kind = CharField(max_length=16)  # station_export | county_package | county_ack
+    direction = CharField(max_length=8)  # out | in
+    station = CharField(max_length=16, index=True)  # the sender's code
+    seq = IntegerField()
+    file_hash = CharField(max_length=64, index=True)
+    prev_hash = CharField(max_length=64, default="")
+    full = BooleanField(default=False)
+    status = CharField(max_length=12)  # exported | imported | quarantined
+    file_name = CharField(max_length=255, default="")
+    at = DateTimeField()
+    by = CharField(max_length=50, default="")
+    counts = TextField(default="{}")  # JSON: table -> records in the file
+    note = TextField(default="")  # Chinese: gaps warned about, why quarantined
+
+
+class QuarantinedRecord(BaseModel):
+    """A record from a sync file that clashes with what is stored, kept for a person to decide."""
+
+    sync_log = ForeignKeyField(SyncLog, backref="quarantined", on_delete="RESTRICT")
+    station = CharField(max_length=16)
+    table_name = CharField(max_length=32)
+    record_uuid = CharField(max_length=36, index=True)
+    revision = IntegerField(default=0)
+    incoming = TextField()  # the record as the file carries it (JSON)
+    existing = TextField(default="")  # the stored record in the same form (JSON)
+    reason = TextField()
+    at = DateTimeField()
+    resolved_at = DateTimeField(null=True)
+    resolved_by = CharField(max_length=50, default="")
+    resolution = CharField(max_length=16, default="")  # kept_existing | took_incoming
+
+
+class StationAuditEvent(BaseModel):
+    """A station's own audit event as imported at the county (schema v5).
+
+    Kept apart from ``AuditEvent`` so that the county's chain stays the county's; each station's
+    chain is stored whole here, with the station's own sequence numbers and hashes.
+    """
+
+    source = CharField(max_length=16)  # the station whose chain this is
+    seq = IntegerField()
+    uuid = CharField(max_length=36)
+    station = CharField(max_length=16)
+    at = DateTimeField()
+    actor = CharField(max_length=50)
+    actor_uuid = CharField(max_length=36, default="")
+    action = CharField(max_length=32)
+    table_name = CharField(max_length=32)
+    record_uuid = CharField(max_length=36, index=True)
+    before = TextField(null=True)
+    after = TextField(null=True)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("source", "seq"), True),)
+
+
 # Audited tables: every change to a row here goes through audit.save_audited().
 AUDITED = (Station, Department, Staff, Customer, Entry, Transfer, Supervision, FollowUp,
            Escalation, Void, DeadlineRuleRow, Clause, Violation)
-ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent)
+SYNC_MODELS = (KnownKey, SyncLog, QuarantinedRecord, StationAuditEvent)
+ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS

@@ -1,6 +1,7 @@
 """Schema versions and forward migrations.
 
-The version lives in ``PRAGMA user_version``. A new database is created at the latest version
+The version lives in ``PRAGMA user_version`` (on PostgreSQL, which the county may use, in a
+one-row ``schema_version`` table). A new database is created at the latest version
 directly; an older file is first copied aside with SQLite's backup API (a consistent copy even in
 WAL mode), then each step runs in one transaction together with its version bump, so a power cut
 leaves the file at one version or the next, never half-migrated.
@@ -13,10 +14,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import CharField, DateTimeField
-from playhouse.migrate import SqliteMigrator, migrate
+from peewee import CharField, DateTimeField, SqliteDatabase
+from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
-from . import db
 from .errors import RefusedError
 from .models import ALL_MODELS, Entry
 from .search_text import pinyin_initials
@@ -26,7 +26,17 @@ APPEND_ONLY_TRIGGERS = (
        BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
     """CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event
        BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS station_audit_event_no_update
+       BEFORE UPDATE ON station_audit_event
+       BEGIN SELECT RAISE(ABORT, 'station_audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS station_audit_event_no_delete
+       BEFORE DELETE ON station_audit_event
+       BEGIN SELECT RAISE(ABORT, 'station_audit_event is append-only'); END""",
 )
+# The same guarantee on PostgreSQL (a county server): a trigger function that refuses.
+PG_APPEND_ONLY_FUNCTION = """CREATE OR REPLACE FUNCTION firstask_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$"""
+PG_APPEND_ONLY_TABLES = ("audit_event", "station_audit_event")
 
 
 def _v2_search_initials(database) -> None:
@@ -51,7 +61,13 @@ def create_missing_tables(database, *models) -> None:
 
 def add_column_if_missing(database, table: str, name: str, field) -> None:
     if name not in {c.name for c in database.get_columns(table)}:
-        migrate(SqliteMigrator(database).add_column(table, name, field))
+        migrate(migrator_for(database).add_column(table, name, field))
+
+
+def migrator_for(database):
+    if isinstance(database, SqliteDatabase):
+        return SqliteMigrator(database)
+    return PostgresqlMigrator(database)
 
 
 def _v3_assessment(database) -> None:
@@ -71,8 +87,15 @@ def _login_lockout(database) -> None:
     add_column_if_missing(database, "staff", "locked_until", DateTimeField(null=True))
 
 
+def _sync_tables(database) -> None:
+    """USB sync: trusted keys, the sync file log, quarantine, the stations' audit chains."""
+    from .models import SYNC_MODELS
+
+    create_missing_tables(database, *SYNC_MODELS)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
-MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout]
+MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
@@ -81,18 +104,44 @@ class SchemaTooNewError(RefusedError):
 
 
 def user_version(database) -> int:
+    if not isinstance(database, SqliteDatabase):
+        if "schema_version" not in database.get_tables():
+            return 0
+        row = database.execute_sql("SELECT version FROM schema_version").fetchone()
+        return row[0] if row else 0
     return database.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
 def _set_user_version(database, version: int) -> None:
+    if not isinstance(database, SqliteDatabase):
+        database.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)")
+        database.execute_sql("DELETE FROM schema_version")
+        database.execute_sql("INSERT INTO schema_version (version) VALUES (%s)", (int(version),))
+        return
     database.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def _append_only_triggers(database) -> None:
+    if isinstance(database, SqliteDatabase):
+        for sql in APPEND_ONLY_TRIGGERS:
+            database.execute_sql(sql)
+        return
+    # Created once: replacing a trigger locks its table against every other county user.
+    present = {name for (name,) in database.execute_sql(
+        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").fetchall()}
+    missing = [t for t in PG_APPEND_ONLY_TABLES if f"{t}_append_only" not in present]
+    if missing:
+        database.execute_sql(PG_APPEND_ONLY_FUNCTION)  # %% above: psycopg2 formats the SQL
+    for table in missing:
+        database.execute_sql(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION firstask_append_only()")
 
 
 def create_fresh(database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
-        for sql in APPEND_ONLY_TRIGGERS:
-            database.execute_sql(sql)
+        _append_only_triggers(database)
         _set_user_version(database, LATEST_VERSION)
 
 
@@ -114,7 +163,7 @@ def backup_copy(database_path: Path, target: Path) -> Path:
 def upgrade(database, database_path: Path | None, backups_dir: Path | None) -> list[int]:
     """Bring ``database`` to LATEST_VERSION; returns the versions applied."""
     version = user_version(database)
-    if version == 0 and not database.get_tables():
+    if version == 0 and not set(database.get_tables()) - {"schema_version"}:
         create_fresh(database)
         return []
     if version > LATEST_VERSION:
@@ -132,7 +181,6 @@ def upgrade(database, database_path: Path | None, backups_dir: Path | None) -> l
             _set_user_version(database, version + 1)
         version += 1
         applied.append(version)
-    if db.is_sqlite():
-        for sql in APPEND_ONLY_TRIGGERS:
-            database.execute_sql(sql)
+    with database.atomic():
+        _append_only_triggers(database)
     return applied

@@ -9,18 +9,26 @@ from . import config, db, schema
 _current_folder: Path | None = None
 
 
-def open_store(folder: Path) -> Path:
-    """Open (creating if needed) the database in ``folder`` and bind the models to it."""
+def open_store(folder: Path, database_url: str | None = None) -> Path:
+    """Open (creating if needed) the database in ``folder`` and bind the models to it.
+
+    With ``database_url`` (a county on PostgreSQL) the records live on that server; ``folder``
+    still holds this PC's keys, backups and quarantined files.
+    """
     global _current_folder
     folder.mkdir(parents=True, exist_ok=True)
     path = config.db_path(folder)
     db.close()
-    database = db.make_sqlite(path)
+    if database_url:
+        database = db.make_postgres(database_url)
+        path = None
+    else:
+        database = db.make_sqlite(path)
     db.bind(database)
     database.connect(reuse_if_open=True)
-    schema.upgrade(database, path, folder / "backups")
+    schema.upgrade(database, path, folder / "backups" if path else None)
     _current_folder = folder
-    return path
+    return path or folder
 
 
 def current_folder() -> Path:

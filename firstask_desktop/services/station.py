@@ -9,7 +9,7 @@ from .. import db, lockout, passwords, permissions
 from ..audit import record_table_state, save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
-from ..keys import load_or_create_signing_key
+from ..keys import load_or_create_encryption_key, load_or_create_signing_key
 from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
 from ..storage import current_folder
 from ..validation import clean_text, normalise_name, normalise_phone
@@ -95,7 +95,16 @@ def init_station(*, code: str, name: str, county: str = "", mode: str = "station
     seed_holidays()
     # The station's identity for signed receipts and sync files, made once at setup.
     load_or_create_signing_key(current_folder())
+    if mode == "county":
+        load_or_create_encryption_key(current_folder())  # stations encrypt their sync files to it
     return station
+
+
+def own_rows(model):
+    """The condition "belongs to this PC's station": after USB sync a database also holds other
+    stations' departments and staff (the county's directory at a station; all at the county)."""
+    station = local_station()
+    return model.station == (station.code if station else "")
 
 
 def find_staff(name: str, *, active_only: bool = True) -> Staff:
@@ -112,9 +121,11 @@ def find_staff(name: str, *, active_only: bool = True) -> Staff:
 def find_department(name: str) -> Department:
     dep = Department.select().where(
         (Department.name == name.strip()) & (Department.active == True)  # noqa: E712
+        & own_rows(Department)
     ).first()
     if dep is None:
-        names = "、".join(d.name for d in Department.select().where(Department.active == True))  # noqa: E712
+        names = "、".join(d.name for d in Department.select().where(
+            (Department.active == True) & own_rows(Department)))  # noqa: E712
         raise NotFoundError(f"没有名为“{name}”的部门。现有部门：{names or '无'}。")
     return dep
 
@@ -180,7 +191,7 @@ def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
     name = clean_text(name, "department", max_len=40, required=True, multiline=False)
     phone = normalise_phone(phone) if phone else ""
     place = clean_text(place, "place", max_len=80, multiline=False)
-    if Department.select().where(Department.name == name).exists():
+    if Department.select().where((Department.name == name) & own_rows(Department)).exists():
         raise ValidationError("department", f"已有部门“{name}”")
     dep = Department(station=station.code, name=name, phone=phone, place=place)
     with db.transaction():
@@ -189,19 +200,20 @@ def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
 
 
 def list_departments(active_only: bool = True) -> list[Department]:
-    query = Department.select().order_by(Department.id)
+    query = Department.select().where(own_rows(Department)).order_by(Department.id)
     if active_only:
         query = query.where(Department.active == True)  # noqa: E712
     return list(query)
 
 
 def list_staff(active_only: bool = True) -> list[Staff]:
-    query = Staff.select().order_by(Staff.role, Staff.name)
+    query = Staff.select().where(own_rows(Staff)).order_by(Staff.role, Staff.name)
     if active_only:
         query = query.where(Staff.active == True)  # noqa: E712
     return list(query)
 
 
 def station_head() -> Staff | None:
-    return (Staff.select().where((Staff.role == "head") & (Staff.active == True))  # noqa: E712
+    return (Staff.select().where((Staff.role == "head") & (Staff.active == True)  # noqa: E712
+                                 & own_rows(Staff))
             .order_by(Staff.id).first())

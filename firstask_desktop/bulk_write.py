@@ -1,0 +1,224 @@
+"""Writing many rows at once: sync imports and generated demo data.
+
+The rows and audit events are exactly those the per-record services write (``save_audited``),
+only hashed in memory and inserted in batches. Ids are handed out here (max + 1 …) so that rows
+written in the same transaction can point to each other; call inside ``db.transaction()``, which
+on SQLite holds the write lock, and on PostgreSQL lock the tables first (:func:`lock_tables`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from operator import itemgetter
+from types import SimpleNamespace
+
+from peewee import DateField, DateTimeField, ForeignKeyField, fn
+
+from . import db
+from .audit import GENESIS, _canonical, event_hash, snapshot
+from .models import AuditEvent, new_uuid
+
+
+def insert_rows(model, rows: list[dict]) -> None:
+    """INSERT ``rows`` (dicts keyed by field name, every row the same keys).
+
+    Straight to the driver with each field's own ``db_value`` conversion: building the SQL of a
+    many-row ``insert_many`` costs peewee more than SQLite needs to store the rows.
+    """
+    if not rows:
+        return
+    names = list(rows[0])
+    fields = [model._meta.fields[name] for name in names]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    # The values are already of their field's Python type (checked on the way in); both drivers
+    # adapt str, int, bool, date and datetime themselves, as they do for peewee's own inserts.
+    pick = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    values = [pick(row) for row in rows]
+    table = model._meta.table_name
+    cursor = db.database.cursor()
+    if db.is_sqlite():
+        marks = ", ".join("?" * len(fields))
+        cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', values)
+        return
+    from psycopg2.extras import execute_values  # the county's PostgreSQL driver
+
+    execute_values(cursor, f'INSERT INTO "{table}" ({columns}) VALUES %s', values, page_size=1000)
+
+
+class IdBlock:
+    """Hands out the next ids of one table (call within the write transaction)."""
+
+    def __init__(self, model):
+        self.model = model
+        pk = model._meta.primary_key
+        self._next = (model.select(fn.MAX(pk)).scalar() or 0) + 1
+
+    def take(self) -> int:
+        value = self._next
+        self._next += 1
+        return value
+
+
+def lock_tables(models) -> None:
+    """PostgreSQL: keep other writers out of these tables until commit (SQLite: BEGIN IMMEDIATE
+    already did)."""
+    if db.is_sqlite():
+        return
+    for model in models:
+        db.database.execute_sql(
+            f'LOCK TABLE "{model._meta.table_name}" IN SHARE ROW EXCLUSIVE MODE'
+        )
+
+
+def fix_sequences(models) -> None:
+    """PostgreSQL: move each table's id sequence past the ids written here by hand."""
+    if db.is_sqlite():
+        return
+    for model in models:
+        table = model._meta.table_name
+        column = model._meta.primary_key.column_name
+        db.database.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
+            f'GREATEST((SELECT MAX("{column}") FROM "{table}"), 1))'
+        )
+
+
+class _RowView:
+    """Reads like a record (``row.uuid``, ``row._meta``, ``row.__data__``) over a plain dict, so
+    that ``audit.snapshot`` works on it. Building a model instance instead would run every field
+    default (a fresh uuid4, the clock) for each of hundreds of thousands of rows."""
+
+    __slots__ = ("__data__",)
+
+    def __init__(self, data: dict):
+        self.__data__ = data
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__data__[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_VIEWS: dict[type, type] = {}
+
+
+def row_view(model, data: dict):
+    """``data`` (every field of ``model`` by name, foreign keys as ids) as a record to snapshot."""
+    view = _VIEWS.get(model)
+    if view is None:
+        view = _VIEWS[model] = type(
+            f"{model.__name__}Row",
+            (_RowView,),
+            {
+                "__slots__": (),
+                "_meta": model._meta,
+                "NOT_AUDITED": getattr(model, "NOT_AUDITED", ()),
+            },
+        )
+    return view(data)
+
+
+def field_defaults(model) -> dict:
+    """Every field's default value (callables called), as a model instance would start."""
+    values = {}
+    for field in model._meta.sorted_fields:
+        default = field.default
+        values[field.name] = default() if callable(default) else default
+    return values
+
+
+_PLANS: dict[type, list[tuple[str, str, int]]] = {}
+_PLAIN, _DATETIME, _DATE = 0, 1, 2
+
+
+def _plan(model) -> list[tuple[str, str, int]]:
+    plan = _PLANS.get(model)
+    if plan is None:
+        skip = getattr(model, "NOT_AUDITED", ())
+        plan = _PLANS[model] = [
+            (
+                f.name,
+                f.column_name,
+                _DATETIME
+                if isinstance(f, DateTimeField) and not isinstance(f, ForeignKeyField)
+                else _DATE
+                if isinstance(f, DateField)
+                else _PLAIN,
+            )
+            for f in model._meta.sorted_fields
+            if f.name not in skip
+        ]
+    return plan
+
+
+def fast_snapshot(model, row: dict) -> dict:
+    """``audit.snapshot`` of the record ``row`` describes, computed straight from the dict (a
+    test keeps the two equal): the chain of an import needs one per row written."""
+    out = {}
+    for name, column, kind in _plan(model):
+        value = row[name]
+        if value is not None and kind:
+            if kind == _DATETIME and isinstance(value, datetime):
+                value = value.isoformat(sep=" ")
+            elif isinstance(value, date):
+                value = value.isoformat()
+        out[column] = value
+    return out
+
+
+class ChainWriter:
+    """Appends audit events to this database's chain, in batches, hashed as they come."""
+
+    def __init__(self, batch: int = 1000):
+        last = (
+            AuditEvent.select(AuditEvent.seq, AuditEvent.hash)
+            .order_by(AuditEvent.seq.desc())
+            .first()
+        )
+        self.head = last.hash if last else GENESIS
+        self.next_seq = (last.seq if last else 0) + 1
+        self.batch = batch
+        self.written = 0
+        self._rows: list[dict] = []
+
+    def add(
+        self,
+        record,
+        before: dict | None,
+        *,
+        action: str,
+        actor: str,
+        at: datetime,
+        actor_uuid: str = "",
+        after: dict | None = None,
+    ) -> dict:
+        """One event for ``record`` as it is (or will be) stored; ``before`` is its old snapshot,
+        ``after`` its new one if already known. Returns the new snapshot."""
+        if after is None:
+            after = snapshot(record)
+        row = {
+            "seq": self.next_seq,
+            "uuid": new_uuid(),
+            "station": record.station,
+            "at": at,
+            "actor": actor,
+            "actor_uuid": actor_uuid,
+            "action": action,
+            "table_name": record._meta.table_name,
+            "record_uuid": record.uuid,
+            "before": _canonical(before) if before is not None else None,
+            "after": _canonical(after),
+            "prev_hash": self.head,
+        }
+        row["hash"] = self.head = event_hash(SimpleNamespace(**row))
+        self.next_seq += 1
+        self._rows.append(row)
+        if len(self._rows) >= self.batch:
+            self.flush()
+        return after
+
+    def flush(self) -> None:
+        insert_rows(AuditEvent, self._rows)
+        self.written += len(self._rows)
+        self._rows.clear()

@@ -1,0 +1,290 @@
+"""Public key files and the keys this PC trusts.
+
+The key exchange happens once, on the stick: the county's public key file goes to every station
+(``keys import`` there), and a station's key reaches the county either as its own key file or
+inside its first sync file; in both cases a person compares the fingerprint (read out over the
+phone) before the key is registered in :class:`~firstask_desktop.models.KnownKey`.
+
+A key file is plain JSON and carries only public keys. It is self-signed, which proves nothing
+about who made it (the fingerprint does that) but catches a damaged or edited file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from .. import db, keys
+from ..errors import RefusedError
+from ..fileio import write_atomic
+from ..models import KnownKey, Station
+from ..storage import current_folder
+from .container import STATION_CODE
+
+KEY_FILE_FORMAT = "firstask-public-key"
+KEY_FILE_VERSION = 1
+KEY_FILE_CONTEXT = b"firstask-public-key-v1\x00"
+KEY_FILE_MAX = 16 * 1024
+ROLE_LABELS = {"station": "供电所", "county": "县公司"}
+
+
+@dataclass
+class PublicKeyInfo:
+    role: str  # station | county
+    station: str  # code of the station or the county install
+    name: str
+    county: str
+    signing_public: bytes
+    encryption_public: bytes  # empty for a station
+
+    @property
+    def key_id(self) -> str:
+        return keys.key_id(self.signing_public)
+
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.signing_public, self.encryption_public)
+
+    @property
+    def label(self) -> str:
+        return f"{ROLE_LABELS[self.role]} {self.name}（{self.station}）"
+
+
+def key_fingerprint(signing_public: bytes, encryption_public: bytes = b"") -> str:
+    """One number to read over the phone, covering every public key of the PC."""
+    return keys.fingerprint(signing_public + encryption_public)
+
+
+def _local_station() -> Station:
+    station = Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
+    if station is None:
+        raise RefusedError("数据文件夹还没有初始化：请先运行 init 建立供电所或县公司。")
+    return station
+
+
+def local_role() -> str:
+    return "county" if _local_station().mode == "county" else "station"
+
+
+def local_public_info(folder: Path | None = None) -> PublicKeyInfo:
+    """This PC's public keys (created on first use, like at ``init``)."""
+    folder = folder or current_folder()
+    station = _local_station()
+    signing = keys.public_bytes(keys.load_or_create_signing_key(folder))
+    encryption = b""
+    if station.mode == "county":
+        encryption = keys.public_bytes(keys.load_or_create_encryption_key(folder))
+    return PublicKeyInfo(
+        role=local_role(),
+        station=station.code,
+        name=station.name,
+        county=station.county,
+        signing_public=signing,
+        encryption_public=encryption,
+    )
+
+
+def _key_file_body(info: PublicKeyInfo) -> dict:
+    return {
+        "format": KEY_FILE_FORMAT,
+        "version": KEY_FILE_VERSION,
+        "role": info.role,
+        "station": info.station,
+        "name": info.name,
+        "county": info.county,
+        "signing_public": keys.b64(info.signing_public),
+        "encryption_public": keys.b64(info.encryption_public),
+        "key_id": info.key_id,
+        "fingerprint": info.fingerprint,
+    }
+
+
+def _canonical(body: dict) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def key_file_name(info: PublicKeyInfo) -> str:
+    return f"{info.station}-public-key.json"
+
+
+def export_key_file(out_dir: Path, folder: Path | None = None) -> tuple[Path, PublicKeyInfo]:
+    """Write this PC's public key file into ``out_dir`` (re-read and checked before returning)."""
+    folder = folder or current_folder()
+    info = local_public_info(folder)
+    body = _key_file_body(info)
+    signature = keys.load_or_create_signing_key(folder).sign(KEY_FILE_CONTEXT + _canonical(body))
+    document = dict(body, self_signature=keys.b64(signature))
+    target = Path(out_dir) / key_file_name(info)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(target, text.encode("utf-8"), what=f"写出公钥文件“{target.name}”")
+    if read_key_file(target).fingerprint != info.fingerprint:
+        raise RefusedError(
+            f"写出的公钥文件“{target}”读回后不一致：U盘可能有问题，请换一个U盘重试。"
+        )
+    return target, info
+
+
+def _bad(path: Path, what: str) -> RefusedError:
+    return RefusedError(
+        f"公钥文件“{Path(path).name}”{what}：未登记任何密钥。"
+        "请让对方重新导出公钥文件（keys export）后再导入。"
+    )
+
+
+def read_key_file(path: Path) -> PublicKeyInfo:
+    """Parse and check a public key file (nothing is registered)."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size > KEY_FILE_MAX:
+            raise _bad(path, "不存在或不是公钥文件")
+        document = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise _bad(path, "无法读取或已损坏") from None
+    if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
+        raise _bad(path, "不是首问登记的公钥文件")
+    if document.get("version") != KEY_FILE_VERSION:
+        raise _bad(path, f"的版本（{document.get('version')!r}）本程序不认识")
+    try:
+        role = document["role"]
+        code = document["station"]
+        if role not in ROLE_LABELS or not isinstance(code, str) or not STATION_CODE.match(code):
+            raise ValueError
+        signing = keys.unb64(document["signing_public"])
+        encryption = keys.unb64(document["encryption_public"])
+        verifier = Ed25519PublicKey.from_public_bytes(signing)
+        if role == "county":
+            X25519PublicKey.from_public_bytes(encryption)
+        elif encryption:
+            raise ValueError
+        body = {k: v for k, v in document.items() if k != "self_signature"}
+        verifier.verify(keys.unb64(document["self_signature"]), KEY_FILE_CONTEXT + _canonical(body))
+        info = PublicKeyInfo(
+            role=role,
+            station=code,
+            name=str(document.get("name", ""))[:60],
+            county=str(document.get("county", ""))[:60],
+            signing_public=signing,
+            encryption_public=encryption,
+        )
+    except (KeyError, TypeError, ValueError, InvalidSignature):
+        raise _bad(path, "的内容已损坏或被改动") from None
+    if document.get("fingerprint") != info.fingerprint or document.get("key_id") != info.key_id:
+        raise _bad(path, "的指纹与公钥不符")
+    return info
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+
+def registered(role: str, code: str) -> KnownKey | None:
+    return KnownKey.get_or_none((KnownKey.role == role) & (KnownKey.station == code))
+
+
+def county_key() -> KnownKey | None:
+    """At a station: the county key it imported (exports are encrypted to it)."""
+    return KnownKey.select().where(KnownKey.role == "county").order_by(KnownKey.id).first()
+
+
+def station_signing_keys(code: str) -> list[bytes]:
+    """At the county: the registered signing key of station ``code`` (for receipts too)."""
+    known = registered("station", code)
+    return [keys.unb64(known.signing_public)] if known else []
+
+
+def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
+    """The registered key for ``info``'s code if it is the same key; refuses a different one."""
+    known = registered(info.role, info.station)
+    if known is not None:
+        if known.key_id == info.key_id:
+            return known
+        raise RefusedError(
+            f"{ROLE_LABELS[info.role]} {info.station} 已登记的密钥指纹为 {known.fingerprint}，"
+            f"而这次的指纹为 {info.fingerprint}：两者不同，已拒绝。若对方确实换了电脑或重装了程序，"
+            "请电话核对新指纹后，用 keys import --replace 导入对方的新公钥文件。"
+        )
+    other = KnownKey.get_or_none(KnownKey.key_id == info.key_id)
+    if other is not None:
+        raise RefusedError(
+            f"这把密钥（指纹 {info.fingerprint}）已登记给 {other.station}，现在却自称 {info.station}："
+            "一台电脑只能代表一个供电所，已拒绝。请核对对方的供电所编码。"
+        )
+    return None
+
+
+def register(
+    info: PublicKeyInfo, *, accepted_by: str, now: datetime | None = None, replace: bool = False
+) -> KnownKey:
+    """Register ``info`` (inside the caller's transaction); returns the stored key."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    if replace:
+        KnownKey.delete().where(
+            (KnownKey.role == info.role) & (KnownKey.station == info.station)
+        ).execute()
+    known = check_not_conflicting(info)
+    if known is not None:
+        return known
+    return KnownKey.create(
+        role=info.role,
+        station=info.station,
+        name=info.name,
+        signing_public=keys.b64(info.signing_public),
+        encryption_public=keys.b64(info.encryption_public),
+        key_id=info.key_id,
+        fingerprint=info.fingerprint,
+        accepted_at=now,
+        accepted_by=accepted_by[:50],
+    )
+
+
+def import_key_file(
+    path: Path, *, accepted_by, replace: bool = False, now: datetime | None = None
+) -> tuple[PublicKeyInfo, bool]:
+    """``keys import``: register the other side's key. Returns (info, newly registered).
+
+    ``accepted_by``: the staff member who compared the fingerprint (role must allow
+    ``manage_keys``), or a label for the command line.
+    """
+    from .actors import authorise
+
+    accepted_by = authorise(accepted_by, "manage_keys")
+    info = read_key_file(path)
+    mine = local_role()
+    if mine == "station" and info.role != "county":
+        raise RefusedError(f"这是{info.label}的公钥文件：供电所只需导入县公司的公钥文件。")
+    if mine == "county" and info.role != "station":
+        raise RefusedError(f"这是{info.label}的公钥文件：县公司只登记各供电所的公钥。")
+    if info.station == _local_station().code:
+        raise RefusedError(
+            f"公钥文件的编码 {info.station} 与本机相同：请导入对方的公钥文件，而不是本机的。"
+        )
+    with db.transaction():
+        existing = None if replace else check_not_conflicting(info)
+        if existing is not None:
+            return info, False
+        register(info, accepted_by=accepted_by, now=now, replace=replace)
+    return info, True
+
+
+def known_keys() -> list[dict]:
+    """For the settings screen: every registered key with its fingerprint."""
+    return [
+        {
+            "role": k.role,
+            "role_label": ROLE_LABELS.get(k.role, k.role),
+            "station": k.station,
+            "name": k.name,
+            "fingerprint": k.fingerprint,
+            "key_id": k.key_id,
+            "accepted_at": k.accepted_at.isoformat(timespec="minutes"),
+            "accepted_by": k.accepted_by,
+        }
+        for k in KnownKey.select().order_by(KnownKey.role, KnownKey.station)
+    ]

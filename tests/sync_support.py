@@ -1,0 +1,272 @@
+"""Stations and a county in temporary folders, for the sync tests.
+
+The models are bound to one database at a time (storage.open_store), so a test switches between
+sites with ``with site.use():``. The county's database is SQLite, or PostgreSQL when the
+``county_db`` fixture says so (FIRSTASK_TEST_PG names a server; .ci/run always starts one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import uuid
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from firstask_desktop import db, keys
+from firstask_desktop.models import ALL_MODELS
+from firstask_desktop.storage import open_store
+
+PASSWORD = "secret123"
+T0 = datetime(2026, 3, 10, 9, 0)
+ENV_PG = "FIRSTASK_TEST_PG"
+
+
+class Site:
+    def __init__(self, folder: Path, database_url: str | None = None):
+        self.folder = folder
+        self.database_url = database_url
+
+    @contextlib.contextmanager
+    def use(self):
+        open_store(self.folder, self.database_url)
+        try:
+            yield self
+        finally:
+            db.close()
+
+
+def _rows_digest(model) -> str:
+    digest = hashlib.sha256()
+    query = model.select().order_by(*model._meta.get_primary_keys()).tuples()
+    for row in query.iterator():
+        digest.update(repr(row).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def table_state() -> dict[str, tuple[int, str]]:
+    """Rows and a digest of every table: "nothing changed" means this is equal before/after."""
+    return {m._meta.table_name: (m.select().count(), _rows_digest(m)) for m in ALL_MODELS}
+
+
+def table_counts() -> dict[str, int]:
+    return {m._meta.table_name: m.select().count() for m in ALL_MODELS}
+
+
+def make_county(folder: Path, database_url: str | None = None) -> Site:
+    from firstask_desktop.services.station import init_station
+
+    site = Site(folder, database_url)
+    with site.use():
+        init_station(
+            code="YZ00",
+            name="榆中县供电公司",
+            county="榆中县供电公司",
+            mode="county",
+            admin_name="县管理员",
+            admin_password=PASSWORD,
+            now=T0,
+        )
+    return site
+
+
+def make_station(folder: Path, code: str, name: str, entries: int = 3) -> Site:
+    """A station with a head, two clerks and ``entries`` matters at different steps."""
+    from firstask_desktop.models import Staff
+    from firstask_desktop.services.station import add_staff, init_station
+
+    site = Site(folder)
+    with site.use():
+        init_station(
+            code=code,
+            name=name,
+            county="榆中县供电公司",
+            admin_name="管理员",
+            admin_password=PASSWORD,
+            now=T0,
+        )
+        admin = Staff.get(Staff.name == "管理员")
+        for person, role in (("王建国", "head"), ("李娜", "clerk"), ("张伟", "clerk")):
+            add_staff(admin, name=person, role=role, password=PASSWORD, department="营业班", now=T0)
+        for n in range(entries):
+            add_entry_story(n)
+    return site
+
+
+def add_entry_story(n: int, at: datetime | None = None):
+    """The n-th matter, taken through a different path of the register each time."""
+    from firstask_desktop.models import Staff
+    from firstask_desktop.services import entries as svc
+
+    clerk = Staff.get(Staff.name == "李娜")
+    at = at or T0 + timedelta(hours=n)
+    kind = n % 4
+    category = ("complaint", "repair", "consult", "business")[kind]
+    visitor = (
+        "张"
+        + "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚"[n % 20]
+        + "一二三四五六七八九十"[n // 20 % 10]
+    )
+    entry = svc.register_entry(
+        clerk,
+        channel="visit",
+        category=category,
+        visitor=visitor,
+        phone=f"1381234{n:04d}",
+        matter=f"第{n}件事：电压偏低",
+        address="城关镇李家村",
+        received_at=at,
+        now=at,
+    )
+    step = at + timedelta(minutes=30)
+    if kind == 0:
+        svc.transfer_entry(clerk, entry.serial, department="配电运维班", note="请查线路", now=step)
+        svc.record_supervision(clerk, entry.serial, "电话督办", now=step + timedelta(hours=1))
+        svc.reply_entry(clerk, entry.serial, "已调整变压器分接头", now=step + timedelta(hours=2))
+        svc.record_follow_up(
+            clerk,
+            entry.serial,
+            method="phone",
+            satisfaction="satisfied",
+            now=step + timedelta(days=1),
+        )
+    elif kind == 1:
+        svc.mark_unresolved(clerk, entry.serial, "需列入农网改造计划", now=step)
+    elif kind == 2:
+        svc.void_entry(clerk, entry.serial, "重复登记", now=step)
+    return entry
+
+
+def exchange_keys(county: Site, *stations: Site, usb: Path) -> None:
+    """The county's key file goes to each station (keys import there)."""
+    from firstask_desktop.sync.trust import export_key_file, import_key_file
+
+    usb.mkdir(parents=True, exist_ok=True)
+    with county.use():
+        path, _info = export_key_file(usb)
+    for station in stations:
+        with station.use():
+            import_key_file(path, accepted_by="测试")
+
+
+def export(station: Site, usb: Path, **options):
+    from firstask_desktop.sync.station_export import export_file
+
+    usb.mkdir(parents=True, exist_ok=True)
+    with station.use():
+        return export_file(usb, **options)
+
+
+def import_at(site: Site, path: Path, **options):
+    from firstask_desktop.sync.importing import import_file
+
+    with site.use():
+        return import_file(path, actor="测试", **options)
+
+
+def read_body(sync_file_path: Path, county: Site) -> tuple[dict, list[tuple[str, dict]]]:
+    """Header and records of a file (decrypted with the county's key)."""
+    from firstask_desktop.sync.container import iter_records, open_sync_file
+
+    sync_file = open_sync_file(sync_file_path)
+    key = (
+        keys.load_or_create_encryption_key(county.folder)
+        if sync_file.header.get("encryption")
+        else None
+    )
+    return sync_file.header, list(iter_records(sync_file, key))
+
+
+def forge(
+    target: Path,
+    header: dict,
+    records: list[tuple[str, dict]],
+    *,
+    signing_folder: Path,
+    recipient_public: bytes | None,
+) -> Path:
+    """Write a file signed with a real key, with whatever header and body a test wants: the
+    checks after the signature must catch what the signature cannot."""
+    from firstask_desktop.sync.container import BodyWriter, write_container
+
+    signing_key = keys.load_or_create_signing_key(signing_folder)
+    body = BodyWriter(recipient_public)
+    for table, data in records:
+        body.add(table, data)
+    header = dict(header)
+    header.pop("encryption", None)
+    header["signer_public"] = keys.b64(keys.public_bytes(signing_key))
+    header["key_id"] = keys.key_id(keys.public_bytes(signing_key))
+    write_container(target, header, body, signing_key)
+    return target
+
+
+def county_public(county: Site) -> bytes:
+    return keys.public_bytes(keys.load_or_create_encryption_key(county.folder))
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def fresh_postgres_database():
+    """A new empty database on the FIRSTASK_TEST_PG server, dropped afterwards."""
+    import psycopg2
+    from psycopg2 import sql
+
+    server = os.environ[ENV_PG]
+    name = f"firstask_test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(server)
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cur:
+            cur.execute(
+                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
+                    sql.Identifier(name)
+                )
+            )
+        base, _, _ = server.rpartition("/")
+        yield f"{base}/{name}"
+    finally:
+        db.close()
+        with admin.cursor() as cur:
+            cur.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+        admin.close()
+
+
+def county_database_params():
+    """sqlite always; postgresql too, skipped with its reason only where no server is given."""
+    reason = (
+        f"{ENV_PG} is not set: no PostgreSQL server to test the county database on "
+        "(.ci/run starts one and sets it)"
+    )
+    return [
+        "sqlite",
+        pytest.param(
+            "postgresql", marks=pytest.mark.skipif(not os.environ.get(ENV_PG), reason=reason)
+        ),
+    ]
+
+
+@pytest.fixture(params=county_database_params())
+def county_db(request):
+    """None for SQLite, else the URL of a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield None
+        return
+    with fresh_postgres_database() as url:
+        yield url
+
+
+def holiday(day: date, kind: str = "holiday", name: str = "测试假日") -> dict:
+    return {"day": day, "kind": kind, "name": name, "source": "测试"}
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str)
