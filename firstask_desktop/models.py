@@ -201,6 +201,8 @@ class Void(Record):
     at = DateTimeField()
     by = ForeignKeyField(Staff, on_delete="RESTRICT")
     previous_status = CharField(max_length=16)
+    # A matter registered twice by two clerks: the voided copy points at the one kept.
+    duplicate_of = ForeignKeyField(Entry, null=True, backref="duplicates", on_delete="RESTRICT")
 
 
 class DeadlineRuleRow(Record):

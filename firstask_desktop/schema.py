@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import CharField, DateTimeField, SqliteDatabase
+from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from .errors import RefusedError
@@ -94,8 +94,17 @@ def _sync_tables(database) -> None:
     create_missing_tables(database, *SYNC_MODELS)
 
 
+def _duplicate_links(database) -> None:
+    """Void: the entry a duplicate registration was voided in favour of (kept as a link)."""
+    from .models import Entry
+
+    add_column_if_missing(database, "void", "duplicate_of_id",
+                          ForeignKeyField(Entry, null=True, field=Entry.id, on_delete="RESTRICT"))
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
-MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables]
+MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
+                              _duplicate_links]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 

@@ -226,3 +226,25 @@ def test_three_complaints_in_90_days_flag_a_repeat_customer(people):
     assert [(r["key"], r["count"]) for r in rows] == [("13812345678", 3)]
     # 91 days after the first complaint only two remain inside the window.
     assert assessment.repeat_complainants(datetime(2026, 4, 2, 12, 0)) == []
+
+
+def test_a_duplicate_registration_is_voided_with_a_link_to_the_one_kept(people):
+    from firstask_desktop.errors import RefusedError
+    from firstask_desktop.services.queries import entry_details
+
+    kept = _register(people, category="投诉", matter="电压低")
+    copy = svc.register_entry(people["张伟"], channel="来访", category="投诉", visitor="张三",
+                              phone="13812345678", matter="家里电压低", received_at=T0,
+                              now=T0)
+    with pytest.raises(NotAllowedError):
+        svc.link_duplicate(people["李娜"], copy.serial, kept.serial)  # not hers to void
+    with pytest.raises(RefusedError):
+        svc.link_duplicate(people["张伟"], copy.serial, copy.serial)
+    svc.link_duplicate(people["张伟"], copy.serial, kept.serial, now=T0 + timedelta(hours=1))
+    voided = entry_details(svc.get_entry(copy.serial))
+    assert voided["status"] == "void" and voided["duplicate_of"] == kept.serial
+    assert kept.serial in voided["void_reason"]
+    assert entry_details(svc.get_entry(kept.serial))["duplicates"] == [copy.serial]
+    # The voided copy is never proposed as a breach; the kept one still is when late.
+    assessment.scan(datetime(2026, 3, 20, 9, 0))
+    assert {v.entry.serial for v in Violation.select()} == {kept.serial}

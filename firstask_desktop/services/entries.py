@@ -389,7 +389,8 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     return entry
 
 
-def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = None) -> Void:
+def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = None,
+               duplicate_of: Entry | None = None) -> Void:
     """作废: the entry stays, marked void, with who and why; its serial is never reused."""
     entry = get_entry(serial)
     permissions.require(actor, "void")
@@ -398,11 +399,24 @@ def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = No
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
     void = Void(station=entry.station, entry=entry, reason=reason, at=now, by=actor,
-                previous_status=entry.status)
+                previous_status=entry.status, duplicate_of=duplicate_of)
     entry.status = "void"
     with db.transaction():
         save_audited(void, actor=actor, action="void", at=now)
         save_audited(entry, actor=actor, action="void", at=now)
+    return void
+
+
+def link_duplicate(actor: Staff, duplicate: str, original: str,
+                   now: datetime | None = None) -> Void:
+    """Two clerks registered the same matter: void the copy, keeping a link to the original."""
+    copy, kept = get_entry(duplicate), get_entry(original)
+    if copy.id == kept.id:
+        raise RefusedError("重复登记的两条必须是不同的受理编号。")
+    if kept.status == "void":
+        raise RefusedError(f"{kept.serial} 已作废：请选择保留的那一条作为原登记。")
+    void = void_entry(actor, copy.serial, f"与 {kept.serial} 重复登记，以该条为准", now=now,
+                      duplicate_of=kept)
     return void
 
 

@@ -14,7 +14,17 @@ from datetime import date, datetime, time, timedelta
 from peewee import fn
 
 from ..errors import ValidationError
-from ..models import AuditEvent, Customer, Entry, Escalation, FollowUp, Staff, Supervision, Transfer
+from ..models import (
+    AuditEvent,
+    Customer,
+    Entry,
+    Escalation,
+    FollowUp,
+    Staff,
+    Supervision,
+    Transfer,
+    Void,
+)
 from ..vocab import (
     CATEGORIES,
     CHANNELS,
@@ -247,6 +257,12 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
         {"at": _iso(e.at), "by": e.by.name, "to": e.to_staff.name if e.to_staff else "",
          "reason": e.reason}
         for e in Escalation.select().where(Escalation.entry == entry).order_by(Escalation.id)
+    ]
+    void = Void.select().where(Void.entry == entry).order_by(Void.id.desc()).first()
+    data["void_reason"] = void.reason if void else ""
+    data["duplicate_of"] = void.duplicate_of.serial if void and void.duplicate_of else None
+    data["duplicates"] = [
+        v.entry.serial for v in Void.select().where(Void.duplicate_of == entry).order_by(Void.id)
     ]
     data["timeline"] = timeline(entry)
     return data
