@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, T0
+from support import PASSWORD, T0
 
 from firstask_desktop import backup, config, db
 from firstask_desktop.errors import NotAllowedError, RefusedError, StorageError

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, T0
 from openpyxl import load_workbook
+from support import PASSWORD, T0
 
 from firstask_desktop import db
 from firstask_desktop.errors import FIELD_LABELS, RefusedError

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, T0
+from support import PASSWORD, T0
 
 from firstask_desktop import db
 from firstask_desktop.clock import clock_warning

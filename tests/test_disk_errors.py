@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PASSWORD, T0
+from support import PASSWORD, T0
 
 from firstask_desktop import backup, config, db, fileio
 from firstask_desktop.disk_errors import storage_error

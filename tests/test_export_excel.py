@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import PASSWORD, T0
 from openpyxl import load_workbook
+from support import PASSWORD, T0
 
 from firstask_desktop import db
 from firstask_desktop.audit import save_audited

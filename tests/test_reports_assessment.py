@@ -3,12 +3,12 @@
 import subprocess
 from datetime import datetime, timedelta
 
+from support import T0
+
 from firstask_desktop import assessment
 from firstask_desktop.reports.assessment import build_assessment
 from firstask_desktop.reports.supervision import build_supervision
 from firstask_desktop.services import entries as svc
-
-from support import T0
 
 
 def _pdf_text(data: bytes, tmp_path) -> str:
