@@ -190,7 +190,7 @@ def find_no_follow_up(as_of: datetime) -> list[Finding]:
     findings = []
     for e in query:
         late = (FollowUp.select().where((FollowUp.entry == e) & (FollowUp.outcome == "reached"))
-                .order_by(FollowUp.at).first())
+                .order_by(FollowUp.id).first())
         when = f"实际于 {_fmt(late.at)} 才回访" if late else f"至 {_fmt(as_of)} 无回访满意度记录"
         findings.append(Finding(e, "no_follow_up", e.follow_up_due_at,
                                 f"应于 {_fmt(e.follow_up_due_at)} 前回访，{when}"))
@@ -338,7 +338,7 @@ def transfers_due_soon(now: datetime | None = None, hours: int = 24) -> list[dic
     rows = []
     for t in query:
         last = (Supervision.select().where(Supervision.transfer == t)
-                .order_by(Supervision.at.desc()).first())
+                .order_by(Supervision.id.desc()).first())
         rows.append({
             "serial": t.entry.serial,
             "responder": t.entry.responder.name,
