@@ -73,3 +73,18 @@ def test_due_week_lists_open_entries_due_after_today_within_seven_days(people):
     assert found == [week.serial]
     assert counts(later)["due_week"] == 1
     assert list(list_entries(EntryFilter(due_week=True), now=T0 + timedelta(days=5, hours=1))) == []
+
+
+def test_a_customers_matters_are_found_by_their_uuid(people):
+    from firstask_desktop.models import Customer
+
+    clerk = people["李娜"]
+    first = svc.register_entry(clerk, channel="来访", category="投诉", visitor="张三",
+                               phone="13812345678", matter="电压低", now=T0)
+    svc.register_entry(clerk, channel="来电", category="咨询", visitor="张三",
+                       phone="13812345678", matter="电价", now=T0 + timedelta(hours=1))
+    svc.register_entry(clerk, channel="来访", category="咨询", visitor="李四",
+                       phone="13812345679", matter="电价", now=T0)
+    customer = Customer.get(Customer.id == first.customer_id)
+    found = list(list_entries(EntryFilter(customer=customer.uuid), now=T0 + timedelta(hours=2)))
+    assert sorted(e.visitor for e in found) == ["张三", "张三"]

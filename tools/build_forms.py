@@ -46,7 +46,7 @@ def stale_forms() -> list[str]:
         target = target_for(ui_file)
         current = target.read_text(encoding="utf-8") if target.exists() else ""
         if comparable(current) != comparable(compile_form(ui_file)):
-            stale.append(f"{ui_file.relative_to(ROOT)} → {target.relative_to(ROOT)}")
+            stale.append(f"ui/{ui_file.name} → {target.relative_to(ROOT)}")
     return stale
 
 

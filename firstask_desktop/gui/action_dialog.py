@@ -6,7 +6,7 @@ field a ``ValidationError`` names), and nothing typed is lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..errors import ValidationError
@@ -26,9 +26,15 @@ class ActionDialog(QDialog):
         self.details = details
         self.serial = details["serial"]
         self.action = action
-        self.setWindowTitle(self.tr("{0} — {1}").format(label(ACTION_LABELS[action]), self.serial))
+        self.setWindowTitle(
+            QCoreApplication.translate("ActionDialog", "{0} — {1}").format(
+                label(ACTION_LABELS[action]), self.serial
+            )
+        )
         self.summary = QLabel(
-            self.tr("{0}　{1}　{2}").format(self.serial, details["visitor"], details["matter"][:60])
+            QCoreApplication.translate("ActionDialog", "{0}　{1}　{2}").format(
+                self.serial, details["visitor"], details["matter"][:60]
+            )
         )
         self.summary.setWordWrap(True)
         self.form = QFormLayout()
@@ -41,7 +47,9 @@ class ActionDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(label(ACTION_LABELS[action]))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("ActionDialog", "取消")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -63,7 +63,7 @@ def open_main_window(app: QApplication, session: Session):
     from .notifier import Notifier
 
     window = MainWindow(session)
-    window.idle = IdleWatcher(session.prefs.lock_minutes, window.lock, window)
+    window.idle = IdleWatcher(session.lock_minutes, window.lock, window)
     app.installEventFilter(window.idle)
     window.notifier = Notifier(window)
 
@@ -71,7 +71,7 @@ def open_main_window(app: QApplication, session: Session):
         if name in ("language", "text_size"):
             apply_look(app, session.prefs)
         if name == "lock_minutes":
-            window.idle.set_minutes(session.prefs.lock_minutes)
+            window.idle.set_minutes(session.lock_minutes)
 
     session.prefs_changed.connect(preference_changed)
     return window

@@ -52,7 +52,7 @@ class CustomersPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.history_label = QLabel()
-        self.entries = EntryTable(self)
+        self.entries = EntryTable(session, self)
         self.entries.sig_open_entry.connect(self.sig_open_entry)
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -103,6 +103,7 @@ class CustomersPage(QWidget):
         tasks.run_task(
             operations.search_customers,
             self.search.text(),
+            self.session.actor,
             owner=self,
             on_success=self._show,
             on_error=lambda e: set_error(self.error, error_text(e)),
@@ -141,9 +142,7 @@ class CustomersPage(QWidget):
         self.tier_button.setEnabled(customer is not None)
         if customer is None:
             return
-        # Their matters: by 户号 when known (unique to a meter), else by phone, else by name.
-        key = customer["account_no"] or customer["phone"] or customer["name"]
-        self.entries.set_filter(EntryFilter(search=key))
+        self.entries.set_filter(EntryFilter(customer=customer["uuid"]))
 
     def edit_tier(self) -> None:
         customer = self.selected()

@@ -122,6 +122,7 @@ class EntryDetail(QDialog):
         tasks.run_task(
             operations.entry_details,
             self.serial,
+            self.session.actor,
             on_success=self.show_details,
             on_error=lambda err: set_error(self.error, error_text(err)),
             owner=self,
@@ -164,28 +165,27 @@ class EntryDetail(QDialog):
             self.run_when_loaded(action)
 
     def _fields_html(self, d: dict) -> str:
-        tr = self.tr
         rows = [
-            (tr("受理时间"), _t(d["received_at"])),
-            (tr("渠道"), label(d["channel_label"])),
-            (tr("来访人姓名"), d["visitor"]),
-            (tr("单位"), d["unit"]),
-            (tr("地址"), d["address"]),
-            (tr("联系方式"), d["phone"]),
-            (tr("户号"), d["account_no"]),
-            (tr("事由"), d["matter"]),
-            (tr("首问责任人"), d["responder"]),
-            (tr("承诺时限"), _t(d["due_at"])),
-            (tr("首次联系时限"), _t(d["contact_due_at"])),
-            (tr("到达现场时限"), _t(d["arrive_due_at"])),
-            (tr("恢复供电时限"), _t(d["restore_due_at"])),
-            (tr("95598工单号"), d["wo_number"]),
-            (tr("工单时限"), _t(d["wo_due_at"])),
-            (tr("办理结果"), d["result"]),
-            (tr("未办结原因"), d["unresolved_reason"]),
-            (tr("接待情况"), d["reception_notes"]),
-            (tr("一次性告知"), "、".join(d["missing_documents"])),
-            (tr("回访时限"), _t(d["follow_up_due_at"])),
+            (self.tr("受理时间"), _t(d["received_at"])),
+            (self.tr("渠道"), label(d["channel_label"])),
+            (self.tr("来访人姓名"), d["visitor"]),
+            (self.tr("单位"), d["unit"]),
+            (self.tr("地址"), d["address"]),
+            (self.tr("联系方式"), d["phone"]),
+            (self.tr("户号"), d["account_no"]),
+            (self.tr("事由"), d["matter"]),
+            (self.tr("首问责任人"), d["responder"]),
+            (self.tr("承诺时限"), _t(d["due_at"])),
+            (self.tr("首次联系时限"), _t(d["contact_due_at"])),
+            (self.tr("到达现场时限"), _t(d["arrive_due_at"])),
+            (self.tr("恢复供电时限"), _t(d["restore_due_at"])),
+            (self.tr("95598工单号"), d["wo_number"]),
+            (self.tr("工单时限"), _t(d["wo_due_at"])),
+            (self.tr("办理结果"), d["result"]),
+            (self.tr("未办结原因"), d["unresolved_reason"]),
+            (self.tr("接待情况"), d["reception_notes"]),
+            (self.tr("一次性告知"), "、".join(d["missing_documents"])),
+            (self.tr("回访时限"), _t(d["follow_up_due_at"])),
         ]
         out = ["<table cellspacing='0' cellpadding='3'>"]
         for caption, value in rows:
@@ -194,9 +194,13 @@ class EntryDetail(QDialog):
                 out.append(f"<tr><td style='color:#555'>{caption}</td><td>{text}</td></tr>")
         out.append("</table>")
         if d["transfers"]:
-            out.append(f"<h4>{tr('转办')}</h4><ul>")
+            out.append(f"<h4>{self.tr('转办')}</h4><ul>")
             for t in d["transfers"]:
-                done = tr("已办完 {0}").format(_t(t["done_at"])) if t["done_at"] else tr("办理中")
+                done = (
+                    self.tr("已办完 {0}").format(_t(t["done_at"]))
+                    if t["done_at"]
+                    else self.tr("办理中")
+                )
                 out.append(
                     "<li>"
                     + html.escape(
@@ -204,14 +208,14 @@ class EntryDetail(QDialog):
                         f"（{t['department_phone']}）"
                     )
                     + "　"
-                    + html.escape(tr("时限 {0}，{1}").format(_t(t["due_at"]), done))
+                    + html.escape(self.tr("时限 {0}，{1}").format(_t(t["due_at"]), done))
                 )
                 if t["note"]:
                     out.append("<br>" + html.escape(t["note"]).replace("\n", "<br>"))
                 out.append("</li>")
             out.append("</ul>")
         if d["supervisions"]:
-            out.append(f"<h4>{tr('督办')}</h4><ul>")
+            out.append(f"<h4>{self.tr('督办')}</h4><ul>")
             out += [
                 f"<li>{html.escape(_t(s['at']))} {html.escape(s['by'])}："
                 f"{html.escape(s['note'])}</li>"
@@ -219,7 +223,7 @@ class EntryDetail(QDialog):
             ]
             out.append("</ul>")
         if d["escalations"]:
-            out.append(f"<h4>{tr('上报')}</h4><ul>")
+            out.append(f"<h4>{self.tr('上报')}</h4><ul>")
             out += [
                 f"<li>{html.escape(_t(e['at']))} {html.escape(e['by'])} → "
                 f"{html.escape(e['to'])}：{html.escape(e['reason'])}</li>"
@@ -227,7 +231,7 @@ class EntryDetail(QDialog):
             ]
             out.append("</ul>")
         if d["follow_ups"]:
-            out.append(f"<h4>{tr('回访')}</h4><ul>")
+            out.append(f"<h4>{self.tr('回访')}</h4><ul>")
             for f in d["follow_ups"]:
                 parts = [_t(f["at"]), f["by"], label(f["method_label"]), label(f["outcome_label"])]
                 if f["satisfaction_label"]:

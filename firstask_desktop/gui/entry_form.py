@@ -362,6 +362,7 @@ class EntryForm(QDialog):
     def closeEvent(self, event) -> None:
         if (
             not self._discarding
+            and self.isVisible()  # a hidden form has nothing left to lose
             and self.result() != QDialog.DialogCode.Accepted
             and self.is_dirty()
             and not confirm(

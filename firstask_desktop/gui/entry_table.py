@@ -48,9 +48,10 @@ COLUMN_SAMPLES = {
 class EntryTable(QWidget):
     sig_open_entry = Signal(str)
 
-    def __init__(self, parent=None, flt: EntryFilter | None = None):
+    def __init__(self, session=None, parent=None, flt: EntryFilter | None = None):
         super().__init__(parent)
         self.model = RegisterModel(self)
+        self.model.session = session
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -9,10 +9,6 @@ from .. import errors
 from ..errors import RefusedError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def error_text(error: BaseException) -> str:
     """A refusal is already one Chinese sentence; anything else says it is safe to retry."""
     if isinstance(error, RefusedError):
@@ -21,17 +17,22 @@ def error_text(error: BaseException) -> str:
     if storage_error is not None and isinstance(error, storage_error):
         return str(error)
     if isinstance(error, OSError):
-        return _tr("读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。").format(
-            error
-        )
-    return _tr(
-        "出错了：{0}: {1}。数据没有被改了一半（每次保存都是完整的）；请重试，仍不行请联系县公司。"
+        return QCoreApplication.translate(
+            "messages", "读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。"
+        ).format(error)
+    return QCoreApplication.translate(
+        "messages",
+        "出错了：{0}: {1}。数据没有被部分修改（每次保存要么完整保存，要么完全不保存）；请重试，仍不行请联系县公司。",
     ).format(type(error).__name__, error)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     parent = parent or QApplication.activeWindow()
-    title = _tr("不能完成") if isinstance(error, RefusedError) else _tr("出错了")
+    title = (
+        QCoreApplication.translate("messages", "不能完成")
+        if isinstance(error, RefusedError)
+        else QCoreApplication.translate("messages", "出错了")
+    )
     QMessageBox.warning(parent, title, error_text(error))
 
 

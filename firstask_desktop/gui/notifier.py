@@ -14,16 +14,25 @@ HOUR_MS = 60 * 60 * 1000
 
 def summary_text(counts: dict[str, int]) -> str:
     """One line a clerk reads at a glance; empty when nothing is due."""
-    tr = QCoreApplication.translate
     parts = []
     if counts.get("overdue"):
-        parts.append(tr("Notifier", "已超期 {0} 条").format(counts["overdue"]))
+        parts.append(
+            QCoreApplication.translate("Notifier", "已超期 {0} 条").format(counts["overdue"])
+        )
     if counts.get("due_today"):
-        parts.append(tr("Notifier", "今日到期 {0} 条").format(counts["due_today"]))
+        parts.append(
+            QCoreApplication.translate("Notifier", "今日到期 {0} 条").format(counts["due_today"])
+        )
     if counts.get("follow_up_due"):
-        parts.append(tr("Notifier", "待回访 {0} 条").format(counts["follow_up_due"]))
+        parts.append(
+            QCoreApplication.translate("Notifier", "待回访 {0} 条").format(counts["follow_up_due"])
+        )
     if counts.get("escalated"):
-        parts.append(tr("Notifier", "上报待所长处理 {0} 条").format(counts["escalated"]))
+        parts.append(
+            QCoreApplication.translate("Notifier", "上报待所长处理 {0} 条").format(
+                counts["escalated"]
+            )
+        )
     return "，".join(parts)
 
 

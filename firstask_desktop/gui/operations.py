@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .. import validation
+from .. import validation, visibility
 from ..services import entries as entry_svc
 from ..services import queries, station
 from ..vocab import ROLES, TIERS
@@ -51,12 +51,17 @@ def register_page(
     offset: int,
     limit: int,
     with_total: bool,
+    viewer=None,
     now: datetime | None = None,
 ):
-    """One page of the register as dicts, and the number of matching rows on the first page."""
+    """One page of the register as ``viewer`` may see it (保密: others' customers masked), and
+    the number of matching rows on the first page."""
     now = now or datetime.now()
     query = queries.list_entries(flt, now=now, sort=sort, descending=descending)
-    rows = [queries.entry_to_dict(e, now) for e in query.offset(offset).limit(limit)]
+    rows = [
+        visibility.entry_dict_for(viewer, e, queries.entry_to_dict(e, now))
+        for e in query.offset(offset).limit(limit)
+    ]
     total = query.count() if with_total else None
     return rows, total
 
@@ -70,8 +75,14 @@ def counts() -> dict[str, int]:
     return queries.counts()
 
 
-def entry_details(serial: str) -> dict:
-    return queries.entry_details(entry_svc.get_entry(serial))
+def entry_details(serial: str, viewer=None) -> dict:
+    """The whole story of an entry as ``viewer`` may see it, and whether they may edit it."""
+    from ..services.entry_edits import may_edit
+
+    entry = entry_svc.get_entry(serial)
+    details = visibility.entry_dict_for(viewer, entry, queries.entry_details(entry))
+    details["may_edit"] = may_edit(viewer, entry)
+    return details
 
 
 # --- the entry form ------------------------------------------------------------------------------
@@ -141,7 +152,7 @@ STEPS = {
 def entry_step(actor, action: str, serial: str, **fields) -> dict:
     """Run one step of the 首问负责制 on an entry; returns the entry as it is now."""
     STEPS[action](actor, serial, **fields)
-    return entry_details(serial)
+    return entry_details(serial, actor)
 
 
 def departments() -> list[dict]:
@@ -208,8 +219,12 @@ def month_stats(month: str) -> dict:
 # --- customers -----------------------------------------------------------------------------------
 
 
-def search_customers(text: str) -> list[dict]:
-    return [
+def search_customers(text: str, viewer=None) -> list[dict]:
+    """Customers matching ``text``; personal data masked unless ``viewer`` may see it (保密)."""
+    from .. import permissions
+    from ..masking import mask_account_no, mask_address, mask_name, mask_phone
+
+    found = [
         {
             "uuid": c.uuid,
             "name": c.name,
@@ -223,6 +238,15 @@ def search_customers(text: str) -> list[dict]:
         }
         for c in queries.search_customers(text)
     ]
+    if not permissions.can(viewer, "see_personal_data"):
+        for c in found:
+            c.update(
+                name=mask_name(c["name"]),
+                phone=mask_phone(c["phone"]),
+                address=mask_address(c["address"]),
+                account_no=mask_account_no(c["account_no"]),
+            )
+    return found
 
 
 def set_customer_tier(actor, customer_uuid: str, tier: str, manager: str) -> None:
@@ -324,3 +348,21 @@ def holidays(year: int | None = None) -> dict:
         for d in holidays_in_year(year)
     ]
     return {"years": years, "year": year, "days": days}
+
+
+def auto_lock_minutes() -> int:
+    from ..services.accounts import auto_lock_minutes as minutes
+
+    return minutes()
+
+
+def set_auto_lock_minutes(actor, minutes: int) -> int:
+    from ..services.accounts import set_auto_lock_minutes as store
+
+    return store(actor, minutes)
+
+
+def change_password(actor, old_password: str, new_password: str) -> None:
+    from ..services.accounts import change_password as change
+
+    change(actor, old_password, new_password)

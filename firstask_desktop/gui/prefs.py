@@ -51,15 +51,6 @@ class Prefs:
         self._set("ui/text_size", value if value in TEXT_SIZE_CHOICES else "medium")
 
     @property
-    def lock_minutes(self) -> int:
-        """Idle minutes before the window locks; 0 turns the lock off."""
-        return max(0, min(240, self._get("security/lock_minutes", 10, int)))
-
-    @lock_minutes.setter
-    def lock_minutes(self, value: int) -> None:
-        self._set("security/lock_minutes", max(0, min(240, int(value))))
-
-    @property
     def last_user(self) -> str:
         return self._get("login/last_user", "")
 

@@ -94,6 +94,8 @@ class RegisterModel(QAbstractTableModel):
         self.descending = True
         self.total: int | None = None
         self.now: datetime | None = None  # fixed clock for tests; None = the real time
+        self.session = None  # the rows are read as session.actor may see them (保密)
+        self.viewer = None  # … or as this staff member, without a session
         self._rows: list[dict] = []
         self._exhausted = False
         self._loading = False
@@ -142,6 +144,7 @@ class RegisterModel(QAbstractTableModel):
             offset=len(self._rows),
             limit=self.page_size,
             with_total=first,
+            viewer=self.session.actor if self.session is not None else self.viewer,
             now=self.now,
             on_success=lambda result: self._page_arrived(generation, result),
             on_error=lambda error: self._page_failed(generation, error),

@@ -51,7 +51,7 @@ class RegisterPage(QWidget):
         bar.addWidget(self.clear_button)
         bar.addSpacing(12)
         bar.addWidget(self.new_button)
-        self.table = EntryTable(self)
+        self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

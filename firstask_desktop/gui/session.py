@@ -27,9 +27,13 @@ class Session(QObject):
         self.prefs = prefs or Prefs(folder)
         self.actor = None  # models.Staff
         self.station = None  # models.Station
+        self.lock_minutes = 10  # the station's auto-lock setting, read at login
 
     def set_actor(self, staff) -> None:
+        from ..services.accounts import auto_lock_minutes
+
         self.actor = staff
+        self.lock_minutes = auto_lock_minutes()
         self.prefs.last_user = staff.name
         self.actor_changed.emit()
 

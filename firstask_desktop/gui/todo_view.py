@@ -43,7 +43,7 @@ class BucketPage(QWidget):
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)
-        self.table = EntryTable(self)
+        self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

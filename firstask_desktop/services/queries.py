@@ -90,6 +90,7 @@ class EntryFilter:
     overdue: bool = False
     due_today: bool = False
     due_week: bool = False  # open, due after today and within 7 days (the 待办 "本周到期")
+    customer: str = ""  # a customer's uuid: their matters (the 客户 screen)
     follow_up_due: bool = False
     station: str = ""
     include_void: bool = True
@@ -135,6 +136,9 @@ def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
     if flt.due_today:
         query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at >= now)
                             & (Entry.due_at <= _day_end(now.date())))
+    if flt.customer:
+        query = query.where(Entry.customer.in_(
+            Customer.select(Customer.id).where(Customer.uuid == flt.customer)))
     if flt.due_week:
         today_end = _day_end(now.date())
         query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at > today_end)

@@ -16,13 +16,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTimeEdit,
-    QDialog, QDialogButtonBox, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from firstask_desktop.gui.choice_bar import ChoiceBar
+from firstask_desktop.gui.date_time_edit import DateTimeEdit
 
 class Ui_EntryForm(object):
     def setupUi(self, EntryForm):
@@ -86,7 +87,7 @@ class Ui_EntryForm(object):
 
         self.leftGrid.addWidget(self.receivedAtLabel, 0, 0, 1, 1)
 
-        self.receivedAt = QDateTimeEdit(EntryForm)
+        self.receivedAt = DateTimeEdit(EntryForm)
         self.receivedAt.setObjectName(u"receivedAt")
         self.receivedAt.setCalendarPopup(True)
         self.receivedAt.setDisplayFormat(u"yyyy-MM-dd HH:mm")
@@ -124,7 +125,7 @@ class Ui_EntryForm(object):
 
         self.woLayout.addWidget(self.woDueAtLabel)
 
-        self.woDueAt = QDateTimeEdit(self.woFields)
+        self.woDueAt = DateTimeEdit(self.woFields)
         self.woDueAt.setObjectName(u"woDueAt")
         self.woDueAt.setCalendarPopup(True)
         self.woDueAt.setDisplayFormat(u"yyyy-MM-dd HH:mm")

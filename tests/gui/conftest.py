@@ -1,0 +1,74 @@
+"""GUI fixtures: a session on a real data folder, and helpers a clerk's hands would use."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import settle
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from firstask_desktop.gui import tasks
+
+
+@pytest.fixture(autouse=True)
+def _workers_done_before_the_database_closes():
+    yield
+    tasks.wait_for_workers()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Modal message boxes answered without a human: record what was asked, answer Yes
+    (or what the test put in ``answers.reply``)."""
+
+    class Answers:
+        reply = QMessageBox.StandardButton.Yes
+        asked: list[tuple[str, str]] = []
+        shown: list[tuple[str, str]] = []
+
+    box = Answers()
+    box.asked, box.shown = [], []
+
+    def question(parent, title, text, *args, **kwargs):
+        box.asked.append((title, text))
+        return box.reply
+
+    def shown(parent, title, text, *args, **kwargs):
+        box.shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, shown)
+    return box
+
+
+@pytest.fixture
+def session(store, people, qapp):
+    """李娜 (a clerk) logged in at the test station."""
+    from firstask_desktop.gui.session import Session
+    from firstask_desktop.services.station import local_station
+
+    s = Session(store)
+    s.station = local_station()
+    s.set_actor(people["李娜"])
+    return s
+
+
+@pytest.fixture
+def window(session, qtbot):
+    """The main window as after login, its background reads done."""
+    from firstask_desktop.gui.app import open_main_window
+
+    win = open_main_window(qapp_instance(), session)
+    qtbot.addWidget(win)
+    win.notifier.timer.stop()
+    win.show()
+    settle(qtbot)
+    yield win
+    win.idle.set_minutes(0)
+    QApplication.instance().removeEventFilter(win.idle)
+
+
+def qapp_instance():
+    return QApplication.instance()
