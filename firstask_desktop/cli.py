@@ -403,6 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_trust import add_trust_commands
 
     add_trust_commands(commands, _Parser, staff=staff)
+    from .gui.commands import add_gui_commands  # Qt-free; Qt loads only when one runs
+
+    add_gui_commands(commands)
     return parser
 
 

@@ -19,4 +19,5 @@ def add_gui_commands(commands) -> None:
         "screenshots", help="用演示供电所离屏生成每个主要界面和对话框的截图（PNG）"
     )
     p.add_argument("--out", required=True, help="保存截图的文件夹")
-    p.set_defaults(func=cmd_screenshots)
+    # A temporary demo folder is used; the real data folder is not even opened.
+    p.set_defaults(func=cmd_screenshots, opens_store=False)
