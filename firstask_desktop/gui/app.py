@@ -37,13 +37,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def apply_look(app: QApplication, prefs: Prefs) -> None:
-    """The bundled CJK font at the chosen size, and the chosen language."""
+def font_family(app: QApplication) -> str | None:
+    """The bundled CJK font, registered once per process."""
     family = getattr(app, "_firstask_font", None)
     if family is None:
-        family = fonts.register_cjk_font()
-        app._firstask_font = family or ""
-    fonts.apply_app_font(app, family or None, prefs.text_size)
+        family = fonts.register_cjk_font() or ""
+        app._firstask_font = family
+    return family or None
+
+
+def apply_look(app: QApplication, prefs: Prefs) -> None:
+    """The bundled CJK font at the chosen size, and the chosen language."""
+    fonts.apply_app_font(app, font_family(app), prefs.text_size)
     i18n.set_language(app, prefs.language)
 
 
@@ -89,9 +94,12 @@ def main(options=None) -> int:
     options = options or StartOptions()
     app = create_application()
     sys.excepthook = _excepthook
+    # Before the first message box: a PC without a CJK font would show boxes, not Chinese.
+    fonts.apply_app_font(app, font_family(app))
     folder = config.data_dir(getattr(options, "data_dir", None))
     try:
-        open_store(folder)
+        if not _open_data(folder):
+            return 1
     except Exception as err:  # noqa: BLE001 - say it in Chinese and stop
         QMessageBox.critical(
             None,
@@ -108,6 +116,56 @@ def main(options=None) -> int:
     finally:
         tasks.wait_for_workers()
         db.close()
+
+
+def _open_data(folder) -> bool:
+    """Check the register file before opening it (power cuts, failing disks); offer the newest
+    good backup when it is damaged; warn about a clock that cannot be right."""
+    from ..backup import restore
+    from ..clock import clock_warning
+    from ..startup import startup_check
+
+    report = startup_check(folder)
+    if not report.ok:
+        title = QCoreApplication.translate("app", "登记簿已损坏")
+        if report.newest_good_backup is None:
+            QMessageBox.critical(None, title, report.message)
+            return False
+        question = report.message + QCoreApplication.translate("app", "\n\n现在用这个备份恢复吗？")
+        answer = QMessageBox.question(None, title, question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        result = restore(folder, report.newest_good_backup.path)
+        text = QCoreApplication.translate("app", "已用备份 {0} 恢复登记簿。").format(
+            result.restored_from.name
+        )
+        if result.kept_aside is not None:
+            text += QCoreApplication.translate("app", "损坏的文件保留在：{0}").format(
+                result.kept_aside
+            )
+        if result.problems:
+            text += "\n" + "；".join(result.problems)
+        QMessageBox.information(None, title, text)
+    open_store(folder)
+    warning = clock_warning()
+    if warning:
+        QMessageBox.warning(None, QCoreApplication.translate("app", "电脑时钟不对"), warning)
+    return True
+
+
+def _backup_if_due(session: Session, window) -> None:
+    """The daily automatic copy, in the background (a failure is said, not hidden)."""
+    from ..backup import backup_if_due
+
+    tasks.run_write(
+        backup_if_due,
+        session.folder,
+        owner=window,
+        on_success=lambda _path: None,
+        on_error=lambda err: window.statusBar().showMessage(
+            QCoreApplication.translate("app", "自动备份没有成功：{0}").format(err), 60000
+        ),
+    )
 
 
 def _run(app: QApplication, session: Session, acting: str) -> int:
@@ -128,4 +186,5 @@ def _run(app: QApplication, session: Session, acting: str) -> int:
     window = open_main_window(app, session)
     _fits_screen(window)
     window.notifier.check()
+    _backup_if_due(session, window)
     return app.exec()

@@ -26,7 +26,7 @@ from .labels import label
 from .messages import confirm, error_text
 from .widgets import set_error
 
-# The order of the step buttons; "edit" has no service yet and is left out.
+# The order of the step buttons ("edit" is offered when the core's may_edit says so).
 STEP_ORDER = (
     "start",
     "contact",
@@ -37,6 +37,7 @@ STEP_ORDER = (
     "unresolved",
     "follow_up",
     "close",
+    "edit",
     "void",
 )
 DUE_STYLE = {
@@ -137,7 +138,10 @@ class EntryDetail(QDialog):
     def allowed_steps(self) -> list[str]:
         if self.details is None:
             return []
-        allowed = status.allowed_actions(self.details["status"])
+        allowed = set(status.allowed_actions(self.details["status"]))
+        allowed.discard("edit")
+        if self.details.get("may_edit"):
+            allowed.add("edit")
         return [step for step in STEP_ORDER if step in allowed]
 
     def show_details(self, details: dict) -> None:
@@ -278,6 +282,10 @@ class EntryDetail(QDialog):
             from .transfer_dialog import TransferDialog
 
             dialog = TransferDialog(self.session, details, self)
+        elif step == "edit":
+            from .edit_dialog import EditDialog
+
+            dialog = EditDialog(self.session, details, self)
         elif step == "follow_up":
             from .follow_up_dialog import FollowUpDialog
 

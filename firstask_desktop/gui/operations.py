@@ -146,7 +146,14 @@ STEPS = {
     "follow_up": lambda actor, serial, **kw: entry_svc.record_follow_up(actor, serial, **kw),
     "close": lambda actor, serial, **kw: entry_svc.close_entry(actor, serial),
     "void": lambda actor, serial, **kw: entry_svc.void_entry(actor, serial, kw.get("reason", "")),
+    "edit": lambda actor, serial, **kw: _edit(actor, serial, **kw),
 }
+
+
+def _edit(actor, serial: str, **changes):
+    from ..services.entry_edits import edit_entry
+
+    return edit_entry(actor, serial, **changes)
 
 
 def entry_step(actor, action: str, serial: str, **fields) -> dict:
@@ -268,18 +275,115 @@ def sync_export_available() -> bool:
         return False
 
 
-def sync_export(folder: str, *, full: bool = False, progress=None) -> str:
-    """Write the station's next sync file into ``folder``; returns the core's Chinese message."""
-    from pathlib import Path
-
+def _sync_progress(progress):
     from ..sync.progress import STAGES
-    from ..sync.station_export import export_file
 
     def report(done: int, total: int, stage: str) -> None:
         if progress is not None:
             progress(done, total, STAGES.get(stage, stage))
 
-    return export_file(Path(folder), full=full, on_progress=report).message
+    return report
+
+
+def sync_overview() -> dict:
+    """What the 同步 screen shows: this station's export state, or the county's stations."""
+    from ..sync.drives import removable_drives
+    from ..sync.trust import local_role
+
+    role = local_role()
+    overview = {"role": role, "drives": [str(p) for p in removable_drives()]}
+    if role == "county":
+        from ..services.county import station_overview
+
+        overview["stations"] = station_overview()
+    else:
+        from ..sync.status import station_sync_status
+
+        overview["status"] = station_sync_status()
+    return overview
+
+
+def sync_export(folder: str, *, actor=None, full: bool = False, progress=None) -> str:
+    """Write the station's next sync file into ``folder``; returns the core's Chinese message."""
+    from pathlib import Path
+
+    from ..sync.station_export import export_file
+
+    return export_file(
+        Path(folder), full=full, actor=actor, on_progress=_sync_progress(progress)
+    ).message
+
+
+def sync_import(
+    paths: list[str], *, actor=None, accept_new_station: bool = False, progress=None
+) -> list[dict]:
+    """Import sync files (each its own transaction); one line per file, refused or done."""
+    from pathlib import Path
+
+    from ..sync.importing import import_files
+
+    outcomes = import_files(
+        [Path(p) for p in paths],
+        actor=actor,
+        accept_new_station=accept_new_station,
+        on_progress=_sync_progress(progress),
+    )
+    lines = []
+    for outcome in outcomes:
+        if outcome.error is not None:
+            lines.append({"file": outcome.path.name, "ok": False, "message": str(outcome.error)})
+        else:
+            result = outcome.result
+            lines.append(
+                {
+                    "file": outcome.path.name,
+                    "ok": result.ok,
+                    "message": result.message,
+                    "warnings": list(result.warnings),
+                }
+            )
+    return lines
+
+
+def write_county_package(folder: str, *, actor=None, progress=None) -> str:
+    from pathlib import Path
+
+    from ..sync.package import write_package
+
+    path, counts = write_package(Path(folder), actor=actor, on_progress=_sync_progress(progress))
+    return f"已写出县公司资料包“{path.name}”（{sum(counts.values())} 条记录），已读回校验无误。"
+
+
+def read_key(path: str) -> dict:
+    from pathlib import Path
+
+    from ..sync.trust import read_key_file
+
+    info = read_key_file(Path(path))
+    return {"label": info.label, "fingerprint": info.fingerprint}
+
+
+def import_key(path: str, *, actor) -> str:
+    from pathlib import Path
+
+    from ..sync.trust import import_key_file
+
+    info, new = import_key_file(Path(path), accepted_by=actor)
+    if new:
+        return f"已登记{info.label}的公钥，指纹 {info.fingerprint}。"
+    return f"{info.label}的公钥早已登记（指纹 {info.fingerprint}），没有改变。"
+
+
+def export_key(folder: str) -> str:
+    from pathlib import Path
+
+    from ..sync.trust import export_key_file
+
+    path, info = export_key_file(Path(folder))
+    return (
+        f"已写出本机公钥文件“{path.name}”，指纹 {info.fingerprint}。"
+        "交给对方时，请打电话把这个指纹念给对方核对。"
+    )
 
 
 # --- settings ------------------------------------------------------------------------------------

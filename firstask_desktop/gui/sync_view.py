@@ -1,7 +1,9 @@
-"""同步: carry the station's records to the county office on a USB stick.
+"""同步: carry the register between the stations and the county office on a USB stick.
 
-The work is the core's (firstask_desktop.sync); this page only picks the stick's folder, runs the
-export in the background with progress and cancel, and says when the stick may be unplugged.
+The work is the core's (firstask_desktop.sync): signed, encrypted files, verified after writing.
+This page picks the stick, runs the long work in the background with progress and cancel, and
+says when the stick may be unplugged. A station exports and takes in the county's packages; the
+county takes in the stations' files and writes its package.
 """
 
 from __future__ import annotations
@@ -9,17 +11,25 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from . import operations, tasks
-from .messages import error_text
+from .messages import confirm, error_text
 from .widgets import set_error
+
+SYNC_FILTER = "*.fasync"
 
 
 class SyncPage(QWidget):
@@ -27,15 +37,30 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.task = None
+        self.overview: dict | None = None
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.drive = QComboBox()
+        self.drive.setMinimumWidth(240)
+        self.other_folder = QPushButton()
+        self.other_folder.clicked.connect(self.choose_folder)
         self.export_button = QPushButton()
         self.export_button.setObjectName("bigButton")
-        self.export_button.setMinimumHeight(64)
-        self.export_button.clicked.connect(self.choose_and_export)
+        self.export_button.setMinimumHeight(56)
+        self.export_button.clicked.connect(self.export)
         self.full = QCheckBox()
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.choose_import)
+        self.accept_new = QCheckBox()
+        self.package_button = QPushButton()
+        self.package_button.clicked.connect(self.write_package)
+        self.key_import = QPushButton()
+        self.key_import.clicked.connect(self.choose_key)
+        self.key_export = QPushButton()
+        self.key_export.clicked.connect(self.export_key)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton()
@@ -46,78 +71,256 @@ class SyncPage(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         set_error(self.error, "")
+        self.stations = QTableWidget(0, 6)
+        self.stations.verticalHeader().setVisible(False)
+        self.stations.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        stick = QHBoxLayout()
+        self.stick_label = QLabel()
+        stick.addWidget(self.stick_label)
+        stick.addWidget(self.drive, 1)
+        stick.addWidget(self.other_folder)
+        self.export_box = QGroupBox()
+        export_layout = QVBoxLayout(self.export_box)
+        export_layout.addWidget(self.export_button)
+        export_layout.addWidget(self.full)
+        self.import_box = QGroupBox()
+        import_layout = QVBoxLayout(self.import_box)
+        import_layout.addWidget(self.import_button)
+        import_layout.addWidget(self.accept_new)
+        import_layout.addWidget(self.package_button)
+        self.keys_box = QGroupBox()
+        keys_layout = QHBoxLayout(self.keys_box)
+        keys_layout.addWidget(self.key_import)
+        keys_layout.addWidget(self.key_export)
+        keys_layout.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(self.heading)
-        column.addWidget(self.explain)
-        column.addSpacing(12)
-        column.addWidget(self.export_button)
-        column.addWidget(self.full)
+        column.addWidget(self.status)
+        column.addLayout(stick)
+        column.addWidget(self.export_box)
+        column.addWidget(self.import_box)
+        column.addWidget(self.keys_box)
         column.addWidget(self.progress)
         column.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.result)
         column.addWidget(self.error)
+        column.addWidget(self.stations, 1)
         column.addStretch(1)
         box = QWidget()
         box.setLayout(column)
-        box.setMaximumWidth(720)
+        box.setMaximumWidth(900)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         self.available = operations.sync_export_available()
         self.retranslate()
+        self.refresh()
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def is_county(self) -> bool:
+        return bool(self.overview) and self.overview["role"] == "county"
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("同步：把本所的登记带到县公司"))
-        self.export_button.setText(self.tr("导出到U盘…"))
+        county = self.is_county()
+        self.heading.setText(
+            self.tr("同步：汇总各供电所的U盘同步文件")
+            if county
+            else self.tr("同步：把本所的登记带到县公司")
+        )
+        self.stick_label.setText(self.tr("U盘："))
+        self.other_folder.setText(self.tr("其他文件夹…"))
+        self.export_box.setTitle(self.tr("导出"))
+        self.export_button.setText(self.tr("导出到U盘"))
         self.full.setText(self.tr("导出全部记录（县公司要求重新汇总时才勾选）"))
-        self.cancel_button.setText(self.tr("取消导出"))
-        if self.available:
-            self.explain.setText(
-                self.tr(
-                    "插入U盘，点“导出到U盘”，选择U盘上的文件夹。只导出上次以来的变化；文件已签名并"
-                    "加密，只有县公司能打开，U盘丢失也不会泄露客户信息。写完会读回校验，"
-                    "看到“可以安全拔出”再拔U盘。"
-                )
-            )
-        else:
-            self.explain.setText(
-                self.tr(
-                    "这个版本还没有U盘同步功能。安装包含同步功能的版本后，这里将可以："
-                    "导出本所的同步文件到U盘（签名、加密、写后校验），导入县公司下发的人员、"
-                    "时限规则和节假日。"
-                )
-            )
-        self.export_button.setEnabled(self.available)
-        self.full.setEnabled(self.available)
+        self.import_box.setTitle(self.tr("导入"))
+        self.import_button.setText(
+            self.tr("导入各供电所的同步文件…")
+            if county
+            else self.tr("导入县公司文件（资料包、回执）…")
+        )
+        self.accept_new.setText(self.tr("接受新的供电所（已打电话核对过指纹）"))
+        self.package_button.setText(self.tr("生成县公司资料包（人员、时限规则、节假日）…"))
+        self.keys_box.setTitle(self.tr("密钥（第一次同步前交换一次）"))
+        self.key_import.setText(
+            self.tr("导入供电所公钥…") if county else self.tr("导入县公司公钥…")
+        )
+        self.key_export.setText(self.tr("导出本机公钥到U盘…"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.stations.setHorizontalHeaderLabels(
+            [
+                self.tr("供电所"),
+                self.tr("最后文件号"),
+                self.tr("最后导入"),
+                self.tr("缺少的文件号"),
+                self.tr("待处理"),
+                self.tr("登记数"),
+            ]
+        )
+        self.export_box.setVisible(not county)
+        self.accept_new.setVisible(county)
+        self.package_button.setVisible(county)
+        self.stations.setVisible(county)
+        if not self.available:
+            self.status.setText(self.tr("这个版本没有U盘同步功能。"))
+        self._show_status()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def refresh(self) -> None:
-        pass
+    # --- state --------------------------------------------------------------------------------
 
-    def choose_and_export(self) -> None:
+    def refresh(self) -> None:
+        if self.available:
+            tasks.run_task(
+                operations.sync_overview,
+                on_success=self._set_overview,
+                owner=self,
+                on_error=lambda e: set_error(self.error, error_text(e)),
+            )
+        for widget in (
+            self.export_button,
+            self.import_button,
+            self.key_import,
+            self.key_export,
+            self.package_button,
+        ):
+            widget.setEnabled(self.available)
+
+    def _set_overview(self, overview: dict) -> None:
+        self.overview = overview
+        current = self.drive.currentData()
+        self.drive.clear()
+        for path in overview["drives"]:
+            self.drive.addItem(path, path)
+        if current and self.drive.findData(current) < 0:
+            self.drive.addItem(current, current)
+        if current:
+            self.drive.setCurrentIndex(self.drive.findData(current))
+        if not self.drive.count():
+            self.drive.addItem(self.tr("（没有找到U盘：请插入，或选择其他文件夹）"), "")
+        self.retranslate()
+
+    def _show_status(self) -> None:
+        overview = self.overview
+        if not overview:
+            return
+        if overview["role"] == "county":
+            rows = overview["stations"]
+            self.status.setText(self.tr("已登记 {0} 个供电所。").format(len(rows)))
+            self.stations.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                values = [
+                    f"{row['name']}（{row['station']}）",
+                    row["last_seq"],
+                    (row["last_import_at"] or "").replace("T", " "),
+                    "、".join(str(n) for n in row["missing"]),
+                    row["files_quarantined"] + row["records_quarantined"],
+                    row["entries"],
+                ]
+                for c, value in enumerate(values):
+                    self.stations.setItem(r, c, QTableWidgetItem(str(value)))
+            return
+        s = overview["status"]
+        lines = []
+        if s["county"]:
+            lines.append(
+                self.tr("县公司：{0}（{1}），公钥指纹 {2}").format(
+                    s["county_name"], s["county"], s["county_fingerprint"]
+                )
+            )
+        else:
+            lines.append(
+                self.tr(
+                    "<b>还没有导入县公司的公钥</b>：请先点下面的“导入县公司公钥”，"
+                    "并打电话与县公司核对指纹。"
+                )
+            )
+        if s["export_seq"]:
+            lines.append(
+                self.tr("上次导出：第 {0} 号（{1}），县公司已确认收到至第 {2} 号。").format(
+                    s["export_seq"],
+                    (s["last_export_at"] or "").replace("T", " "),
+                    s["acknowledged_seq"],
+                )
+            )
+        else:
+            lines.append(self.tr("还没有导出过。"))
+        lines.append(self.tr("上次导出以来有 {0} 项变化。").format(s["changes_since_export"]))
+        self.status.setText("<br>".join(lines))
+
+    # --- doing --------------------------------------------------------------------------------
+
+    def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择U盘上的文件夹"))
         if folder:
-            self.export_to(folder)
+            self.drive.insertItem(0, folder, folder)
+            self.drive.setCurrentIndex(0)
 
-    def export_to(self, folder: str) -> None:
+    def folder(self) -> str:
+        return self.drive.currentData() or ""
+
+    def _start(self, fn, *args, **kwargs) -> None:
         set_error(self.error, "")
         self.result.setText("")
-        self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
+        for widget in (self.export_button, self.import_button, self.package_button):
+            widget.setEnabled(False)
         self.task = tasks.run_write(
-            operations.sync_export,
-            folder,
-            full=self.full.isChecked(),
+            fn,
+            *args,
             with_progress=True,
             on_progress=self._progress,
-            on_success=self._done,
             on_error=self._failed,
             owner=self,
+            **kwargs,
+        )
+
+    def export(self) -> None:
+        if not self.folder():
+            set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
+            return
+        self._start(
+            operations.sync_export,
+            self.folder(),
+            actor=self.session.actor,
+            full=self.full.isChecked(),
+            on_success=self._done,
+        )
+
+    def write_package(self) -> None:
+        if not self.folder():
+            set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
+            return
+        self._start(
+            operations.write_county_package,
+            self.folder(),
+            actor=self.session.actor,
+            on_success=self._done,
+        )
+
+    def choose_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择同步文件"),
+            self.folder(),
+            self.tr("同步文件 ({0})").format(SYNC_FILTER),
+        )
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> None:
+        self._start(
+            operations.sync_import,
+            paths,
+            actor=self.session.actor,
+            accept_new_station=self.accept_new.isChecked(),
+            on_success=self._imported,
         )
 
     def _progress(self, done: int, total: int, text: str) -> None:
@@ -130,18 +333,76 @@ class SyncPage(QWidget):
         if self.task is not None:
             self.task.cancel()
         self._finish()
-        self.result.setText(self.tr("已取消：没有写出同步文件。"))
+        self.result.setText(self.tr("已取消：没有写出文件，数据库也没有改变。"))
 
     def _finish(self) -> None:
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
-        self.export_button.setEnabled(True)
+        for widget in (self.export_button, self.import_button, self.package_button):
+            widget.setEnabled(self.available)
 
     def _done(self, message: str) -> None:
         self._finish()
         self.result.setText(f"<b>{message}</b>")
+        self.refresh()
+
+    def _imported(self, lines: list[dict]) -> None:
+        self._finish()
+        out = []
+        for line in lines:
+            mark = "✓" if line["ok"] else "✗"
+            text = f"{mark} {line['file']}：{line['message']}"
+            for warning in line.get("warnings", []):
+                text += f"<br>　⚠ {warning}"
+            out.append(text)
+        self.result.setText("<br>".join(out))
+        self.refresh()
+        self.session.data_changed.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
         set_error(self.error, error_text(error))
+
+    # --- keys -----------------------------------------------------------------------------------
+
+    def choose_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择对方的公钥文件"), self.folder(), self.tr("公钥文件 (*.json)")
+        )
+        if path:
+            tasks.run_task(
+                operations.read_key,
+                path,
+                owner=self,
+                on_success=lambda key: self._confirm_key(path, key),
+                on_error=self._failed,
+            )
+
+    def _confirm_key(self, path: str, key: dict) -> None:
+        question = self.tr(
+            "{0}\n指纹：{1}\n\n请打电话让对方念出他们电脑上显示的指纹，逐字核对。完全一致吗？"
+        ).format(key["label"], key["fingerprint"])
+        if confirm(self, self.tr("核对公钥指纹"), question):
+            set_error(self.error, "")
+            tasks.run_write(
+                operations.import_key,
+                path,
+                actor=self.session.actor,
+                owner=self,
+                on_success=self._done,
+                on_error=self._failed,
+            )
+
+    def export_key(self) -> None:
+        if not self.folder():
+            set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
+            return
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.export_key,
+            self.folder(),
+            owner=self,
+            on_success=self._done,
+            on_error=self._failed,
+        )

@@ -253,3 +253,30 @@ def test_tier_dialog_needs_a_manager_for_a_gold_customer(session, people, compla
     settle(qtbot)
     assert not dialog.isVisible()
     assert operations.search_customers("13812345678")[0]["manager"] == "陈静"
+
+
+def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(session, complaint,
+                                                                             qtbot):
+    from firstask_desktop.models import AuditEvent
+
+    detail = _detail(session, complaint, qtbot)
+    dialog = _open(detail, "edit", qtbot)
+    assert "result" not in dialog.inputs  # not answered yet: the result comes by 答复客户
+    dialog.inputs["matter"].clear()
+    _submit(dialog, qtbot)
+    assert dialog.errors["matter"].isVisible() and dialog.isVisible()
+    type_text(dialog.inputs["matter"], "电压偏低，夜间更严重")
+    dialog.inputs["phone"].setText("13812345679")
+    _submit(dialog, qtbot)
+    assert not dialog.isVisible()
+    entry = Entry.get(Entry.serial == complaint)
+    assert (entry.phone, entry.matter) == ("13812345679", "电压偏低，夜间更严重")
+    event = AuditEvent.select().where(AuditEvent.record_uuid == entry.uuid).order_by(
+        AuditEvent.seq.desc()).first()
+    assert event.action == "edit" and "13812345678" in event.before
+
+
+def test_a_clerk_cannot_edit_an_answered_entry(session, complaint, qtbot):
+    svc.reply_entry(session.actor, complaint, "已处理")
+    detail = _detail(session, complaint, qtbot)
+    assert "edit" not in detail.step_buttons

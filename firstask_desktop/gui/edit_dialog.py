@@ -1,0 +1,54 @@
+"""修改登记: correct what was registered (a misheard name, a wrong digit). Channel, category and
+times decide the deadlines and cannot be changed here: such an entry is voided and registered
+again (the core says so)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from ..services.entry_edits import EDITABLE
+from .action_dialog import ActionDialog
+
+MULTILINE = ("matter", "reception_notes", "result")
+
+
+class EditDialog(ActionDialog):
+    def __init__(self, session, details: dict, parent=None):
+        super().__init__(session, details, "edit", parent)
+        captions = {
+            "visitor": self.tr("来访人姓名(&V)"),
+            "unit": self.tr("单位(&U)"),
+            "address": self.tr("地址(&D)"),
+            "phone": self.tr("联系方式(&H)"),
+            "account_no": self.tr("户号(&A)"),
+            "matter": self.tr("事由(&M)"),
+            "reception_notes": self.tr("接待情况(&N)"),
+            "result": self.tr("办理结果(&J)"),
+        }
+        self.inputs = {}
+        answered = bool(details.get("result"))
+        for field in EDITABLE:
+            if field == "result" and not answered:
+                continue  # the result is recorded by 答复客户, not typed in here
+            value = details.get(field) or ""
+            if field in MULTILINE:
+                widget = QPlainTextEdit(value)
+                widget.setTabChangesFocus(True)
+                widget.setMaximumHeight(70)
+            else:
+                widget = QLineEdit(value)
+            self.add_field(field, captions[field], widget)
+            self.inputs[field] = widget
+        self.original = self._typed()
+        self.setMinimumWidth(560)
+
+    def _typed(self) -> dict:
+        return {
+            field: widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            for field, widget in self.inputs.items()
+        }
+
+    def values(self) -> dict:
+        """Only what was changed: the audit log then shows exactly what was corrected."""
+        typed = self._typed()
+        return {f: v for f, v in typed.items() if v != self.original[f]}

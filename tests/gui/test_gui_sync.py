@@ -1,0 +1,99 @@
+"""The 同步 page: keys exchanged, a station's export written to the "stick" and read by a real
+county install (run through the command line in its own data folder)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from gui_helpers import settle
+from PySide6.QtWidgets import QFileDialog
+
+from firstask_desktop.gui.sync_view import SyncPage
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "secret123"
+
+
+def _cli(folder: Path, *args: str, user: str = "") -> subprocess.CompletedProcess:
+    env = dict(os.environ, FIRSTASK_PASSWORD=PASSWORD)
+    command = [sys.executable, "main.py", "--data-dir", str(folder)]
+    if user:
+        command += ["--as", user]
+    return subprocess.run(command + list(args), cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def page(session, people, qtbot):
+    session.set_actor(people["管理员"])  # export and keys: the station's administrator
+    p = SyncPage(session)
+    qtbot.addWidget(p)
+    p.show()
+    settle(qtbot)
+    return p
+
+
+def test_without_the_county_key_the_export_is_refused_and_says_what_to_do(page, qtbot,
+                                                                          tmp_path):
+    assert "还没有导入县公司的公钥" in page.status.text()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.drive.insertItem(0, str(stick), str(stick))
+    page.drive.setCurrentIndex(0)
+    page.export()
+    settle(qtbot)
+    assert "县公司的公钥" in page.error.text()
+    assert list(stick.iterdir()) == []
+
+
+def test_a_clerk_may_not_export(session, qtbot, tmp_path):
+    p = SyncPage(session)  # 李娜, a clerk
+    qtbot.addWidget(p)
+    settle(qtbot)
+    p.drive.insertItem(0, str(tmp_path), str(tmp_path))
+    p.drive.setCurrentIndex(0)
+    p.export()
+    settle(qtbot)
+    assert "无权" in p.error.text()
+
+
+def test_keys_exchanged_then_the_export_reaches_the_county(page, qtbot, tmp_path, answers,
+                                                           monkeypatch):
+    county = tmp_path / "county"
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    done = _cli(county, "init", "--station-code", "YZ00", "--station-name", "榆中县供电公司",
+                "--mode", "county", "--admin", "县管理员")
+    assert done.returncode == 0, done.stderr
+    done = _cli(county, "keys", "export", "--out", str(stick))
+    assert done.returncode == 0, done.stderr
+    county_key = next(stick.glob("*.json"))
+
+    page.drive.insertItem(0, str(stick), str(stick))
+    page.drive.setCurrentIndex(0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(county_key), ""))
+    page.choose_key()
+    settle(qtbot)
+    assert answers.asked and "指纹" in answers.asked[-1][1]
+    assert "已登记" in page.result.text(), page.error.text()
+    assert "榆中县供电公司" in page.status.text()
+
+    page.export_key()
+    settle(qtbot)
+    station_key = next(p for p in stick.glob("*.json") if p != county_key)
+    page.export()
+    settle(qtbot, timeout=60000)
+    assert "可以安全拔出" in page.result.text(), page.error.text()
+    exported = list(stick.glob("*.fasync"))
+    assert len(exported) == 1
+    assert "上次导出：第 1 号" in page.status.text()
+
+    done = _cli(county, "keys", "import", str(station_key), user="县管理员")
+    assert done.returncode == 0, done.stderr
+    done = _cli(county, "sync", "import", str(exported[0]), user="县管理员")
+    assert done.returncode == 0, done.stderr
