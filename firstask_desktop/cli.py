@@ -122,12 +122,11 @@ def cmd_department_add(args) -> int:
 
 
 def cmd_department_list(args) -> int:
-    from .models import Department
-    from .services.station import require_station
+    from .services.station import list_departments, require_station
 
     require_station()
-    rows = [{"name": d.name, "phone": d.phone, "place": d.place}
-            for d in Department.select().where(Department.active == True)]  # noqa: E712
+    # This station's own (after sync the database also holds the county's directory).
+    rows = [{"name": d.name, "phone": d.phone, "place": d.place} for d in list_departments()]
     if args.json:
         _print_json(rows)
     else:

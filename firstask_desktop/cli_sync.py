@@ -4,6 +4,7 @@ sync export --out DIR [--full]                 station: prints the path of the f
 sync import [--accept-new-station] [--ack-dir DIR] FILE...
 sync package --out DIR                         county: staff, departments, rules, holidays
 sync status [--json]                           county: stations; station: exports and receipts
+sync verify [--station CODE]                   county: recompute the stations' audit chains
 sync quarantine [--json] | sync resolve ID --keep existing|incoming
 keys export --out DIR | keys import FILE [--replace] | keys list [--json]
 """
@@ -122,6 +123,24 @@ def cmd_sync_status(args) -> int:
     return 0
 
 
+def cmd_sync_verify(args) -> int:
+    from .services.county import verify_station_chains
+    from .services.station import require_station
+
+    require_station()
+    problems = verify_station_chains(args.station)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(
+            f"发现 {len(problems)} 个问题：请联系相关供电所核对，并保留收到的同步文件。",
+            file=sys.stderr,
+        )
+        return 1
+    print("各供电所的审计记录完整，逐条核对无误。")
+    return 0
+
+
 def cmd_sync_quarantine(args) -> int:
     from .services.county import quarantined_records
     from .services.station import require_station
@@ -236,6 +255,9 @@ def add_sync_commands(commands, parser_class) -> None:
     p = sync.add_parser("status", help="同步情况")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_status)
+    p = sync.add_parser("verify", help="县公司：逐条核对各供电所导入的审计记录（哈希和链接）")
+    p.add_argument("--station", default="")
+    p.set_defaults(func=cmd_sync_verify)
     p = sync.add_parser("quarantine", help="县公司：待人工处理的隔离记录")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_quarantine)

@@ -188,16 +188,18 @@ def forge(
     *,
     signing_folder: Path,
     recipient_public: bytes | None,
+    counts: dict | None = None,
 ) -> Path:
     """Write a file signed with a real key, with whatever header and body a test wants: the
-    checks after the signature must catch what the signature cannot."""
+    checks after the signature must catch what the signature cannot. The header's counts are
+    the body's unless ``counts`` says otherwise."""
     from firstask_desktop.sync.container import BodyWriter, write_container
 
     signing_key = keys.load_or_create_signing_key(signing_folder)
     body = BodyWriter(recipient_public)
     for table, data in records:
         body.add(table, data)
-    header = dict(header)
+    header = dict(header, counts=counts if counts is not None else dict(body.counts))
     header.pop("encryption", None)
     header["signer_public"] = keys.b64(keys.public_bytes(signing_key))
     header["key_id"] = keys.key_id(keys.public_bytes(signing_key))
