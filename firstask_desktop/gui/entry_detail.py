@@ -365,7 +365,7 @@ class EntryDetail(QDialog):
             self,
             copies=self.session.prefs.receipt_copies,
         )
-        self.preview.open()
+        self.preview.show()
 
     def closeEvent(self, event) -> None:
         self.sig_closed.emit()

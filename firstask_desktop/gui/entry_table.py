@@ -26,6 +26,7 @@ from .register_model import (
     COL_SERIAL,
     COL_STATUS,
     COL_VISITOR,
+    COLUMN_COUNT,
     RegisterModel,
 )
 from .widgets import set_error
@@ -98,6 +99,10 @@ class EntryTable(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._size_columns()
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+            self.model.layoutChanged.emit()  # labels in the cells are translated when shown
+            self._update_footer()
         super().changeEvent(event)
 
     def set_filter(self, flt: EntryFilter) -> None:

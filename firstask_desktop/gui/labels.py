@@ -39,6 +39,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("vocab", "客户经理"),
     QT_TRANSLATE_NOOP("vocab", "所长"),
     QT_TRANSLATE_NOOP("vocab", "管理员"),
+    QT_TRANSLATE_NOOP("vocab", "县公司管理员"),
     # AREAS
     QT_TRANSLATE_NOOP("vocab", "城区"),
     QT_TRANSLATE_NOOP("vocab", "农村"),

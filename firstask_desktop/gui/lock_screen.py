@@ -28,7 +28,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.session = session
         self.lock_icon = QLabel()
-        self.lock_icon.setPixmap(icon("lock").pixmap(QSize(64, 64)))
+        self.lock_icon.setPixmap(icon("lock").pixmap(QSize(48, 48)))
         self.lock_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
         self.title.setObjectName("lockTitle")

@@ -33,7 +33,7 @@ class LoginPanel(QWidget):
         self._preselect = preselect
         self.prompt = QLabel()
         self.staff_list = QListWidget()
-        self.staff_list.setMinimumHeight(160)
+        self.staff_list.setMinimumHeight(110)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()

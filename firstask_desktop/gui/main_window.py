@@ -21,6 +21,7 @@ from ..vocab import ROLES
 from . import operations, tasks
 from .icons import icon
 from .labels import label
+from .messages import error_text
 
 PAGES = ("register", "todo", "follow_up", "customers", "stats", "sync", "settings")
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
@@ -34,6 +35,8 @@ class MainWindow(QMainWindow):
         self.detail_windows: dict[str, QWidget] = {}
         self.entry_form = None
         self.counts: dict[str, int] = {}
+        self.printable: list[str] = []
+        self.receipt_preview = None
 
         self.rail = QListWidget()
         self.rail.setObjectName("navRail")
@@ -94,7 +97,12 @@ class MainWindow(QMainWindow):
         self._counts_timer.start()
         self.retranslate()
         self.refresh_counts()
+        tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
         self.resize(1280, 720)
+
+    def _set_printable(self, kinds: list[str]) -> None:
+        self.printable = kinds
+        self.page["register"].set_printable(kinds)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -150,6 +158,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.lock_action, self.refresh_action, self.search_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+        # Lock and new entry work from any of the app's windows (an entry's detail, a preview).
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def retranslate(self) -> None:
         station = self.session.station
@@ -253,6 +264,29 @@ class MainWindow(QMainWindow):
             text += self.tr("，承诺时限 {0}").format(due.replace("T", " "))
         self.statusBar().showMessage(text, 15000)
         self.session.data_changed.emit()
+        if self.session.prefs.print_after_save and "receipt" in self.printable:
+            # The visitor at the counter takes the receipt: it is ready to print at once.
+            tasks.run_task(
+                operations.build_document,
+                "receipt",
+                entry["serial"],
+                owner=self,
+                on_success=lambda data, serial=entry["serial"]: self._show_receipt(serial, data),
+                on_error=lambda err: self.statusBar().showMessage(error_text(err), 30000),
+            )
+
+    def _show_receipt(self, serial: str, data: bytes) -> None:
+        from .pdf_preview import PdfPreview
+
+        self.receipt_preview = PdfPreview(
+            data,
+            self.tr("受理回执 {0}").format(serial),
+            self.tr("受理回执-{0}.pdf").format(serial),
+            self,
+            copies=self.session.prefs.receipt_copies,
+        )
+        self.receipt_preview.show()
+        self.receipt_preview.print_button.setFocus()
 
     def open_entry(self, serial: str, action: str = "") -> None:
         if self.is_locked() or not serial:

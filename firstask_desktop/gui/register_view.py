@@ -36,24 +36,39 @@ class RegisterPage(QWidget):
         self.responder = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(150)
+        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+            # Shrink with the window (大 text at 1366 px) instead of pushing it off screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
         self.clear_button = QPushButton()
+        self.print_button = QPushButton()
+        self.print_button.setVisible(False)
+        self.print_button.clicked.connect(self.print_register)
+        self.progress = None
+        self.preview = None
         self.new_button = QPushButton()
         self.new_button.setObjectName("primaryButton")
         self.new_button.clicked.connect(self.sig_new_entry)
         self.clear_button.clicked.connect(self.clear_filters)
+        # Two rows, so the page still fits a 1366 px screen at 150 % scaling or with 大 text.
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.print_button)
         bar = QHBoxLayout()
         self.bar_label = QLabel()
         bar.addWidget(self.bar_label)
         for widget in (self.month, self.category, self.channel, self.status, self.responder):
             bar.addWidget(widget)
-        bar.addWidget(self.search, 1)
         bar.addWidget(self.clear_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.new_button)
+        bar.addStretch(1)
         self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -70,6 +85,10 @@ class RegisterPage(QWidget):
         self.bar_label.setText(self.tr("筛选："))
         self.search.setPlaceholderText(self.tr("搜索：姓名、电话、户号、编号、事由或拼音首字母"))
         self.clear_button.setText(self.tr("清除筛选"))
+        self.print_button.setText(self.tr("打印登记簿…"))
+        self.print_button.setToolTip(
+            self.tr("打印所选月份（未选时为本月）的登记簿，客户信息已遮挡，可上墙公示")
+        )
         self.new_button.setText(self.tr("新登记 (Ctrl+N)"))
         for combo, text in (
             (self.month, self.tr("全部月份")),
@@ -149,3 +168,62 @@ class RegisterPage(QWidget):
         """After a write: the same filter, fresh rows."""
         self.refresh_choices()
         self.table.reload()
+
+    # --- the wall register --------------------------------------------------------------------
+
+    def set_printable(self, kinds: list[str]) -> None:
+        self.print_button.setVisible("register" in kinds)
+
+    def print_register(self) -> None:
+        """The month's wall register (masked), built in the background with progress and
+        cancel: a busy month is hundreds of rows."""
+        from datetime import date
+
+        from PySide6.QtWidgets import QProgressDialog
+
+        month = self.month.currentData() or date.today().strftime("%Y-%m")
+        self.progress = QProgressDialog(
+            self.tr("正在生成 {0} 登记簿……").format(month), self.tr("取消"), 0, 100, self
+        )
+        self.progress.setWindowTitle(self.tr("打印登记簿"))
+        self.progress.setMinimumDuration(0)
+        self.progress.setValue(0)
+        task = tasks.run_task(
+            operations.build_document,
+            "register",
+            month,
+            with_progress=True,
+            owner=self,
+            on_progress=self._register_progress,
+            on_success=lambda data: self._register_ready(month, data),
+            on_error=self._register_failed,
+        )
+        self.progress.canceled.connect(task.cancel)
+        self.print_task = task
+
+    def _register_progress(self, done: int, total: int, text: str) -> None:
+        if self.progress is not None:
+            self.progress.setValue(done)
+            if text:
+                self.progress.setLabelText(text)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.hide()
+            self.progress = None
+
+    def _register_failed(self, error: BaseException) -> None:
+        from .messages import show_error
+
+        self._close_progress()
+        show_error(self, error)
+
+    def _register_ready(self, month: str, data: bytes) -> None:
+        from .pdf_preview import PdfPreview
+
+        self._close_progress()
+        self.preview = PdfPreview(
+            data, self.tr("登记簿 {0}").format(month), self.tr("登记簿-{0}.pdf").format(month), self
+        )
+        self.preview.show()

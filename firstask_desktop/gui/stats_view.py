@@ -238,4 +238,4 @@ class StatsPage(QWidget):
         self.preview = PdfPreview(
             data, self.tr("月度统计 {0}").format(month), f"月度统计-{month}.pdf", self
         )
-        self.preview.open()
+        self.preview.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -111,8 +112,13 @@ class SyncPage(QWidget):
         box = QWidget()
         box.setLayout(column)
         box.setMaximumWidth(900)
+        scroll = QScrollArea()  # fits small screens and large text
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(box)
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.available = operations.sync_export_available()
         self.retranslate()
         self.refresh()

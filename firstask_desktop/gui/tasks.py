@@ -113,7 +113,10 @@ class Task(QRunnable):
             if not isinstance(err, _expected_errors()):
                 log.error("background task failed:\n%s", traceback.format_exc())
             error = err
-        self.relay.delivered.emit(result, error)
+        try:
+            self.relay.delivered.emit(result, error)
+        except RuntimeError:
+            pass  # the relay is gone (the app is shutting down): nobody is left to tell
 
 
 def _expected_errors() -> tuple[type, ...]:

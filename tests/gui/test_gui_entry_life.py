@@ -93,6 +93,10 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot)
     assert not form.isVisible(), ui.formError.text()
+    # The receipt for the visitor is on screen at once, ready to print.
+    qtbot.waitUntil(lambda: window.receipt_preview is not None, timeout=15000)
+    assert window.receipt_preview.document.pageCount() >= 1
+    window.receipt_preview.close()
 
     # The register lists it; Enter on the row opens it.
     table = window.page["register"].table

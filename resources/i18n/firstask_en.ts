@@ -1,0 +1,1923 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}&#x3000;{2}</source>
+        <translation>{0}   {1}   {2}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>第一位管理员</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>管理员可以添加人员、修改时限规则。请牢记密码。</source>
+        <translation>The administrator adds staff and edits the deadline rules. Keep the password safe.</translation>
+    </message>
+    <message>
+        <source>管理员姓名(&amp;M)：</source>
+        <translation>Administrator&apos;s na&amp;me:</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>再输一次密码(&amp;R)：</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>建立(&amp;O)</source>
+        <translation>Create(&amp;O)</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一样，请重新输入</source>
+        <translation>The two passwords differ; please type them again</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <source>查找客户：</source>
+        <translation>Find a customer:</translation>
+    </message>
+    <message>
+        <source>姓名、单位、电话或户号</source>
+        <translation>Name, organisation, phone or account number</translation>
+    </message>
+    <message>
+        <source>设定客户等级和客户经理…</source>
+        <translation>Set tier and customer manager…</translation>
+    </message>
+    <message>
+        <source>选中客户的登记记录：</source>
+        <translation>Matters of the selected customer:</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>等级 / 客户经理</source>
+        <translation>Tier / manager</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsTab</name>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>办公地点</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>新部门名称</source>
+        <translation>New department&apos;s name</translation>
+    </message>
+    <message>
+        <source>添加部门</source>
+        <translation>Add department</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>来访人姓名(&amp;V)</source>
+        <translation>&amp;Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)</source>
+        <translation>Organisation(&amp;U)</translation>
+    </message>
+    <message>
+        <source>地址(&amp;D)</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <source>联系方式(&amp;H)</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>户号(&amp;A)</source>
+        <translation>&amp;Account no.</translation>
+    </message>
+    <message>
+        <source>事由(&amp;M)</source>
+        <translation>&amp;Matter</translation>
+    </message>
+    <message>
+        <source>接待情况(&amp;N)</source>
+        <translation>Reception &amp;notes</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;J)</source>
+        <translation>Result(&amp;J)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDetail</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>办理经过（审计记录）</source>
+        <translation>History (from the audit log)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>来访人姓名</source>
+        <translation>Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <source>首次联系时限</source>
+        <translation>First contact by</translation>
+    </message>
+    <message>
+        <source>到达现场时限</source>
+        <translation>On site by</translation>
+    </message>
+    <message>
+        <source>恢复供电时限</source>
+        <translation>Power restored by</translation>
+    </message>
+    <message>
+        <source>95598工单号</source>
+        <translation>95598 work order</translation>
+    </message>
+    <message>
+        <source>工单时限</source>
+        <translation>Work order due</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>未办结原因</source>
+        <translation>Reason unresolved</translation>
+    </message>
+    <message>
+        <source>接待情况</source>
+        <translation>Reception notes</translation>
+    </message>
+    <message>
+        <source>一次性告知</source>
+        <translation>One-time notice</translation>
+    </message>
+    <message>
+        <source>回访时限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>已办完 {0}</source>
+        <translation>done {0}</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>时限 {0}，{1}</source>
+        <translation>due {0}, {1}</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0} 已回访，确定办结吗？办结后不能再办理。</source>
+        <translation>{0} has been followed up. Close it? A closed matter cannot be worked on again.</translation>
+    </message>
+    <message>
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>打印一次性告知单</source>
+        <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <source>受理回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>一次性告知单</source>
+        <translation>One-time notice</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>（选择业务类型，勾选缺少的材料）</source>
+        <translation>(choose the kind of business, tick what is missing)</translation>
+    </message>
+    <message>
+        <source>承诺时限：选择类别后显示。</source>
+        <translation>Promised deadline: shown once a category is chosen.</translation>
+    </message>
+    <message>
+        <source>承诺时限：正在读取时限规则……</source>
+        <translation>Promised deadline: reading the rule table…</translation>
+    </message>
+    <message>
+        <source>{0}（{1} 前）</source>
+        <translation>{0} (by {1})</translation>
+    </message>
+    <message>
+        <source>承诺时限：此类别没有时限规则（当场办结或按规定办理）。</source>
+        <translation>Promised deadline: this category has no rule (settled on the spot or as regulated).</translation>
+    </message>
+    <message>
+        <source>承诺时限：</source>
+        <translation>Promised deadline: </translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;已填写办理结果：保存后按“当场答复”登记，进入回访。</source>
+        <translation>&lt;br&gt;A result is filled in: saved as answered on the spot, follow-up comes next.</translation>
+    </message>
+    <message>
+        <source>老客户：&lt;b&gt;{0}&lt;/b&gt;{1}</source>
+        <translation>Known customer: &lt;b&gt;{0}&lt;/b&gt;{1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}客户&lt;/b&gt;：客户经理 {1} 是首问责任人。</source>
+        <translation>&lt;b&gt;{0} customer&lt;/b&gt;: customer manager {1} is the first responder.</translation>
+    </message>
+    <message>
+        <source>以前登记过 {0} 次。</source>
+        <translation>Registered {0} times before.</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:#b00020&quot;&gt;⚠ 近90天投诉过 {0} 次：请耐心接待，办理情况及时告知所长。&lt;/b&gt;</source>
+        <translation>&lt;b style=&quot;color:#b00020&quot;&gt;⚠ {0} complaints in the last 90 days: receive them patiently and keep the station head informed.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>按客户等级自动选定（可改）</source>
+        <translation>Chosen by the customer&apos;s tier (may be changed)</translation>
+    </message>
+    <message>
+        <source>放弃这条登记？</source>
+        <translation>Discard this entry?</translation>
+    </message>
+    <message>
+        <source>已填写的内容还没有保存。确定放弃吗？
+（选“否”回到表单继续填写，按 Ctrl+S 保存。）</source>
+        <translation>What you typed is not saved yet. Discard it?
+(Choose No to go back to the form; Ctrl+S saves.)</translation>
+    </message>
+    <message>
+        <source>已填写的内容还没有保存。确定放弃吗？</source>
+        <translation>What you typed is not saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <source>新登记 — 首问登记</source>
+        <translation>New entry — FirstAsk</translation>
+    </message>
+    <message>
+        <source>渠道(&amp;Q)</source>
+        <translation>Channel(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>类别(&amp;L)</source>
+        <translation>Category(&amp;L)</translation>
+    </message>
+    <message>
+        <source>受理时间(&amp;T)</source>
+        <translation>Received at(&amp;T)</translation>
+    </message>
+    <message>
+        <source>95598工单号(&amp;W)</source>
+        <translation>95598 &amp;work order</translation>
+    </message>
+    <message>
+        <source>95598工单上的编号</source>
+        <translation>number on the 95598 work order</translation>
+    </message>
+    <message>
+        <source>工单时限</source>
+        <translation>Work order due</translation>
+    </message>
+    <message>
+        <source>来访人姓名(&amp;V)</source>
+        <translation>&amp;Visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>单位(&amp;U)</source>
+        <translation>Organisation(&amp;U)</translation>
+    </message>
+    <message>
+        <source>个人来访可不填</source>
+        <translation>may stay empty for a private person</translation>
+    </message>
+    <message>
+        <source>地址(&amp;D)</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <source>联系方式(&amp;H)</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>手机或固定电话，用于告知结果和回访</source>
+        <translation>mobile or landline, to give the result and follow up</translation>
+    </message>
+    <message>
+        <source>户号(&amp;A)</source>
+        <translation>&amp;Account no.</translation>
+    </message>
+    <message>
+        <source>电费单上的用电户号（如有）</source>
+        <translation>account number on the electricity bill (if any)</translation>
+    </message>
+    <message>
+        <source>填入客户信息(&amp;F)</source>
+        <translation>&amp;Fill in the customer</translation>
+    </message>
+    <message>
+        <source>事由(&amp;M)</source>
+        <translation>&amp;Matter</translation>
+    </message>
+    <message>
+        <source>客户反映的问题或要办的事</source>
+        <translation>the customer&apos;s problem or request</translation>
+    </message>
+    <message>
+        <source>首问责任人(&amp;R)</source>
+        <translation>First &amp;responder</translation>
+    </message>
+    <message>
+        <source>办理结果(&amp;J)</source>
+        <translation>Result(&amp;J)</translation>
+    </message>
+    <message>
+        <source>当场答复了就写答复内容；不能当场答复的留空</source>
+        <translation>the answer given on the spot; leave empty when it could not be answered</translation>
+    </message>
+    <message>
+        <source>接待情况(&amp;N)</source>
+        <translation>Reception &amp;notes</translation>
+    </message>
+    <message>
+        <source>如：客户情绪激动，已安抚</source>
+        <translation>e.g. customer upset, calmed down</translation>
+    </message>
+    <message>
+        <source>一次性告知(&amp;G)</source>
+        <translation>One-time notice(&amp;G)</translation>
+    </message>
+    <message>
+        <source>其他缺少的材料，用顿号“、”分隔</source>
+        <translation>other missing documents, separated by “、”</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTable</name>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>没有符合条件的登记。</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>共 {0} 条，已显示 {1} 条（向下滚动显示更多）</source>
+        <translation>{0} entries, {1} shown (scroll down for more)</translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation>{0} entries</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>正在建立</source>
+        <translation>Creating</translation>
+    </message>
+    <message>
+        <source>请稍候，正在建立数据库……</source>
+        <translation>Please wait, creating the database…</translation>
+    </message>
+    <message>
+        <source>建立完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>
+请点“上一步”修改后重试。</source>
+        <translation>
+Please go Back, correct it and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>第 {0} 次回访 — {1}</source>
+        <translation>Follow-up no. {0} — {1}</translation>
+    </message>
+    <message>
+        <source>客户的意见，如：客户表示问题已解决</source>
+        <translation>what the customer said, e.g. the problem is solved</translation>
+    </message>
+    <message>
+        <source>回访方式(&amp;M)</source>
+        <translation>&amp;Method</translation>
+    </message>
+    <message>
+        <source>是否联系上</source>
+        <translation>Reached?</translation>
+    </message>
+    <message>
+        <source>客户满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访记录(&amp;N)</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>
+联系电话：{0}</source>
+        <translation>
+Phone: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>回访：已答复或已上报、到期应回访的登记（含超期未回访）</source>
+        <translation>Follow-ups: answered or escalated matters whose follow-up call is due (overdue ones included)</translation>
+    </message>
+    <message>
+        <source>回访选中的登记…</source>
+        <translation>Follow up the selected entry…</translation>
+    </message>
+    <message>
+        <source>今日及以前应回访</source>
+        <translation>Due today or earlier</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>节日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>表中没有的日子按周一至周五上班计算。新的年份由县公司随同步包下发。</source>
+        <translation>Days not listed count as Monday–Friday working days. New years arrive with the county&apos;s sync package.</translation>
+    </message>
+    <message>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>星期{0}</source>
+        <translation>Day {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>{0}，请输入密码解锁：</source>
+        <translation>{0}, type your password to unlock:</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>切换人员</source>
+        <translation>Switch person</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 — {0} 首问登记</source>
+        <translation>Log in — {0} FirstAsk</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPanel</name>
+    <message>
+        <source>请选择您的姓名：</source>
+        <translation>Choose your name:</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择您的姓名。</source>
+        <translation>Please choose your name in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>首问登记 — {0}</source>
+        <translation>FirstAsk — {0}</translation>
+    </message>
+    <message>
+        <source>登记簿</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>锁定 (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>离开座位时锁定，客户信息将被隐藏</source>
+        <translation>Lock when you leave the desk: customers&apos; data is hidden</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>当前人员：{0}（{1}）</source>
+        <translation>Logged in: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>已超期 {0} 条</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>今日到期 {0}</source>
+        <translation>due today {0}</translation>
+    </message>
+    <message>
+        <source>待回访 {0}</source>
+        <translation>follow-ups {0}</translation>
+    </message>
+    <message>
+        <source>待所长处理 {0}</source>
+        <translation>for the head {0}</translation>
+    </message>
+    <message>
+        <source>已登记 {0}，首问责任人 {1}</source>
+        <translation>Registered {0}, first responder {1}</translation>
+    </message>
+    <message>
+        <source>，承诺时限 {0}</source>
+        <translation>, promised by {0}</translation>
+    </message>
+    <message>
+        <source>受理回执 {0}</source>
+        <translation>Receipt {0}</translation>
+    </message>
+    <message>
+        <source>受理回执-{0}.pdf</source>
+        <translation>receipt-{0}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>ModePage</name>
+    <message>
+        <source>欢迎使用首问登记</source>
+        <translation>Welcome to FirstAsk</translation>
+    </message>
+    <message>
+        <source>这台电脑上还没有数据。请选择要做什么：</source>
+        <translation>This PC has no data yet. What would you like to do?</translation>
+    </message>
+    <message>
+        <source>建立本供电所的首问登记（第一次正式使用）</source>
+        <translation>Set up this supply station&apos;s register (first real use)</translation>
+    </message>
+    <message>
+        <source>建立县公司数据库（汇总各供电所的U盘同步文件）</source>
+        <translation>Set up the county office database (merges the stations&apos; USB sync files)</translation>
+    </message>
+    <message>
+        <source>生成演示供电所（试用、培训用，含 {0} 条示例登记）</source>
+        <translation>Create the demo station (for trying out and training, {0} sample entries)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>联系情况</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>如：已电话联系客户，说明处理安排（可不填）</source>
+        <translation>e.g. called the customer and explained the plan (optional)</translation>
+    </message>
+    <message>
+        <source>督办情况</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>如：电话督办抢修班，答复今天下午到现场</source>
+        <translation>e.g. chased the repair team by phone; on site this afternoon</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <source>转办部门反馈的办理情况（可不填）</source>
+        <translation>what the department reported back (optional)</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>告诉客户的办理结果，如：已更换计量表，电费已退还</source>
+        <translation>the result told to the customer, e.g. meter replaced, charge refunded</translation>
+    </message>
+    <message>
+        <source>未办结原因</source>
+        <translation>Reason unresolved</translation>
+    </message>
+    <message>
+        <source>不能解决的原因，将上报所长，并告知客户</source>
+        <translation>why it cannot be solved; reported to the station head and told to the customer</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>如：重复登记，同一事项已由他人受理</source>
+        <translation>e.g. registered twice, already taken by a colleague</translation>
+    </message>
+    <message>
+        <source>保存后将上报所长，状态变为“未办结已上报”，之后仍需回访。</source>
+        <translation>Saving reports it to the station head (status: unresolved, escalated); a follow-up is still due.</translation>
+    </message>
+    <message>
+        <source>作废后登记仍保留，受理编号不再使用。</source>
+        <translation>A voided entry is kept; its serial number is never reused.</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>已超期 {0} 条</source>
+        <translation>{0} overdue</translation>
+    </message>
+    <message>
+        <source>今日到期 {0} 条</source>
+        <translation>{0} due today</translation>
+    </message>
+    <message>
+        <source>待回访 {0} 条</source>
+        <translation>{0} follow-ups due</translation>
+    </message>
+    <message>
+        <source>上报待所长处理 {0} 条</source>
+        <translation>{0} escalations for the station head</translation>
+    </message>
+    <message>
+        <source>首问登记</source>
+        <translation>FirstAsk</translation>
+    </message>
+    <message>
+        <source>首问登记：待办提醒</source>
+        <translation>FirstAsk: to-do reminder</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>修改我的密码 — {0}</source>
+        <translation>Change my password — {0}</translation>
+    </message>
+    <message>
+        <source>原密码(&amp;O)</source>
+        <translation>&amp;Old password</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;R)</source>
+        <translation>&amp;Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一样，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>新密码：{0}</source>
+        <translation>New password: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>共 {0} 页</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>打印机没有响应：请检查打印机是否开机、联机，或先另存为PDF。</source>
+        <translation>The printer does not respond: check that it is on and online, or save as PDF first.</translation>
+    </message>
+    <message>
+        <source>另存为PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已保存并核对无误（{0} 页）：
+{1}
+如保存在U盘上，现在可以安全拔出。</source>
+        <translation>Saved and checked ({0} pages):
+{1}
+If it is on a USB stick, it is now safe to unplug.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesTab</name>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>文字大小</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>无人操作自动锁定（分钟）</source>
+        <translation>Lock after idle minutes</translation>
+    </message>
+    <message>
+        <source>回执打印份数</source>
+        <translation>Receipt copies</translation>
+    </message>
+    <message>
+        <source>保存登记后显示回执</source>
+        <translation>Show the receipt after saving</translation>
+    </message>
+    <message>
+        <source>我的密码</source>
+        <translation>My password</translation>
+    </message>
+    <message>
+        <source>小</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>大</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>应用（管理员）</source>
+        <translation>Apply (administrator)</translation>
+    </message>
+    <message>
+        <source>是（可直接打印或关闭）</source>
+        <translation>Yes (print it or close it)</translation>
+    </message>
+    <message>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>受理编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>来访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <source>时限情况</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>回访 {0}</source>
+        <translation>follow-up {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>筛选：</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>搜索：姓名、电话、户号、编号、事由或拼音首字母</source>
+        <translation>Search: name, phone, account, serial, matter or pinyin initials</translation>
+    </message>
+    <message>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>打印登记簿…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>打印所选月份（未选时为本月）的登记簿，客户信息已遮挡，可上墙公示</source>
+        <translation>Print the chosen month&apos;s register (this month if none), customers&apos; data masked, for the wall</translation>
+    </message>
+    <message>
+        <source>新登记 (Ctrl+N)</source>
+        <translation>New entry (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>全部月份</source>
+        <translation>All months</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>全部责任人</source>
+        <translation>All responders</translation>
+    </message>
+    <message>
+        <source>未办结（全部）</source>
+        <translation>Open (all)</translation>
+    </message>
+    <message>
+        <source>正在生成 {0} 登记簿……</source>
+        <translation>Building the register of {0}…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打印登记簿</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
+        <source>登记簿 {0}</source>
+        <translation>Register {0}</translation>
+    </message>
+    <message>
+        <source>登记簿-{0}.pdf</source>
+        <translation>register-{0}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>计时节点</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>选中规则的时限：</source>
+        <translation>Limit of the selected rule:</translation>
+    </message>
+    <message>
+        <source>依据（文件、条款）</source>
+        <translation>basis (document, clause)</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改。修改只影响以后的登记；已登记的事项保持当时承诺的时限。</source>
+        <translation>Only an administrator may change these. A change applies to new entries; registered matters keep the deadline promised then.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>界面与打印</source>
+        <translation>Display and printing</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Deadline rules</translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>首问登记 — 首次设置</source>
+        <translation>FirstAsk — first set-up</translation>
+    </message>
+    <message>
+        <source>下一步(&amp;N) &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步(&amp;B)</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>开始使用(&amp;F)</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已建立{0}（{1}）。请用管理员“{2}”登录，然后在“设置”中添加本所人员。</source>
+        <translation>{0} ({1}) is set up. Log in as administrator “{2}”, then add the station&apos;s staff under Settings.</translation>
+    </message>
+    <message>
+        <source>演示供电所已生成：{0}，{1} 条登记，{2} 名人员。
+所有演示人员的密码都是 {3}。</source>
+        <translation>Demo station created: {0}, {1} entries, {2} staff.
+Every demo account&apos;s password is {3}.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>初始密码（至少6位）</source>
+        <translation>initial password (6 or more)</translation>
+    </message>
+    <message>
+        <source>添加人员</source>
+        <translation>Add staff</translation>
+    </message>
+    <message>
+        <source>（无部门）</source>
+        <translation>(no department)</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>供电所信息</source>
+        <translation>Supply station</translation>
+    </message>
+    <message>
+        <source>编码用于受理编号（如 GS0101-2026-00001），建好后不能修改。</source>
+        <translation>The code is part of every serial number (e.g. GS0101-2026-00001) and cannot be changed later.</translation>
+    </message>
+    <message>
+        <source>如：城关供电所</source>
+        <translation>e.g. 城关供电所</translation>
+    </message>
+    <message>
+        <source>如：榆中县供电公司</source>
+        <translation>e.g. 榆中县供电公司</translation>
+    </message>
+    <message>
+        <source>供电所编码(&amp;C)：</source>
+        <translation>Station &amp;code:</translation>
+    </message>
+    <message>
+        <source>供电所名称(&amp;N)：</source>
+        <translation>Station &amp;name:</translation>
+    </message>
+    <message>
+        <source>所属县公司(&amp;X)：</source>
+        <translation>County office(&amp;X):</translation>
+    </message>
+    <message>
+        <source>供电区域(&amp;A)：</source>
+        <translation>&amp;Area:</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>月度统计：</source>
+        <translation>Monthly statistics:</translation>
+    </message>
+    <message>
+        <source>打印统计表…</source>
+        <translation>Print statistics…</translation>
+    </message>
+    <message>
+        <source>按首问责任人</source>
+        <translation>By first responder</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>答复及时</source>
+        <translation>Answered in time</translation>
+    </message>
+    <message>
+        <source>答复超时</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <source>答复及时率</source>
+        <translation>In time</translation>
+    </message>
+    <message>
+        <source>超期未办</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>还没有登记，没有可统计的月份。</source>
+        <translation>No entries yet: no month to count.</translation>
+    </message>
+    <message>
+        <source>受理总数</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>回访及时率</source>
+        <translation>Follow-up in time</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>按渠道</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>按状态</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>月度统计 {0}</source>
+        <translation>Statistics {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>同步：汇总各供电所的U盘同步文件</source>
+        <translation>Sync: merge the stations&apos; USB sync files</translation>
+    </message>
+    <message>
+        <source>同步：把本所的登记带到县公司</source>
+        <translation>Sync: carry the register to the county office</translation>
+    </message>
+    <message>
+        <source>U盘：</source>
+        <translation>USB stick:</translation>
+    </message>
+    <message>
+        <source>其他文件夹…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导出到U盘</source>
+        <translation>Export to USB stick</translation>
+    </message>
+    <message>
+        <source>导出全部记录（县公司要求重新汇总时才勾选）</source>
+        <translation>Export everything (only when the county asks for a full merge)</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导入各供电所的同步文件…</source>
+        <translation>Import the stations&apos; sync files…</translation>
+    </message>
+    <message>
+        <source>导入县公司文件（资料包、回执）…</source>
+        <translation>Import the county&apos;s files (packages, acknowledgements)…</translation>
+    </message>
+    <message>
+        <source>接受新的供电所（已打电话核对过指纹）</source>
+        <translation>Accept new stations (fingerprint checked by phone)</translation>
+    </message>
+    <message>
+        <source>生成县公司资料包（人员、时限规则、节假日）…</source>
+        <translation>Write the county package (staff, deadline rules, holidays)…</translation>
+    </message>
+    <message>
+        <source>密钥（第一次同步前交换一次）</source>
+        <translation>Keys (exchanged once before the first sync)</translation>
+    </message>
+    <message>
+        <source>导入供电所公钥…</source>
+        <translation>Import a station&apos;s public key…</translation>
+    </message>
+    <message>
+        <source>导入县公司公钥…</source>
+        <translation>Import the county&apos;s public key…</translation>
+    </message>
+    <message>
+        <source>导出本机公钥到U盘…</source>
+        <translation>Export this PC&apos;s public key to the stick…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>最后文件号</source>
+        <translation>Last file no.</translation>
+    </message>
+    <message>
+        <source>最后导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>缺少的文件号</source>
+        <translation>Missing file nos.</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>To resolve</translation>
+    </message>
+    <message>
+        <source>登记数</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>这个版本没有U盘同步功能。</source>
+        <translation>This version has no USB sync.</translation>
+    </message>
+    <message>
+        <source>（没有找到U盘：请插入，或选择其他文件夹）</source>
+        <translation>(no USB stick found: plug one in, or choose another folder)</translation>
+    </message>
+    <message>
+        <source>已登记 {0} 个供电所。</source>
+        <translation>{0} stations registered.</translation>
+    </message>
+    <message>
+        <source>县公司：{0}（{1}），公钥指纹 {2}</source>
+        <translation>County office: {0} ({1}), key fingerprint {2}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;还没有导入县公司的公钥&lt;/b&gt;：请先点下面的“导入县公司公钥”，并打电话与县公司核对指纹。</source>
+        <translation>&lt;b&gt;The county&apos;s public key is not imported yet&lt;/b&gt;: click “Import the county&apos;s public key” below and check the fingerprint with the county by phone.</translation>
+    </message>
+    <message>
+        <source>上次导出：第 {0} 号（{1}），县公司已确认收到至第 {2} 号。</source>
+        <translation>Last export: no. {0} ({1}); the county acknowledged up to no. {2}.</translation>
+    </message>
+    <message>
+        <source>还没有导出过。</source>
+        <translation>Nothing exported yet.</translation>
+    </message>
+    <message>
+        <source>上次导出以来有 {0} 项变化。</source>
+        <translation>{0} changes since the last export.</translation>
+    </message>
+    <message>
+        <source>选择U盘上的文件夹</source>
+        <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>请先插入U盘，或点“其他文件夹…”选择保存位置。</source>
+        <translation>Plug in a USB stick first, or choose “Other folder…”.</translation>
+    </message>
+    <message>
+        <source>选择同步文件</source>
+        <translation>Choose sync files</translation>
+    </message>
+    <message>
+        <source>同步文件 ({0})</source>
+        <translation>Sync files ({0})</translation>
+    </message>
+    <message>
+        <source>已取消：没有写出文件，数据库也没有改变。</source>
+        <translation>Cancelled: no file was written and the database did not change.</translation>
+    </message>
+    <message>
+        <source>选择对方的公钥文件</source>
+        <translation>Choose the other side&apos;s public key file</translation>
+    </message>
+    <message>
+        <source>公钥文件 (*.json)</source>
+        <translation>Public key files (*.json)</translation>
+    </message>
+    <message>
+        <source>{0}
+指纹：{1}
+
+请打电话让对方念出他们电脑上显示的指纹，逐字核对。完全一致吗？</source>
+        <translation>{0}
+Fingerprint: {1}
+
+Phone the other side, have them read the fingerprint shown on their PC and compare every character. Is it exactly the same?</translation>
+    </message>
+    <message>
+        <source>核对公钥指纹</source>
+        <translation>Check the key fingerprint</translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <source>客户等级 — {0}</source>
+        <translation>Customer tier — {0}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>客户等级(&amp;T)</source>
+        <translation>&amp;Tier</translation>
+    </message>
+    <message>
+        <source>客户经理(&amp;M)</source>
+        <translation>Customer &amp;manager</translation>
+    </message>
+    <message>
+        <source>金、银、铜牌客户来访或来电时，客户经理自动成为首问责任人。</source>
+        <translation>For gold, silver and bronze customers the customer manager becomes the first responder.</translation>
+    </message>
+</context>
+<context>
+    <name>TodoPage</name>
+    <message>
+        <source>待办：超期和即将到期的登记，以及等待所长处理的上报</source>
+        <translation>To do: overdue and nearly due entries, and escalations waiting for the station head</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>上报待所长处理</source>
+        <translation>Escalated to the head</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>（不指定人员）</source>
+        <translation>(nobody in particular)</translation>
+    </message>
+    <message>
+        <source>交代要办的事和时限，如：请今天下班前到现场处理</source>
+        <translation>what to do and by when, e.g. please go on site before the end of today</translation>
+    </message>
+    <message>
+        <source>另定转办时限</source>
+        <translation>Own deadline</translation>
+    </message>
+    <message>
+        <source>转给部门(&amp;D)</source>
+        <translation>To &amp;department</translation>
+    </message>
+    <message>
+        <source>部门人员(&amp;P)</source>
+        <translation>&amp;Person there</translation>
+    </message>
+    <message>
+        <source>转办说明(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>转办时限(&amp;T)</source>
+        <translation>Deadline(&amp;T)</translation>
+    </message>
+    <message>
+        <source>不另定时，转办时限就是对客户承诺的时限{0}。您仍是首问责任人，要督办到底。</source>
+        <translation>Without its own deadline, the transfer is due when the customer was promised{0}. You remain the first responder and chase it to the end.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>首问登记</source>
+        <translation>FirstAsk</translation>
+    </message>
+    <message>
+        <source>无法打开数据</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>无法打开数据文件夹 {0}：{1}
+请检查磁盘，或联系县公司。</source>
+        <translation>Cannot open the data folder {0}: {1}
+Check the disk, or call the county office.</translation>
+    </message>
+    <message>
+        <source>登记簿已损坏</source>
+        <translation>The register is damaged</translation>
+    </message>
+    <message>
+        <source>
+
+现在用这个备份恢复吗？</source>
+        <translation>
+
+Restore it from this backup now?</translation>
+    </message>
+    <message>
+        <source>已用备份 {0} 恢复登记簿。</source>
+        <translation>The register was restored from backup {0}.</translation>
+    </message>
+    <message>
+        <source>损坏的文件保留在：{0}</source>
+        <translation> The damaged file is kept at: {0}</translation>
+    </message>
+    <message>
+        <source>电脑时钟不对</source>
+        <translation>The PC&apos;s clock is wrong</translation>
+    </message>
+    <message>
+        <source>自动备份没有成功：{0}</source>
+        <translation>The automatic backup failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。</source>
+        <translation>Reading or writing a file failed: {0}. Check that the stick or disk is plugged in and not full, then try again.</translation>
+    </message>
+    <message>
+        <source>出错了：{0}: {1}。数据没有被部分修改（每次保存要么完整保存，要么完全不保存）；请重试，仍不行请联系县公司。</source>
+        <translation>Something went wrong: {0}: {1}. Nothing was half-saved (each save is whole or not at all); try again, and call the county office if it persists.</translation>
+    </message>
+    <message>
+        <source>不能完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>来电</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>95598转办</source>
+        <translation>95598 hotline</translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Enquiry</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>举报</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>报修</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <source>业务办理</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>意见建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <source>表扬</source>
+        <translation>Praise</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>未办结已上报</source>
+        <translation>Unresolved, escalated</translation>
+    </message>
+    <message>
+        <source>已回访</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>营业员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>客户经理</source>
+        <translation>Customer manager</translation>
+    </message>
+    <message>
+        <source>所长</source>
+        <translation>Station head</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>县公司管理员</source>
+        <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>城区</source>
+        <translation>Urban</translation>
+    </message>
+    <message>
+        <source>农村</source>
+        <translation>Rural</translation>
+    </message>
+    <message>
+        <source>偏远地区</source>
+        <translation>Remote</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Supply station</translation>
+    </message>
+    <message>
+        <source>县公司</source>
+        <translation>County office</translation>
+    </message>
+    <message>
+        <source>金牌</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>银牌</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>铜牌</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>普通</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>已联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>无人接听</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>占线</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <source>号码错误</source>
+        <translation>Wrong number</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>修改登记</source>
+        <translation>Correct entry</translation>
+    </message>
+    <message>
+        <source>记录首次联系</source>
+        <translation>Record contact</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <source>转办完成</source>
+        <translation>Transfer done</translation>
+    </message>
+    <message>
+        <source>答复客户</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>标记未办结并上报</source>
+        <translation>Unresolved, escalate</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>联系客户</source>
+        <translation>Contacted customer</translation>
+    </message>
+    <message>
+        <source>上报所长</source>
+        <translation>Escalated to the head</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>客户不满意，重新办理</source>
+        <translation>Customer unsatisfied, reopened</translation>
+    </message>
+    <message>
+        <source>首次联系客户</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>到达现场</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>恢复供电</source>
+        <translation>Power restored</translation>
+    </message>
+    <message>
+        <source>自然日</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>minutes</translation>
+    </message>
+</context>
+</TS>

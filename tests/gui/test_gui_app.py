@@ -1,0 +1,125 @@
+"""Start-up pieces: the bundled CJK font, the translations, the vocabulary labels, the reminder,
+the CLI staying Qt-free, and the screenshots command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from gui_helpers import settle
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from firstask_desktop import deadlines, status, vocab
+from firstask_desktop.gui import fonts, i18n
+from firstask_desktop.gui.app import apply_look
+from firstask_desktop.gui.labels import marked_labels
+from firstask_desktop.gui.notifier import summary_text
+from firstask_desktop.services.queries import ACTION_TEXT, DUE_STATE_LABELS
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "firstask_en.ts"
+
+
+def test_the_bundled_font_is_registered_and_draws_chinese(qapp):
+    files = fonts.cjk_font_files()
+    assert files and files[0].parent.name == "fonts"  # the bundled one comes first
+    family = fonts.register_cjk_font()
+    assert family and "WenQuanYi" in family
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def test_language_and_text_size_follow_the_settings(session, qapp):
+    try:
+        session.prefs.language = "en"
+        session.prefs.text_size = "large"
+        apply_look(qapp, session.prefs)
+        assert QApplication.translate("MainWindow", "登记簿") == "Register"
+        assert QApplication.translate("vocab", "投诉") == "Complaint"
+        assert qapp.font().pointSize() == fonts.TEXT_SIZES["large"]
+        assert "WenQuanYi" in qapp.font().family()
+    finally:
+        session.prefs.language = "zh_CN"
+        session.prefs.text_size = "medium"
+        apply_look(qapp, session.prefs)
+    assert QApplication.translate("MainWindow", "登记簿") == "登记簿"
+
+
+def test_the_main_window_retranslates_at_once(window, qtbot):
+    window.session.prefs.language = "en"
+    try:
+        window.session.prefs_changed.emit("language")
+        settle(qtbot)
+        assert window.rail.item(0).text() == "Register"
+        assert window.page["register"].new_button.text() == "New entry (Ctrl+N)"
+        assert window.page["register"].table.model.headerData(0, Qt.Orientation.Horizontal) == "Serial no."
+    finally:
+        window.session.prefs.language = "zh_CN"
+        window.session.prefs_changed.emit("language")
+        settle(qtbot)  # LanguageChange events are posted, not sent
+    assert window.rail.item(0).text() == "登记簿"
+
+
+def test_every_vocabulary_label_is_marked_for_translation():
+    labels = set()
+    for table in (vocab.CHANNELS, vocab.CATEGORIES, vocab.STATUSES, vocab.ROLES, vocab.AREAS,
+                  vocab.MODES, vocab.TIERS, vocab.FOLLOW_UP_METHODS, vocab.FOLLOW_UP_OUTCOMES,
+                  vocab.SATISFACTION, DUE_STATE_LABELS, status.ACTION_LABELS, ACTION_TEXT,
+                  deadlines.CLOCK_LABELS, deadlines.UNIT_LABELS):
+        labels |= set(table.values())
+    assert labels - marked_labels() == set()
+
+
+def test_the_english_translation_is_complete_and_compiled(tmp_path):
+    """Every string on screen has a finished English translation, and the .qm is up to date."""
+    fresh = tmp_path / "fresh.ts"
+    sources = [str(p) for p in sorted((ROOT / "firstask_desktop" / "gui").glob("*.py"))]
+    sources += [str(p) for p in sorted((ROOT / "ui").glob("*.ui"))]
+    subprocess.run(["pyside6-lupdate", *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+
+    def messages(path: Path, finished_only: bool) -> set[tuple[str, str]]:
+        found = set()
+        for context in ET.parse(path).getroot():
+            name = context.findtext("name")
+            for message in context.findall("message"):
+                translation = message.find("translation")
+                if finished_only and (translation.get("type") or not translation.text):
+                    continue
+                found.add((name, message.findtext("source")))
+        return found
+
+    assert messages(fresh, False) - messages(TS, True) == set()
+    compiled = tmp_path / "firstask_en.qm"
+    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(compiled)], check=True,
+                   capture_output=True)
+    assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
+
+
+def test_qt_own_strings_come_in_the_chosen_language(qapp):
+    assert i18n.set_language(qapp, "en")
+    i18n.set_language(qapp, "zh_CN")
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_the_reminder_summarises_what_is_due():
+    assert summary_text({"overdue": 0, "due_today": 0, "follow_up_due": 0, "escalated": 0}) == ""
+    text = summary_text({"overdue": 3, "due_today": 1, "follow_up_due": 0, "escalated": 2})
+    assert text == "已超期 3 条，今日到期 1 条，上报待所长处理 2 条"
+
+
+def test_the_reminder_falls_back_to_the_status_bar(window):
+    window.notifier.tray = None
+    window.notifier.notify({"overdue": 2, "due_today": 0, "follow_up_due": 1, "escalated": 0})
+    assert "已超期 2 条" in window.statusBar().currentMessage()
+
+
+def test_registering_the_screenshots_command_loads_no_qt():
+    code = ("import sys\nfrom firstask_desktop.cli import build_parser\n"
+            "build_parser().parse_args(['screenshots', '--out', 'x'])\n"
+            "print(any(m.startswith('PySide6') for m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr

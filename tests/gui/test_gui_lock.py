@@ -1,0 +1,76 @@
+"""Auto-lock: idle minutes hide every screen with customers' data; the same clerk unlocks with
+their password, another switches in with one click."""
+
+from __future__ import annotations
+
+from gui_helpers import settle
+from PySide6.QtCore import Qt
+
+from firstask_desktop.services import entries as svc
+
+
+def _open_an_entry(window, people, qtbot):
+    entry = svc.register_entry(people["李娜"], channel="来访", category="投诉", visitor="张三",
+                               phone="13812345678", matter="电压偏低")
+    window.open_entry(entry.serial)
+    settle(qtbot)
+    return window.detail_windows[entry.serial]
+
+
+def test_idle_time_locks_and_hides_every_window(window, people, qtbot):
+    detail = _open_an_entry(window, people, qtbot)
+    assert window.session.lock_minutes == 10  # the station's setting (services.accounts)
+    window.idle.set_interval_ms(150)
+    qtbot.waitUntil(window.is_locked, timeout=5000)
+    assert window.shell.currentWidget() is window.lock_screen
+    assert not detail.isVisible()
+    assert not window.rail.isEnabled()
+    assert "李娜" in window.lock_screen.who.text()
+    window.new_entry()  # Ctrl+N does nothing while locked
+    assert window.entry_form is None
+
+
+def test_wrong_password_stays_locked_right_one_brings_the_windows_back(window, people, qtbot):
+    detail = _open_an_entry(window, people, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked()
+    screen = window.lock_screen
+    qtbot.keyClicks(screen.password, "wrong-password")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert window.is_locked() and "密码不正确" in screen.error.text()
+    screen.password.clear()
+    qtbot.keyClicks(screen.password, "secret123")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert not window.is_locked()
+    assert detail.isVisible()
+
+
+def test_another_clerk_switches_in_with_one_click(window, people, qtbot):
+    detail = _open_an_entry(window, people, qtbot)
+    window.lock()
+    screen = window.lock_screen
+    screen.switch_button.click()
+    settle(qtbot)
+    screen.panel.select("张伟")
+    qtbot.keyClicks(screen.panel.password, "secret123")
+    qtbot.keyClick(screen.panel.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert not window.is_locked()
+    assert window.session.actor.name == "张伟"
+    assert "张伟" in window.actor_label.text()
+    assert not detail.isVisible() and window.detail_windows == {}
+    # 李娜's customer is masked for 张伟 now (保密): the register was read again as him.
+    table = window.page["register"].table
+    qtbot.waitUntil(lambda: table.model.rowCount() == 1 and not table.model.is_loading())
+    assert table.model.row(0)["visitor"] == "张*"
+
+
+def test_activity_keeps_the_window_open(window, qtbot):
+    window.idle.set_interval_ms(400)
+    for _ in range(4):
+        qtbot.wait(150)
+        qtbot.keyClick(window.page["register"].search, Qt.Key.Key_A)
+    assert not window.is_locked()
+    qtbot.waitUntil(window.is_locked, timeout=5000)
