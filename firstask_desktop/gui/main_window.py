@@ -245,8 +245,8 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def new_entry(self) -> None:
-        if self.is_locked():
-            return
+        if self.is_locked() or not self.page["register"].may_register:
+            return  # locked, or an install that registers nothing (the county)
         if self.entry_form is not None and self.entry_form.isVisible():
             self.entry_form.raise_()
             self.entry_form.activateWindow()

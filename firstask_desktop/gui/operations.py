@@ -66,6 +66,19 @@ def register_page(
     return rows, total
 
 
+def register_scope(actor) -> dict:
+    """Whether ``actor`` may register here, and the stations a county's register shows."""
+    from .. import permissions
+
+    stations = []
+    here = station.local_station()
+    if here is not None and here.mode == "county":
+        from ..services.county import station_codes
+
+        stations = station_codes()
+    return {"may_register": permissions.can(actor, "register"), "stations": stations}
+
+
 def months() -> list[str]:
     """Months that have entries, newest first (the month filter's choices)."""
     return sorted(queries.entries_per_month(), reverse=True)

@@ -29,15 +29,18 @@ class RegisterPage(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self.may_register = True
         self.month = QComboBox()
         self.category = QComboBox()
         self.channel = QComboBox()
         self.status = QComboBox()
         self.responder = QComboBox()
+        self.station = QComboBox()  # a county install: which station's entries
+        self.station.setVisible(False)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(150)
-        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+        for combo in self._filter_combos():
             # Shrink with the window (大 text at 1366 px) instead of pushing it off screen.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -61,7 +64,14 @@ class RegisterPage(QWidget):
         bar = QHBoxLayout()
         self.bar_label = QLabel()
         bar.addWidget(self.bar_label)
-        for widget in (self.month, self.category, self.channel, self.status, self.responder):
+        for widget in (
+            self.station,
+            self.month,
+            self.category,
+            self.channel,
+            self.status,
+            self.responder,
+        ):
             bar.addWidget(widget)
         bar.addWidget(self.clear_button)
         bar.addStretch(1)
@@ -75,7 +85,7 @@ class RegisterPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self._fill_fixed_choices()
-        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+        for combo in self._filter_combos():
             combo.currentIndexChanged.connect(self.apply_filter)
         self.retranslate()
         self.refresh_choices()
@@ -96,6 +106,7 @@ class RegisterPage(QWidget):
             (self.channel, self.tr("全部渠道")),
             (self.status, self.tr("全部状态")),
             (self.responder, self.tr("全部责任人")),
+            (self.station, self.tr("全部供电所")),
         ):
             if combo.count():
                 combo.setItemText(0, text)
@@ -118,11 +129,22 @@ class RegisterPage(QWidget):
             self.status.addItem(text, code)
         self.month.addItem("", "")
         self.responder.addItem("", "")
+        self.station.addItem("", "")
 
     def refresh_choices(self) -> None:
         """Months and staff change with the data; read them in the background."""
         tasks.run_task(operations.months, on_success=self._set_months, owner=self)
         tasks.run_task(operations.staff_names, on_success=self._set_staff, owner=self)
+        tasks.run_task(
+            operations.register_scope, self.session.actor, owner=self, on_success=self._set_scope
+        )
+
+    def _set_scope(self, scope: dict) -> None:
+        """A county sees every station's entries (a station filter) and registers none."""
+        self.may_register = scope["may_register"]
+        self.new_button.setVisible(scope["may_register"])
+        self.station.setVisible(bool(scope["stations"]))
+        self._replace_items(self.station, scope["stations"])
 
     def _replace_items(self, combo: QComboBox, values: list[str]) -> None:
         current = combo.currentData()
@@ -134,6 +156,9 @@ class RegisterPage(QWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
+
+    def _filter_combos(self) -> tuple[QComboBox, ...]:
+        return (self.station, self.month, self.category, self.channel, self.status, self.responder)
 
     def _set_months(self, months: list[str]) -> None:
         self._replace_items(self.month, months)
@@ -149,13 +174,14 @@ class RegisterPage(QWidget):
             status=self.status.currentData() or "",
             responder=self.responder.currentData() or "",
             search=self.search.text().strip(),
+            station=self.station.currentData() or "",
         )
 
     def apply_filter(self, *_args) -> None:
         self.table.set_filter(self.current_filter())
 
     def clear_filters(self) -> None:
-        for combo in (self.month, self.category, self.channel, self.status, self.responder):
+        for combo in self._filter_combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

@@ -96,6 +96,7 @@ class PreferencesTab(QWidget):
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self.change_password)
         self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.captions = [QLabel() for _ in range(6)]
         self.form.addRow(self.captions[0], self.language)
         self.form.addRow(self.captions[1], size_row)

@@ -1055,6 +1055,10 @@ If it is on a USB stick, it is now safe to unplug.</translation>
         <translation>All responders</translation>
     </message>
     <message>
+        <source>全部供电所</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
         <source>未办结（全部）</source>
         <translation>Open (all)</translation>
     </message>
