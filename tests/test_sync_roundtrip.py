@@ -77,6 +77,12 @@ def test_round_trip_county_holds_what_the_stations_registered(sites):
         )
         # The county's own chain and every row still agree (each merged row has its event).
         assert check_database() == []
+        # The stations' rules and people are there, but the county's lists stay its own.
+        from firstask_desktop.services.rules import rule_rows
+        from firstask_desktop.services.station import list_staff, station_head
+
+        assert {r.station for r in rule_rows()} == {"YZ00"}
+        assert {s.name for s in list_staff()} == {"县管理员"} and station_head() is None
 
 
 def test_incremental_export_carries_only_what_changed(sites):

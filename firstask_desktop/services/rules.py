@@ -13,8 +13,15 @@ def current_rules() -> list[DeadlineRule]:
     return [
         DeadlineRule(category=r.category, clock=r.clock, unit=r.unit, amount=r.amount,
                      area=r.area, basis=r.basis)
-        for r in DeadlineRuleRow.select().order_by(DeadlineRuleRow.id)
+        for r in _own_rule_rows()
     ]
+
+
+def _own_rule_rows():
+    """This station's rule rows: a county database also holds every station's (USB sync)."""
+    from .station import own_rows
+
+    return DeadlineRuleRow.select().where(own_rows(DeadlineRuleRow)).order_by(DeadlineRuleRow.id)
 
 
 def current_calendar() -> HolidayCalendar:
@@ -39,7 +46,7 @@ class DeadlineBook:
 
 def rule_rows() -> list[DeadlineRuleRow]:
     """The stored rule table, in its order (the settings screen lists and edits these rows)."""
-    return list(DeadlineRuleRow.select().order_by(DeadlineRuleRow.id))
+    return list(_own_rule_rows())
 
 
 def update_rule(actor, rule_id: int, *, unit: str, amount: int, basis: str | None = None,
