@@ -1,0 +1,81 @@
+"""``python main.py``: the start sequence from the data folder to the main window."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from firstask_desktop import config, db
+from firstask_desktop.gui import app as app_module
+from firstask_desktop.gui.login import LoginDialog
+from firstask_desktop.gui.main_window import MainWindow
+from firstask_desktop.gui.session import StartOptions
+from firstask_desktop.gui.wizard import SetupWizard
+from firstask_desktop.models import Entry, Staff
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch, qapp):
+    """app.exec() returns at once, remembering which main window was up."""
+    shown = []
+
+    def exec_once(*_args):
+        shown.extend(w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, MainWindow) and w.isVisible())
+        for window in shown:
+            window.idle.set_minutes(0)
+            QApplication.instance().removeEventFilter(window.idle)
+            window.hide()
+        return 0
+
+    monkeypatch.setattr(type(qapp), "exec", exec_once)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    return shown
+
+
+def test_login_opens_the_main_window_as_that_person(people, store, monkeypatch, no_event_loop):
+    asked = {}
+
+    def log_in(dialog):
+        asked["preselected"] = dialog.panel._preselect
+        dialog.staff = Staff.get(Staff.name == "李娜")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", log_in)
+    assert app_module.main(StartOptions(data_dir=str(store), acting="李娜")) == 0
+    assert asked["preselected"] == "李娜"
+    assert len(no_event_loop) == 1
+    window = no_event_loop[0]
+    assert window.session.actor.name == "李娜" and "城关供电所" in window.windowTitle()
+
+
+def test_an_empty_folder_starts_the_wizard_and_quitting_it_ends_cleanly(tmp_path, monkeypatch,
+                                                                        no_event_loop):
+    seen = []
+    monkeypatch.setattr(SetupWizard, "exec",
+                        lambda self: seen.append(self) or QDialog.DialogCode.Rejected)
+    assert app_module.main(StartOptions(data_dir=str(tmp_path / "新"))) == 0
+    assert len(seen) == 1 and no_event_loop == []
+
+
+def test_a_damaged_register_is_restored_from_the_newest_good_backup(people, store, qapp,
+                                                                    answers):
+    from firstask_desktop.backup import make_backup
+    from firstask_desktop.services import entries as svc
+
+    svc.register_entry(people["李娜"], channel="来访", category="咨询", visitor="张三",
+                       phone="13812345678", matter="电价", result="已讲解")
+    make_backup(store)
+    db.close()
+    path = config.db_path(store)
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # a failing disk wrote garbage over a page
+    path.write_bytes(bytes(data))
+    for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        extra.unlink(missing_ok=True)
+    assert app_module._open_data(store)
+    assert answers.asked and "损坏" in answers.asked[0][0]
+    assert answers.shown and "恢复" in answers.shown[-1][1]
+    assert Entry.select().count() == 1  # the register is back, from the backup
