@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from ..services.entry_edits import EDITABLE
+from ..vocab import OPEN_STATUSES
 from .action_dialog import ActionDialog
 
 MULTILINE = ("matter", "reception_notes", "result")
@@ -26,10 +27,12 @@ class EditDialog(ActionDialog):
             "result": self.tr("办理结果(&J)"),
         }
         self.inputs = {}
-        answered = bool(details.get("result"))
+        # Before the answer the result is recorded by 答复客户, not corrected here (the core says
+        # the same); a reopened matter keeps its old result until the next answer.
+        answered = details["status"] not in OPEN_STATUSES
         for field in EDITABLE:
             if field == "result" and not answered:
-                continue  # the result is recorded by 答复客户, not typed in here
+                continue
             value = details.get(field) or ""
             if field in MULTILINE:
                 widget = QPlainTextEdit(value)

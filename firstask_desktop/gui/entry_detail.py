@@ -324,6 +324,8 @@ class EntryDetail(QDialog):
     def _make_print_buttons(self) -> None:
         self._clear(self.print_bar)
         self.print_buttons: dict[str, QPushButton] = {}
+        if not (self.details and self.details.get("may_print")):
+            return
         offer = [("receipt", self.tr("打印回执"))]
         if self.details and self.details["missing_documents"]:
             offer.append(("notice", self.tr("打印一次性告知单")))

@@ -95,6 +95,8 @@ def entry_details(serial: str, viewer=None) -> dict:
     entry = entry_svc.get_entry(serial)
     details = visibility.entry_dict_for(viewer, entry, queries.entry_details(entry))
     details["may_edit"] = may_edit(viewer, entry)
+    # A receipt or notice carries the customer's data: printed only by who may see it.
+    details["may_print"] = visibility.may_see_personal_data(viewer, entry)
     return details
 
 

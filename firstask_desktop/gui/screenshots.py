@@ -174,12 +174,27 @@ def _entry_form(shooter: Shooter, window) -> None:
 
 
 def _entry_detail(shooter: Shooter, window) -> None:
+    """An open entry of the clerk's own with each step's dialog, then a replied one."""
     from ..models import Entry
+    from ..services import entries as svc
+    from ..vocab import OPEN_STATUSES
 
-    transferred = Entry.select().where(Entry.status == "transferred").order_by(Entry.id).first()
-    replied = Entry.select().where(Entry.status == "replied").order_by(Entry.id).first()
+    actor = window.session.actor
+    mine = Entry.responder == actor.id  # her own: shown unmasked, printable
+    open_entry = (
+        Entry.select()
+        .where(mine & Entry.status.in_(OPEN_STATUSES))
+        .order_by(Entry.status.desc(), Entry.id)
+        .first()
+    )
+    if open_entry is not None and open_entry.status != "transferred":
+        # Transferred, so that the supervision (督办) dialog has something to chase.
+        svc.transfer_entry(actor, open_entry.serial, department="抢修班", note="请今天到现场处理")
+        open_entry = svc.get_entry(open_entry.serial)
+    replied = Entry.select().where(mine & (Entry.status == "replied")).order_by(Entry.id).first()
+    shown_receipt = False
     for entry, steps in (
-        (transferred, ("transfer", "supervise", "reply", "unresolved", "void")),
+        (open_entry, ("transfer", "supervise", "reply", "unresolved", "edit", "void")),
         (replied, ("follow_up",)),
     ):
         if entry is None:
@@ -189,14 +204,17 @@ def _entry_detail(shooter: Shooter, window) -> None:
         settle()
         shooter.shot(f"entry-detail-{entry.status}", detail)
         for step in steps:
+            if step not in detail.step_buttons:
+                continue
             detail.start_step(step)
             settle()
             shooter.shot(f"dialog-{step}", detail.current_dialog)
             detail.current_dialog.reject()
-        if "receipt" in detail.print_buttons:
+        if not shown_receipt and "receipt" in detail.print_buttons:
             detail.print_document("receipt")
             settle()
             if detail.preview is not None:
                 shooter.shot("receipt-preview", detail.preview)
-                detail.preview.reject()
+                detail.preview.close()
+                shown_receipt = True
         detail.close()

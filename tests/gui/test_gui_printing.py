@@ -69,3 +69,14 @@ def test_wall_register_is_built_in_the_background_with_progress(session, people,
     assert page.progress is None
     assert page.preview is not None and date.today().strftime("%Y-%m") in page.preview.windowTitle()
     assert page.preview.document.pageCount() >= 1
+
+
+def test_no_receipt_for_who_may_not_see_the_customer(session, people, qtbot):
+    entry = svc.register_entry(people["张伟"], channel="来访", category="投诉", visitor="张三",
+                               phone="13812345678", matter="电压偏低")
+    detail = EntryDetail(session, entry.serial)  # 李娜 looks at 张伟's entry
+    qtbot.addWidget(detail)
+    detail.show()
+    settle(qtbot)
+    assert detail.details["visitor"] == "张*"
+    assert detail.print_buttons == {}
