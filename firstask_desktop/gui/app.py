@@ -112,7 +112,12 @@ def main(options=None) -> int:
     session = Session(folder)
     apply_look(app, session.prefs)
     try:
-        return _run(app, session, getattr(options, "acting", "") or "")
+        return _run(
+            app,
+            session,
+            getattr(options, "acting", "") or "",
+            getattr(options, "open_file", None),
+        )
     finally:
         tasks.wait_for_workers()
         db.close()
@@ -168,7 +173,7 @@ def _backup_if_due(session: Session, window) -> None:
     )
 
 
-def _run(app: QApplication, session: Session, acting: str) -> int:
+def _run(app: QApplication, session: Session, acting: str, open_file: str | None = None) -> int:
     from .login import LoginDialog
     from .wizard import SetupWizard
 
@@ -187,4 +192,8 @@ def _run(app: QApplication, session: Session, acting: str) -> int:
     _fits_screen(window)
     window.notifier.check()
     _backup_if_due(session, window)
+    if open_file:
+        # A double-clicked .fasync: take it in on the 同步 page, with its progress and result.
+        window.show_page("sync")
+        window.page["sync"].import_files([open_file])
     return app.exec()

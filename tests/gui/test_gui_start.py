@@ -79,3 +79,20 @@ def test_a_damaged_register_is_restored_from_the_newest_good_backup(people, stor
     assert answers.asked and "损坏" in answers.asked[0][0]
     assert answers.shown and "恢复" in answers.shown[-1][1]
     assert Entry.select().count() == 1  # the register is back, from the backup
+
+
+def test_a_double_clicked_sync_file_is_imported_on_the_sync_page(people, store, monkeypatch,
+                                                                 no_event_loop, tmp_path):
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: setattr(
+        dialog, "staff", Staff.get(Staff.name == "管理员")) or QDialog.DialogCode.Accepted)
+    imported = []
+    from firstask_desktop.gui.sync_view import SyncPage
+
+    monkeypatch.setattr(SyncPage, "import_files", lambda page, paths: imported.extend(paths))
+    bogus = tmp_path / "GS0101-000001.fasync"
+    bogus.write_bytes(b"not a sync file")
+    options = StartOptions(data_dir=str(store))
+    options.open_file = str(bogus)
+    assert app_module.main(options) == 0
+    assert imported == [str(bogus)]
+    assert no_event_loop[0].pages.currentWidget() is no_event_loop[0].page["sync"]

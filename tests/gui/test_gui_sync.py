@@ -97,3 +97,11 @@ def test_keys_exchanged_then_the_export_reaches_the_county(page, qtbot, tmp_path
     assert done.returncode == 0, done.stderr
     done = _cli(county, "sync", "import", str(exported[0]), user="县管理员")
     assert done.returncode == 0, done.stderr
+
+
+def test_a_damaged_file_is_refused_with_nothing_changed(page, qtbot, tmp_path):
+    junk = tmp_path / "GS0101-000009.fasync"
+    junk.write_bytes(b"FASYNC" + b"\x00" * 200)
+    page.import_files([str(junk)])
+    settle(qtbot)
+    assert page.result.text().startswith("✗ GS0101-000009.fasync")
