@@ -251,3 +251,13 @@ def test_queries_overdue_due_today_follow_ups_and_search(people):
     by_month = list_entries(EntryFilter(month="2026-03", category="投诉", responder="李娜"))
     assert [e.serial for e in by_month] == [late.serial]
     del li
+
+
+def test_two_follow_up_attempts_in_the_same_minute_are_two_lines(people):
+    li = people["李娜"]
+    entry = _complaint(people, category="咨询", matter="咨询电价", result="已讲解")
+    at = T0 + timedelta(days=1)
+    svc.record_follow_up(li, entry.serial, method="phone", outcome="busy", now=at)
+    svc.record_follow_up(li, entry.serial, method="phone", satisfaction="satisfied", now=at)
+    labels = [row["label"] for row in entry_details(svc.get_entry(entry.serial))["timeline"]]
+    assert labels == ["登记", "回访", "回访"]

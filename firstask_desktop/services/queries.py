@@ -287,14 +287,16 @@ def timeline(entry: Entry) -> list[dict]:
         uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
     events = (AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids))
               .order_by(AuditEvent.seq))
-    seen = set()
     rows = []
+    previous = None
     for event in events:
-        # One user action writes several rows (transfer + entry); show it once.
         key = (event.at, event.actor, event.action)
-        if key in seen:
+        # One user action writes its own record, then the entry (transfer + entry): the entry's
+        # event right after it, with the same time, person and action, is the same step.
+        same_step = previous is not None and previous[0] == key and previous[1] != "entry"
+        previous = (key, event.table_name)
+        if same_step and event.table_name == "entry":
             continue
-        seen.add(key)
         rows.append({"at": _iso(event.at), "actor": event.actor, "action": event.action,
                      "label": ACTION_TEXT.get(event.action, event.action)})
     return rows
