@@ -38,6 +38,7 @@ from .records import (
     TableSpec,
     WireError,
     from_wire,
+    select_in,
     stored_values,
     wire_of_values,
 )
@@ -137,10 +138,14 @@ class Merger:
         decoded = self._decode(spec, items)
         if not decoded:
             return
-        existing = {
-            row["uuid"]: row
-            for row in model.select().where(model.uuid.in_([v["uuid"] for v in decoded])).dicts()
-        }
+        # Which are known at all (cheap), then the stored rows of those only: on a first import
+        # nothing is known, and a later one brings few known rows.
+        known = [u for (u,) in select_in(model, ("uuid",), "uuid", [v["uuid"] for v in decoded])]
+        existing = (
+            {row["uuid"]: row for row in model.select().where(model.uuid.in_(known)).dicts()}
+            if known
+            else {}
+        )
         for fk in spec.foreign_keys:
             self.ids.load_ids(fk.rel_model, [r[fk.name] for r in existing.values()])
         inserts, updates = [], []
@@ -221,17 +226,10 @@ class Merger:
                 else:
                     wanted[value] = values["uuid"]
             firsts = sorted({v[0] for v in wanted}, key=str)
-            columns = [getattr(model, name) for name in key]
-            for start in range(0, len(firsts), BATCH):
-                query = (
-                    model.select(model.uuid, *columns)
-                    .where(columns[0].in_(firsts[start : start + BATCH]))
-                    .tuples()
-                )
-                for uuid, *value in query:
-                    owner = wanted.get(tuple(value))
-                    if owner is not None and owner != uuid:
-                        clashes[owner] = f"与本库中的记录 {uuid} 的 {'+'.join(key)} 重复"
+            for uuid, *value in select_in(model, ("uuid", *key), key[0], firsts):
+                owner = wanted.get(tuple(value))
+                if owner is not None and owner != uuid:
+                    clashes[owner] = f"与本库中的记录 {uuid} 的 {'+'.join(key)} 重复"
             if clashes:
                 kept = []
                 for values, row, old in writes:
