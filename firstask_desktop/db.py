@@ -8,6 +8,7 @@ foreign keys on, and a busy timeout so that two processes on one PC wait instead
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -66,6 +67,11 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, SqliteDatabase)
 
 
+# Derived data kept current inside each write transaction, run just before it commits
+# (search_index registers its catch-up here): the change and what follows from it commit together.
+BEFORE_COMMIT: list[Callable[[], None]] = []
+
+
 @contextlib.contextmanager
 def transaction():
     """One write transaction. On SQLite it takes the write lock at BEGIN (IMMEDIATE), so that
@@ -74,6 +80,8 @@ def transaction():
     atomic = database.obj.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
     with translated("保存到数据库"), atomic:
         yield
+        for hook in BEFORE_COMMIT:
+            hook()
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ from pathlib import Path
 from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase
 from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
+from . import search_index
 from .errors import RefusedError
 from .models import ALL_MODELS, Entry
 from .search_text import pinyin_initials
@@ -102,9 +103,15 @@ def _duplicate_links(database) -> None:
                           ForeignKeyField(Entry, null=True, field=Entry.id, on_delete="RESTRICT"))
 
 
+def _search_index(database) -> None:
+    """The search index (search_index.py): created, then filled with the entries already there."""
+    if isinstance(database, SqliteDatabase) and search_index.create(database):
+        search_index.build(database)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
-                              _duplicate_links]
+                              _duplicate_links, _search_index]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
@@ -151,6 +158,8 @@ def create_fresh(database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         _append_only_triggers(database)
+        if isinstance(database, SqliteDatabase):
+            search_index.create(database)
         _set_user_version(database, LATEST_VERSION)
 
 

@@ -70,6 +70,24 @@ def test_version_1_file_migrates_to_current_and_keeps_data(tmp_path):
     assert set(fresh) >= {m._meta.table_name for m in ALL_MODELS}
 
 
+def test_the_search_index_is_built_for_the_entries_of_an_old_file(tmp_path):
+    from firstask_desktop.services.queries import EntryFilter, count_entries, list_entries
+
+    folder = tmp_path / "旧版数据"
+    _make_v1_file(folder)
+    open_store(folder)
+    try:
+        for typed in ("张", "张三", "城关村委会", "电价", "zs", "5678", "2025-00001"):
+            flt = EntryFilter(search=typed)
+            assert [e.serial for e in list_entries(flt)] == ["GS0101-2025-00001"], typed
+            assert count_entries(flt) == 1, typed
+        assert list(list_entries(EntryFilter(search="李四"))) == []
+        pending = db.database.execute_sql("SELECT count(*) FROM search_pending").fetchone()[0]
+        assert pending == 0
+    finally:
+        db.close()
+
+
 def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypatch):
     folder = tmp_path / "失败"
     _make_v1_file(folder)

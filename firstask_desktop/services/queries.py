@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from .. import search_index
 from ..errors import ValidationError
 from ..models import (
     AuditEvent,
@@ -62,21 +63,12 @@ def overdue_condition(now: datetime):
 
 
 def search_condition(text: str):
-    """A fragment of any register text, a phone fragment, a 户号, a serial or pinyin initials."""
-    needle = text.strip()
-    like = f"%{needle}%"
-    condition = (
-        Entry.visitor.contains(needle) | Entry.unit.contains(needle)
-        | Entry.address.contains(needle) | Entry.matter.contains(needle)
-        | Entry.result.contains(needle) | Entry.serial.contains(needle.upper())
-    )
-    digits = re.sub(r"\D", "", needle)
-    if digits and len(digits) >= 3:
-        condition |= Entry.phone.contains(digits) | Entry.account_no.contains(digits)
-    if needle.isascii() and needle.isalpha():
-        condition |= Entry.search_initials.contains(needle.lower())
-    del like
-    return condition
+    """A fragment of any register text, a phone fragment, a 户号, a serial or pinyin initials
+    (search_index.py says exactly what matches, and finds it through an index)."""
+    terms = search_index.SearchTerms.parse(text)
+    if terms is None:
+        return Entry.id.is_null(False)  # nothing typed: every entry
+    return search_index.condition(terms)
 
 
 @dataclass
@@ -110,8 +102,29 @@ def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
                  sort: str = "received_at", descending: bool = False):
     """The entries matching ``flt`` as a query (page it; don't list() 200,000 rows)."""
     flt = flt or EntryFilter()
-    now = now or datetime.now()
     query = Entry.select(Entry, Staff).join(Staff, on=(Entry.responder == Staff.id))
+    query = _filtered(query, flt, now or datetime.now())
+    column = SORTABLE.get(sort, Entry.received_at)
+    order = column.desc() if descending else column.asc()
+    return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
+
+
+def count_entries(flt: EntryFilter | None = None, *, now: datetime | None = None) -> int:
+    """How many entries match ``flt`` (the register's footer), without reading their rows."""
+    flt = flt or EntryFilter()
+    if flt.search.strip() and flt == EntryFilter(search=flt.search):
+        # The search alone: the index knows how many entries it matches.
+        found = search_index.count(search_index.SearchTerms.parse(flt.search))
+        if found is not None:
+            return found
+    query = Entry.select(fn.COUNT(Entry.id))
+    if flt.responder:
+        query = query.join(Staff, on=(Entry.responder == Staff.id))
+    return _filtered(query, flt, now or datetime.now()).scalar()
+
+
+def _filtered(query, flt: EntryFilter, now: datetime):
+    """``query`` (over Entry, joined to Staff when filtering by responder) narrowed by ``flt``."""
     if flt.month:
         start, end = month_range(flt.month)
         query = query.where((Entry.received_at >= start) & (Entry.received_at < end))
@@ -146,9 +159,7 @@ def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
     if flt.follow_up_due:
         query = query.where(Entry.status.in_(("replied", "unresolved"))
                             & (Entry.follow_up_due_at <= _day_end(now.date())))
-    column = SORTABLE.get(sort, Entry.received_at)
-    order = column.desc() if descending else column.asc()
-    return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
+    return query
 
 
 def due_state(entry: Entry, now: datetime | None = None) -> str:
