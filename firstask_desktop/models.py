@@ -108,7 +108,7 @@ class Entry(Record):
     received_at = DateTimeField(index=True)
     channel = CharField(max_length=16)
     category = CharField(max_length=16, index=True)
-    visitor = CharField(max_length=50)
+    visitor = CharField(max_length=50, index=True)  # the register sorts by it (schema step)
     unit = CharField(max_length=100, default="")
     address = CharField(max_length=200, default="")
     phone = CharField(max_length=40, default="", index=True)
@@ -134,6 +134,16 @@ class Entry(Record):
     closed_at = DateTimeField(null=True)
     reopened_count = IntegerField(default=0)
     search_initials = CharField(max_length=200, default="")  # pinyin initials, schema v2
+
+    class Meta:
+        # The register view's filters, read in date order at 200,000 entries (schema step
+        # _register_indexes; docs/benchmarks.md).
+        indexes = (
+            (("category", "received_at"), False),
+            (("channel", "received_at"), False),
+            (("status", "received_at"), False),
+            (("responder", "received_at"), False),
+        )
 
 
 class SerialCounter(BaseModel):

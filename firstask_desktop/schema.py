@@ -109,9 +109,14 @@ def _search_index(database) -> None:
         search_index.build(database)
 
 
+def _register_indexes(database) -> None:
+    """Indexes for the register view: its filters in date order, and the sort by visitor."""
+    Entry._schema.create_indexes(safe=True)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
-                              _duplicate_links, _search_index]
+                              _duplicate_links, _search_index, _register_indexes]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
-from .. import search_index
+from .. import db, search_index
 from ..errors import ValidationError
 from ..models import (
     AuditEvent,
@@ -125,6 +126,8 @@ def count_entries(flt: EntryFilter | None = None, *, now: datetime | None = None
 
 def _filtered(query, flt: EntryFilter, now: datetime):
     """``query`` (over Entry, joined to Staff when filtering by responder) narrowed by ``flt``."""
+    # Indexes (category|channel|status|responder, received_at) serve these filters with or
+    # without a month, in date order (models.Entry.Meta; docs/benchmarks.md).
     if flt.month:
         start, end = month_range(flt.month)
         query = query.where((Entry.received_at >= start) & (Entry.received_at < end))
@@ -160,6 +163,63 @@ def _filtered(query, flt: EntryFilter, now: datetime):
         query = query.where(Entry.status.in_(("replied", "unresolved"))
                             & (Entry.follow_up_due_at <= _day_end(now.date())))
     return query
+
+
+# --- the register view, a page at a time -------------------------------------------------------
+
+
+def register_page(flt: EntryFilter | None = None, *, sort: str = "received_at",
+                  descending: bool = True, offset: int = 0, limit: int = 200,
+                  with_total: bool = False, viewer=None, now: datetime | None = None):
+    """One page of the register as ``viewer`` may see it, and (``with_total``) how many match.
+
+    The rows are :class:`RegisterRow` mappings: read straight from SQLite's cursor, each turned
+    into ``entry_to_dict``'s form and masked (visibility.py) the first time it is read.
+    """
+    flt = flt or EntryFilter()
+    now = now or datetime.now()
+    query = (list_entries(flt, now=now, sort=sort, descending=descending)
+             .select(*_ENTRY_FIELDS, Staff.name).offset(offset).limit(limit))
+    sql, params = query.sql()
+    rows = [RegisterRow(raw, viewer, now) for raw in db.database.execute_sql(sql, params)]
+    return rows, (count_entries(flt, now=now) if with_total else None)
+
+
+_ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
+
+
+class RegisterRow(Mapping):
+    """A line of a register page: ``entry_to_dict`` of the entry as the viewer may see it, made
+    the first time it is read. A page brings 200 rows and a screen shows some 30, so most are
+    never converted nor masked (docs/benchmarks.md)."""
+
+    __slots__ = ("_raw", "_viewer", "_now", "_data")
+
+    def __init__(self, raw: tuple, viewer, now: datetime):
+        self._raw, self._viewer, self._now, self._data = raw, viewer, now, None
+
+    def _dict(self) -> dict:
+        if self._data is None:
+            from ..visibility import entry_dict_for
+
+            raw = self._raw
+            entry = Entry(__no_default__=True, **{
+                field.name: field.python_value(value)
+                for field, value in zip(_ENTRY_FIELDS, raw, strict=False)
+            })
+            entry.responder = Staff(id=entry.responder_id, name=raw[len(_ENTRY_FIELDS)])
+            self._data = entry_dict_for(self._viewer, entry, entry_to_dict(entry, self._now))
+            self._raw = None
+        return self._data
+
+    def __getitem__(self, key: str):
+        return self._dict()[key]
+
+    def __iter__(self):
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
 
 
 def due_state(entry: Entry, now: datetime | None = None) -> str:
