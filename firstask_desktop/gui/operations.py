@@ -55,15 +55,18 @@ def register_page(
     now: datetime | None = None,
 ):
     """One page of the register as ``viewer`` may see it (保密: others' customers masked), and
-    the number of matching rows on the first page."""
-    now = now or datetime.now()
-    query = queries.list_entries(flt, now=now, sort=sort, descending=descending)
-    rows = [
-        visibility.entry_dict_for(viewer, e, queries.entry_to_dict(e, now))
-        for e in query.offset(offset).limit(limit)
-    ]
-    total = query.count() if with_total else None
-    return rows, total
+    the number of matching rows on the first page. Each row is made (and masked) when first
+    read on the GUI thread, see ``queries.register_page``."""
+    return queries.register_page(
+        flt,
+        sort=sort,
+        descending=descending,
+        offset=offset,
+        limit=limit,
+        with_total=with_total,
+        viewer=viewer,
+        now=now,
+    )
 
 
 def register_scope(actor) -> dict:
