@@ -47,8 +47,12 @@ def snapshot(record: Record) -> dict:
     return data
 
 
+# One encoder for every event: json.dumps would build a new one per call with these options.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _canonical(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(obj)
 
 
 def event_hash(event: AuditEvent) -> str:

@@ -16,12 +16,21 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache
+from itertools import accumulate
 
 from peewee import fn
 
 from . import db
-from .bulk_write import ChainWriter, IdBlock, insert_rows
+from .bulk_write import (
+    ChainWriter,
+    IdBlock,
+    fast_uuid,
+    field_defaults,
+    insert_rows,
+    row_view,
+    snapshot_json,
+)
 from .demo import (
     ADMIN,
     CATEGORY_WEIGHTS,
@@ -38,7 +47,16 @@ from .demo import (
     _demo_staff,
 )
 from .errors import RefusedError
-from .models import Customer, Entry, Escalation, FollowUp, SerialCounter, Staff, Transfer, Void
+from .models import (
+    Customer,
+    Entry,
+    Escalation,
+    FollowUp,
+    SerialCounter,
+    Staff,
+    Transfer,
+    Void,
+)
 from .models import Department as DepartmentModel
 from .search_text import pinyin_initials
 from .services.entries import promised_due
@@ -66,57 +84,89 @@ FINAL_ACTION = {
     "void": "void",
 }
 TRANSFER_TO = {"repair": "抢修班", "complaint": "营业班", "report": "营业班", "business": "营业班"}
+# A station serves the same villages for years: most matters come from households it knows.
+RETURNING_SHARE = 0.6
+# How matters received long ago ended (``settled_after``): answered, followed up and closed, a few
+# escalated or voided; none still waiting for a clerk.
+SETTLED_FATES = {"closed": 88, "followed_up": 6, "unresolved": 2, "void": 4}
+# Some customers tell a long story: the matter as written down runs on.
+MATTER_DETAILS = [
+    "，客户反映此问题已持续一周以上，多次拨打95598未能解决，要求供电所派人到现场查看，"
+    "并在处理完毕后电话告知处理结果",
+    "，客户称家中老人行动不便，希望尽快上门处理，并留下了儿子的联系电话以便沟通",
+    "，同村另有多户反映类似情况，客户代表村民一并提出，请核实是否为线路老化所致",
+]
 
 
-@lru_cache(maxsize=4096)
 def _initials(visitor: str, unit: str) -> str:
-    return pinyin_initials(visitor, unit)
+    """``pinyin_initials(visitor, unit)``, each text looked up once (names and units repeat)."""
+    return " ".join(part for part in (_initials_of(visitor), _initials_of(unit)) if part)
+
+
+@cache
+def _initials_of(text: str) -> str:
+    return pinyin_initials(text)
 
 
 def _pick(rng: random.Random, weights: dict[str, int]) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+    keys, cumulative = _cumulative(tuple(weights.items()))
+    return rng.choices(keys, cum_weights=cumulative)[0]
+
+
+@cache
+def _cumulative(items: tuple) -> tuple[list[str], list[int]]:
+    """(choices, their cumulative weights), for ``Random.choices``: the same draw, summed once."""
+    return [key for key, _ in items], list(accumulate(weight for _, weight in items))
 
 
 class _Writer:
     """Collects one batch of records and their audit events, then writes them in one go.
 
-    Records are kept as objects until the flush, so a row is stored in its final state, the
-    state the last of its audit events describes.
+    Records are plain dicts (every field by name, foreign keys as ids): building peewee model
+    instances would run every field default for each of hundreds of thousands of rows. A record
+    is stored in its final state, the state the last of its audit events describes.
     """
 
     def __init__(self):
-        self.records: dict[type, list] = {}
+        self.records: dict[type, list[dict]] = {}
         self.blocks: dict[type, IdBlock] = {}
+        self.templates: dict[type, dict] = {}
+
+    def new(self, model, **values) -> dict:
+        """A record of ``model``: its defaults, a fresh uuid and id, then ``values``."""
+        template = self.templates.get(model)
+        if template is None:
+            template = self.templates[model] = field_defaults(model)
+        block = self.blocks.get(model) or self.blocks.setdefault(model, IdBlock(model))
+        record = dict(template, id=block.take(), uuid=fast_uuid(), **values)
+        self.records.setdefault(model, []).append(record)
+        return record
 
     def add(
         self,
         chain: ChainWriter,
-        record,
+        model,
+        record: dict,
         *,
         action: str,
         actor: Staff,
         at: datetime,
-        before: dict | None = None,
-    ) -> dict:
-        model = type(record)
-        if record.id is None:
-            block = self.blocks.get(model) or self.blocks.setdefault(model, IdBlock(model))
-            record.id = block.take()
-            self.records.setdefault(model, []).append(record)
+        before: str | None = None,
+    ) -> str:
+        """The audit event of ``record`` as it is now; returns its snapshot (as JSON text)."""
         return chain.add(
-            record, before, action=action, actor=actor.name, at=at, actor_uuid=actor.uuid
+            row_view(model, record),
+            before,
+            action=action,
+            actor=actor.name,
+            at=at,
+            actor_uuid=actor.uuid,
+            after=snapshot_json(model, record),
         )
 
     def flush(self) -> None:
         for model in (Customer, Entry, Transfer, FollowUp, Escalation, Void):
-            columns = [f.name for f in model._meta.sorted_fields]
-            insert_rows(
-                model,
-                [
-                    {name: r.__data__.get(name) for name in columns}
-                    for r in self.records.pop(model, [])
-                ],
-            )
+            insert_rows(model, self.records.pop(model, []))
 
 
 def new_station(
@@ -139,8 +189,15 @@ def add_entries(
     years: float = 3.0,
     batch: int = 2000,
     on_progress: Callable[[int, int], None] | None = None,
+    times: list[datetime] | None = None,
+    settled_after: timedelta | None = None,
 ) -> int:
-    """Add ``count`` entries received over the last ``years`` before ``now``; returns count."""
+    """Add ``count`` entries received over the last ``years`` before ``now``; returns count.
+
+    ``times``: the moments they were received instead (in order; ``count`` is then their
+    number). ``settled_after``: matters received longer ago than this have ended (closed,
+    followed up, escalated or voided), as in a register clerks keep up to date.
+    """
     station = local_station()
     if station is None:
         raise RefusedError("数据文件夹还没有初始化：请先运行 init 或 demo。")
@@ -158,10 +215,12 @@ def add_entries(
     rng = random.Random(seed)
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     span = timedelta(days=365 * years)
-    times = sorted(
-        now - timedelta(minutes=rng.randint(60, int(span.total_seconds() // 60)))
-        for _ in range(count)
-    )
+    if times is None:
+        times = sorted(
+            now - timedelta(minutes=rng.randint(60, int(span.total_seconds() // 60)))
+            for _ in range(count)
+        )
+    count = len(times)
     book = DeadlineBook(station.area)
     serials = {
         year: last
@@ -169,7 +228,7 @@ def add_entries(
         .where(SerialCounter.station == station.code)
         .tuples()
     }
-    customers: list[Customer] = []
+    customers: list[dict] = []
     done = 0
     for start in range(0, count, batch):
         with db.transaction():
@@ -189,6 +248,7 @@ def add_entries(
                     customers,
                     writer,
                     chain,
+                    settled_after,
                 )
             writer.flush()
             chain.flush()
@@ -204,16 +264,29 @@ def add_entries(
 
 
 def _one(
-    rng, code, received, now, clerks, head, departments, book, serials, customers, writer, chain
+    rng,
+    code,
+    received,
+    now,
+    clerks,
+    head,
+    departments,
+    book,
+    serials,
+    customers,
+    writer,
+    chain,
+    settled_after=None,
 ) -> None:
     clerk = rng.choice(clerks)
     category = _pick(rng, CATEGORY_WEIGHTS)
     channel = _pick(rng, CHANNEL_WEIGHTS)
     registered = received + timedelta(minutes=2)
-    if customers and rng.random() < 0.25:
+    if customers and rng.random() < RETURNING_SHARE:
         customer = rng.choice(customers)
     else:
-        customer = Customer(
+        customer = writer.new(
+            Customer,
             station=code,
             name=rng.choice(SURNAMES) + rng.choice(GIVEN),
             unit=rng.choice(UNITS),
@@ -223,25 +296,29 @@ def _one(
             created_at=registered,
             updated_at=registered,
         )
-        writer.add(chain, customer, action="add_customer", actor=clerk, at=registered)
+        writer.add(chain, Customer, customer, action="add_customer", actor=clerk, at=registered)
         customers.append(customer)
         if len(customers) > 50_000:
             customers.pop(rng.randrange(len(customers)))
     serials[received.year] = serials.get(received.year, 0) + 1
     deadlines = book.for_entry(category, received)
-    entry = Entry(
+    matter = rng.choice(MATTERS[category])
+    if rng.random() < 0.05:
+        matter += rng.choice(MATTER_DETAILS)
+    entry = writer.new(
+        Entry,
         station=code,
         serial=f"{code}-{received.year}-{serials[received.year]:05d}",
         received_at=received,
         channel=channel,
         category=category,
-        visitor=customer.name,
-        unit=customer.unit,
-        address=customer.address,
-        phone=customer.phone,
-        account_no=customer.account_no,
-        customer=customer.id,
-        matter=rng.choice(MATTERS[category]),
+        visitor=customer["name"],
+        unit=customer["unit"],
+        address=customer["address"],
+        phone=customer["phone"],
+        account_no=customer["account_no"],
+        customer=customer["id"],
+        matter=matter,
         responder=clerk.id,
         created_by=clerk.id,
         status="registered",
@@ -250,15 +327,18 @@ def _one(
         arrive_due_at=deadlines.get("arrive"),
         restore_due_at=deadlines.get("restore"),
         missing_documents="[]",
-        search_initials=_initials(customer.name, customer.unit),
+        search_initials=_initials(customer["name"], customer["unit"]),
         wo_number=f"95598{received:%y%m%d}{rng.randint(1000, 9999)}"
         if channel == "hotline_95598"
         else "",
         created_at=registered,
         updated_at=registered,
     )
-    first = writer.add(chain, entry, action="register", actor=clerk, at=registered)
-    fate = _pick(rng, FATES)
+    first = writer.add(chain, Entry, entry, action="register", actor=clerk, at=registered)
+    if settled_after is not None and now - received > settled_after:
+        fate = _pick(rng, SETTLED_FATES)
+    else:
+        fate = _pick(rng, FATES)
     if now - received < timedelta(days=3) and fate in ("closed", "followed_up"):
         fate = "in_progress"
     if fate == "registered":
@@ -269,87 +349,78 @@ def _one(
         and category in TRANSFER_TO
         and rng.random() < 0.5
     ):
-        transfer = Transfer(
+        transfer = writer.new(
+            Transfer,
             station=code,
-            entry=entry.id,
+            entry=entry["id"],
             department=departments[TRANSFER_TO[category]].id,
             note="请按时限办理并回复",
             transferred_at=registered,
-            due_at=entry.due_at,
+            due_at=entry["due_at"],
             created_by=clerk.id,
             done_at=None if fate == "transferred" else done_at,
             created_at=registered,
             updated_at=done_at,
         )
-        writer.add(chain, transfer, action="transfer", actor=clerk, at=registered)
+        writer.add(chain, Transfer, transfer, action="transfer", actor=clerk, at=registered)
     if fate in ("replied", "followed_up", "closed"):
-        entry.result = RESULTS[category]
-        entry.replied_at = entry.contacted_at = done_at
-        entry.follow_up_due_at = book.follow_up(done_at)
+        entry["result"] = RESULTS[category]
+        entry["replied_at"] = entry["contacted_at"] = done_at
+        entry["follow_up_due_at"] = book.follow_up(done_at)
     if fate in ("followed_up", "closed"):
         follow_at = done_at + timedelta(days=1)
         satisfaction = rng.choices(["satisfied", "basic"], weights=[85, 15])[0]
-        writer.add(
-            chain,
-            FollowUp(
-                station=code,
-                entry=entry.id,
-                at=follow_at,
-                by=clerk.id,
-                method="phone",
-                outcome="reached",
-                satisfaction=satisfaction,
-                note="客户表示认可",
-                created_at=follow_at,
-                updated_at=follow_at,
-            ),
-            action="follow_up",
-            actor=clerk,
+        follow_up = writer.new(
+            FollowUp,
+            station=code,
+            entry=entry["id"],
             at=follow_at,
+            by=clerk.id,
+            method="phone",
+            outcome="reached",
+            satisfaction=satisfaction,
+            note="客户表示认可",
+            created_at=follow_at,
+            updated_at=follow_at,
         )
+        writer.add(chain, FollowUp, follow_up, action="follow_up", actor=clerk, at=follow_at)
         done_at = follow_at
     if fate == "closed":
-        entry.closed_at = done_at
+        entry["closed_at"] = done_at
     if fate == "unresolved":
-        entry.unresolved_reason = "涉及线路改造，需列入农网改造计划，本所无法单独解决"
-        entry.contacted_at = done_at
-        writer.add(
-            chain,
-            Escalation(
-                station=code,
-                entry=entry.id,
-                reason=entry.unresolved_reason,
-                to_staff=head.id if head else None,
-                at=done_at,
-                by=clerk.id,
-                created_at=done_at,
-                updated_at=done_at,
-            ),
-            action="escalate",
-            actor=clerk,
+        entry["unresolved_reason"] = "涉及线路改造，需列入农网改造计划，本所无法单独解决"
+        entry["contacted_at"] = done_at
+        escalation = writer.new(
+            Escalation,
+            station=code,
+            entry=entry["id"],
+            reason=entry["unresolved_reason"],
+            to_staff=head.id if head else None,
             at=done_at,
+            by=clerk.id,
+            created_at=done_at,
+            updated_at=done_at,
         )
+        writer.add(chain, Escalation, escalation, action="escalate", actor=clerk, at=done_at)
     if fate == "void":
-        writer.add(
-            chain,
-            Void(
-                station=code,
-                entry=entry.id,
-                reason="重复登记，同一事项已由他人受理",
-                at=done_at,
-                by=clerk.id,
-                previous_status="registered",
-                created_at=done_at,
-                updated_at=done_at,
-            ),
-            action="void",
-            actor=clerk,
+        void = writer.new(
+            Void,
+            station=code,
+            entry=entry["id"],
+            reason="重复登记，同一事项已由他人受理",
             at=done_at,
+            by=clerk.id,
+            previous_status="registered",
+            created_at=done_at,
+            updated_at=done_at,
         )
-    entry.status = fate
-    entry.revision = 2
-    entry.updated_at = done_at
-    writer.add(chain, entry, action=FINAL_ACTION[fate], actor=clerk, at=done_at, before=first)
+        writer.add(chain, Void, void, action="void", actor=clerk, at=done_at)
+    entry["status"] = fate
+    entry["revision"] = 2
+    entry["updated_at"] = done_at
+    writer.add(
+        chain, Entry, entry, action=FINAL_ACTION[fate], actor=clerk, at=done_at, before=first
+    )
 
 
 def entry_count() -> int:

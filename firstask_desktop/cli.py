@@ -275,9 +275,13 @@ def _register_entry_steps(sub) -> None:
 
 
 def cmd_demo(args) -> int:
-    from .demo import build_demo
+    from .demo import BULK_FROM, build_demo
 
-    summary = build_demo(entries=args.entries, seed=args.seed)
+    def progress(done: int, total: int) -> None:  # a large demo takes a minute or two
+        print(f"已生成 {done}/{total} 条登记……", file=sys.stderr, flush=True)
+
+    summary = build_demo(entries=args.entries, seed=args.seed,
+                         on_progress=progress if args.entries > BULK_FROM else None)
     print(f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
           f"{summary['staff']} 名人员（演示密码 {summary['password']}）。")
     return 0

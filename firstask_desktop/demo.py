@@ -2,11 +2,17 @@
 
 Everything is made through the same services a clerk uses, with the clock of each step set to
 when it would have happened, so deadlines, audit events and states are all genuine.
+
+A large demo (more than ``BULK_FROM`` entries: ten years of a busy station) would take hours
+that way; its history up to the last week is written by ``bulk.add_entries`` instead (the same
+rows and hash-chained audit events, in batches), and only the last week goes through the
+services, so the 待办, overdue and follow-up screens still have live matters on them.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from . import db
@@ -100,8 +106,16 @@ def _received_times(rng: random.Random, count: int, now: datetime) -> list[datet
     return sorted(times)
 
 
-def build_demo(entries: int = 300, seed: int = 1, now: datetime | None = None) -> dict:
-    """Fill an empty data folder with the demo station (refused if it has one already)."""
+BULK_FROM = 5000  # more entries than this: the history is written in bulk
+RECENT_DAYS = 7  # ... all but the last week, which goes through the services
+SETTLED_DAYS = 30  # matters older than this have all ended in the bulk-written history
+
+
+def build_demo(entries: int = 300, seed: int = 1, now: datetime | None = None,
+               on_progress: Callable[[int, int], None] | None = None) -> dict:
+    """Fill an empty data folder with the demo station (refused if it has one already).
+
+    ``on_progress(done, total)`` is called now and then while a large demo is written."""
     if local_station() is not None:
         raise RefusedError("数据文件夹里已经有供电所的数据：演示数据只能生成在空的数据文件夹中。")
     if not 0 <= entries <= 1_000_000:
@@ -115,10 +129,34 @@ def build_demo(entries: int = 300, seed: int = 1, now: datetime | None = None) -
     staff = {s.name: s for s in Staff.select()}
     clerks = [staff[n] for n, role, _ in STAFF if role in ("clerk", "manager")]
     _demo_customers(rng, staff, start)
-    for received in _received_times(rng, entries, now):
+    times = _received_times(rng, entries, now)
+    if entries > BULK_FROM:
+        recent = now - timedelta(days=RECENT_DAYS)
+        history = [t for t in times if t < recent]
+        times = times[len(history):]
+        _write_history(history, seed, now, entries, on_progress)
+    for number, received in enumerate(times, start=entries - len(times) + 1):
         _one_entry(rng, rng.choice(clerks), received, now)
+        if on_progress is not None and number % 100 == 0:
+            on_progress(number, entries)
     return {"station": f"{STATION['name']}（{STATION['code']}）", "entries": Entry.select().count(),
             "staff": Staff.select().count(), "password": DEMO_PASSWORD}
+
+
+def _write_history(times: list[datetime], seed: int, now: datetime, total: int,
+                   on_progress: Callable[[int, int], None] | None) -> None:
+    """Years of matters in bulk: those of the last month still moving, the rest long ended."""
+    from . import bulk
+    from .bulk_write import loading
+    from .models import AuditEvent, Escalation, FollowUp, Transfer, Void
+
+    def report(done: int, _count: int) -> None:
+        if on_progress is not None:
+            on_progress(done, total)
+
+    with loading((Customer, Entry, Transfer, FollowUp, Escalation, Void, AuditEvent)):
+        bulk.add_entries(len(times), seed=seed, now=now, times=times, batch=5000,
+                         settled_after=timedelta(days=SETTLED_DAYS), on_progress=report)
 
 
 def _demo_staff(admin: Staff, at: datetime) -> None:
