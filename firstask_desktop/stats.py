@@ -165,24 +165,30 @@ def month_stats(
 
     reply, follow_up = _Clock(), _Clock()
     people: dict[str, _Person] = {}
+    stations: dict[str, _Person] = {}  # at the county: one row per station
     overdue_rows, unresolved_rows = [], []
     for entry in entries:
-        person = people.setdefault(entry.responder.name, _Person(entry.responder.name))
-        person.total += 1
         answered = entry.replied_at or escalated.get(entry.id)
         reply.add(entry.due_at, answered, now)
-        person.reply.add(entry.due_at, answered, now)
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
-        person.follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
-        if entry.id in satisfaction:
-            person.satisfaction[satisfaction[entry.id]] += 1
-        if entry.id in overdue_ids:
-            person.overdue += 1
+        is_overdue = entry.id in overdue_ids
+        is_unresolved = entry.id in escalated and entry.replied_at is None
+        groups = (people.setdefault(entry.responder.name, _Person(entry.responder.name)),
+                  stations.setdefault(entry.station, _Person(entry.station)))
+        for group in groups:
+            group.total += 1
+            group.reply.add(entry.due_at, answered, now)
+            group.follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
+            if entry.id in satisfaction:
+                group.satisfaction[satisfaction[entry.id]] += 1
+            group.overdue += is_overdue
+            group.unresolved += is_unresolved
+        if is_overdue:
             overdue_rows.append(_overdue_row(entry, now))
-        if entry.id in escalated and entry.replied_at is None:
-            person.unresolved += 1
+        if is_unresolved:
             unresolved_rows.append(_unresolved_row(entry, escalated[entry.id]))
 
+    station_names = dict(Station.select(Station.code, Station.name).tuples())
     rated = Counter(satisfaction.values())
     total_rated = sum(rated.values())
     result = {
@@ -207,6 +213,10 @@ def month_stats(
         "overdue": overdue_rows,
         "unresolved": unresolved_rows,
         "responders": [people[name].as_dict() for name in sorted(people)],
+        "stations": [
+            stations[code].as_dict() | {"code": code, "name": station_names.get(code, code)}
+            for code in sorted(stations)
+        ],
     }
     if with_previous:
         before = month_stats(previous_month(month), now, station=station, with_previous=False)

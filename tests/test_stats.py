@@ -156,3 +156,35 @@ def test_demo_month_adds_up(demo_store):
     assert sum(r["count"] for r in stats["by_channel"]) == stats["total"]
     assert sum(r["count"] for r in stats["by_status"]) == stats["total"] + stats["void"]
     assert sum(r["total"] for r in stats["responders"]) == stats["total"]
+
+
+def test_county_statistics_have_one_row_per_station_and_totals(people, tmp_path):
+    """At the county the same figures come per station (a second station's rows as if synced)."""
+    import subprocess
+    from datetime import timedelta
+
+    from support import T0
+
+    from firstask_desktop.models import Entry, Station
+    from firstask_desktop.reports.statistics import build_stats
+    from firstask_desktop.services import entries as svc
+    from firstask_desktop.stats import month_stats
+
+    Station.create(code="GS0102", station="GS0102", name="金崖供电所", area="rural")
+    serials = []
+    for i in range(5):
+        e = svc.register_entry(people["李娜"], channel="来电", category="咨询", visitor="张三",
+                               phone="13812345678", matter="咨询电价", result="已答复",
+                               received_at=T0 + timedelta(hours=i), now=T0 + timedelta(hours=i))
+        serials.append(e.serial)
+    Entry.update(station="GS0102").where(Entry.serial.in_(serials[:2])).execute()
+    stats = month_stats("2026-03", now=T0 + timedelta(days=1))
+    rows = {r["code"]: r for r in stats["stations"]}
+    assert {code: r["total"] for code, r in rows.items()} == {"GS0101": 3, "GS0102": 2}
+    assert rows["GS0102"]["name"] == "金崖供电所"
+    assert sum(r["total"] for r in rows.values()) == stats["total"]
+    pdf = tmp_path / "county.pdf"
+    pdf.write_bytes(build_stats("2026-03", now=T0 + timedelta(days=1)))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "各供电所" in text and "金崖供电所" in text and "城关供电所" in text

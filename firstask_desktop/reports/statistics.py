@@ -251,6 +251,21 @@ def _responders(stats: dict) -> Table:
     return _table(cells, [CONTENT_W * 0.14] + [CONTENT_W * 0.0955] * 9)
 
 
+def _stations(stats: dict) -> Table:
+    """County: one row per station, and the county's totals."""
+    cells = [["供电所", "登记", "答复及时率", "回访按时", "回访超时", "当前超期", "未办结", "满意率"]]
+    for r in stats["stations"]:
+        cells.append([f"{r['name']}（{r['code']}）", r["total"], pct(r["reply_rate"]),
+                      r["follow_up_on_time"], r["follow_up_late"], r["overdue"],
+                      r["unresolved"], pct(r["satisfaction_rate"])])
+    cells.append(["合计", stats["total"], pct(stats["reply"]["rate"]),
+                  stats["follow_up"]["on_time"], stats["follow_up"]["late"],
+                  len(stats["overdue"]), len(stats["unresolved"]),
+                  pct(stats["satisfaction"]["rate"])])
+    cells = [[str(c) for c in row] for row in cells]
+    return _table(cells, [CONTENT_W * 0.23] + [CONTENT_W * 0.11] * 7)
+
+
 def _overdue(stats: dict) -> Table:
     cells = [
         [
@@ -353,6 +368,11 @@ def render_stats(stats: dict) -> bytes:
         para("一、总体情况（与上月对比）", "heading"),
         _summary(stats),
         Spacer(1, 3 * mm),
+        *(
+            [para("各供电所（县公司汇总）", "heading"), _stations(stats)]
+            if len(stats.get("stations", [])) > 1
+            else []
+        ),
         charts,
         para("二、类别与渠道", "heading"),
         counts,
