@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 
 def pinyin_initials(*texts: str) -> str:
     """First letters of the pinyin of each text, space-separated: ("张三", "城关村") → "zs cgc".
@@ -11,6 +9,10 @@ def pinyin_initials(*texts: str) -> str:
     Clerks search a name they heard by its initials (``zs`` for 张三); letters and digits in the
     text are kept as they are, lower-cased.
     """
+    # Loaded on the first save, not at start: pypinyin's phrase dictionary takes a quarter of a
+    # second and some 50 MB, which the register window does not need (docs/benchmarks.md).
+    from pypinyin import Style, lazy_pinyin
+
     parts = []
     for text in texts:
         if not text:

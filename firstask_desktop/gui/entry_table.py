@@ -61,8 +61,10 @@ class EntryTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
-        self.view.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it, which is already the model's order
+        # (the other way round the model would load its first page twice more, for nothing).
         self.view.horizontalHeader().setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSectionResizeMode(
             COL_MATTER, QHeaderView.ResizeMode.Stretch
         )

@@ -27,6 +27,20 @@ PAGES = ("register", "todo", "follow_up", "customers", "stats", "sync", "setting
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
 
 
+class _Pages(dict):
+    """The window's pages by name, each made the first time it is shown or asked for: at start
+    only the register is built, so the window opens sooner (docs/benchmarks.md). ``name in
+    pages`` tells whether a page exists yet."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, name: str) -> QWidget:
+        page = self[name] = self._build(name)
+        return page
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -49,15 +63,14 @@ class MainWindow(QMainWindow):
         self.rail.setFixedWidth(96)
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
-        self.page: dict[str, QWidget] = {}
+        self.page = _Pages(self._build_page)
         for name in PAGES:
             item = QListWidgetItem(icon(name), "")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.rail.addItem(item)
-            widget = self._make_page(name)
-            self.page[name] = widget
-            self.pages.addWidget(widget)
-        self.rail.currentRowChanged.connect(self.pages.setCurrentIndex)
+            self.pages.addWidget(QWidget())  # the page's place; the page is made when needed
+        self.page["register"]  # noqa: B018 - the page the window opens on, made now
+        self.rail.currentRowChanged.connect(self._show_row)
 
         workspace = QWidget()
         row = QHBoxLayout(workspace)
@@ -96,15 +109,37 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._counts_timer.start()
         self.retranslate()
-        self.refresh_counts()
+        # The status bar's counts once the register's first page is in: the rows show first.
+        self.page["register"].table.model.sig_loading.connect(self._first_page_done)
         tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
         self.resize(1280, 720)
+
+    def _first_page_done(self, loading: bool) -> None:
+        if not loading:
+            self.page["register"].table.model.sig_loading.disconnect(self._first_page_done)
+            self.refresh_counts()
 
     def _set_printable(self, kinds: list[str]) -> None:
         self.printable = kinds
         self.page["register"].set_printable(kinds)
 
     # --- building ---------------------------------------------------------------------------
+
+    def _build_page(self, name: str) -> QWidget:
+        """Make a page in its place in the stack (first shown, or first asked for by name)."""
+        page = self._make_page(name)
+        index = PAGES.index(name)
+        place = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(place)
+        place.deleteLater()
+        if self.counts and hasattr(page, "set_counts"):
+            page.set_counts(self.counts)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        self.page[PAGES[row]]  # noqa: B018 - made on its first visit
+        self.pages.setCurrentIndex(row)
 
     def _make_page(self, name: str) -> QWidget:
         session = self.session
@@ -209,7 +244,8 @@ class MainWindow(QMainWindow):
         self.counts = counts
         self._show_counts()
         for name in ("todo", "follow_up"):
-            self.page[name].set_counts(counts)
+            if name in self.page:  # a page not made yet gets the counts when it is
+                self.page[name].set_counts(counts)
 
     def _show_counts(self) -> None:
         c = self.counts
@@ -241,7 +277,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         for name in ("register", "todo", "follow_up"):
-            self.page[name].refresh()
+            if name in self.page:  # a page made later reads fresh data then
+                self.page[name].refresh()
         self.refresh_counts()
 
     def new_entry(self) -> None:

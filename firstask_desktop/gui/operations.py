@@ -84,7 +84,7 @@ def register_scope(actor) -> dict:
 
 def months() -> list[str]:
     """Months that have entries, newest first (the month filter's choices)."""
-    return sorted(queries.entries_per_month(), reverse=True)
+    return queries.months_with_entries()
 
 
 def counts() -> dict[str, int]:
@@ -219,8 +219,14 @@ def _builder(kind: str):
 
 
 def printable_kinds() -> list[str]:
-    """The documents this build can print (each comes with the reports package)."""
-    return [kind for kind in DOCUMENT_BUILDERS if _builder(kind) is not None]
+    """The documents this build can print (each comes with the reports package). Looked up, not
+    imported: ReportLab takes a quarter of a second to import, which the window's start need not
+    wait for; the first print imports it."""
+    from importlib.util import find_spec
+
+    if find_spec("reportlab") is None:
+        return []
+    return [kind for kind, (module, _) in DOCUMENT_BUILDERS.items() if find_spec(module)]
 
 
 def build_document(kind: str, key: str, progress=None) -> bytes:

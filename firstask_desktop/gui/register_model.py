@@ -9,6 +9,7 @@ a generation number drops the pages of the previous one if they arrive late.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -77,6 +78,39 @@ PAGE_SIZE = 200
 ROOT = QModelIndex()  # the (only) parent of a table's rows
 
 
+_ROLES = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        SerialRole,
+        DueStateRole,
+        EntryRole,
+        StatusRole,
+    )
+)
+
+
+@cache
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+@cache
+def _due_brushes(due_state: str) -> tuple[QBrush | None, QBrush | None]:
+    colours = DUE_COLOURS.get(due_state, (None, None))
+    return tuple(QBrush(c) if c is not None else None for c in colours)
+
+
+@cache
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 def _short_time(iso: str | None) -> str:
     return iso.replace("T", " ") if iso else ""
 
@@ -97,6 +131,7 @@ class RegisterModel(QAbstractTableModel):
         self.session = None  # the rows are read as session.actor may see them (保密)
         self.viewer = None  # … or as this staff member, without a session
         self._rows: list[dict] = []
+        self._texts: dict[int, tuple] = {}  # row → its cell texts, made when first painted
         self._exhausted = False
         self._loading = False
         self._generation = 0
@@ -115,6 +150,7 @@ class RegisterModel(QAbstractTableModel):
             self._task.cancel()
         self.beginResetModel()
         self._rows = []
+        self._texts = {}
         self._exhausted = False
         self._loading = False
         self.total = None
@@ -208,12 +244,20 @@ class RegisterModel(QAbstractTableModel):
         return self._rows[row]["serial"]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks seven roles of every visible cell on every paint; most are not ours
+        # (alignment, check state, icon): answered at once, a page scrolls within a frame.
+        if role not in _ROLES:
             return None
-        entry = self._rows[index.row()]
+        row = index.row()
+        if not index.isValid() or row >= len(self._rows):
+            return None
+        entry = self._rows[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
+            texts = self._texts.get(row)
+            if texts is None:
+                texts = self._texts[row] = _texts(entry)
+            return _shown(texts, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_MATTER, COL_VISITOR):
             return entry["matter"] if column == COL_MATTER else entry["visitor"]
         if role == SerialRole:
@@ -228,46 +272,52 @@ class RegisterModel(QAbstractTableModel):
             Qt.ItemDataRole.BackgroundRole,
             Qt.ItemDataRole.ForegroundRole,
         ):
-            background, foreground = DUE_COLOURS.get(entry["due_state"], (None, None))
-            colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
-            return QBrush(colour) if colour is not None else None
+            background, foreground = _due_brushes(entry["due_state"])
+            return background if role == Qt.ItemDataRole.BackgroundRole else foreground
         if role == Qt.ItemDataRole.ForegroundRole and entry["status"] == "void":
-            return QBrush(QColor("#888888"))
+            return _brush("#888888")
         if (
             role == Qt.ItemDataRole.FontRole
             and column == COL_DUE_STATE
             and entry["due_state"] == "overdue"
         ):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold_font()
         return None
 
-    def _display(self, entry: dict, column: int) -> str:
-        if column == COL_SERIAL:
-            return entry["serial"]
-        if column == COL_RECEIVED:
-            return _short_time(entry["received_at"])
-        if column == COL_CHANNEL:
-            return label(entry["channel_label"])
-        if column == COL_CATEGORY:
-            return label(entry["category_label"])
-        if column == COL_VISITOR:
-            return entry["visitor"]
-        if column == COL_PHONE:
-            return entry["phone"]
-        if column == COL_MATTER:
-            return entry["matter"].replace("\n", " ")
-        if column == COL_RESPONDER:
-            return entry["responder"]
-        if column == COL_STATUS:
-            return label(entry["status_label"])
-        if column == COL_DUE:
-            if entry["status"] in ("replied", "unresolved") and entry["follow_up_due_at"]:
-                return QCoreApplication.translate("RegisterModel", "回访 {0}").format(
-                    _short_time(entry["follow_up_due_at"])
-                )
-            return _short_time(entry["due_at"])
-        if column == COL_DUE_STATE:
-            return label(DUE_STATE_LABELS[entry["due_state"]])
-        return ""
+
+# Columns whose text is a label of the core's vocabulary, translated when shown (the language can
+# change while the rows are on screen).
+_LABELLED = frozenset((COL_CHANNEL, COL_CATEGORY, COL_STATUS, COL_DUE_STATE))
+
+
+def _texts(entry) -> tuple:
+    """A row's cell texts, worked out once (a page scrolls past in one frame); labels untranslated,
+    the due column as (time, is a follow-up)."""
+    follow_up = entry["status"] in ("replied", "unresolved") and entry["follow_up_due_at"]
+    return (
+        entry["serial"],
+        _short_time(entry["received_at"]),
+        entry["channel_label"],
+        entry["category_label"],
+        entry["visitor"],
+        entry["phone"],
+        entry["matter"].replace("\n", " "),
+        entry["responder"],
+        entry["status_label"],
+        (_short_time(entry["follow_up_due_at"]), True)
+        if follow_up
+        else (_short_time(entry["due_at"]), False),
+        DUE_STATE_LABELS[entry["due_state"]],
+    )
+
+
+def _shown(texts: tuple, column: int) -> str:
+    text = texts[column]
+    if column in _LABELLED:
+        return label(text)
+    if column == COL_DUE:
+        time, follow_up = text
+        if follow_up:
+            return QCoreApplication.translate("RegisterModel", "回访 {0}").format(time)
+        return time
+    return text

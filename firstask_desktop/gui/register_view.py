@@ -88,8 +88,14 @@ class RegisterPage(QWidget):
         for combo in self._filter_combos():
             combo.currentIndexChanged.connect(self.apply_filter)
         self.retranslate()
-        self.refresh_choices()
         self.apply_filter()
+        # The month, staff and station lists once the first page is in: the rows show first.
+        self.table.model.sig_loading.connect(self._first_page_done)
+
+    def _first_page_done(self, loading: bool) -> None:
+        if not loading:
+            self.table.model.sig_loading.disconnect(self._first_page_done)
+            self.refresh_choices()
 
     def retranslate(self) -> None:
         self.bar_label.setText(self.tr("筛选："))

@@ -213,7 +213,8 @@ class RegisterRow(Mapping):
         return self._data
 
     def __getitem__(self, key: str):
-        return self._dict()[key]
+        data = self._data  # read on every paint of every cell: kept short
+        return (data if data is not None else self._dict())[key]
 
     def __iter__(self):
         return iter(self._dict())
@@ -403,6 +404,21 @@ def search_customers(text: str, limit: int = 50) -> list[Customer]:
         condition |= (Customer.phone.contains(digits) | Customer.phone_alt.contains(digits)
                       | Customer.account_no.contains(digits))
     return list(Customer.select().where(condition).order_by(Customer.name).limit(limit))
+
+
+def months_with_entries() -> list[str]:
+    """The months that have entries, newest first (the register's month filter): one index seek
+    per month, where counting them (entries_per_month) reads every entry."""
+    months: list[str] = []
+    sql = f"SELECT max(received_at) FROM entry WHERE received_at < {db.database.param}"
+    bound = "9999-12-31"
+    while True:
+        (last,) = db.database.execute_sql(sql, (bound,)).fetchone()
+        if last is None:
+            return months
+        month = last[:7] if isinstance(last, str) else f"{last:%Y-%m}"  # SQLite text, or a PG datetime
+        months.append(month)
+        bound = f"{month}-01"
 
 
 def entries_per_month() -> dict[str, int]:

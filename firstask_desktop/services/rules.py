@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
+from .. import db
 from ..deadlines import DeadlineRule, compute_deadlines, follow_up_due
 from ..models import DeadlineRuleRow, HolidayDay
 from ..workdays import HolidayCalendar
 
 
 def current_rules() -> list[DeadlineRule]:
-    return [
-        DeadlineRule(category=r.category, clock=r.clock, unit=r.unit, amount=r.amount,
-                     area=r.area, basis=r.basis)
-        for r in _own_rule_rows()
-    ]
+    # Read as plain tuples: every save reads the table (model instances cost more than the query).
+    columns = (DeadlineRuleRow.category, DeadlineRuleRow.clock, DeadlineRuleRow.unit,
+               DeadlineRuleRow.amount, DeadlineRuleRow.area, DeadlineRuleRow.basis)
+    return [DeadlineRule(*row) for row in _own_rule_rows().select(*columns).tuples()]
 
 
 def _own_rule_rows():
@@ -25,7 +26,17 @@ def _own_rule_rows():
 
 
 def current_calendar() -> HolidayCalendar:
-    return HolidayCalendar.from_days((d.day, d.kind) for d in HolidayDay.select())
+    rows = db.database.execute_sql("SELECT day, kind FROM holiday_day ORDER BY day").fetchall()
+    return _calendar(tuple(map(tuple, rows)))
+
+
+@lru_cache(maxsize=8)
+def _calendar(rows: tuple) -> HolidayCalendar:
+    """Built once for each content of the table, read as the driver returns it: every save reads
+    the table, which changes a few times a year (a save took twice as long building it anew)."""
+    return HolidayCalendar.from_days(
+        (day if isinstance(day, date) else date.fromisoformat(day), kind) for day, kind in rows
+    )
 
 
 class DeadlineBook:

@@ -9,7 +9,6 @@ from .. import db, lockout, passwords, permissions
 from ..audit import record_table_state, save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
-from ..keys import load_or_create_encryption_key, load_or_create_signing_key
 from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
 from ..storage import current_folder
 from ..validation import clean_text, normalise_name, normalise_phone
@@ -94,6 +93,9 @@ def init_station(*, code: str, name: str, county: str = "", mode: str = "station
             save_audited(row, actor=system, action="seed_rule", at=now)
     seed_holidays()
     # The station's identity for signed receipts and sync files, made once at setup.
+    # Imported here: cryptography takes a while to load, and only a new station needs it.
+    from ..keys import load_or_create_encryption_key, load_or_create_signing_key
+
     load_or_create_signing_key(current_folder())
     if mode == "county":
         load_or_create_encryption_key(current_folder())  # stations encrypt their sync files to it
