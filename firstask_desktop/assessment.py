@@ -8,8 +8,11 @@ dismisses each proposal with a reason, and dismissals are kept.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from peewee import JOIN, fn
 
@@ -68,6 +71,27 @@ def yuan(amount_fen: int) -> str:
     return f"{amount_fen // 100}.{amount_fen % 100:02d}"
 
 
+_YUAN = re.compile(r"^(\d{1,6})(?:\.(\d{1,2}))?$")
+
+
+def parse_yuan(text: str) -> int:
+    """An amount typed in 元 (up to two decimals) as integer fen: "200.5" → 20050. Parsed as
+    text with Decimal, never through a float; full-width digits from an IME are accepted."""
+    typed = unicodedata.normalize("NFKC", str(text or "")).strip().removesuffix("元").strip()
+    if not _YUAN.match(typed):
+        raise ValidationError("fine", f"“{text}”不是金额：请填写元，最多两位小数（如 200 或 200.50）")
+    fen = int(Decimal(typed) * 100)
+    if fen > 10_000_000:
+        raise ValidationError("fine", "不能超过 100000 元，请核对")
+    return fen
+
+
+def sees_every_responder(viewer) -> bool:
+    """The station head decides on everyone's proposals and administrators check them; everyone
+    else sees only the breaches proposed against themselves."""
+    return permissions.can(viewer, "assess") or permissions.can(viewer, "edit_settings")
+
+
 def ensure_clauses(now: datetime | None = None) -> None:
     """Seed the clause table once (new stations, and databases from before schema v3)."""
     station = require_station()
@@ -97,7 +121,7 @@ def update_clause(actor: Staff, code: str, *, amount_fen: int | None = None,
     if amount_fen is not None:
         if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) \
                 or not 0 <= amount_fen <= 10_000_000:
-            raise ValidationError("amount", "罚款金额应为 0 到 100000 元之间的整数分")
+            raise ValidationError("fine", "应为 0 到 100000 元之间的整数分")
         clause.amount_fen = amount_fen
     if sanction is not None:
         clause.sanction = clean_text(sanction, "note", max_len=60, multiline=False)

@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "clock": "计时节点",
     "time_unit": "时限单位",
     "amount": "时限数值",
+    "fine": "罚款金额",
     "auto_lock": "自动锁屏时间",
 }
 

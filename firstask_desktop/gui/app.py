@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from .. import __version__, config, db
 from ..services.station import local_station
 from ..storage import open_store
-from . import fonts, i18n, tasks
+from . import fonts, i18n, operations, tasks
 from .icons import icon
 from .prefs import Prefs
 from .session import Session, StartOptions
@@ -173,6 +173,42 @@ def _backup_if_due(session: Session, window) -> None:
     )
 
 
+def scan_assessment_if_due(session: Session, window, today=None) -> None:
+    """The daily check for breaches (督办与考核), once a day, in the background after login.
+
+    It only proposes; the station head confirms or dismisses on the 考核 page. A county install
+    merges stations' registers and has no head to decide: it does not check.
+    """
+    from datetime import date
+
+    from .. import permissions
+
+    day = (today or date.today()).isoformat()
+    station = session.station
+    if station is None or station.mode == "county" or session.prefs.last_assessment_scan == day:
+        return
+
+    def done(new: int) -> None:
+        session.prefs.last_assessment_scan = day
+        window.page["assess"].refresh()
+        if new and permissions.can(session.actor, "assess"):
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app", "今日考核检查：新发现 {0} 条考核建议，请到“考核”页逐条确认或驳回。"
+                ).format(new),
+                60000,
+            )
+
+    tasks.run_write(
+        operations.assessment_scan,
+        owner=window,
+        on_success=done,
+        on_error=lambda err: window.statusBar().showMessage(
+            QCoreApplication.translate("app", "今日考核检查没有完成：{0}").format(err), 60000
+        ),
+    )
+
+
 def _run(app: QApplication, session: Session, acting: str, open_file: str | None = None) -> int:
     from .login import LoginDialog
     from .wizard import SetupWizard
@@ -192,6 +228,7 @@ def _run(app: QApplication, session: Session, acting: str, open_file: str | None
     _fits_screen(window)
     window.notifier.check()
     _backup_if_due(session, window)
+    scan_assessment_if_due(session, window)
     if open_file:
         # A double-clicked .fasync: take it in on the 同步 page, with its progress and result.
         window.show_page("sync")

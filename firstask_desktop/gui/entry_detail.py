@@ -4,6 +4,7 @@ status machine allows — each a small dialog — plus the receipt and one-time 
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +55,7 @@ def _t(iso: str | None) -> str:
 
 class EntryDetail(QDialog):
     sig_closed = Signal()
+    sig_open_entry = Signal(str)  # a linked entry (the duplicate's original, or its copies)
 
     def __init__(self, session, serial: str, parent=None):
         super().__init__(parent)
@@ -71,6 +73,7 @@ class EntryDetail(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.fields = QTextBrowser()
         self.fields.setOpenLinks(False)
+        self.fields.anchorClicked.connect(self._link_clicked)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
         self.timeline.setColumnCount(3)
@@ -190,8 +193,9 @@ class EntryDetail(QDialog):
             (self.tr("接待情况"), d["reception_notes"]),
             (self.tr("一次性告知"), "、".join(d["missing_documents"])),
             (self.tr("回访时限"), _t(d["follow_up_due_at"])),
+            (self.tr("作废原因"), d.get("void_reason", "")),
         ]
-        out = ["<table cellspacing='0' cellpadding='3'>"]
+        out = [self._links_html(d), "<table cellspacing='0' cellpadding='3'>"]
         for caption, value in rows:
             if value:
                 text = html.escape(value).replace("\n", "<br>")
@@ -200,20 +204,7 @@ class EntryDetail(QDialog):
         if d["transfers"]:
             out.append(f"<h4>{self.tr('转办')}</h4><ul>")
             for t in d["transfers"]:
-                done = (
-                    self.tr("已办完 {0}").format(_t(t["done_at"]))
-                    if t["done_at"]
-                    else self.tr("办理中")
-                )
-                out.append(
-                    "<li>"
-                    + html.escape(
-                        f"{_t(t['transferred_at'])} → {t['department']} {t['to_staff']}"
-                        f"（{t['department_phone']}）"
-                    )
-                    + "　"
-                    + html.escape(self.tr("时限 {0}，{1}").format(_t(t["due_at"]), done))
-                )
+                out.append("<li>" + self._transfer_html(t))
                 if t["note"]:
                     out.append("<br>" + html.escape(t["note"]).replace("\n", "<br>"))
                 out.append("</li>")
@@ -246,6 +237,46 @@ class EntryDetail(QDialog):
             out.append("</ul>")
         return "".join(out)
 
+    def _transfer_html(self, t: dict) -> str:
+        """One transfer: to whom, the department's phone to chase it, its own deadline."""
+        where = html.escape(f"{_t(t['transferred_at'])} → {t['department']} {t['to_staff']}")
+        phone = html.escape(
+            self.tr("部门电话 {0}").format(t["department_phone"])
+            if t["department_phone"]
+            else self.tr("部门电话未登记（请在“设置 → 部门”中补上）")
+        )
+        due = html.escape(self.tr("转办时限 {0}").format(_t(t["due_at"]) or "—"))
+        if t["done_at"]:
+            state = html.escape(self.tr("已办完 {0}").format(_t(t["done_at"])))
+        elif t["due_at"] and datetime.fromisoformat(t["due_at"]) < datetime.now():
+            late = html.escape(self.tr("已超过转办时限"))
+            state = f"<b style='{DUE_STYLE['overdue']}'>{late}</b>"
+        else:
+            state = html.escape(self.tr("办理中"))
+        return f"{where}<br>{phone}　<b>{due}</b>　{state}"
+
+    def _links_html(self, d: dict) -> str:
+        """A duplicate points to the entry kept; the kept one lists its duplicates."""
+        parts = []
+        original = d.get("duplicate_of")
+        if original:
+            link = f"<a href='entry:{html.escape(original)}'>{html.escape(original)}</a>"
+            parts.append(self.tr("重复登记，见 {0}").format(link))
+        copies = d.get("duplicates") or []
+        if copies:
+            links = "、".join(
+                f"<a href='entry:{html.escape(c)}'>{html.escape(c)}</a>" for c in copies
+            )
+            parts.append(self.tr("重复的登记：{0}").format(links))
+        if not parts:
+            return ""
+        return "<p style='background:#fff3cd;padding:4px'><b>" + "<br>".join(parts) + "</b></p>"
+
+    def _link_clicked(self, url) -> None:
+        target = url.toString()
+        if target.startswith("entry:"):
+            self.sig_open_entry.emit(target.removeprefix("entry:"))
+
     # --- steps -----------------------------------------------------------------------------------
 
     def _clear(self, bar: QHBoxLayout) -> None:
@@ -264,6 +295,12 @@ class EntryDetail(QDialog):
             button.clicked.connect(lambda _c=False, s=step: self.start_step(s))
             self.steps_bar.addWidget(button)
             self.step_buttons[step] = button
+        if "void" in self.step_buttons:
+            # A copy of a matter another clerk registered too: void it, linked to the one kept.
+            button = QPushButton(self.tr("标记为重复登记…"))
+            button.clicked.connect(lambda _c=False: self.start_step("duplicate"))
+            self.steps_bar.addWidget(button)
+            self.step_buttons["duplicate"] = button
 
     def start_step(self, step: str) -> None:
         details = self.details
@@ -290,6 +327,10 @@ class EntryDetail(QDialog):
             from .follow_up_dialog import FollowUpDialog
 
             dialog = FollowUpDialog(self.session, details, self)
+        elif step == "duplicate":
+            from .duplicate_dialog import DuplicateDialog
+
+            dialog = DuplicateDialog(self.session, details, self)
         else:
             from .note_dialog import NoteDialog
 
@@ -329,6 +370,8 @@ class EntryDetail(QDialog):
         offer = [("receipt", self.tr("打印回执"))]
         if self.details and self.details["missing_documents"]:
             offer.append(("notice", self.tr("打印一次性告知单")))
+        if self.details and self.details["transfers"]:
+            offer.append(("supervision", self.tr("打印督办单")))
         for kind, text in offer:
             if kind in self._printable:
                 button = QPushButton(text)
@@ -359,13 +402,17 @@ class EntryDetail(QDialog):
 
         for button in self.print_buttons.values():
             button.setEnabled(True)
-        titles = {"receipt": self.tr("受理回执"), "notice": self.tr("一次性告知单")}
+        titles = {
+            "receipt": self.tr("受理回执"),
+            "notice": self.tr("一次性告知单"),
+            "supervision": self.tr("督办单"),
+        }
         self.preview = PdfPreview(
             data,
             f"{titles[kind]} {self.serial}",
             f"{titles[kind]}-{self.serial}.pdf",
             self,
-            copies=self.session.prefs.receipt_copies,
+            copies=1 if kind == "supervision" else self.session.prefs.receipt_copies,
         )
         self.preview.show()
 

@@ -207,6 +207,7 @@ class EntryForm(QDialog):
         ui = self.ui
         if not found:
             ui.customerBox.setVisible(False)
+            ui.repeatFlag.setVisible(False)
             return
         lines = []
         customer = found["customer"]
@@ -226,12 +227,24 @@ class EntryForm(QDialog):
         history = found["history"]
         if history["entries"]:
             lines.append(self.tr("以前登记过 {0} 次。").format(history["entries"]))
-        if history["recent_complaints"]:
+        complaints = history["recent_complaints"]
+        # Three or more complaints in 90 days is a repeat complaint (重复投诉): a banner of its
+        # own, not one line among the others.
+        repeat = bool(history.get("repeat"))
+        ui.repeatFlag.setText(
+            self.tr(
+                "⚠ 该客户90天内已投诉{0}次（重复投诉）：请所长关注，办理情况及时告知所长。"
+            ).format(complaints)
+            if repeat
+            else ""
+        )
+        ui.repeatFlag.setVisible(repeat)
+        if complaints and not repeat:
             lines.append(
                 self.tr(
                     '<b style="color:#b00020">⚠ 近90天投诉过 {0} 次：请耐心接待，'
                     "办理情况及时告知所长。</b>"
-                ).format(history["recent_complaints"])
+                ).format(complaints)
             )
         ui.customerHint.setText("<br>".join(lines))
         ui.fillButton.setVisible(customer is not None)

@@ -23,7 +23,7 @@ from .icons import icon
 from .labels import label
 from .messages import error_text
 
-PAGES = ("register", "todo", "follow_up", "customers", "stats", "sync", "settings")
+PAGES = ("register", "todo", "follow_up", "customers", "stats", "assess", "sync", "settings")
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
 
 
@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
             from .stats_view import StatsPage
 
             page = StatsPage(session)
+        elif name == "assess":
+            from .assess_view import AssessPage
+
+            page = AssessPage(session)
         elif name == "sync":
             from .sync_view import SyncPage
 
@@ -206,6 +210,7 @@ class MainWindow(QMainWindow):
             self.tr("回访"),
             self.tr("客户"),
             self.tr("统计"),
+            self.tr("考核"),
             self.tr("同步"),
             self.tr("设置"),
         )
@@ -263,6 +268,11 @@ class MainWindow(QMainWindow):
                     self.tr("待回访 {0}").format(c["follow_up_due"]),
                     self.tr("待所长处理 {0}").format(c["escalated"]),
                 ]
+                + (
+                    [self.tr("转办将到期 {0}").format(c["transfers_due"])]
+                    if c.get("transfers_due")
+                    else []
+                )
             )
         )
 
@@ -334,6 +344,7 @@ class MainWindow(QMainWindow):
 
             window = EntryDetail(self.session, serial, self)
             window.sig_closed.connect(lambda s=serial: self.detail_windows.pop(s, None))
+            window.sig_open_entry.connect(self.open_entry)  # a duplicate's link
             self.detail_windows[serial] = window
             window.show()
         window.raise_()

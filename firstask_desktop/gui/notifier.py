@@ -27,6 +27,12 @@ def summary_text(counts: dict[str, int]) -> str:
         parts.append(
             QCoreApplication.translate("Notifier", "待回访 {0} 条").format(counts["follow_up_due"])
         )
+    if counts.get("transfers_due"):
+        parts.append(
+            QCoreApplication.translate("Notifier", "转办即将到期 {0} 条，请督办").format(
+                counts["transfers_due"]
+            )
+        )
     if counts.get("escalated"):
         parts.append(
             QCoreApplication.translate("Notifier", "上报待所长处理 {0} 条").format(

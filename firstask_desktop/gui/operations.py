@@ -14,6 +14,8 @@ from ..services import entries as entry_svc
 from ..services import queries, station
 from ..vocab import ROLES, TIERS
 
+TRANSFER_WARNING_HOURS = 24  # a transfer is chased when its own deadline is this close
+
 # --- start ---------------------------------------------------------------------------------------
 
 
@@ -87,8 +89,13 @@ def months() -> list[str]:
     return queries.months_with_entries()
 
 
-def counts() -> dict[str, int]:
-    return queries.counts()
+def counts(now: datetime | None = None) -> dict[str, int]:
+    """The status bar's and 待办's figures, with the transfers nearing their own deadline."""
+    from ..assessment import transfers_due_soon
+
+    found = queries.counts(now)
+    found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
+    return found
 
 
 def entry_details(serial: str, viewer=None) -> dict:
@@ -118,10 +125,14 @@ def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None
         account_no = ""
     if not phone and not account_no:
         return None
+    from ..assessment import REPEAT_COMPLAINTS, REPEAT_DAYS
+
     customer = entry_svc.find_customer(phone, account_no)
-    history = queries.customer_history(phone, account_no)
+    history = queries.customer_history(phone, account_no, days=REPEAT_DAYS)
     if customer is None and not history["entries"]:
         return None
+    history["repeat"] = history["recent_complaints"] >= REPEAT_COMPLAINTS
+    history["repeat_days"] = REPEAT_DAYS
     found = {"history": history, "customer": None, "responder": actor.name}
     if customer is not None:
         found["customer"] = {
@@ -164,6 +175,9 @@ STEPS = {
     "follow_up": lambda actor, serial, **kw: entry_svc.record_follow_up(actor, serial, **kw),
     "close": lambda actor, serial, **kw: entry_svc.close_entry(actor, serial),
     "void": lambda actor, serial, **kw: entry_svc.void_entry(actor, serial, kw.get("reason", "")),
+    "duplicate": lambda actor, serial, **kw: entry_svc.link_duplicate(
+        actor, serial, kw.get("original", "")
+    ),
     "edit": lambda actor, serial, **kw: _edit(actor, serial, **kw),
 }
 
@@ -204,6 +218,8 @@ DOCUMENT_BUILDERS = {
     "notice": ("firstask_desktop.reports.notice", "build_notice"),
     "register": ("firstask_desktop.reports.register", "build_register"),
     "stats": ("firstask_desktop.reports.statistics", "build_stats"),
+    "assessment": ("firstask_desktop.reports.assessment", "build_assessment"),
+    "supervision": ("firstask_desktop.reports.supervision", "build_supervision"),
 }
 
 
@@ -230,7 +246,8 @@ def printable_kinds() -> list[str]:
 
 
 def build_document(kind: str, key: str, progress=None) -> bytes:
-    """The PDF bytes of a receipt/notice (key: serial) or a register/statistics (key: month)."""
+    """The PDF bytes of a receipt/notice/督办单 (key: serial) or a register/statistics/月度考核表
+    (key: month)."""
     builder = _builder(kind)
     if builder is None:
         from ..errors import RefusedError
@@ -245,6 +262,133 @@ def month_stats(month: str) -> dict:
     from ..stats import month_stats as compute
 
     return compute(month)
+
+
+def repeat_complainants(viewer=None, now: datetime | None = None) -> list[dict]:
+    """Customers with 3 or more complaints in 90 days, masked unless ``viewer`` may see them."""
+    from ..assessment import repeat_complainants as find
+    from ..masking import mask_account_no, mask_name, mask_phone
+
+    rows = find(now)
+    if not visibility.may_see_personal_data(viewer):
+        masks = {"phone": mask_phone, "account_no": mask_account_no}
+        rows = [
+            r | {"key": masks[r["kind"]](r["key"]), "visitor": mask_name(r["visitor"])}
+            for r in rows
+        ]
+    return rows
+
+
+# --- supervision and assessment (督办与考核) ------------------------------------------------------
+
+
+def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
+    """Open transfers whose own deadline is near or past, with the department's phone to call;
+    the matter masked as in the register for who may not see that customer."""
+    from ..assessment import transfers_due_soon
+    from ..masking import mask_personal_text
+
+    rows = transfers_due_soon(now, TRANSFER_WARNING_HOURS)
+    for row in rows:
+        entry = entry_svc.get_entry(row["serial"])
+        if not visibility.may_see_personal_data(viewer, entry):
+            row["matter"] = mask_personal_text(row["matter"], entry.visitor)
+    return rows
+
+
+def assessment_overview(viewer, month: str) -> dict:
+    """What the 考核 page shows ``viewer``: the proposals waiting for the head, and the month's
+    confirmed and dismissed breaches with a line per responder — all of them for the head and
+    administrators, only their own for everyone else (read-only but for the head)."""
+    from .. import assessment, permissions
+
+    everyone = assessment.sees_every_responder(viewer)
+    pending = assessment.violations("proposed", responder=None if everyone else viewer)
+    proposed = [assessment.violation_to_dict(v) for v in pending]
+    sheet = assessment.month_sheet(month)
+    mine = (lambda r: True) if everyone else (lambda r: r["responder"] == viewer.name)
+    rates = {r["name"]: r for r in sheet["responders"]}
+    fines = {p["name"]: p for p in sheet["by_person"]}
+    people = []
+    for name in sorted(
+        set(rates) | set(fines), key=lambda n: (-fines.get(n, {}).get("amount_fen", 0), n)
+    ):
+        if not everyone and name != viewer.name:
+            continue
+        fine, rate = fines.get(name, {}), rates.get(name, {})
+        people.append(
+            {
+                "name": name,
+                "count": fine.get("count", 0),
+                "amount_fen": fine.get("amount_fen", 0),
+                "sanctions": fine.get("sanctions", []),
+                "reply_rate": rate.get("reply_rate"),
+                "satisfaction_rate": rate.get("satisfaction_rate"),
+            }
+        )
+    confirmed = [r for r in sheet["confirmed"] if mine(r)]
+    return {
+        "month": sheet["month"],
+        "everyone": everyone,
+        "may_decide": permissions.can(viewer, "assess"),
+        # The printed sheet lists everyone's fines: printed by who sees them all.
+        "may_print": everyone,
+        "proposed": proposed,
+        "confirmed": confirmed,
+        "dismissed": [r for r in sheet["dismissed"] if mine(r)],
+        "people": people,
+        "total_fen": sum(r["amount_fen"] for r in confirmed),
+    }
+
+
+def assessment_months() -> list[str]:
+    """The months to choose on the 考核 page: this month, then every month with entries."""
+    this_month = datetime.now().strftime("%Y-%m")
+    return [this_month] + [m for m in months() if m != this_month]
+
+
+def assessment_scan(as_of: datetime | None = None) -> int:
+    """Run the checks now; the number of new proposals."""
+    from ..assessment import scan
+
+    return len(scan(as_of))
+
+
+def confirm_violation(actor, violation_id: int) -> dict:
+    from ..assessment import confirm, violation_to_dict
+
+    return violation_to_dict(confirm(actor, violation_id))
+
+
+def dismiss_violation(actor, violation_id: int, reason: str) -> dict:
+    from ..assessment import dismiss, violation_to_dict
+
+    return violation_to_dict(dismiss(actor, violation_id, reason))
+
+
+def clause_table() -> list[dict]:
+    from ..assessment import clauses, yuan
+
+    return [
+        {
+            "code": c.code,
+            "title": c.title,
+            "description": c.description,
+            "amount_fen": c.amount_fen,
+            "amount_yuan": yuan(c.amount_fen),
+            "sanction": c.sanction,
+        }
+        for c in clauses().values()
+    ]
+
+
+def update_clause(actor, code: str, *, title: str, amount_yuan: str, sanction: str) -> dict:
+    """An administrator's edit of a clause; the amount typed in 元 is stored as integer fen."""
+    from ..assessment import parse_yuan
+    from ..assessment import update_clause as update
+
+    clause = update(actor, code, title=title, amount_fen=parse_yuan(amount_yuan), sanction=sanction)
+    return {"code": clause.code, "amount_fen": clause.amount_fen}
 
 
 # --- customers -----------------------------------------------------------------------------------
@@ -488,6 +632,18 @@ def set_auto_lock_minutes(actor, minutes: int) -> int:
     from ..services.accounts import set_auto_lock_minutes as store
 
     return store(actor, minutes)
+
+
+def reset_password(actor, name: str, new_password: str) -> None:
+    from ..services.accounts import reset_password as reset
+
+    reset(actor, name, new_password)
+
+
+def deactivate_staff(actor, name: str) -> None:
+    from ..services.accounts import deactivate_staff as deactivate
+
+    deactivate(actor, name)
 
 
 def change_password(actor, old_password: str, new_password: str) -> None:

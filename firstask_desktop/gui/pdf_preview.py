@@ -1,13 +1,15 @@
 """Preview of a generated PDF (QtPdf), with 打印 and 另存为PDF.
 
-The PDF bytes come from the core's reports (built in a worker); printing renders each page at the
-printer's resolution; saving goes through reports.save_pdf (atomic write, read back, verified)
-in the background, and only then says the file is safe.
+The PDF bytes come from the core's reports (built in a worker); printing renders each page as an
+image at the printer's resolution, but never finer than ``MAX_PRINT_DPI`` (an A4 page at a laser
+printer's 1200 dpi is ≈ 556 MB of pixels: an old 4 GB PC runs out of memory); saving goes
+through reports.save_pdf (atomic write, read back, verified) in the background, and only then
+says the file is safe.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -17,6 +19,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 from . import tasks
 from .messages import error_text, inform
 from .widgets import set_error
+
+MAX_PRINT_DPI = 300  # sharp text and QR codes at ≈ 35 MB per A4 page
+
+
+def render_size(drawn: QSize, printer_dpi: int) -> QSize:
+    """The image to render for a page drawn ``drawn`` printer pixels big: the printer's own
+    resolution up to ``MAX_PRINT_DPI``; the painter scales it up to the page."""
+    factor = min(1.0, MAX_PRINT_DPI / max(1, printer_dpi))
+    return QSize(max(1, round(drawn.width() * factor)), max(1, round(drawn.height() * factor)))
 
 
 def _save_pdf(data: bytes, path: str) -> int:
@@ -86,9 +97,9 @@ class PdfPreview(QDialog):
                 target = printer.pageLayout().paintRectPixels(printer.resolution())
                 size = self.document.pagePointSize(page)
                 scale = min(target.width() / size.width(), target.height() / size.height())
-                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
-                image = self.document.render(page, pixels)
-                painter.drawImage(QRect(QPointF(0, 0).toPoint(), pixels), image)
+                drawn = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(page, render_size(drawn, printer.resolution()))
+                painter.drawImage(QRect(QPoint(0, 0), drawn), image)
         finally:
             painter.end()
 

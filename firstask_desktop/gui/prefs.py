@@ -74,3 +74,12 @@ class Prefs:
     @print_after_save.setter
     def print_after_save(self, value: bool) -> None:
         self._set("print/offer_receipt_after_save", bool(value))
+
+    @property
+    def last_assessment_scan(self) -> str:
+        """The day (ISO) the daily assessment check last ran on this PC's register."""
+        return self._get("assessment/last_scan", "")
+
+    @last_assessment_scan.setter
+    def last_assessment_scan(self, value: str) -> None:
+        self._set("assessment/last_scan", value)

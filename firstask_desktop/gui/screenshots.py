@@ -114,6 +114,7 @@ def _screens(app, shooter: Shooter, session) -> None:
     shooter.shot("login", login)
     login.hide()
     session.set_actor(Staff.get(Staff.name == "李娜"))
+    _repeat_complaints(session.actor)
     window = open_main_window(app, session)
     window.notifier.timer.stop()
     for name in ("register", "todo", "follow_up", "customers", "stats", "sync", "settings"):
@@ -121,11 +122,18 @@ def _screens(app, shooter: Shooter, session) -> None:
         if name == "customers":
             window.page[name].table.selectRow(0)
         shooter.shot(f"main-{name}", window, SCREEN)
+        if name == "todo":
+            window.page[name].show_bucket("transfers_due")
+            shooter.shot("main-todo-transfers", window, SCREEN)
+            window.page[name].show_bucket("overdue")
     settings = window.page["settings"]
-    for index, name in enumerate(("departments", "staff", "rules", "holidays"), start=1):
+    for index, name in enumerate(("departments", "staff", "rules", "clauses", "holidays"), start=1):
         settings.tabs.setCurrentIndex(index)
+        if name == "clauses":
+            settings.clauses.table.selectRow(2)
         shooter.shot(f"settings-{name}", window, SCREEN)
     settings.tabs.setCurrentIndex(0)
+    _assessment(shooter, window)
     window.show_page("register")
     _entry_form(shooter, window)
     _entry_detail(shooter, window)
@@ -194,7 +202,10 @@ def _entry_detail(shooter: Shooter, window) -> None:
     replied = Entry.select().where(mine & (Entry.status == "replied")).order_by(Entry.id).first()
     shown_receipt = False
     for entry, steps in (
-        (open_entry, ("transfer", "supervise", "reply", "unresolved", "edit", "void")),
+        (
+            open_entry,
+            ("transfer", "supervise", "reply", "unresolved", "edit", "void", "duplicate"),
+        ),
         (replied, ("follow_up",)),
     ):
         if entry is None:
@@ -208,6 +219,12 @@ def _entry_detail(shooter: Shooter, window) -> None:
                 continue
             detail.start_step(step)
             settle()
+            if step == "duplicate":
+                # The entry kept: typed by its last digits, shown before the copy is voided.
+                kept = replied or Entry.select().where(Entry.id != entry.id).first()
+                detail.current_dialog.original.setText(str(int(kept.serial[-5:])))
+                detail.current_dialog.look_up()
+                settle()
             shooter.shot(f"dialog-{step}", detail.current_dialog)
             detail.current_dialog.reject()
         if not shown_receipt and "receipt" in detail.print_buttons:
@@ -218,3 +235,69 @@ def _entry_detail(shooter: Shooter, window) -> None:
                 detail.preview.close()
                 shown_receipt = True
         detail.close()
+
+
+def _assessment(shooter: Shooter, window) -> None:
+    """The 考核 page as the station head sees it after the day's check (a few decided), the
+    dismiss dialog, and the page as the clerk sees it: her own, read-only."""
+    from .. import assessment
+    from ..models import Staff, Violation
+
+    session = window.session
+    clerk = session.actor
+    head = Staff.get(Staff.role == "head")
+    assessment.scan()
+    # The latest deadlines: this month's sheet, the one the page opens on.
+    proposed = list(assessment.violations("proposed").order_by(Violation.deadline.desc()).limit(3))
+    for violation in proposed[:2]:
+        assessment.confirm(head, violation.id)
+    if len(proposed) > 2:
+        assessment.dismiss(head, proposed[2].id, "客户要求改期上门，有通话录音为证")
+    session.set_actor(head)
+    page = window.page["assess"]
+    window.show_page("assess")
+    settle()
+    page.proposed.selectRow(0)
+    shooter.shot("main-assess", window, SCREEN)
+    page.tabs.setCurrentIndex(3)
+    shooter.shot("main-assess-summary", window, SCREEN)
+    page.tabs.setCurrentIndex(0)
+    page.dismiss_selected()
+    settle()
+    shooter.shot("dialog-dismiss", page.dialog)
+    page.dialog.reject()
+    session.set_actor(clerk)
+    settle()
+    shooter.shot("main-assess-clerk", window, SCREEN)
+
+
+def _repeat_complaints(clerk) -> None:
+    """The gold customer of the entry form's picture complained three times this month: the
+    form's repeat flag and the statistics' list of repeat complainants have something to show."""
+    from datetime import datetime, timedelta
+
+    from ..models import Customer
+    from ..services import entries as svc
+
+    gold = Customer.select().where(Customer.tier == "gold").first()
+    if gold is None:
+        return
+    now = datetime.now().replace(second=0, microsecond=0)
+    for days, matter in (
+        (20, "电压偏低，烘干设备无法启动"),
+        (9, "电压仍然偏低"),
+        (2, "再次反映电压低"),
+    ):
+        when = now - timedelta(days=days)
+        svc.register_entry(
+            clerk,
+            channel="来电",
+            category="投诉",
+            visitor=gold.name,
+            unit=gold.unit,
+            address=gold.address,
+            phone=gold.phone,
+            matter=matter,
+            received_at=when,
+            now=when,
+        )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -17,8 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,29 +25,11 @@ from ..deadlines import UNIT_LABELS
 from ..vocab import ROLES
 from . import operations, tasks
 from .labels import label
-from .messages import error_text
+from .messages import confirm, error_text
 from .prefs import LANGUAGES
-from .widgets import set_error
+from .widgets import fill_rows, row_table, set_error
 
 WEEKDAYS = "一二三四五六日"
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(str(value)))
-    table.resizeColumnsToContents()
 
 
 class PreferencesTab(QWidget):
@@ -167,7 +146,7 @@ class DepartmentsTab(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.table = _table(3)
+        self.table = row_table(3)
         self.name, self.phone, self.place = QLineEdit(), QLineEdit(), QLineEdit()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add)
@@ -196,7 +175,7 @@ class DepartmentsTab(QWidget):
         tasks.run_task(
             operations.departments,
             owner=self,
-            on_success=lambda deps: _fill(
+            on_success=lambda deps: fill_rows(
                 self.table, [[d["name"], d["phone"], d["place"]] for d in deps]
             ),
         )
@@ -224,7 +203,7 @@ class StaffTab(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.table = _table(4)
+        self.table = row_table(4)
         self.name = QLineEdit()
         self.role = QComboBox()
         for code, text in ROLES.items():
@@ -237,6 +216,18 @@ class StaffTab(QWidget):
         self.add_button.clicked.connect(self.add)
         self.error = QLabel()
         set_error(self.error, "")
+        self.done_label = QLabel()
+        self.staff: list[dict] = []
+        # An administrator's help for who forgot a password, and for leavers.
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(self.reset_password)
+        self.deactivate_button = QPushButton()
+        self.deactivate_button.clicked.connect(self.deactivate)
+        self.table.itemSelectionChanged.connect(self._selected)
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.reset_button)
+        chosen.addWidget(self.deactivate_button)
+        chosen.addWidget(self.done_label, 1)
         row = QHBoxLayout()
         for widget in (
             self.name,
@@ -249,9 +240,11 @@ class StaffTab(QWidget):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addLayout(chosen)
         layout.addLayout(row)
         layout.addWidget(self.error)
         self.retranslate()
+        self._selected()
         self.load()
 
     def retranslate(self) -> None:
@@ -262,16 +255,14 @@ class StaffTab(QWidget):
         self.phone.setPlaceholderText(self.tr("电话"))
         self.password.setPlaceholderText(self.tr("初始密码（至少6位）"))
         self.add_button.setText(self.tr("添加人员"))
+        self.reset_button.setText(self.tr("重置选中人员的密码…"))
+        self.deactivate_button.setText(self.tr("停用选中人员…"))
+        self.deactivate_button.setToolTip(
+            self.tr("离职或调走的人员：不能再登录，以前的登记和记录全部保留")
+        )
 
     def load(self) -> None:
-        tasks.run_task(
-            operations.staff_table,
-            owner=self,
-            on_success=lambda staff: _fill(
-                self.table,
-                [[s["name"], label(s["role_label"]), s["department"], s["phone"]] for s in staff],
-            ),
-        )
+        tasks.run_task(operations.staff_table, owner=self, on_success=self._show)
         tasks.run_task(operations.departments, owner=self, on_success=self._set_departments)
 
     def _set_departments(self, deps: list[dict]) -> None:
@@ -300,6 +291,178 @@ class StaffTab(QWidget):
             field.clear()
         self.load()
 
+    def _show(self, staff: list[dict]) -> None:
+        self.staff = staff
+        fill_rows(
+            self.table,
+            [[s["name"], label(s["role_label"]), s["department"], s["phone"]] for s in staff],
+        )
+        self._selected()
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.staff[rows[0].row()] if rows and rows[0].row() < len(self.staff) else None
+
+    def _selected(self) -> None:
+        chosen = self.selected() is not None
+        self.reset_button.setEnabled(chosen)
+        self.deactivate_button.setEnabled(chosen)
+
+    def reset_password(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        from .reset_password_dialog import ResetPasswordDialog
+
+        self.dialog = ResetPasswordDialog(self.session, person["name"], self)
+        self.dialog.accepted.connect(
+            lambda name=person["name"]: self.done_label.setText(
+                self.tr("已为 {0} 设置新密码，请当面告诉本人，并请本人登录后自己修改。").format(
+                    name
+                )
+            )
+        )
+        self.dialog.open()
+
+    def deactivate(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+        question = self.tr(
+            "停用 {0}（{1}）？\n停用后不能再登录；以前的登记、办理记录和考核记录全部保留。"
+        ).format(person["name"], label(person["role_label"]))
+        if not confirm(self, self.tr("停用人员"), question):
+            return
+        set_error(self.error, "")
+        tasks.run_write(
+            operations.deactivate_staff,
+            self.session.actor,
+            person["name"],
+            owner=self,
+            on_success=lambda _r, name=person["name"]: self._deactivated(name),
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+    def _deactivated(self, name: str) -> None:
+        self.done_label.setText(self.tr("已停用 {0}。").format(name))
+        self.load()
+
+
+class ClausesTab(QWidget):
+    """The assessment clauses (seed §十) with their fines: an administrator edits a row; the
+    amount is typed in 元 and kept as integer fen by the core."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.clauses: list[dict] = []
+        self.table = row_table(4)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.title = QLineEdit()
+        self.amount = QLineEdit()
+        self.amount.setMaximumWidth(120)
+        self.sanction = QLineEdit()
+        self.save_button = QPushButton()
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.error = QLabel()
+        set_error(self.error, "")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.saved = QLabel()
+        self.captions = [QLabel() for _ in range(3)]
+        row = QHBoxLayout()
+        for caption, field, stretch in zip(
+            self.captions, (self.title, self.amount, self.sanction), (2, 0, 1), strict=True
+        ):
+            caption.setBuddy(field)
+            row.addWidget(caption)
+            row.addWidget(field, stretch)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.description)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.saved)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("条款"), self.tr("名称"), self.tr("罚款(元)"), self.tr("另加处理")]
+        )
+        for caption, text in zip(
+            self.captions,
+            (self.tr("名称(&T)"), self.tr("罚款(元)(&Y)"), self.tr("另加处理(&S)")),
+            strict=True,
+        ):
+            caption.setText(text)
+        self.amount.setPlaceholderText(self.tr("如 200 或 200.50"))
+        self.sanction.setPlaceholderText(self.tr("如 全局通报批评（可不填）"))
+        self.save_button.setText(self.tr("保存修改"))
+        self.note.setText(
+            self.tr(
+                "只有管理员可以修改，每次修改都记入审计记录。新的金额只用于以后提出的考核建议；"
+                "已提出的考核保持提出时的金额。"
+            )
+        )
+
+    def load(self) -> None:
+        tasks.run_task(
+            operations.clause_table,
+            owner=self,
+            on_success=self._show,
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+    def _show(self, clauses: list[dict]) -> None:
+        self.clauses = clauses
+        fill_rows(
+            self.table,
+            [[f"§{c['code']}", c["title"], c["amount_yuan"], c["sanction"]] for c in clauses],
+            tooltips=True,
+        )
+        self._selected()
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.clauses[rows[0].row()] if rows and rows[0].row() < len(self.clauses) else None
+
+    def _selected(self) -> None:
+        clause = self.selected()
+        self.save_button.setEnabled(clause is not None)
+        self.description.setText(clause["description"] if clause else "")
+        if clause is not None:
+            self.title.setText(clause["title"])
+            self.amount.setText(clause["amount_yuan"])
+            self.sanction.setText(clause["sanction"])
+
+    def save(self) -> None:
+        clause = self.selected()
+        if clause is None:
+            return
+        set_error(self.error, "")
+        self.saved.setText("")
+        tasks.run_write(
+            operations.update_clause,
+            self.session.actor,
+            clause["code"],
+            title=self.title.text(),
+            amount_yuan=self.amount.text(),
+            sanction=self.sanction.text(),
+            owner=self,
+            on_success=lambda _r, code=clause["code"]: self._saved(code),
+            on_error=lambda e: set_error(self.error, error_text(e)),
+        )
+
+    def _saved(self, code: str) -> None:
+        self.load()
+        self.saved.setText(self.tr("已保存条款 §{0}。").format(code))
+
 
 class RulesTab(QWidget):
     """The deadline rule table: who promises what, by when; an administrator edits a row."""
@@ -308,7 +471,7 @@ class RulesTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.rules: list[dict] = []
-        self.table = _table(5)
+        self.table = row_table(5)
         self.table.itemSelectionChanged.connect(self._selected)
         self.amount = QSpinBox()
         self.amount.setRange(0, 100000)
@@ -360,7 +523,7 @@ class RulesTab(QWidget):
 
     def _show(self, rules: list[dict]) -> None:
         self.rules = rules
-        _fill(
+        fill_rows(
             self.table,
             [
                 [
@@ -410,7 +573,7 @@ class HolidaysTab(QWidget):
         super().__init__(parent)
         self.year = QComboBox()
         self.year.activated.connect(lambda _i: self.load(self.year.currentData()))
-        self.table = _table(4)
+        self.table = row_table(4)
         self.note = QLabel()
         self.note.setWordWrap(True)
         top = QHBoxLayout()
@@ -445,7 +608,7 @@ class HolidaysTab(QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(data["year"])))
         self.year.blockSignals(False)
         kinds = {"holiday": self.tr("放假"), "workday": self.tr("调休上班")}
-        _fill(
+        fill_rows(
             self.table,
             [
                 [
@@ -469,8 +632,9 @@ class SettingsPage(QWidget):
         self.departments = DepartmentsTab(session)
         self.staff = StaffTab(session)
         self.rules = RulesTab(session)
+        self.clauses = ClausesTab(session)
         self.holidays = HolidaysTab()
-        for tab in (self.preferences, self.departments, self.staff, self.rules, self.holidays):
+        for tab in self._tabs():
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -483,12 +647,23 @@ class SettingsPage(QWidget):
                 self.tr("部门"),
                 self.tr("人员"),
                 self.tr("时限规则"),
+                self.tr("考核条款"),
                 self.tr("节假日"),
             )
         ):
             self.tabs.setTabText(index, text)
-        for tab in (self.preferences, self.departments, self.staff, self.rules, self.holidays):
+        for tab in self._tabs():
             tab.retranslate()
+
+    def _tabs(self) -> tuple[QWidget, ...]:
+        return (
+            self.preferences,
+            self.departments,
+            self.staff,
+            self.rules,
+            self.clauses,
+            self.holidays,
+        )
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -22,7 +22,7 @@ from . import operations, tasks
 from .bar_chart import BarChart
 from .labels import label
 from .messages import error_text
-from .widgets import set_error
+from .widgets import fill_rows, row_table, set_error
 
 
 def pct(value: float | None) -> str:
@@ -81,6 +81,16 @@ class StatsPage(QWidget):
         self.people_label = QLabel()
         box.addWidget(self.people_label)
         box.addWidget(self.people, 1)
+        # Customers complaining again and again (3 or more in 90 days): the head looks at why.
+        self.repeat_label = QLabel()
+        self.repeat_label.setObjectName("pageHeading")
+        self.repeat = row_table(3)
+        self.repeat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.repeat.setMinimumHeight(110)
+        self.repeat.setMaximumHeight(180)
+        self.repeat_rows: list[dict] = []
+        box.addWidget(self.repeat_label)
+        box.addWidget(self.repeat)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -100,6 +110,10 @@ class StatsPage(QWidget):
         self.heading.setText(self.tr("月度统计："))
         self.print_button.setText(self.tr("打印统计表…"))
         self.people_label.setText(self.tr("按首问责任人"))
+        self.repeat.setHorizontalHeaderLabels(
+            [self.tr("客户"), self.tr("电话或户号"), self.tr("近90天投诉次数")]
+        )
+        self._show_repeat(self.repeat_rows)
         self.people.setHorizontalHeaderLabels(
             [
                 self.tr("首问责任人"),
@@ -136,6 +150,7 @@ class StatsPage(QWidget):
         if not month:
             return
         set_error(self.error, "")
+        self.load_repeat()
         tasks.run_task(
             operations.month_stats,
             month,
@@ -146,6 +161,29 @@ class StatsPage(QWidget):
 
     def refresh(self) -> None:
         self.load()
+
+    def load_repeat(self) -> None:
+        tasks.run_task(
+            operations.repeat_complainants,
+            self.session.actor,
+            on_success=self._show_repeat,
+            owner=self,
+            on_error=lambda err: set_error(self.error, error_text(err)),
+        )
+
+    def _show_repeat(self, rows: list[dict]) -> None:
+        self.repeat_rows = rows
+        self.repeat_label.setText(
+            self.tr("重复投诉客户（近90天投诉3次及以上）：{0} 位").format(len(rows))
+            if rows
+            else self.tr("重复投诉客户：近90天没有投诉3次及以上的客户。")
+        )
+        self.repeat.setVisible(bool(rows))
+        kinds = {"phone": self.tr("电话"), "account_no": self.tr("户号")}
+        fill_rows(
+            self.repeat,
+            [[r["visitor"], f"{kinds[r['kind']]} {r['key']}", r["count"]] for r in rows],
+        )
 
     def show_stats(self, stats: dict) -> None:
         self.stats = stats

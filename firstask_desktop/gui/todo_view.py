@@ -1,12 +1,27 @@
-"""待办: what needs doing — overdue, due today, due this week, escalations for the head."""
+"""待办: what needs doing — overdue, due today, due this week, transfers nearing their own
+deadline (with the department's phone to chase them), escalations for the head."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..services.queries import EntryFilter
+from . import operations, tasks
 from .entry_table import EntryTable
+from .messages import error_text
+from .widgets import fill_rows, row_table, set_error
 
 # bucket → (the count's key in queries.counts, the filter that lists it)
 BUCKETS = {
@@ -15,6 +30,8 @@ BUCKETS = {
     "due_week": ("due_week", EntryFilter(due_week=True)),
     "follow_up_due": ("follow_up_due", EntryFilter(follow_up_due=True)),
     "escalated": ("escalated", EntryFilter(status="unresolved")),
+    # not a register filter: the transfers' own deadlines (TransfersTable)
+    "transfers_due": ("transfers_due", None),
 }
 
 
@@ -48,7 +65,9 @@ class BucketPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        self.lists = QStackedWidget()
+        self.lists.addWidget(self.table)
+        layout.addWidget(self.lists, 1)
         self.counts: dict[str, int] = {}
         self.current = self.bucket_names[0]
         self.retranslate()
@@ -71,6 +90,7 @@ class BucketPage(QWidget):
     def show_bucket(self, name: str) -> None:
         self.current = name
         self.buttons[name].setChecked(True)
+        self.lists.setCurrentWidget(self.table)
         self.table.set_filter(BUCKETS[name][1])
 
     def set_counts(self, counts: dict[str, int]) -> None:
@@ -81,11 +101,113 @@ class BucketPage(QWidget):
         self.table.reload()
 
 
-class TodoPage(BucketPage):
-    bucket_names = ("overdue", "due_today", "due_week", "escalated")
+class TransfersTable(QWidget):
+    """Open transfers due within a day or already late: whom to call, and by when."""
+
+    sig_open_entry = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[dict] = []
+        self.table = row_table(8)
+        self.table.cellDoubleClicked.connect(self._open)
+        self.footer = QLabel()
+        self.footer.setWordWrap(True)
+        self.error = QLabel()
+        set_error(self.error, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.footer)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("待办：超期和即将到期的登记，以及等待所长处理的上报"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("受理编号"),
+                self.tr("转办时限"),
+                self.tr("承办部门"),
+                self.tr("部门电话"),
+                self.tr("首问责任人"),
+                self.tr("最近督办"),
+                self.tr("状态"),
+                self.tr("事由"),
+            ]
+        )
+        self._show_footer()
+
+    def reload(self) -> None:
+        set_error(self.error, "")
+        tasks.run_task(
+            operations.transfers_due,
+            self.session.actor,
+            owner=self,
+            on_success=self.show_rows,
+            on_error=lambda err: set_error(self.error, error_text(err)),
+        )
+
+    def show_rows(self, rows: list[dict]) -> None:
+        self.rows = rows
+
+        def when(moment: datetime | None) -> str:
+            return f"{moment:%Y-%m-%d %H:%M}" if moment else "—"
+
+        fill_rows(
+            self.table,
+            [
+                [
+                    r["serial"],
+                    when(r["due_at"]),
+                    " ".join(x for x in (r["department"], r["to_staff"]) if x),
+                    r["department_phone"] or self.tr("未登记"),
+                    r["responder"],
+                    when(r["last_supervision"]),
+                    self.tr("已超过转办时限") if r["overdue"] else self.tr("24小时内到期"),
+                    r["matter"],
+                ]
+                for r in rows
+            ],
+            tooltips=True,
+        )
+        for row, r in enumerate(rows):
+            if r["overdue"]:  # red as well as the words: colour is not the only signal
+                self.table.item(row, 6).setForeground(QColor("#a00000"))
+        self._show_footer()
+
+    def _show_footer(self) -> None:
+        self.footer.setText(
+            self.tr("共 {0} 条。请打电话督办承办部门，并在登记里记录督办情况（双击打开）。").format(
+                len(self.rows)
+            )
+            if self.rows
+            else self.tr("没有即将到期的转办。")
+        )
+
+    def _open(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.sig_open_entry.emit(self.rows[row]["serial"])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class TodoPage(BucketPage):
+    bucket_names = ("overdue", "due_today", "due_week", "transfers_due", "escalated")
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, parent)
+        self.transfers = TransfersTable(session)
+        self.transfers.sig_open_entry.connect(self.sig_open_entry)
+        self.lists.addWidget(self.transfers)
+
+    def retranslate(self) -> None:
+        self.heading.setText(
+            self.tr("待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报")
+        )
         super().retranslate()
 
     def bucket_title(self, name: str) -> str:
@@ -93,5 +215,21 @@ class TodoPage(BucketPage):
             "overdue": self.tr("已超期"),
             "due_today": self.tr("今日到期"),
             "due_week": self.tr("本周到期"),
+            "transfers_due": self.tr("转办即将到期"),
             "escalated": self.tr("上报待所长处理"),
         }[name]
+
+    def show_bucket(self, name: str) -> None:
+        if name != "transfers_due":
+            super().show_bucket(name)
+            return
+        self.current = name
+        self.buttons[name].setChecked(True)
+        self.lists.setCurrentWidget(self.transfers)
+        self.transfers.reload()
+
+    def refresh(self) -> None:
+        if self.current == "transfers_due":
+            self.transfers.reload()
+        else:
+            super().refresh()

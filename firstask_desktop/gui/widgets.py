@@ -1,8 +1,9 @@
-"""Small shared widget helpers: error labels beside fields, section headings."""
+"""Small shared widget helpers: error labels beside fields, read-only tables."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
@@ -19,3 +20,34 @@ def set_error(label: QLabel, text: str) -> None:
 def mark_field(widget: QWidget, bad: bool) -> None:
     """A red frame around a field in error, beside its message (colour is not the only signal)."""
     widget.setStyleSheet(FIELD_ERROR_STYLE if bad else "")
+
+
+def row_table(columns: int) -> QTableWidget:
+    """A read-only table chosen by whole rows, one at a time."""
+    table = QTableWidget(0, columns)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def fill_rows(table: QTableWidget, rows: list[list], tooltips: bool = False) -> None:
+    """Put ``rows`` of values in ``table``; with ``tooltips`` each cell shows its whole text on
+    hover (long evidence or reasons cut off by the column)."""
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(str(value))
+            if tooltips:
+                item.setToolTip(str(value))
+            if isinstance(value, int | float):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    if header.stretchLastSection():
+        # Sizing to contents shrank the last column on a visible table: stretch it again.
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)

@@ -48,6 +48,210 @@
     </message>
 </context>
 <context>
+    <name>AssessPage</name>
+    <message>
+        <source>考核：</source>
+        <translation>Assessment:</translation>
+    </message>
+    <message>
+        <source>立即检查</source>
+        <translation>Check now</translation>
+    </message>
+    <message>
+        <source>按制度检查登记簿，提出新的考核建议（每天开机后也会自动检查一次）</source>
+        <translation>Check the register against the rules and propose new breaches (also done once a day after start-up)</translation>
+    </message>
+    <message>
+        <source>打印月度考核表…</source>
+        <translation>Print monthly assessment sheet…</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>驳回…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>违反情形</source>
+        <translation>Breach</translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <source>驳回人</source>
+        <translation>Dismissed by</translation>
+    </message>
+    <message>
+        <source>驳回理由</source>
+        <translation>Reason for dismissal</translation>
+    </message>
+    <message>
+        <source>确认条数</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>罚款合计(元)</source>
+        <translation>Fines (yuan)</translation>
+    </message>
+    <message>
+        <source>通报</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>答复及时率</source>
+        <translation>On-time reply rate</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>待确认（{0}）</source>
+        <translation>To review ({0})</translation>
+    </message>
+    <message>
+        <source>{1} 已确认（{0}）</source>
+        <translation>{1} confirmed ({0})</translation>
+    </message>
+    <message>
+        <source>{1} 已驳回（{0}）</source>
+        <translation>{1} dismissed ({0})</translation>
+    </message>
+    <message>
+        <source>按首问责任人汇总</source>
+        <translation>By first responder</translation>
+    </message>
+    <message>
+        <source>系统按《供电服务首问责任制实施办法》从登记记录提出考核建议，不会自动处罚：请逐条核实后确认或驳回（驳回须写明理由）。双击一行打开该登记。</source>
+        <translation>The checks propose breaches of the first-inquiry rules from the register; nobody is fined automatically: check each one, then confirm or dismiss it (a dismissal needs a reason). Double-click a row to open the entry.</translation>
+    </message>
+    <message>
+        <source>这里可以查看全所的考核记录；确认和驳回由所长办理。双击一行打开该登记。</source>
+        <translation>The whole station&apos;s assessment records, read-only; the station head confirms or dismisses them. Double-click a row to open the entry.</translation>
+    </message>
+    <message>
+        <source>这里只列出您本人的考核记录（只读）。对考核建议有异议，请在所长确认前向所长说明。</source>
+        <translation>Only your own assessment records are listed (read-only). If you disagree with a proposal, tell the station head before it is confirmed.</translation>
+    </message>
+    <message>
+        <source>{0} 月确认考核 {1} 条，罚款合计 {2} 元。</source>
+        <translation>{0}: {1} confirmed breaches, fines {2} yuan in total.</translation>
+    </message>
+    <message>
+        <source>确认考核 {0}：{1} §{2} {3}，{4} 元？
+确认后计入 {1} 的月度考核表，不能撤销。</source>
+        <translation>Confirm the breach on {0}: {1}, §{2} {3}, {4} yuan?
+Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>确认考核</source>
+        <translation>Confirm breach</translation>
+    </message>
+    <message>
+        <source>已确认考核记录 {0}（{1}，{2} 元）。</source>
+        <translation>Assessment record {0} confirmed ({1}, {2} yuan).</translation>
+    </message>
+    <message>
+        <source>已驳回考核记录 {0}，理由已记录。</source>
+        <translation>Assessment record {0} dismissed; the reason is kept.</translation>
+    </message>
+    <message>
+        <source>正在检查登记簿……</source>
+        <translation>Checking the register…</translation>
+    </message>
+    <message>
+        <source>检查完成：新发现 {0} 条考核建议。</source>
+        <translation>Check finished: {0} new proposed breaches.</translation>
+    </message>
+    <message>
+        <source>检查完成：没有新的考核建议。</source>
+        <translation>Check finished: no new proposed breaches.</translation>
+    </message>
+    <message>
+        <source>月度考核表 {0}</source>
+        <translation>Monthly assessment sheet {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClausesTab</name>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>罚款(元)</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <source>另加处理</source>
+        <translation>Also</translation>
+    </message>
+    <message>
+        <source>名称(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>罚款(元)(&amp;Y)</source>
+        <translation>Fine in &amp;yuan</translation>
+    </message>
+    <message>
+        <source>另加处理(&amp;S)</source>
+        <translation>Al&amp;so</translation>
+    </message>
+    <message>
+        <source>如 200 或 200.50</source>
+        <translation>e.g. 200 or 200.50</translation>
+    </message>
+    <message>
+        <source>如 全局通报批评（可不填）</source>
+        <translation>e.g. criticised in a company notice (optional)</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>只有管理员可以修改，每次修改都记入审计记录。新的金额只用于以后提出的考核建议；已提出的考核保持提出时的金额。</source>
+        <translation>Only an administrator may change these; every change is audited. A new amount applies to breaches proposed from now on; those already proposed keep their amount.</translation>
+    </message>
+    <message>
+        <source>已保存条款 §{0}。</source>
+        <translation>Clause §{0} saved.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersPage</name>
     <message>
         <source>查找客户：</source>
@@ -111,6 +315,62 @@
     <message>
         <source>添加部门</source>
         <translation>Add department</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <source>驳回考核建议 {0}</source>
+        <translation>Dismiss proposed breach {0}</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}&#x3000;§{2} {3}
+{4}</source>
+        <translation>{0}   {1}   §{2} {3}
+{4}</translation>
+    </message>
+    <message>
+        <source>驳回理由(&amp;R)（必填，将打印在月度考核表上）</source>
+        <translation>&amp;Reason (required; printed on the monthly assessment sheet)</translation>
+    </message>
+    <message>
+        <source>如：客户要求延期办理，有书面说明</source>
+        <translation>e.g. the customer asked in writing to postpone</translation>
+    </message>
+    <message>
+        <source>驳回</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>标记为重复登记 — {0}</source>
+        <translation>Mark as duplicate — {0}</translation>
+    </message>
+    <message>
+        <source>标记为重复并作废本条</source>
+        <translation>Mark as duplicate and void this entry</translation>
+    </message>
+    <message>
+        <source>如 {0}-00012，或只填 12</source>
+        <translation>e.g. {0}-00012, or just 12</translation>
+    </message>
+    <message>
+        <source>保留的登记(&amp;K)</source>
+        <translation>Entry to &amp;keep</translation>
+    </message>
+    <message>
+        <source>本条 {0} 将作废并注明重复；保留的那一条照常办理，两条可互相点开查看。</source>
+        <translation>{0} will be voided as a duplicate; the entry kept goes on as usual, and each links to the other.</translation>
+    </message>
+    <message>
+        <source>保留：{0}&#x3000;{1}&#x3000;{2}&#x3000;{3}</source>
+        <translation>Keep: {0}   {1}   {2}   {3}</translation>
     </message>
 </context>
 <context>
@@ -251,16 +511,48 @@
         <translation>Follow-up due</translation>
     </message>
     <message>
+        <source>作废原因</source>
+        <translation>Reason voided</translation>
+    </message>
+    <message>
+        <source>部门电话 {0}</source>
+        <translation>Department phone {0}</translation>
+    </message>
+    <message>
+        <source>部门电话未登记（请在“设置 → 部门”中补上）</source>
+        <translation>No department phone (add it under Settings → Departments)</translation>
+    </message>
+    <message>
+        <source>转办时限 {0}</source>
+        <translation>Transfer due {0}</translation>
+    </message>
+    <message>
         <source>已办完 {0}</source>
         <translation>done {0}</translation>
+    </message>
+    <message>
+        <source>已超过转办时限</source>
+        <translation>Past the transfer deadline</translation>
     </message>
     <message>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <source>时限 {0}，{1}</source>
-        <translation>due {0}, {1}</translation>
+        <source>重复登记，见 {0}</source>
+        <translation>Duplicate registration, see {0}</translation>
+    </message>
+    <message>
+        <source>重复的登记：{0}</source>
+        <translation>Duplicates: {0}</translation>
+    </message>
+    <message>
+        <source>标记为重复登记…</source>
+        <translation>Mark as duplicate…</translation>
+    </message>
+    <message>
+        <source>督办单</source>
+        <translation>Supervision slip</translation>
     </message>
     <message>
         <source>办结</source>
@@ -277,6 +569,10 @@
     <message>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <source>打印督办单</source>
+        <translation>Print supervision slip</translation>
     </message>
     <message>
         <source>受理回执</source>
@@ -340,6 +636,10 @@
     <message>
         <source>以前登记过 {0} 次。</source>
         <translation>Registered {0} times before.</translation>
+    </message>
+    <message>
+        <source>⚠ 该客户90天内已投诉{0}次（重复投诉）：请所长关注，办理情况及时告知所长。</source>
+        <translation>⚠ This customer has complained {0} times in 90 days (repeat complaint): tell the station head, and keep the head informed.</translation>
     </message>
     <message>
         <source>&lt;b style=&quot;color:#b00020&quot;&gt;⚠ 近90天投诉过 {0} 次：请耐心接待，办理情况及时告知所长。&lt;/b&gt;</source>
@@ -671,6 +971,10 @@ Phone: {0}</translation>
         <translation>Statistics</translation>
     </message>
     <message>
+        <source>考核</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
@@ -709,6 +1013,10 @@ Phone: {0}</translation>
     <message>
         <source>待所长处理 {0}</source>
         <translation>for the head {0}</translation>
+    </message>
+    <message>
+        <source>转办将到期 {0}</source>
+        <translation>Transfers due soon {0}</translation>
     </message>
     <message>
         <source>已登记 {0}，首问责任人 {1}</source>
@@ -822,6 +1130,10 @@ Phone: {0}</translation>
     <message>
         <source>待回访 {0} 条</source>
         <translation>{0} follow-ups due</translation>
+    </message>
+    <message>
+        <source>转办即将到期 {0} 条，请督办</source>
+        <translation>{0} transfers due soon, please chase them</translation>
     </message>
     <message>
         <source>上报待所长处理 {0} 条</source>
@@ -1084,6 +1396,33 @@ If it is on a USB stick, it is now safe to unplug.</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重置密码 — {0}</source>
+        <translation>Reset password — {0}</translation>
+    </message>
+    <message>
+        <source>为 {0} 设置一个新密码（至少6位）。设置后请当面告诉本人。</source>
+        <translation>Set a new password for {0} (at least 6 characters), then tell them in person.</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;R)</source>
+        <translation>&amp;Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一样，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>新密码：{0}</source>
+        <translation>New password: {0}</translation>
+    </message>
+</context>
+<context>
     <name>RulesTab</name>
     <message>
         <source>类别</source>
@@ -1139,6 +1478,10 @@ If it is on a USB stick, it is now safe to unplug.</translation>
     <message>
         <source>时限规则</source>
         <translation>Deadline rules</translation>
+    </message>
+    <message>
+        <source>考核条款</source>
+        <translation>Assessment clauses</translation>
     </message>
     <message>
         <source>节假日</source>
@@ -1205,8 +1548,38 @@ Every demo account&apos;s password is {3}.</translation>
         <translation>Add staff</translation>
     </message>
     <message>
+        <source>重置选中人员的密码…</source>
+        <translation>Reset password of the selected person…</translation>
+    </message>
+    <message>
+        <source>停用选中人员…</source>
+        <translation>Deactivate the selected person…</translation>
+    </message>
+    <message>
+        <source>离职或调走的人员：不能再登录，以前的登记和记录全部保留</source>
+        <translation>For leavers: they can no longer log in; their entries and records are all kept</translation>
+    </message>
+    <message>
         <source>（无部门）</source>
         <translation>(no department)</translation>
+    </message>
+    <message>
+        <source>已为 {0} 设置新密码，请当面告诉本人，并请本人登录后自己修改。</source>
+        <translation>New password set for {0}: tell them in person and ask them to change it after logging in.</translation>
+    </message>
+    <message>
+        <source>停用 {0}（{1}）？
+停用后不能再登录；以前的登记、办理记录和考核记录全部保留。</source>
+        <translation>Deactivate {0} ({1})?
+They can no longer log in; their entries, steps and assessment records are all kept.</translation>
+    </message>
+    <message>
+        <source>停用人员</source>
+        <translation>Deactivate staff member</translation>
+    </message>
+    <message>
+        <source>已停用 {0}。</source>
+        <translation>{0} deactivated.</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1632,18 @@ Every demo account&apos;s password is {3}.</translation>
         <translation>By first responder</translation>
     </message>
     <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>电话或户号</source>
+        <translation>Phone or account no.</translation>
+    </message>
+    <message>
+        <source>近90天投诉次数</source>
+        <translation>Complaints in 90 days</translation>
+    </message>
+    <message>
         <source>首问责任人</source>
         <translation>First responder</translation>
     </message>
@@ -1293,6 +1678,22 @@ Every demo account&apos;s password is {3}.</translation>
     <message>
         <source>还没有登记，没有可统计的月份。</source>
         <translation>No entries yet: no month to count.</translation>
+    </message>
+    <message>
+        <source>重复投诉客户（近90天投诉3次及以上）：{0} 位</source>
+        <translation>Repeat complainants (3 or more complaints in 90 days): {0}</translation>
+    </message>
+    <message>
+        <source>重复投诉客户：近90天没有投诉3次及以上的客户。</source>
+        <translation>Repeat complainants: no customer complained 3 or more times in the last 90 days.</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
     </message>
     <message>
         <source>受理总数</source>
@@ -1518,8 +1919,8 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
 <context>
     <name>TodoPage</name>
     <message>
-        <source>待办：超期和即将到期的登记，以及等待所长处理的上报</source>
-        <translation>To do: overdue and nearly due entries, and escalations waiting for the station head</translation>
+        <source>待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报</source>
+        <translation>To do: overdue and soon-due entries, transfers due soon, and escalations waiting for the station head</translation>
     </message>
     <message>
         <source>已超期</source>
@@ -1532,6 +1933,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>本周到期</source>
         <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>转办即将到期</source>
+        <translation>Transfers due soon</translation>
     </message>
     <message>
         <source>上报待所长处理</source>
@@ -1571,6 +1976,61 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>不另定时，转办时限就是对客户承诺的时限{0}。您仍是首问责任人，要督办到底。</source>
         <translation>Without its own deadline, the transfer is due when the customer was promised{0}. You remain the first responder and chase it to the end.</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersTable</name>
+    <message>
+        <source>受理编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>转办时限</source>
+        <translation>Transfer due</translation>
+    </message>
+    <message>
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>部门电话</source>
+        <translation>Department phone</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>First responder</translation>
+    </message>
+    <message>
+        <source>最近督办</source>
+        <translation>Last chased</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>已超过转办时限</source>
+        <translation>Past the transfer deadline</translation>
+    </message>
+    <message>
+        <source>24小时内到期</source>
+        <translation>Due within 24 hours</translation>
+    </message>
+    <message>
+        <source>共 {0} 条。请打电话督办承办部门，并在登记里记录督办情况（双击打开）。</source>
+        <translation>{0} in all. Phone the department to chase them, and record it in the entry (double-click to open).</translation>
+    </message>
+    <message>
+        <source>没有即将到期的转办。</source>
+        <translation>No transfers due soon.</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +2076,14 @@ Restore it from this backup now?</translation>
     <message>
         <source>自动备份没有成功：{0}</source>
         <translation>The automatic backup failed: {0}</translation>
+    </message>
+    <message>
+        <source>今日考核检查：新发现 {0} 条考核建议，请到“考核”页逐条确认或驳回。</source>
+        <translation>Today&apos;s assessment check: {0} new proposed breaches; confirm or dismiss each on the Assessment page.</translation>
+    </message>
+    <message>
+        <source>今日考核检查没有完成：{0}</source>
+        <translation>Today&apos;s assessment check did not finish: {0}</translation>
     </message>
 </context>
 <context>

@@ -133,7 +133,8 @@ def test_step_buttons_follow_the_status_and_close_asks_first(session, complaint,
     svc.reply_entry(actor, complaint, "已处理")
     svc.record_follow_up(actor, complaint, method="phone", satisfaction="satisfied")
     detail = _detail(session, complaint, qtbot)
-    assert set(detail.step_buttons) == {"close", "void"}
+    # 标记为重复登记 goes wherever 作废 may: it voids the copy with a link to the entry kept.
+    assert set(detail.step_buttons) == {"close", "void", "duplicate"}
     answers.reply = QMessageBox.StandardButton.No
     detail.step_buttons["close"].click()
     settle(qtbot)
@@ -141,7 +142,7 @@ def test_step_buttons_follow_the_status_and_close_asks_first(session, complaint,
     answers.reply = QMessageBox.StandardButton.Yes
     detail.step_buttons["close"].click()
     settle(qtbot)
-    assert _status(complaint) == "closed" and set(detail.step_buttons) == {"void"}
+    assert _status(complaint) == "closed" and set(detail.step_buttons) == {"void", "duplicate"}
 
 
 def test_login_refuses_a_wrong_password(people, qtbot):

@@ -109,7 +109,7 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     settle(qtbot)
     assert detail.details["category"] == "complaint"
     assert set(detail.step_buttons) == {"start", "contact", "transfer", "reply", "unresolved",
-                                        "edit", "void"}
+                                        "edit", "void", "duplicate"}
 
     def transfer(dialog):
         dialog.department.setCurrentIndex(dialog.department.findData("配电运维班"))
@@ -124,7 +124,7 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
                     lambda d: type_text(d.text, "已调整变压器分接头，电压恢复正常"))
     assert details["status"] == "replied"
     # The administrator may still correct an answered entry (edit_after_reply).
-    assert set(detail.step_buttons) == {"follow_up", "edit", "void"}
+    assert set(detail.step_buttons) == {"follow_up", "edit", "void", "duplicate"}
 
     def unsatisfied(dialog):
         dialog.satisfaction["unsatisfied"].setChecked(True)
@@ -149,7 +149,7 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     settle(qtbot)
     assert answers.asked and "办结" in answers.asked[-1][0]
     assert detail.details["status"] == "closed"
-    assert detail.step_buttons.keys() == {"edit", "void"}
+    assert detail.step_buttons.keys() == {"edit", "void", "duplicate"}
     labels = [event["label"] for event in detail.details["timeline"]]
     assert labels[0] == "登记" and labels[-1] == "办结"
     assert "回访" in labels and "客户不满意，重新办理" in labels and "转办" in labels

@@ -44,7 +44,9 @@ def test_screenshots_render_every_screen(qapp, tmp_path):
                      "main-customers", "main-stats", "main-sync", "main-settings",
                      "entry-form-known-customer", "entry-form-errors", "dialog-transfer",
                      "dialog-follow_up", "receipt-preview", "lock-screen",
-                     "main-register-english"):
+                     "main-register-english", "main-assess", "main-assess-clerk",
+                     "dialog-dismiss", "settings-clauses", "dialog-duplicate",
+                     "main-todo-transfers"):
         assert expected in names
     for path in files:
         image = QImage(str(path))

@@ -249,7 +249,18 @@ class Ui_EntryForm(object):
         self.customerBox.setVisible(False)
         self.customerBox.setFrameShape(QFrame.Shape.StyledPanel)
         self.customerBox.setStyleSheet(u"QFrame#customerBox { background: #fff8dc; border: 1px solid #e0c060; border-radius: 4px; }")
-        self.customerLayout = QHBoxLayout(self.customerBox)
+        self.customerBoxLayout = QVBoxLayout(self.customerBox)
+        self.customerBoxLayout.setObjectName(u"customerBoxLayout")
+        self.repeatFlag = QLabel(self.customerBox)
+        self.repeatFlag.setObjectName(u"repeatFlag")
+        self.repeatFlag.setVisible(False)
+        self.repeatFlag.setWordWrap(True)
+        self.repeatFlag.setStyleSheet(u"QLabel#repeatFlag { background: #b00020; color: white; font-weight: bold; padding: 4px 6px; border-radius: 3px; }")
+        self.repeatFlag.setText(u"")
+
+        self.customerBoxLayout.addWidget(self.repeatFlag)
+
+        self.customerLayout = QHBoxLayout()
         self.customerLayout.setObjectName(u"customerLayout")
         self.customerHint = QLabel(self.customerBox)
         self.customerHint.setObjectName(u"customerHint")
@@ -268,6 +279,9 @@ class Ui_EntryForm(object):
         self.fillButton.setSizePolicy(sizePolicy)
 
         self.customerLayout.addWidget(self.fillButton)
+
+
+        self.customerBoxLayout.addLayout(self.customerLayout)
 
 
         self.leftGrid.addWidget(self.customerBox, 14, 0, 1, 2)
