@@ -311,9 +311,15 @@ def dismiss(actor: Staff, violation_id, reason: str, now: datetime | None = None
 
 
 def violations(state: str = "", responder: Staff | None = None, month_range=None):
-    query = (Violation.select(Violation, Entry, Clause).join(Entry).switch(Violation)
-             .join(Clause).switch(Violation).join(Staff, JOIN.LEFT_OUTER,
-                                                 on=(Violation.responder == Staff.id)))
+    # Responder and decider in the same query: a row each would be two queries per violation
+    # (20 s for the head's list on a register with 28,000 proposals).
+    decider = Staff.alias()
+    query = (Violation.select(Violation, Entry, Clause, Staff, decider).join(Entry)
+             .switch(Violation).join(Clause).switch(Violation)
+             .join(Staff, JOIN.LEFT_OUTER, on=(Violation.responder == Staff.id), attr="responder")
+             .switch(Violation)
+             .join(decider, JOIN.LEFT_OUTER, on=(Violation.decided_by == decider.id),
+                   attr="decided_by"))
     if state:
         query = query.where(Violation.state == state)
     if responder is not None:

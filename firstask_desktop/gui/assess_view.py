@@ -155,7 +155,9 @@ class AssessPage(QWidget):
 
     def _tab_titles(self) -> None:
         o = self.overview or {}
-        counts = [len(o.get(key, [])) for key in ("proposed", "confirmed", "dismissed")]
+        counts = [o.get("proposed_total", 0)] + [
+            len(o.get(key, [])) for key in ("confirmed", "dismissed")
+        ]
         month = o.get("month", "")
         titles = (
             self.tr("待确认（{0}）"),
@@ -211,7 +213,12 @@ class AssessPage(QWidget):
 
     def show_overview(self, o: dict) -> None:
         self.overview = o
-        self.note.setText(self._note_text(o))
+        note = self._note_text(o)
+        if o["proposed_total"] > len(o["proposed"]):
+            note += self.tr(
+                "待确认共 {0} 条，这里先列出最早的 {1} 条，处理后再显示后面的。"
+            ).format(o["proposed_total"], len(o["proposed"]))
+        self.note.setText(note)
         self.scan_button.setVisible(o["may_decide"])
         self.decide_bar.setVisible(o["may_decide"])
         self.print_button.setVisible(o["may_print"])

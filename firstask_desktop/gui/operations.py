@@ -296,6 +296,9 @@ def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
     return rows
 
 
+PROPOSALS_SHOWN = 500
+
+
 def assessment_overview(viewer, month: str) -> dict:
     """What the 考核 page shows ``viewer``: the proposals waiting for the head, and the month's
     confirmed and dismissed breaches with a line per responder — all of them for the head and
@@ -304,7 +307,10 @@ def assessment_overview(viewer, month: str) -> dict:
 
     everyone = assessment.sees_every_responder(viewer)
     pending = assessment.violations("proposed", responder=None if everyone else viewer)
-    proposed = [assessment.violation_to_dict(v) for v in pending]
+    # The oldest first, a screenful of work at a time: the first check on a register with years
+    # of history proposes tens of thousands (a table of them all would take seconds to build).
+    proposed = [assessment.violation_to_dict(v) for v in pending.limit(PROPOSALS_SHOWN)]
+    proposed_total = pending.count() if len(proposed) == PROPOSALS_SHOWN else len(proposed)
     sheet = assessment.month_sheet(month)
     mine = (lambda r: True) if everyone else (lambda r: r["responder"] == viewer.name)
     rates = {r["name"]: r for r in sheet["responders"]}
@@ -334,6 +340,7 @@ def assessment_overview(viewer, month: str) -> dict:
         # The printed sheet lists everyone's fines: printed by who sees them all.
         "may_print": everyone,
         "proposed": proposed,
+        "proposed_total": proposed_total,
         "confirmed": confirmed,
         "dismissed": [r for r in sheet["dismissed"] if mine(r)],
         "people": people,

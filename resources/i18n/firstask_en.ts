@@ -162,6 +162,10 @@
         <translation>Only your own assessment records are listed (read-only). If you disagree with a proposal, tell the station head before it is confirmed.</translation>
     </message>
     <message>
+        <source>待确认共 {0} 条，这里先列出最早的 {1} 条，处理后再显示后面的。</source>
+        <translation> {0} proposals wait for review; the oldest {1} are listed here, the rest follow once these are done.</translation>
+    </message>
+    <message>
         <source>{0} 月确认考核 {1} 条，罚款合计 {2} 元。</source>
         <translation>{0}: {1} confirmed breaches, fines {2} yuan in total.</translation>
     </message>

@@ -253,3 +253,19 @@ def test_an_administrator_resets_a_password_and_deactivates_a_leaver(
     tab.deactivate_button.click()
     settle(qtbot)
     assert tab.error.isVisible() and "无权" in tab.error.text()
+
+
+def test_a_long_list_of_proposals_shows_the_oldest_first_and_says_how_many(
+    session, people, qtbot, monkeypatch
+):
+    from firstask_desktop.gui import operations
+
+    monkeypatch.setattr(operations, "PROPOSALS_SHOWN", 1)
+    first = _late(people, days=12)
+    _late(people, who="张伟", days=10, phone="13900001111")
+    assessment.scan()
+    session.set_actor(people["王建国"])
+    page = _page(session, qtbot)
+    assert _cells(page.proposed, 1) == [first.serial]
+    assert page.tabs.tabText(0) == "待确认（2）"
+    assert "待确认共 2 条" in page.note.text()
