@@ -207,7 +207,9 @@ class RegisterRow(Mapping):
                 field.name: field.python_value(value)
                 for field, value in zip(_ENTRY_FIELDS, raw, strict=False)
             })
-            entry.responder = Staff(id=entry.responder_id, name=raw[len(_ENTRY_FIELDS)])
+            entry.responder = Staff(
+                __no_default__=True, id=entry.responder_id, name=raw[len(_ENTRY_FIELDS)]
+            )
             self._data = entry_dict_for(self._viewer, entry, entry_to_dict(entry, self._now))
             self._raw = None
         return self._data
