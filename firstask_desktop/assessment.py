@@ -253,11 +253,22 @@ DETECTORS = (find_reply_overdue, find_complaint_not_contacted, find_transfer_uns
              find_no_follow_up, find_unresolved_unreported, find_repair_not_dispatched)
 
 
-def scan(as_of: datetime | None = None) -> list[Violation]:
-    """Propose every breach found as of ``as_of`` not proposed before; returns the new ones."""
+def assessment_window_start(as_of: datetime) -> datetime:
+    """The first day of the month before ``as_of``: assessment is monthly, and the first scan of
+    a register with years of history must not hand the head thousands of settled old breaches."""
+    first = as_of.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    return first.replace(year=first.year - (first.month == 1), month=(first.month - 2) % 12 + 1)
+
+
+def scan(as_of: datetime | None = None, since: datetime | None = None) -> list[Violation]:
+    """Propose every breach found as of ``as_of`` whose deadline (or, without one, whose
+    registration) is on or after ``since`` — by default the start of the previous month — and
+    that was not proposed before; returns the new ones."""
     as_of = (as_of or datetime.now()).replace(microsecond=0)
+    since = since if since is not None else assessment_window_start(as_of)
     table = clauses()
-    findings = [f for detect in DETECTORS for f in detect(as_of)]
+    findings = [f for detect in DETECTORS for f in detect(as_of)
+                if (f.deadline or f.entry.received_at) >= since]
     created = []
     with db.transaction():
         for f in findings:

@@ -248,3 +248,14 @@ def test_a_duplicate_registration_is_voided_with_a_link_to_the_one_kept(people):
     # The voided copy is never proposed as a breach; the kept one still is when late.
     assessment.scan(datetime(2026, 3, 20, 9, 0))
     assert {v.entry.serial for v in Violation.select()} == {kept.serial}
+
+
+def test_scan_looks_back_to_the_previous_month_unless_told_otherwise(people):
+    old = _register(people, at=datetime(2025, 12, 2, 10, 0))  # due 12-03: settled history
+    recent = _register(people, at=datetime(2026, 2, 3, 10, 0), phone="13900001111")
+    assert assessment.assessment_window_start(datetime(2026, 3, 20, 9, 0)) == datetime(2026, 2, 1)
+    assert assessment.assessment_window_start(datetime(2026, 1, 5)) == datetime(2025, 12, 1)
+    first = assessment.scan(datetime(2026, 3, 20, 9, 0))
+    assert [v.entry.serial for v in first] == [recent.serial]
+    older = assessment.scan(datetime(2026, 3, 20, 9, 0), since=datetime(2025, 1, 1))
+    assert [v.entry.serial for v in older] == [old.serial]
