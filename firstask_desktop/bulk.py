@@ -14,10 +14,13 @@ Call on an initialised station that has its staff (:func:`new_station`, or
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from itertools import accumulate
+from types import SimpleNamespace
 
 from peewee import fn
 
@@ -25,6 +28,7 @@ from . import db
 from .bulk_write import (
     ChainWriter,
     IdBlock,
+    chain_end,
     fast_uuid,
     field_defaults,
     insert_rows,
@@ -48,6 +52,7 @@ from .demo import (
 )
 from .errors import RefusedError
 from .models import (
+    AuditEvent,
     Customer,
     Entry,
     Escalation,
@@ -120,16 +125,16 @@ def _cumulative(items: tuple) -> tuple[list[str], list[int]]:
 
 
 class _Writer:
-    """Collects one batch of records and their audit events, then writes them in one go.
+    """Collects one batch of records and their audit events.
 
     Records are plain dicts (every field by name, foreign keys as ids): building peewee model
     instances would run every field default for each of hundreds of thousands of rows. A record
     is stored in its final state, the state the last of its audit events describes.
     """
 
-    def __init__(self):
+    def __init__(self, blocks: dict):
         self.records: dict[type, list[dict]] = {}
-        self.blocks: dict[type, IdBlock] = {}
+        self.blocks = blocks  # model → IdBlock, shared by the batches of one run
         self.templates: dict[type, dict] = {}
 
     def new(self, model, **values) -> dict:
@@ -137,8 +142,7 @@ class _Writer:
         template = self.templates.get(model)
         if template is None:
             template = self.templates[model] = field_defaults(model)
-        block = self.blocks.get(model) or self.blocks.setdefault(model, IdBlock(model))
-        record = dict(template, id=block.take(), uuid=fast_uuid(), **values)
+        record = dict(template, id=self.blocks[model].take(), uuid=fast_uuid(), **values)
         self.records.setdefault(model, []).append(record)
         return record
 
@@ -164,10 +168,6 @@ class _Writer:
             after=snapshot_json(model, record),
         )
 
-    def flush(self) -> None:
-        for model in (Customer, Entry, Transfer, FollowUp, Escalation, Void):
-            insert_rows(model, self.records.pop(model, []))
-
 
 def new_station(
     code: str, name: str, *, now: datetime, seed: int = 1, password: str = DEMO_PASSWORD
@@ -191,12 +191,16 @@ def add_entries(
     on_progress: Callable[[int, int], None] | None = None,
     times: list[datetime] | None = None,
     settled_after: timedelta | None = None,
+    in_parallel: bool = False,
 ) -> int:
     """Add ``count`` entries received over the last ``years`` before ``now``; returns count.
 
     ``times``: the moments they were received instead (in order; ``count`` is then their
     number). ``settled_after``: matters received longer ago than this have ended (closed,
     followed up, escalated or voided), as in a register clerks keep up to date.
+    ``in_parallel``: generate in a second process while this one writes (the two halves of the
+    work take about as long; nothing else may write to the database meanwhile). A frozen
+    program (the Windows bundle) generates in this process all the same.
     """
     station = local_station()
     if station is None:
@@ -208,10 +212,6 @@ def add_entries(
     )
     if not clerks:
         raise RefusedError("还没有营业员：请先添加人员（或用 demo 生成演示供电所）。")
-    head = next((s for s in clerks if s.role == "head"), None)
-    departments = {
-        d.name: d for d in DepartmentModel.select().where(DepartmentModel.station == station.code)
-    }
     rng = random.Random(seed)
     now = (now or datetime.now()).replace(second=0, microsecond=0)
     span = timedelta(days=365 * years)
@@ -220,47 +220,124 @@ def add_entries(
             now - timedelta(minutes=rng.randint(60, int(span.total_seconds() // 60)))
             for _ in range(count)
         )
-    count = len(times)
-    book = DeadlineBook(station.area)
-    serials = {
-        year: last
-        for year, last in SerialCounter.select(SerialCounter.year, SerialCounter.last)
-        .where(SerialCounter.station == station.code)
-        .tuples()
-    }
-    customers: list[dict] = []
+    start = _Start(
+        code=station.code,
+        clerks=[SimpleNamespace(id=s.id, name=s.name, uuid=s.uuid, role=s.role) for s in clerks],
+        departments={
+            d.name: d.id
+            for d in DepartmentModel.select().where(DepartmentModel.station == station.code)
+        },
+        book=DeadlineBook(station.area),
+        serials=dict(
+            SerialCounter.select(SerialCounter.year, SerialCounter.last)
+            .where(SerialCounter.station == station.code)
+            .tuples()
+        ),
+        ids={model.__name__: IdBlock(model).take() for model in _WRITTEN},
+        chain=chain_end(),
+        rng=rng.getstate(),
+    )
+    work = (start, times, now, batch, settled_after)
+    batches = _in_child(*work) if in_parallel and not getattr(sys, "frozen", False) else None
     done = 0
-    for start in range(0, count, batch):
+    for records, events, serials in batches or _generate(*work):
         with db.transaction():
-            chain = ChainWriter(batch=5000)
-            writer = _Writer()
-            for received in times[start : start + batch]:
-                _one(
-                    rng,
-                    station.code,
-                    received,
-                    now,
-                    clerks,
-                    head,
-                    departments,
-                    book,
-                    serials,
-                    customers,
-                    writer,
-                    chain,
-                    settled_after,
-                )
-            writer.flush()
-            chain.flush()
+            for model in _WRITTEN:
+                insert_rows(model, records[model.__name__])
+            insert_rows(AuditEvent, events)
             for year, last in serials.items():
                 SerialCounter.insert(station=station.code, year=year, last=last).on_conflict(
                     conflict_target=[SerialCounter.station, SerialCounter.year],
                     update={SerialCounter.last: last},
                 ).execute()
-        done += len(times[start : start + batch])
+        done += len(records["Entry"])
         if on_progress is not None:
-            on_progress(done, count)
+            on_progress(done, len(times))
     return done
+
+
+_WRITTEN = (Customer, Entry, Transfer, FollowUp, Escalation, Void)
+
+
+@dataclass
+class _Start:
+    """What generating entries needs from the database, as plain data: the generator may run in
+    another process, which never opens the database."""
+
+    code: str
+    clerks: list[SimpleNamespace]  # id, name, uuid, role
+    departments: dict[str, int]
+    book: DeadlineBook
+    serials: dict[int, int]  # year → last serial number given
+    ids: dict[str, int]  # model name → the next id
+    chain: tuple[str, int]  # the audit chain's last hash, the next sequence number
+    rng: tuple  # random.Random state
+
+
+def _generate(start: _Start, times, now, batch, settled_after):
+    """Batches of (records by model name, audit events, serial counters) for ``times``."""
+    rng = random.Random()
+    rng.setstate(start.rng)
+    head = next((c for c in start.clerks if c.role == "head"), None)
+    blocks = {model: IdBlock(model, start.ids[model.__name__]) for model in _WRITTEN}
+    events: list[dict] = []
+    chain = ChainWriter(batch=5000, end=start.chain, sink=events.extend)
+    serials = dict(start.serials)
+    customers: list[dict] = []
+    for first in range(0, len(times), batch):
+        writer = _Writer(blocks)
+        for received in times[first : first + batch]:
+            _one(
+                rng,
+                start.code,
+                received,
+                now,
+                start.clerks,
+                head,
+                start.departments,
+                start.book,
+                serials,
+                customers,
+                writer,
+                chain,
+                settled_after,
+            )
+        chain.flush()
+        yield {m.__name__: writer.records.get(m, []) for m in _WRITTEN}, events[:], dict(serials)
+        events.clear()
+
+
+def _in_child(*work):
+    """``_generate(*work)`` run in a second process, its batches handed over as they come."""
+    import multiprocessing
+
+    context = multiprocessing.get_context()
+    queue = context.Queue(maxsize=2)  # at most two batches waiting: memory stays bounded
+    child = context.Process(target=_produce, args=(queue, work), daemon=True)
+    child.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is None:
+                return
+            if isinstance(item, str):
+                raise RuntimeError(f"生成登记的子进程出错：{item}")
+            yield item
+    finally:
+        child.join(timeout=5)
+        if child.is_alive():
+            child.terminate()
+
+
+def _produce(queue, work) -> None:
+    try:
+        for item in _generate(*work):
+            queue.put(item)
+        queue.put(None)
+    except BaseException:  # noqa: BLE001 - every failure goes back to the writing process
+        import traceback
+
+        queue.put(traceback.format_exc())
 
 
 def _one(
@@ -353,7 +430,7 @@ def _one(
             Transfer,
             station=code,
             entry=entry["id"],
-            department=departments[TRANSFER_TO[category]].id,
+            department=departments[TRANSFER_TO[category]],
             note="请按时限办理并回复",
             transferred_at=registered,
             due_at=entry["due_at"],

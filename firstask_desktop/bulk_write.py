@@ -58,12 +58,15 @@ def insert_rows(model, rows: list[dict]) -> None:
 
 
 class IdBlock:
-    """Hands out the next ids of one table (call within the write transaction)."""
+    """Hands out the next ids of one table (call within the write transaction), or from
+    ``start`` on (ids handed out away from the database, see bulk.add_entries)."""
 
-    def __init__(self, model):
+    def __init__(self, model, start: int | None = None):
         self.model = model
-        pk = model._meta.primary_key
-        self._next = (model.select(fn.MAX(pk)).scalar() or 0) + 1
+        if start is None:
+            pk = model._meta.primary_key
+            start = (model.select(fn.MAX(pk)).scalar() or 0) + 1
+        self._next = start
 
     def take(self) -> int:
         value = self._next
@@ -311,19 +314,26 @@ def fast_event_hash(row: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class ChainWriter:
-    """Appends audit events to this database's chain, in batches, hashed as they come."""
+def chain_end() -> tuple[str, int]:
+    """(hash of the last audit event, the next sequence number) of this database's chain."""
+    last = (
+        AuditEvent.select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).first()
+    )
+    return (last.hash if last else GENESIS), (last.seq if last else 0) + 1
 
-    def __init__(self, batch: int = 1000):
-        last = (
-            AuditEvent.select(AuditEvent.seq, AuditEvent.hash)
-            .order_by(AuditEvent.seq.desc())
-            .first()
-        )
-        self.head = last.hash if last else GENESIS
-        self.next_seq = (last.seq if last else 0) + 1
+
+class ChainWriter:
+    """Appends audit events to this database's chain, in batches, hashed as they come.
+
+    ``end`` (from :func:`chain_end`) and ``sink`` let it run away from the database, in a
+    process that only generates: the events go to ``sink`` instead of being inserted.
+    """
+
+    def __init__(self, batch: int = 1000, *, end: tuple[str, int] | None = None, sink=None):
+        self.head, self.next_seq = end if end is not None else chain_end()
         self.batch = batch
         self.written = 0
+        self.sink = sink if sink is not None else (lambda rows: insert_rows(AuditEvent, rows))
         self._rows: list[dict] = []
 
     def add(
@@ -364,6 +374,6 @@ class ChainWriter:
         return after
 
     def flush(self) -> None:
-        insert_rows(AuditEvent, self._rows)
+        self.sink(list(self._rows))
         self.written += len(self._rows)
         self._rows.clear()

@@ -156,7 +156,8 @@ def _write_history(times: list[datetime], seed: int, now: datetime, total: int,
 
     with loading((Customer, Entry, Transfer, FollowUp, Escalation, Void, AuditEvent)):
         bulk.add_entries(len(times), seed=seed, now=now, times=times, batch=5000,
-                         settled_after=timedelta(days=SETTLED_DAYS), on_progress=report)
+                         settled_after=timedelta(days=SETTLED_DAYS), on_progress=report,
+                         in_parallel=True)
 
 
 def _demo_staff(admin: Staff, at: datetime) -> None:

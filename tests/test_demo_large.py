@@ -103,3 +103,35 @@ def test_fast_uuids_are_distinct_version_4_uuids():
     made = {bulk_write.fast_uuid() for _ in range(50_000)}
     assert len(made) == 50_000
     assert all(uuid.UUID(u).version == 4 and str(uuid.UUID(u)) == u for u in list(made)[:2000])
+
+
+def test_entries_generated_in_a_second_process_are_the_same_and_pass_check(tmp_path):
+    from firstask_desktop import bulk
+    from firstask_desktop.storage import open_store
+
+    def register(folder, in_parallel: bool) -> list[tuple]:
+        open_store(folder)
+        try:
+            bulk.new_station("GS0101", "城关供电所", now=NOW, seed=4)
+            bulk.add_entries(700, seed=4, now=NOW, batch=300, in_parallel=in_parallel)
+            assert check_database() == []
+            columns = (Entry.serial, Entry.status, Entry.visitor, Entry.matter, Entry.received_at)
+            return list(Entry.select(*columns).order_by(Entry.id).tuples())
+        finally:
+            db.close()
+
+    assert register(tmp_path / "here", False) == register(tmp_path / "there", True)
+
+
+def test_a_failure_in_the_generating_process_stops_the_writing_one(tmp_path):
+    from firstask_desktop import bulk
+    from firstask_desktop.storage import open_store
+
+    open_store(tmp_path / "data")
+    try:
+        bulk.new_station("GS0101", "城关供电所", now=NOW, seed=4)
+        with pytest.raises(RuntimeError, match="子进程出错"):  # a moment that is no moment
+            bulk.add_entries(2, seed=4, now=NOW, times=[NOW, None], in_parallel=True)
+        assert Entry.select().count() == 0 and check_database() == []
+    finally:
+        db.close()
