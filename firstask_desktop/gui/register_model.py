@@ -134,7 +134,7 @@ class RegisterModel(QAbstractTableModel):
         self.session = None  # the rows are read as session.actor may see them (保密)
         self.viewer = None  # … or as this staff member, without a session
         self._rows: list[dict] = []
-        self._texts: dict[int, tuple] = {}  # row → its cell texts, made when first painted
+        self._looks: dict[int, tuple] = {}  # row → its texts and colours, when first painted
         self._exhausted = False
         self._loading = False
         self._generation = 0
@@ -153,7 +153,7 @@ class RegisterModel(QAbstractTableModel):
             self._task.cancel()
         self.beginResetModel()
         self._rows = []
-        self._texts = {}
+        self._looks = {}
         self._exhausted = False
         self._loading = False
         self.total = None
@@ -248,19 +248,26 @@ class RegisterModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         # The view asks seven roles of every visible cell on every paint; most are not ours
-        # (alignment, check state, icon): answered at once, a page scrolls within a frame.
+        # (alignment, check state, icon) and those that are come from the row's look, worked
+        # out once: a page scrolls within a frame.
         if role not in _ROLES:
             return None
         row = index.row()
         if not index.isValid() or row >= len(self._rows):
             return None
-        entry = self._rows[row]
+        look = self._looks.get(row)
+        if look is None:
+            look = self._looks[row] = _look(self._rows[row])
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(row)
-            if texts is None:
-                texts = self._texts[row] = _texts(entry)
-            return _shown(texts, column)
+            return _shown(look[0], column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return look[1] if column in _DUE_COLUMNS else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return look[2] if column in _DUE_COLUMNS else look[3]
+        if role == Qt.ItemDataRole.FontRole:
+            return look[4] if column == COL_DUE_STATE else None
+        entry = self._rows[row]
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_MATTER, COL_VISITOR):
             return entry["matter"] if column == COL_MATTER else entry["visitor"]
         if role == SerialRole:
@@ -271,21 +278,23 @@ class RegisterModel(QAbstractTableModel):
             return entry["status"]
         if role == EntryRole:
             return entry
-        if column in (COL_DUE, COL_DUE_STATE) and role in (
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-        ):
-            background, foreground = _due_brushes(entry["due_state"])
-            return background if role == Qt.ItemDataRole.BackgroundRole else foreground
-        if role == Qt.ItemDataRole.ForegroundRole and entry["status"] == "void":
-            return _brush("#888888")
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and column == COL_DUE_STATE
-            and entry["due_state"] == "overdue"
-        ):
-            return _bold_font()
         return None
+
+
+_DUE_COLUMNS = frozenset((COL_DUE, COL_DUE_STATE))
+
+
+def _look(entry) -> tuple:
+    """(cell texts, the due columns' background and foreground, the other columns' foreground,
+    the due state's font) of a row. Colour backs up the written state, never replaces it."""
+    background, foreground = _due_brushes(entry["due_state"])
+    return (
+        _texts(entry),
+        background,
+        foreground,
+        _brush("#888888") if entry["status"] == "void" else None,
+        _bold_font() if entry["due_state"] == "overdue" else None,
+    )
 
 
 # Columns whose text is a label of the core's vocabulary, translated when shown (the language can

@@ -84,7 +84,7 @@ def test_cells_are_worked_out_once_and_translated_when_shown(window, people, qtb
     model = window.page["register"].table.model
     visitor = model.index(0, COL_VISITOR)
     assert model.data(visitor) == "张三" and model.serial_at(0) == entry.serial
-    assert set(model._texts) == {0}
+    assert set(model._looks) == {0}
     assert model.data(model.index(0, COL_STATUS)) == "已登记"
     assert model.data(model.index(0, 2), 7) is None  # a role the register does not answer
 
