@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase
-from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
 from . import search_index
 from .errors import RefusedError
@@ -42,8 +41,10 @@ PG_APPEND_ONLY_TABLES = ("audit_event", "station_audit_event")
 
 def _v2_search_initials(database) -> None:
     """v2: pinyin initials of visitor and unit, so that ``zs`` finds 张三."""
-    migrator = SqliteMigrator(database)
-    migrate(migrator.add_column("entry", "search_initials", CharField(max_length=200, default="")))
+    from playhouse.migrate import migrate
+
+    column = CharField(max_length=200, default="")
+    migrate(migrator_for(database).add_column("entry", "search_initials", column))
     rows = database.execute_sql("SELECT id, visitor, unit FROM entry").fetchall()
     for entry_id, visitor, unit in rows:
         Entry.update(search_initials=pinyin_initials(visitor, unit)).where(
@@ -62,10 +63,15 @@ def create_missing_tables(database, *models) -> None:
 
 def add_column_if_missing(database, table: str, name: str, field) -> None:
     if name not in {c.name for c in database.get_columns(table)}:
+        from playhouse.migrate import migrate
+
         migrate(migrator_for(database).add_column(table, name, field))
 
 
 def migrator_for(database):
+    # playhouse.migrate (and the PostgreSQL driver it loads) only when a file is migrated.
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
     if isinstance(database, SqliteDatabase):
         return SqliteMigrator(database)
     return PostgresqlMigrator(database)

@@ -69,7 +69,9 @@ def open_main_window(app: QApplication, session: Session):
 
     window = MainWindow(session)
     window.idle = IdleWatcher(session.lock_minutes, window.lock, window)
-    app.installEventFilter(window.idle)
+    window.idle.watch(app)
+    window.winId()  # its platform window now, so that it is watched before it is first focused
+    window.idle.watch_window(window.windowHandle())
     window.notifier = Notifier(window)
 
     def preference_changed(name: str) -> None:

@@ -109,15 +109,16 @@ class MainWindow(QMainWindow):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._counts_timer.start()
         self.retranslate()
-        # The status bar's counts once the register's first page is in: the rows show first.
+        # The status bar's counts and what may be printed once the register's first page is in:
+        # the rows show first (the reads share one processor with it on an old PC).
         self.page["register"].table.model.sig_loading.connect(self._first_page_done)
-        tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
         self.resize(1280, 720)
 
     def _first_page_done(self, loading: bool) -> None:
         if not loading:
             self.page["register"].table.model.sig_loading.disconnect(self._first_page_done)
             self.refresh_counts()
+            tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
 
     def _set_printable(self, kinds: list[str]) -> None:
         self.printable = kinds

@@ -153,7 +153,7 @@ def _screens(app, shooter: Shooter, session) -> None:
     shooter.shot("main-register-large-text", window, SCREEN)
     session.prefs.text_size = "medium"
     session.prefs_changed.emit("text_size")
-    window.idle.set_minutes(0)
+    window.idle.stop()
     window.hide()
 
 

@@ -66,8 +66,7 @@ def window(session, qtbot):
     win.show()
     settle(qtbot)
     yield win
-    win.idle.set_minutes(0)
-    QApplication.instance().removeEventFilter(win.idle)
+    win.idle.stop()
 
 
 def qapp_instance():

@@ -4,7 +4,8 @@ their password, another switches in with one click."""
 from __future__ import annotations
 
 from gui_helpers import settle
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from firstask_desktop.services import entries as svc
 
@@ -68,9 +69,25 @@ def test_another_clerk_switches_in_with_one_click(window, people, qtbot):
 
 
 def test_activity_keeps_the_window_open(window, qtbot):
+    # Keys and the mouse arrive as the system delivers them: to the window, then its widgets.
+    window.idle.set_interval_ms(400)
+    search = window.page["register"].search
+    search.setFocus()
+    for _ in range(4):
+        qtbot.wait(150)
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
+    assert search.text() == "aaaa"
+    assert not window.is_locked()
+    qtbot.waitUntil(window.is_locked, timeout=5000)
+
+
+def test_work_in_another_window_keeps_the_app_open(window, people, qtbot):
+    detail = _open_an_entry(window, people, qtbot)
+    qtbot.waitUntil(lambda: detail.windowHandle() is not None)
     window.idle.set_interval_ms(400)
     for _ in range(4):
         qtbot.wait(150)
-        qtbot.keyClick(window.page["register"].search, Qt.Key.Key_A)
+        QTest.mouseMove(detail.windowHandle(), QPoint(20 + _ * 5, 20))
     assert not window.is_locked()
     qtbot.waitUntil(window.is_locked, timeout=5000)
+    assert not detail.isVisible()

@@ -111,5 +111,4 @@ def test_a_county_install_registers_nothing_and_filters_by_station(store, qapp, 
     assert not register.new_button.isVisible()
     window.new_entry()
     assert window.entry_form is None
-    window.idle.set_minutes(0)
-    qapp.removeEventFilter(window.idle)
+    window.idle.stop()

@@ -25,8 +25,7 @@ def no_event_loop(monkeypatch, qapp):
         shown.extend(w for w in QApplication.topLevelWidgets()
                      if isinstance(w, MainWindow) and w.isVisible())
         for window in shown:
-            window.idle.set_minutes(0)
-            QApplication.instance().removeEventFilter(window.idle)
+            window.idle.stop()
             window.hide()
         return 0
 

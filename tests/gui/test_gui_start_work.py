@@ -57,8 +57,7 @@ def test_only_the_register_is_built_at_start_and_others_on_their_first_visit(
         settle(qtbot)
         assert set(window.page) == {"register", "todo"}
     finally:
-        window.idle.set_minutes(0)
-        QApplication.instance().removeEventFilter(window.idle)
+        window.idle.stop()
 
 
 def test_the_register_reads_its_first_page_once(session, people, qtbot, monkeypatch):
