@@ -13,6 +13,7 @@ moves them; ``--quick`` sizes are too small to judge).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import logging
 import os
@@ -413,6 +414,11 @@ def probe(mode: str, folder: Path | None = None) -> tuple[float, dict]:
 
 
 def window_figures(folder: Path, runs: int, quick: bool) -> list[Figure]:
+    # The installed app runs from compiled modules (PyInstaller bundles .pyc), the baseline's
+    # PySide6 from the .pyc files pip wrote; a checkout started with PYTHONDONTWRITEBYTECODE
+    # would compile the app's sources at every start (≈0.1 s here) and time the compiler.
+    compileall.compile_dir(ROOT / "firstask_desktop", quiet=1)
+    compileall.compile_dir(BENCH, quiet=1)
     probe("bare")  # one warm-up each: the disk cache and .pyc files, as on a PC used daily
     probe("app", folder)
     bare, app = [], []
