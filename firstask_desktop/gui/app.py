@@ -16,7 +16,6 @@ from . import fonts, i18n, operations, tasks
 from .icons import icon
 from .prefs import Prefs
 from .session import Session, StartOptions
-from .style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(QCoreApplication.translate("app", "首问登记"))
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app"))
-    app.setStyleSheet(STYLE_SHEET)
     return app
 
 

@@ -20,6 +20,7 @@ from ..assessment import yuan
 from . import operations, tasks
 from .messages import confirm, error_text
 from .stats_view import pct
+from .style import styled
 from .widgets import fill_rows, row_table, set_error
 
 TAB_PROPOSED, TAB_CONFIRMED, TAB_DISMISSED, TAB_PEOPLE = range(4)
@@ -39,7 +40,7 @@ class AssessPage(QWidget):
         self.preview = None
         self.dialog = None
         self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
+        styled(self.heading, "pageHeading")
         self.month = QComboBox()
         self.month.setMinimumWidth(110)
         self.month.currentIndexChanged.connect(self.load)
@@ -65,7 +66,7 @@ class AssessPage(QWidget):
         self.proposed = row_table(7)
         self.proposed.itemSelectionChanged.connect(self._selection_changed)
         self.confirm_button = QPushButton()
-        self.confirm_button.setObjectName("primaryButton")
+        styled(self.confirm_button, "primaryButton")
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.dismiss_button = QPushButton()
         self.dismiss_button.clicked.connect(self.dismiss_selected)

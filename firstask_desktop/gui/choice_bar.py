@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
+from .style import styled
+
 
 class ChoiceBar(QWidget):
     sig_changed = Signal(str)  # the code of the new choice
@@ -41,7 +43,7 @@ class ChoiceBar(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the bar, not each button, takes Tab
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(34)
-            button.setObjectName("choiceButton")
+            styled(button, "choiceButton")
             self._group.addButton(button, number)
             self._layout.addWidget(button)
             self._codes.append(code)

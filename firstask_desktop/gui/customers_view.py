@@ -23,6 +23,7 @@ from . import operations, tasks
 from .entry_table import EntryTable
 from .labels import label
 from .messages import error_text
+from .style import styled
 from .widgets import set_error
 
 UuidRole = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +42,7 @@ class CustomersPage(QWidget):
         self.tier_button.setEnabled(False)
         self.tier_button.clicked.connect(self.edit_tier)
         self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
+        styled(self.heading, "pageHeading")
         self.error = QLabel()
         set_error(self.error, "")
         self.table = QTableWidget(0, 6)

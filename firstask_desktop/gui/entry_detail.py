@@ -25,6 +25,7 @@ from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
 from .labels import label
 from .messages import confirm, error_text
+from .style import styled
 from .widgets import set_error
 
 # The order of the step buttons ("edit" is offered when the core's may_edit says so).
@@ -291,7 +292,7 @@ class EntryDetail(QDialog):
         for step in self.allowed_steps():
             button = QPushButton(label(status.ACTION_LABELS[step]))
             if step in ("reply", "follow_up", "transfer"):
-                button.setObjectName("primaryButton")
+                styled(button, "primaryButton")
             button.clicked.connect(lambda _c=False, s=step: self.start_step(s))
             self.steps_bar.addWidget(button)
             self.step_buttons[step] = button

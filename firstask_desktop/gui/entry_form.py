@@ -22,6 +22,7 @@ from . import operations, tasks
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
 from .messages import confirm, error_text
+from .style import styled
 from .widgets import mark_field, set_error
 
 LOOKUP_DELAY_MS = 600
@@ -62,6 +63,7 @@ class EntryForm(QDialog):
         self.session = session
         self.ui = Ui_EntryForm()
         self.ui.setupUi(self)
+        styled(self.ui.deadlineLabel, "deadlineLabel")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.book = None
         self.found: dict | None = None

@@ -44,6 +44,7 @@ COLUMN_SAMPLES = {
     COL_DUE: "回访 2026-11-29 23:59",
     COL_DUE_STATE: "今日到期",
 }
+MATTER_MIN_SAMPLE = "家中电压"  # as wide as the narrowest column, 类别
 
 
 class EntryTable(QWidget):
@@ -89,6 +90,9 @@ class EntryTable(QWidget):
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
         header_metrics = header.fontMetrics()
+        # The matter column takes the room left: on a small screen with large text it keeps
+        # a few characters rather than shrink to one (the table scrolls sideways instead).
+        header.setMinimumSectionSize(metrics.horizontalAdvance(MATTER_MIN_SAMPLE) + 16)
         for column, sample in COLUMN_SAMPLES.items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal)
             # The header also holds the sort arrow.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
+from .style import styled
 from .todo_view import BucketPage
 
 
@@ -15,7 +16,7 @@ class FollowUpPage(BucketPage):
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.follow_up_button = QPushButton()
-        self.follow_up_button.setObjectName("primaryButton")
+        styled(self.follow_up_button, "primaryButton")
         self.follow_up_button.clicked.connect(self._follow_up_selected)
         self.layout().itemAt(1).layout().addWidget(self.follow_up_button)
         self.retranslate()

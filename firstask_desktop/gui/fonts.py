@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from .. import config
+from .style import restyle
 
 # Used only when the bundle lacks its font (a developer checkout without resources/fonts).
 SYSTEM_FALLBACKS = (
@@ -40,8 +41,5 @@ def apply_app_font(app: QApplication, family: str | None, text_size: str = "medi
     font = QFont(family) if family else QFont(app.font())
     font.setPointSize(TEXT_SIZES.get(text_size, TEXT_SIZES["medium"]))
     app.setFont(font)
-    # With a style sheet in force, open widgets keep their old font until they are polished
-    # again: setting the sheet anew makes a text-size change show at once.
-    if app.styleSheet():
-        app.setStyleSheet(app.styleSheet())
+    restyle(app.allWidgets())
     return font

@@ -18,6 +18,7 @@ from . import operations, tasks
 from .icons import icon
 from .login import LoginPanel
 from .messages import error_text
+from .style import styled
 from .widgets import set_error
 
 
@@ -31,7 +32,7 @@ class LockScreen(QWidget):
         self.lock_icon.setPixmap(icon("lock").pixmap(QSize(48, 48)))
         self.lock_icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel()
-        self.title.setObjectName("lockTitle")
+        styled(self.title, "lockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel()
         self.who.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -22,6 +22,7 @@ from . import operations, tasks
 from .icons import icon
 from .labels import label
 from .messages import error_text
+from .style import styled
 
 PAGES = ("register", "todo", "follow_up", "customers", "stats", "assess", "sync", "settings")
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self.receipt_preview = None
 
         self.rail = QListWidget()
-        self.rail.setObjectName("navRail")
+        styled(self.rail, "navRail")
         self.rail.setViewMode(QListView.ViewMode.IconMode)
         self.rail.setFlow(QListView.Flow.TopToBottom)
         self.rail.setMovement(QListView.Movement.Static)

@@ -18,6 +18,7 @@ from ..vocab import CATEGORIES, CHANNELS, STATUSES
 from . import operations, tasks
 from .entry_table import EntryTable
 from .labels import choices
+from .style import styled
 
 SEARCH_DELAY_MS = 350  # wait for the clerk to stop typing before asking SQL
 
@@ -53,7 +54,7 @@ class RegisterPage(QWidget):
         self.progress = None
         self.preview = None
         self.new_button = QPushButton()
-        self.new_button.setObjectName("primaryButton")
+        styled(self.new_button, "primaryButton")
         self.new_button.clicked.connect(self.sig_new_entry)
         self.clear_button.clicked.connect(self.clear_filters)
         # Two rows, so the page still fits a 1366 px screen at 150 % scaling or with 大 text.

@@ -22,6 +22,7 @@ from . import operations, tasks
 from .bar_chart import BarChart
 from .labels import label
 from .messages import error_text
+from .style import styled
 from .widgets import fill_rows, row_table, set_error
 
 
@@ -44,7 +45,7 @@ class StatsPage(QWidget):
         self.print_button.setVisible(False)
         self.print_button.clicked.connect(self.print_stats)
         self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
+        styled(self.heading, "pageHeading")
         self.error = QLabel()
         set_error(self.error, "")
         top = QHBoxLayout()
@@ -58,7 +59,7 @@ class StatsPage(QWidget):
             ("total", "reply", "follow_up", "satisfaction", "overdue", "unresolved")
         ):
             tile = QLabel()
-            tile.setObjectName("statTile")
+            styled(tile, "statTile")
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
             tile.setTextFormat(Qt.TextFormat.RichText)
             self.tiles.addWidget(tile, 0, column)
@@ -83,7 +84,7 @@ class StatsPage(QWidget):
         box.addWidget(self.people, 1)
         # Customers complaining again and again (3 or more in 90 days): the head looks at why.
         self.repeat_label = QLabel()
-        self.repeat_label.setObjectName("pageHeading")
+        styled(self.repeat_label, "pageHeading")
         self.repeat = row_table(3)
         self.repeat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.repeat.setMinimumHeight(110)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from . import operations, tasks
 from .messages import confirm, error_text
+from .style import styled
 from .widgets import set_error
 
 SYNC_FILTER = "*.fasync"
@@ -40,7 +41,7 @@ class SyncPage(QWidget):
         self.task = None
         self.overview: dict | None = None
         self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
+        styled(self.heading, "pageHeading")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
@@ -49,7 +50,7 @@ class SyncPage(QWidget):
         self.other_folder = QPushButton()
         self.other_folder.clicked.connect(self.choose_folder)
         self.export_button = QPushButton()
-        self.export_button.setObjectName("bigButton")
+        styled(self.export_button, "bigButton")
         self.export_button.setMinimumHeight(56)
         self.export_button.clicked.connect(self.export)
         self.full = QCheckBox()

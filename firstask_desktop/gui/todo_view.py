@@ -21,6 +21,7 @@ from ..services.queries import EntryFilter
 from . import operations, tasks
 from .entry_table import EntryTable
 from .messages import error_text
+from .style import styled
 from .widgets import fill_rows, row_table, set_error
 
 # bucket → (the count's key in queries.counts, the filter that lists it)
@@ -45,7 +46,7 @@ class BucketPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.heading = QLabel()
-        self.heading.setObjectName("pageHeading")
+        styled(self.heading, "pageHeading")
         self.buttons: dict[str, QToolButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -53,7 +54,7 @@ class BucketPage(QWidget):
         for name in self.bucket_names:
             button = QToolButton()
             button.setCheckable(True)
-            button.setObjectName("bucketButton")
+            styled(button, "bucketButton")
             button.setMinimumSize(150, 56)
             button.clicked.connect(lambda _checked=False, n=name: self.show_bucket(n))
             self.group.addButton(button)

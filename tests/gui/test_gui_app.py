@@ -123,3 +123,23 @@ def test_registering_the_screenshots_command_loads_no_qt():
             "print(any(m.startswith('PySide6') for m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_a_larger_text_size_widens_the_register_columns_at_once(window, session, qapp, qtbot):
+    from firstask_desktop.gui.entry_table import COL_SERIAL, MATTER_MIN_SAMPLE
+    from firstask_desktop.gui.register_model import COL_MATTER
+
+    view = window.page["register"].table.view
+    try:
+        session.prefs.text_size = "large"
+        session.prefs_changed.emit("text_size")
+        settle(qtbot)
+        metrics = view.fontMetrics()
+        assert view.font().pointSize() == fonts.TEXT_SIZES["large"]
+        # A whole serial still fits its column, and the matter keeps a few characters.
+        assert view.columnWidth(COL_SERIAL) > metrics.horizontalAdvance("GS0101-2026-00000")
+        assert view.columnWidth(COL_MATTER) > metrics.horizontalAdvance(MATTER_MIN_SAMPLE)
+    finally:
+        session.prefs.text_size = "medium"
+        session.prefs_changed.emit("text_size")
+        settle(qtbot)
