@@ -118,8 +118,11 @@ class MainWindow(QMainWindow):
     def _first_page_done(self, loading: bool) -> None:
         if not loading:
             self.page["register"].table.model.sig_loading.disconnect(self._first_page_done)
-            self.refresh_counts()
-            tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
+            tasks.after_first_paint(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.refresh_counts()
+        tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
 
     def _set_printable(self, kinds: list[str]) -> None:
         self.printable = kinds

@@ -96,7 +96,7 @@ class RegisterPage(QWidget):
     def _first_page_done(self, loading: bool) -> None:
         if not loading:
             self.table.model.sig_loading.disconnect(self._first_page_done)
-            self.refresh_choices()
+            tasks.after_first_paint(self, self.refresh_choices)
 
     def retranslate(self) -> None:
         self.bar_label.setText(self.tr("筛选："))

@@ -175,14 +175,40 @@ def run_task(
     return task
 
 
+# What a window reads for its side panels (counts, filter choices) waits this long after its
+# first page of rows: those reads would otherwise share the processor and Python's lock with
+# the first paint of the rows (docs/benchmarks.md, cold start).
+AFTER_FIRST_PAINT_MS = 300
+
+
+_waiting: set[QTimer] = set()
+
+
+def after_first_paint(owner: QObject, fn: Callable[[], None]) -> None:
+    """Call ``fn`` on the GUI thread once the rows just received have been painted (not at all
+    if ``owner`` is gone by then). Until then the app counts as ``busy``."""
+    timer = QTimer(owner, singleShot=True, interval=AFTER_FIRST_PAINT_MS)
+    _waiting.add(timer)
+
+    def fire() -> None:
+        _waiting.discard(timer)
+        timer.deleteLater()
+        fn()
+
+    timer.timeout.connect(fire)
+    timer.destroyed.connect(lambda _obj=None: _waiting.discard(timer))
+    timer.start()
+
+
 def run_write(fn: Callable, *args, **kwargs) -> Task:
     """Run a database write on the one writing thread."""
     return run_task(fn, *args, write=True, **kwargs)
 
 
 def busy() -> bool:
-    """True while any task has not yet delivered its result (tests wait on this)."""
-    return any(not task.delivered for task in _running)
+    """True while any task has not yet delivered its result, or waits to start (tests wait on
+    this)."""
+    return bool(_waiting) or any(not task.delivered for task in _running)
 
 
 def wait_for_workers(msecs: int = 30000) -> None:
