@@ -226,9 +226,13 @@ def _run(app: QApplication, session: Session, acting: str, open_file: str | None
     session.set_actor(login.staff)
     window = open_main_window(app, session)
     _fits_screen(window)
-    window.notifier.check()
-    _backup_if_due(session, window)
-    scan_assessment_if_due(session, window)
+
+    def chores() -> None:
+        window.notifier.check()
+        _backup_if_due(session, window)
+        scan_assessment_if_due(session, window)
+
+    window.sig_started.connect(chores)
     if open_file:
         # A double-clicked .fasync: take it in on the 同步 page, with its progress and result.
         window.show_page("sync")

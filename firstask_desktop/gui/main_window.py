@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,10 @@ class _Pages(dict):
 
 
 class MainWindow(QMainWindow):
+    # The register's first rows are in and painted: the start-up chores (reminder, backup,
+    # daily check) may run now without holding up the first screen.
+    sig_started = Signal()
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -80,13 +84,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.rail)
         row.addWidget(self.pages, 1)
 
-        from .lock_screen import LockScreen
-
-        self.lock_screen = LockScreen(session)
-        self.lock_screen.sig_unlocked.connect(self.unlock)
+        self._lock_screen = None  # made when the window first locks
         self.shell = QStackedWidget()
         self.shell.addWidget(workspace)
-        self.shell.addWidget(self.lock_screen)
         self.setCentralWidget(self.shell)
 
         self.station_label = QLabel()
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self.refresh_counts()
         tasks.run_task(operations.printable_kinds, on_success=self._set_printable, owner=self)
+        self.sig_started.emit()
 
     def _set_printable(self, kinds: list[str]) -> None:
         self.printable = kinds
@@ -359,8 +360,18 @@ class MainWindow(QMainWindow):
 
     # --- lock -----------------------------------------------------------------------------------
 
+    @property
+    def lock_screen(self):
+        if self._lock_screen is None:
+            from .lock_screen import LockScreen
+
+            self._lock_screen = LockScreen(self.session)
+            self._lock_screen.sig_unlocked.connect(self.unlock)
+            self.shell.addWidget(self._lock_screen)
+        return self._lock_screen
+
     def is_locked(self) -> bool:
-        return self.shell.currentWidget() is self.lock_screen
+        return self._lock_screen is not None and self.shell.currentWidget() is self._lock_screen
 
     def lock(self) -> None:
         """Hide every screen with customers' data until the password is typed again."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -95,3 +96,42 @@ def test_a_double_clicked_sync_file_is_imported_on_the_sync_page(people, store, 
     assert app_module.main(options) == 0
     assert imported == [str(bogus)]
     assert no_event_loop[0].pages.currentWidget() is no_event_loop[0].page["sync"]
+
+
+def test_the_start_up_chores_run_once_the_first_rows_are_shown(people, store, monkeypatch, qapp,
+                                                               qtbot):
+    """The daily backup, the reminder and the daily check wait for the register's first rows
+    (so the first screen is not held up), then run without anyone asking."""
+    from datetime import date
+
+    from gui_helpers import settle
+
+    from firstask_desktop.backup import list_backups
+
+    seen = {}
+
+    def run_until_settled(*_args):
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())
+        seen["backups_when_shown"] = len(list_backups(store))
+        settle(qtbot)
+        qtbot.waitUntil(lambda: window.session.prefs.last_assessment_scan == date.today().isoformat())
+        settle(qtbot)
+        seen["backups"] = len(list_backups(store))
+        seen["reminder"] = window.notifier.last_text
+        window.idle.stop()
+        window.hide()
+        return 0
+
+    monkeypatch.setattr(type(qapp), "exec", run_until_settled)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: setattr(
+        dialog, "staff", Staff.get(Staff.name == "李娜")) or QDialog.DialogCode.Accepted)
+    from firstask_desktop.services import entries as svc
+
+    svc.register_entry(people["李娜"], channel="来电", category="投诉", visitor="张三",
+                       phone="13812345678", matter="电压偏低",
+                       received_at=datetime(2020, 1, 6, 9, 0), now=datetime(2020, 1, 6, 9, 0))
+    assert app_module.main(StartOptions(data_dir=str(store), acting="李娜")) == 0
+    assert seen["backups_when_shown"] == 0 and seen["backups"] == 1
+    assert "已超期 1 条" in seen["reminder"]
