@@ -52,23 +52,20 @@ def register_page(
     descending: bool,
     offset: int,
     limit: int,
-    with_total: bool,
     viewer=None,
     now: datetime | None = None,
 ):
-    """One page of the register as ``viewer`` may see it (保密: others' customers masked), and
-    the number of matching rows on the first page. Each row is made (and masked) when first
-    read on the GUI thread, see ``queries.register_page``."""
-    return queries.register_page(
-        flt,
-        sort=sort,
-        descending=descending,
-        offset=offset,
-        limit=limit,
-        with_total=with_total,
-        viewer=viewer,
-        now=now,
+    """One page of the register as ``viewer`` may see it (保密: others' customers masked). Each
+    row is made (and masked) when first read on the GUI thread, see ``queries.register_page``."""
+    rows, _ = queries.register_page(
+        flt, sort=sort, descending=descending, offset=offset, limit=limit, viewer=viewer, now=now
     )
+    return rows
+
+
+def register_count(flt: queries.EntryFilter, now: datetime | None = None) -> int:
+    """How many entries match: read beside the first page, so the rows need not wait for it."""
+    return queries.count_entries(flt, now=now)
 
 
 def register_scope(actor) -> dict:

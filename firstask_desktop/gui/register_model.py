@@ -139,6 +139,7 @@ class RegisterModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self._task = None
+        self._count_task = None
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -149,8 +150,9 @@ class RegisterModel(QAbstractTableModel):
     def reload(self) -> None:
         """Start again from the first page (after a filter, a sort, or a change of data)."""
         self._generation += 1
-        if self._task is not None:
-            self._task.cancel()
+        for task in (self._task, self._count_task):
+            if task is not None:
+                task.cancel()
         self.beginResetModel()
         self._rows = []
         self._looks = {}
@@ -174,7 +176,17 @@ class RegisterModel(QAbstractTableModel):
         self._loading = True
         self.sig_loading.emit(True)
         generation = self._generation
-        first = not self._rows
+        if not self._rows:
+            # The number of matches is read beside the first page (two readers): counting a
+            # large register takes longer than its first 200 rows, which need not wait for it.
+            self._count_task = tasks.run_task(
+                operations.register_count,
+                self.filter,
+                now=self.now,
+                on_success=lambda total: self._total_arrived(generation, total),
+                on_error=lambda error: self._page_failed(generation, error),
+                owner=self,
+            )
         self._task = tasks.run_task(
             operations.register_page,
             self.filter,
@@ -182,18 +194,16 @@ class RegisterModel(QAbstractTableModel):
             descending=self.descending,
             offset=len(self._rows),
             limit=self.page_size,
-            with_total=first,
             viewer=self.session.actor if self.session is not None else self.viewer,
             now=self.now,
-            on_success=lambda result: self._page_arrived(generation, result),
+            on_success=lambda rows: self._page_arrived(generation, rows),
             on_error=lambda error: self._page_failed(generation, error),
             owner=self,
         )
 
-    def _page_arrived(self, generation: int, result) -> None:
+    def _page_arrived(self, generation: int, rows: list) -> None:
         if generation != self._generation:
             return  # a page of an older filter
-        rows, total = result
         self._loading = False
         if rows:
             start = len(self._rows)
@@ -202,10 +212,13 @@ class RegisterModel(QAbstractTableModel):
             self.endInsertRows()
         if len(rows) < self.page_size:
             self._exhausted = True
-        if total is not None:
-            self.total = total
-            self.sig_total.emit(total)
         self.sig_loading.emit(False)
+
+    def _total_arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total = total
+        self.sig_total.emit(total)
 
     def _page_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:

@@ -93,3 +93,31 @@ def test_the_month_list_is_every_month_with_entries(people):
         _late_complaint(people, days)
     assert months_with_entries() == sorted(entries_per_month(), reverse=True)
     assert len(months_with_entries()) == 3
+
+
+def test_the_rows_show_before_the_count_of_a_large_register(session, people, qtbot, monkeypatch):
+    """Counting ten years of entries takes longer than reading the first 200: the rows do not
+    wait for the count; the footer says it is still counting, then gives the number."""
+    import threading
+
+    from firstask_desktop.gui.register_view import RegisterPage
+
+    _late_complaint(people)
+    counting = threading.Event()
+    real = operations.register_count
+
+    def slow_count(*args, **kwargs):
+        counting.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(operations, "register_count", slow_count)
+    page = RegisterPage(session)
+    qtbot.addWidget(page)
+    table = page.table
+    qtbot.waitUntil(lambda: table.model.rowCount() == 1)
+    assert table.model.data(table.model.index(0, COL_VISITOR)) == "张三"
+    assert table.model.total is None and table.footer.text() == "正在读取……"
+    counting.set()
+    qtbot.waitUntil(lambda: table.model.total == 1)
+    settle(qtbot)
+    assert table.footer.text() == "共 1 条"
