@@ -459,11 +459,13 @@ def _sync_progress(progress):
 
 def sync_overview() -> dict:
     """What the 同步 screen shows: this station's export state, or the county's stations."""
+    from ..services.quarantine_review import pending_count
     from ..sync.drives import removable_drives
     from ..sync.trust import local_role
 
     role = local_role()
     overview = {"role": role, "drives": [str(p) for p in removable_drives()]}
+    overview["quarantined"] = pending_count()  # records waiting for a person (隔离记录)
     if role == "county":
         from ..services.county import station_overview
 
@@ -556,6 +558,32 @@ def export_key(folder: str) -> str:
         f"已写出本机公钥文件“{path.name}”，指纹 {info.fingerprint}。"
         "交给对方时，请打电话把这个指纹念给对方核对。"
     )
+
+
+# --- quarantined sync records (隔离记录) ------------------------------------------------------------
+
+
+def quarantine_list(viewer, include_resolved: bool = False) -> dict:
+    """The records an import set aside, as ``viewer`` may see them (保密), and whether they may
+    decide on them."""
+    from ..services.quarantine_review import review_list
+
+    return review_list(viewer, include_resolved)
+
+
+def quarantine_record(viewer, record_id: int) -> dict:
+    """One of them with the stored and the file's version field by field."""
+    from ..services.quarantine_review import review_record
+
+    return review_record(viewer, record_id)
+
+
+def resolve_quarantine(actor, record_id: int, *, take_incoming: bool) -> dict:
+    """Keep the stored record or take the file's version (``export_import`` only; audited)."""
+    from ..services.county import resolve_quarantined
+
+    item = resolve_quarantined(record_id, take_incoming=take_incoming, actor=actor)
+    return {"id": item.id, "resolution": item.resolution, "resolved_by": item.resolved_by}
 
 
 # --- settings ------------------------------------------------------------------------------------

@@ -71,6 +71,7 @@ def render_all(out: Path) -> list[Path]:
 
             build_demo(entries=DEMO_ENTRIES, seed=1)
             _screens(app, shooter, session)
+            _county_screens(app, shooter, Path(tmp), station=folder)
         finally:
             tasks.wait_for_workers()
             for widget in QApplication.topLevelWidgets():
@@ -153,6 +154,37 @@ def _screens(app, shooter: Shooter, session) -> None:
     shooter.shot("main-register-large-text", window, SCREEN)
     session.prefs.text_size = "medium"
     session.prefs_changed.emit("text_size")
+    window.idle.stop()
+    window.hide()
+
+
+def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
+    """The county office that took in the demo station's files, two of its records waiting in
+    quarantine: the 同步 page with its 隔离记录 line, and the window to decide on them."""
+    from ..demo_county import COUNTY_ADMIN, build_county_demo
+    from ..models import Staff
+    from ..services.station import local_station
+    from .app import open_main_window
+    from .session import Session
+
+    tasks.wait_for_workers()
+    build_county_demo(tmp / "县公司", station, tmp / "U盘")
+    session = Session(tmp / "县公司")
+    session.station = local_station()
+    session.set_actor(Staff.get(Staff.name == COUNTY_ADMIN))
+    window = open_main_window(app, session)
+    window.notifier.timer.stop()
+    window.show_page("sync")
+    shooter.shot("main-sync-county", window, SCREEN)
+    page = window.page["sync"]
+    page.open_quarantine()
+    settle()
+    shooter.shot("dialog-quarantine", page.quarantine_window)
+    page.quarantine_window.show_resolved.setChecked(True)
+    settle()
+    page.quarantine_window.records.selectRow(0)
+    shooter.shot("dialog-quarantine-resolved", page.quarantine_window)
+    page.quarantine_window.close()
     window.idle.stop()
     window.hide()
 

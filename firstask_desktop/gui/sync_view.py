@@ -45,6 +45,10 @@ class SyncPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.quarantine_button = QPushButton()  # 隔离记录: records waiting for a person
+        self.quarantine_button.setVisible(False)
+        self.quarantine_button.clicked.connect(self.open_quarantine)
+        self.quarantine_window = None
         self.drive = QComboBox()
         self.drive.setMinimumWidth(240)
         self.other_folder = QPushButton()
@@ -100,6 +104,7 @@ class SyncPage(QWidget):
         column = QVBoxLayout()
         column.addWidget(self.heading)
         column.addWidget(self.status)
+        column.addWidget(self.quarantine_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addLayout(stick)
         column.addWidget(self.export_box)
         column.addWidget(self.import_box)
@@ -215,6 +220,7 @@ class SyncPage(QWidget):
         overview = self.overview
         if not overview:
             return
+        self._show_quarantine(overview)
         if overview["role"] == "county":
             rows = overview["stations"]
             self.status.setText(self.tr("已登记 {0} 个供电所。").format(len(rows)))
@@ -258,6 +264,31 @@ class SyncPage(QWidget):
             lines.append(self.tr("还没有导出过。"))
         lines.append(self.tr("上次导出以来有 {0} 项变化。").format(s["changes_since_export"]))
         self.status.setText("<br>".join(lines))
+
+    def _show_quarantine(self, overview: dict) -> None:
+        """A county always sees the line; a station only when a county package left some."""
+        waiting = overview.get("quarantined", 0)
+        self.quarantine_button.setText(self.tr("隔离记录：{0} 条待处理…").format(waiting))
+        self.quarantine_button.setStyleSheet(
+            "QPushButton { font-weight: bold; color: #9a3412; }" if waiting else ""
+        )
+        self.quarantine_button.setVisible(overview["role"] == "county" or waiting > 0)
+
+    def open_quarantine(self) -> None:
+        from .quarantine_window import QuarantineWindow
+
+        if self.quarantine_window is None:
+            self.quarantine_window = QuarantineWindow(self.session, self)
+            self.quarantine_window.sig_resolved.connect(self._quarantine_decided)
+        else:
+            self.quarantine_window.load()
+        self.quarantine_window.show()
+        self.quarantine_window.raise_()
+        self.quarantine_window.activateWindow()
+
+    def _quarantine_decided(self) -> None:
+        self.refresh()
+        self.session.data_changed.emit()  # taking a station's version changes the register
 
     # --- doing --------------------------------------------------------------------------------
 

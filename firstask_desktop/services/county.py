@@ -110,23 +110,32 @@ def quarantined_records(include_resolved: bool = False) -> list[dict]:
     query = QuarantinedRecord.select().order_by(QuarantinedRecord.id)
     if not include_resolved:
         query = query.where(QuarantinedRecord.resolved_at.is_null())
-    return [
-        {
-            "id": q.id,
-            "station": q.station,
-            "table": q.table_name,
-            "record_uuid": q.record_uuid,
-            "revision": q.revision,
-            "reason": q.reason,
-            "incoming": json.loads(q.incoming),
-            "at": _iso(q.at),
-            "existing": json.loads(q.existing) if q.existing else None,
-            "resolved_at": _iso(q.resolved_at),
-            "resolved_by": q.resolved_by,
-            "resolution": q.resolution,
-        }
-        for q in query
-    ]
+    return [_quarantined_dict(q) for q in query]
+
+
+def quarantined_record(record_id: int) -> dict:
+    """One quarantined record, resolved or not, as ``quarantined_records`` lists it."""
+    item = QuarantinedRecord.get_or_none(QuarantinedRecord.id == record_id)
+    if item is None:
+        raise NotFoundError(f"没有第 {record_id} 号隔离记录：请刷新列表后重试。")
+    return _quarantined_dict(item)
+
+
+def _quarantined_dict(q: QuarantinedRecord) -> dict:
+    return {
+        "id": q.id,
+        "station": q.station,
+        "table": q.table_name,
+        "record_uuid": q.record_uuid,
+        "revision": q.revision,
+        "reason": q.reason,
+        "incoming": json.loads(q.incoming),
+        "at": _iso(q.at),
+        "existing": json.loads(q.existing) if q.existing else None,
+        "resolved_at": _iso(q.resolved_at),
+        "resolved_by": q.resolved_by,
+        "resolution": q.resolution,
+    }
 
 
 def resolve_quarantined(

@@ -30,6 +30,7 @@ from ..bulk_write import (
     insert_rows,
     row_view,
 )
+from ..errors import FIELD_LABELS
 from ..models import QuarantinedRecord, SyncLog
 from .container import refuse
 from .records import (
@@ -229,7 +230,8 @@ class Merger:
             for uuid, *value in select_in(model, ("uuid", *key), key[0], firsts):
                 owner = wanted.get(tuple(value))
                 if owner is not None and owner != uuid:
-                    clashes[owner] = f"与本库中的记录 {uuid} 的 {'+'.join(key)} 重复"
+                    names = "+".join(FIELD_LABELS.get(name, name) for name in key)
+                    clashes[owner] = f"{names}与本库中的记录 {uuid} 重复"
             if clashes:
                 kept = []
                 for values, row, old in writes:

@@ -1274,6 +1274,157 @@ If it is on a USB stick, it is now safe to unplug.</translation>
     </message>
 </context>
 <context>
+    <name>QuarantineWindow</name>
+    <message>
+        <source>隔离记录</source>
+        <translation>Quarantined records</translation>
+    </message>
+    <message>
+        <source>隔离记录：同步时与本库不一致、等待人工决定的记录</source>
+        <translation>Quarantined records: records from sync files that clash with this database and wait for a person to decide</translation>
+    </message>
+    <message>
+        <source>导入供电所的同步文件时，这些记录与本库已存的版本冲突（例如同一版本的内容不同），没有合并。请选中一条，核对两个版本（不同的字段已标出），再决定：“保留现有”不采用文件中的版本；“采用文件中的版本”用它替换本库中的记录。决定会记下处理人和时间，不能撤销；拿不准时请先打电话问供电所。</source>
+        <translation>When the stations&apos; sync files were imported, these records clashed with the version stored here (for example the same revision with other content) and were not merged. Select one, compare the two versions (the differing fields are marked), then decide: &quot;Keep stored&quot; does not take the file&apos;s version; &quot;Take the file&apos;s version&quot; replaces the record stored here with it. The decision is recorded with who made it and when, and cannot be undone; if in doubt, phone the station first.</translation>
+    </message>
+    <message>
+        <source>显示已处理的</source>
+        <translation>Show decided ones</translation>
+    </message>
+    <message>
+        <source>保留现有</source>
+        <translation>Keep stored</translation>
+    </message>
+    <message>
+        <source>采用文件中的版本</source>
+        <translation>Take the file&apos;s version</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>受理编号/名称</source>
+        <translation>Serial no. / name</translation>
+    </message>
+    <message>
+        <source>隔离原因</source>
+        <translation>Why quarantined</translation>
+    </message>
+    <message>
+        <source>隔离时间</source>
+        <translation>Quarantined at</translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本库现有的版本</source>
+        <translation>Stored version</translation>
+    </message>
+    <message>
+        <source>文件中的版本</source>
+        <translation>Version in the file</translation>
+    </message>
+    <message>
+        <source>您可以查看隔离记录，但不能处理：请由有“导出和导入”权限的人员（所长、管理员或县公司管理员）处理。</source>
+        <translation>You may look at quarantined records but not decide on them: ask someone allowed to export and import (the station head, an administrator or the county administrator).</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>采用了文件中的版本</source>
+        <translation>Took the file&apos;s version</translation>
+    </message>
+    <message>
+        <source>{0}（{1}，{2}）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>待处理 {0} 条</source>
+        <translation>{0} waiting</translation>
+    </message>
+    <message>
+        <source>（共 {0} 条，先列出最早的 {1} 条）</source>
+        <translation> ({0} in all; the oldest {1} are listed)</translation>
+    </message>
+    <message>
+        <source>在上面的列表中选中一条记录，这里会并排显示两个版本。</source>
+        <translation>Select a record in the list above to see its two versions side by side here.</translation>
+    </message>
+    <message>
+        <source>第 {0} 号隔离记录：{1} {2}，来自 {3}（{4}），文件中的版本号 {5}。</source>
+        <translation>Quarantined record {0}: {1} {2}, from {3} ({4}), revision {5} in the file.</translation>
+    </message>
+    <message>
+        <source>隔离原因：{0}</source>
+        <translation>Why: {0}</translation>
+    </message>
+    <message>
+        <source>本库中没有这条记录：采用文件中的版本会新增它。</source>
+        <translation>This record is not stored here: taking the file&apos;s version adds it.</translation>
+    </message>
+    <message>
+        <source>有 {0} 处不同（已标出）：{1}</source>
+        <translation>{0} field(s) differ (marked): {1}</translation>
+    </message>
+    <message>
+        <source>两个版本的内容相同。</source>
+        <translation>Both versions have the same content.</translation>
+    </message>
+    <message>
+        <source>客户的个人信息已按保密规定隐去；不同之处仍会标出。</source>
+        <translation>Customers&apos; personal data is hidden (confidentiality rules); differences are still marked.</translation>
+    </message>
+    <message>
+        <source>已处理：{0}。</source>
+        <translation>Decided: {0}.</translation>
+    </message>
+    <message>
+        <source>（已隐去）</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <source>审计记录不能替换：县公司保留已存的版本。</source>
+        <translation>Audit records cannot be replaced: the county keeps the stored version.</translation>
+    </message>
+    <message>
+        <source>用{0}（{1}）文件中的版本替换本库中的{2}？
+本库中的版本会被覆盖（审计记录里留有原样），此决定不能撤销。</source>
+        <translation>Replace the stored {2} with the version in the file from {0} ({1})?
+The stored version is overwritten (the audit log keeps it as it was); this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>保留本库中的{0}，不采用{1}（{2}）文件中的版本？
+此决定不能撤销；供电所那边的版本不会被改动。</source>
+        <translation>Keep the stored {0} and not take the version in the file from {1} ({2})?
+This cannot be undone; the station&apos;s own copy is not changed.</translation>
+    </message>
+    <message>
+        <source>第 {0} 号隔离记录已处理：采用了文件中的版本。</source>
+        <translation>Quarantined record {0} decided: the file&apos;s version was taken.</translation>
+    </message>
+    <message>
+        <source>第 {0} 号隔离记录已处理：保留现有版本。</source>
+        <translation>Quarantined record {0} decided: the stored version was kept.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>受理编号</source>
@@ -1855,6 +2006,10 @@ They can no longer log in; their entries, steps and assessment records are all k
         <translation>{0} changes since the last export.</translation>
     </message>
     <message>
+        <source>隔离记录：{0} 条待处理…</source>
+        <translation>Quarantined records: {0} waiting…</translation>
+    </message>
+    <message>
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
     </message>
@@ -2107,6 +2262,437 @@ Restore it from this backup now?</translation>
     <message>
         <source>出错了</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>时限规则</source>
+        <translation>Deadline rule</translation>
+    </message>
+    <message>
+        <source>节假日表</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>受理编号计数</source>
+        <translation>Serial counter</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit record</translation>
+    </message>
+    <message>
+        <source>考核条款</source>
+        <translation>Assessment clause</translation>
+    </message>
+    <message>
+        <source>考核记录</source>
+        <translation>Assessment record</translation>
+    </message>
+    <message>
+        <source>来访人姓名</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>Matter</translation>
+    </message>
+    <message>
+        <source>首问责任人</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>接待情况</source>
+        <translation>Reception notes</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>Account no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>供电所编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>供电所名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>县公司</source>
+        <translation>County office</translation>
+    </message>
+    <message>
+        <source>供电区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>运行模式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>受理编号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回访方式</source>
+        <translation>Follow-up method</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访结果</source>
+        <translation>Follow-up outcome</translation>
+    </message>
+    <message>
+        <source>一次性告知材料</source>
+        <translation>Documents listed once</translation>
+    </message>
+    <message>
+        <source>95598工单号</source>
+        <translation>95598 work order no.</translation>
+    </message>
+    <message>
+        <source>客户等级</source>
+        <translation>Customer tier</translation>
+    </message>
+    <message>
+        <source>办公地点</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>承诺时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>计时节点</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>时限单位</source>
+        <translation>Time unit</translation>
+    </message>
+    <message>
+        <source>时限数值</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>罚款金额</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <source>自动锁屏时间</source>
+        <translation>Auto-lock time</translation>
+    </message>
+    <message>
+        <source>记录标识</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>版本号</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>创建时间</source>
+        <translation>Created at</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>部门名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>备用电话</source>
+        <translation>Other phone</translation>
+    </message>
+    <message>
+        <source>客户经理</source>
+        <translation>Customer manager</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <source>未办结原因</source>
+        <translation>Why unresolved</translation>
+    </message>
+    <message>
+        <source>首次联系时限</source>
+        <translation>First contact due</translation>
+    </message>
+    <message>
+        <source>到达现场时限</source>
+        <translation>On site due</translation>
+    </message>
+    <message>
+        <source>恢复供电时限</source>
+        <translation>Power restored due</translation>
+    </message>
+    <message>
+        <source>回访时限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <source>工单时限</source>
+        <translation>Work order due</translation>
+    </message>
+    <message>
+        <source>首次联系时间</source>
+        <translation>First contact at</translation>
+    </message>
+    <message>
+        <source>答复时间</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <source>重新办理次数</source>
+        <translation>Times reopened</translation>
+    </message>
+    <message>
+        <source>拼音首字母</source>
+        <translation>Pinyin initials</translation>
+    </message>
+    <message>
+        <source>转交人员</source>
+        <translation>Handed to</translation>
+    </message>
+    <message>
+        <source>转办时间</source>
+        <translation>Transferred at</translation>
+    </message>
+    <message>
+        <source>接收时间</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>作废前的状态</source>
+        <translation>Status before void</translation>
+    </message>
+    <message>
+        <source>重复的原登记</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>规定依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>通报处理</source>
+        <translation>Sanction</translation>
+    </message>
+    <message>
+        <source>违反情形</source>
+        <translation>Breach</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>条款</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Detected at</translation>
+    </message>
+    <message>
+        <source>考核状态</source>
+        <translation>Assessment state</translation>
+    </message>
+    <message>
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>决定时间</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>驳回理由</source>
+        <translation>Dismissal reason</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Sequence no.</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>操作人标识</source>
+        <translation>Actor ID</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>所改记录的标识</source>
+        <translation>ID of the record changed</translation>
+    </message>
+    <message>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>前一条的哈希</source>
+        <translation>Previous hash</translation>
+    </message>
+    <message>
+        <source>哈希</source>
+        <translation>Hash</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2980,14 @@ Restore it from this backup now?</translation>
     <message>
         <source>分钟</source>
         <translation>minutes</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 </TS>
