@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from peewee import ForeignKeyField
 
+from . import db, record_sql
 from .models import ALL_MODELS, AUDITED, AuditEvent, Record, _now
 
 GENESIS = "0" * 64
@@ -73,8 +74,14 @@ def event_hash(event: AuditEvent) -> str:
 
 
 def chain_head() -> str:
-    last = AuditEvent.select().order_by(AuditEvent.seq.desc()).first()
-    return last.hash if last else GENESIS
+    """The hash of the last event (read inside the change's transaction, whose write lock keeps
+    any other writer from appending meanwhile). One index seek, its SQL written once: peewee
+    would build it anew for each event of every save."""
+    row = db.database.execute_sql(_LAST_HASH).fetchone()
+    return row[0] if row else GENESIS
+
+
+_LAST_HASH = 'SELECT "hash" FROM "audit_event" ORDER BY "seq" DESC LIMIT 1'
 
 
 def _append(*, station: str, actor, action: str, table: str, record_uuid: str,
@@ -92,7 +99,7 @@ def _append(*, station: str, actor, action: str, table: str, record_uuid: str,
         prev_hash=chain_head(),
     )
     event.hash = event_hash(event)
-    event.save(force_insert=True)
+    record_sql.insert(event)
     return event
 
 
@@ -150,14 +157,25 @@ def save_audited(record: Record, *, actor, action: str, at: datetime | None = No
     is_new = record._pk is None
     before = None
     if not is_new:
-        before = snapshot(type(record).get_by_id(record._pk))
+        before = snapshot(_stored(record))
         record.revision = (record.revision or 0) + 1
     record.updated_at = at
     if is_new:
         record.created_at = record.created_at or at
-    record.save(force_insert=is_new)
+        record_sql.insert(record)  # as record.save(force_insert=True), its SQL built once
+    else:
+        record.save()
     return append_event(station=record.station, actor=actor, action=action, record=record,
                         before=before, at=at)
+
+
+def _stored(record: Record) -> Record:
+    """The record as stored now (``get_by_id``, its SQL built once)."""
+    model = type(record)
+    stored = record_sql.first(model, f'"{model._meta.primary_key.column_name}" = ?', (record._pk,))
+    if stored is None:
+        raise model.DoesNotExist(f"{model.__name__} {record._pk} does not exist")
+    return stored
 
 
 TABLE_LABELS = {

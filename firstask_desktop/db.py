@@ -28,6 +28,12 @@ SQLITE_PRAGMAS = {
     # file anyway, and the running window stays small (docs/benchmarks.md).
     "cache_size": -4 * 1024,
     "temp_store": 2,
+    # Pages written to the WAL before a commit copies them back into the file (SQLite's default
+    # is 1,000). A save writes some 60 pages (an entry's indexes, its customer, two audit events,
+    # the search index), so at 1,000 one save in 17 paid for a 10 ms copy; at 4,000 one in 68
+    # pays 20–27 ms, the pages saved several times over (index and table ends) copied once: half
+    # the copying per save. Durability is the same (each commit is in the WAL and synced).
+    "wal_autocheckpoint": 4000,
 }
 BUSY_TIMEOUT_SECONDS = 10
 

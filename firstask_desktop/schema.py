@@ -120,9 +120,18 @@ def _register_indexes(database) -> None:
     Entry._schema.create_indexes(safe=True)
 
 
+def _search_merging(database) -> None:
+    """The search index merges its segments when they crowd, not on every few saves; what it
+    holds so far is merged now, once (else a save would later pay for it at one go)."""
+    if isinstance(database, SqliteDatabase) and search_index.available(database):
+        search_index.merge_when_crowded(database)
+        search_index.merge_all(database)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
-                              _duplicate_links, _search_index, _register_indexes]
+                              _duplicate_links, _search_index, _register_indexes,
+                              _search_merging]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 

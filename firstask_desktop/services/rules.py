@@ -5,17 +5,33 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from .. import db
+from .. import db, record_sql, watched_tables
 from ..deadlines import DeadlineRule, compute_deadlines, follow_up_due
 from ..models import DeadlineRuleRow, HolidayDay
 from ..workdays import HolidayCalendar
 
 
-def current_rules() -> list[DeadlineRule]:
-    # Read as plain tuples: every save reads the table (model instances cost more than the query).
-    columns = (DeadlineRuleRow.category, DeadlineRuleRow.clock, DeadlineRuleRow.unit,
-               DeadlineRuleRow.amount, DeadlineRuleRow.area, DeadlineRuleRow.basis)
-    return [DeadlineRule(*row) for row in _own_rule_rows().select(*columns).tuples()]
+def current_rules(station_code: str | None = None) -> list[DeadlineRule]:
+    """The rules of ``station_code`` (by default this PC's station) as stored: every save needs
+    them, an administrator may edit them in any window or process (watched_tables)."""
+    if station_code is None:
+        from .station import local_station
+
+        station = local_station()
+        station_code = station.code if station else ""
+    return list(watched_tables.remembered(("rules", station_code),
+                                          lambda: _read_rules(station_code)))
+
+
+def _read_rules(station_code: str) -> tuple[DeadlineRule, ...]:
+    rows = db.database.execute_sql(record_sql.driver_sql(_RULE_ROWS), (station_code,)).fetchall()
+    return tuple(DeadlineRule(*row) for row in rows)
+
+
+_RULE_ROWS = (
+    'SELECT "category", "clock", "unit", "amount", "area", "basis" FROM "deadline_rule" '
+    'WHERE "station" = ? ORDER BY "id"'
+)
 
 
 def _own_rule_rows():
@@ -26,14 +42,20 @@ def _own_rule_rows():
 
 
 def current_calendar() -> HolidayCalendar:
+    """The holiday calendar as stored (read again only when the table may have changed)."""
+    return watched_tables.remembered("calendar", _read_calendar)
+
+
+def _read_calendar() -> HolidayCalendar:
     rows = db.database.execute_sql("SELECT day, kind FROM holiday_day ORDER BY day").fetchall()
     return _calendar(tuple(map(tuple, rows)))
 
 
 @lru_cache(maxsize=8)
 def _calendar(rows: tuple) -> HolidayCalendar:
-    """Built once for each content of the table, read as the driver returns it: every save reads
-    the table, which changes a few times a year (a save took twice as long building it anew)."""
+    """Built once for each content of the table, read as the driver returns it: the table is
+    read again whenever any other connection committed anything (and on PostgreSQL for every
+    save), though it changes a few times a year (a save took twice as long building it anew)."""
     return HolidayCalendar.from_days(
         (day if isinstance(day, date) else date.fromisoformat(day), kind) for day, kind in rows
     )

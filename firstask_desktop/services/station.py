@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from types import MappingProxyType
 
-from .. import db, lockout, passwords, permissions
+from .. import db, lockout, passwords, permissions, record_sql, watched_tables
 from ..audit import record_table_state, save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
@@ -26,7 +27,20 @@ DEFAULT_DEPARTMENTS = (
 
 
 def local_station() -> Station | None:
-    return Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
+    # Needed by every save and most screens, edited a few times in a station's life: the row is
+    # remembered until the station table may have changed (watched_tables), a new record made
+    # from it each time (callers may change theirs).
+    data = watched_tables.remembered("local_station", _local_station_data)
+    if data is None:
+        return None
+    station = Station(__no_default__=1, **data)
+    station._dirty.clear()
+    return station
+
+
+def _local_station_data() -> dict | None:
+    station = record_sql.first(Station, '"is_local" = ?', (True,))
+    return None if station is None else MappingProxyType(dict(station.__data__))
 
 
 def require_station() -> Station:
