@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -79,7 +80,17 @@ def open_main_window(app: QApplication, session: Session):
             window.idle.set_minutes(session.lock_minutes)
 
     session.prefs_changed.connect(preference_changed)
+    # What start-up made (modules, classes, Qt wrappers: most of the objects the process will
+    # ever have) lives as long as the app: set aside from the garbage collector, whose full
+    # passes otherwise went through all of it and stopped the window 25-35 ms while scrolling
+    # (docs/benchmarks.md).
+    window.sig_started.connect(_set_aside_from_collector)
     return window
+
+
+def _set_aside_from_collector() -> None:
+    gc.collect()  # the cyclic garbage of start-up first: frozen, it would never be freed
+    gc.freeze()
 
 
 def _fits_screen(window) -> None:
