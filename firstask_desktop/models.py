@@ -107,7 +107,7 @@ class Entry(Record):
     serial = CharField(max_length=32, unique=True)  # <station>-<year>-<5 digits>
     received_at = DateTimeField(index=True)
     channel = CharField(max_length=16)
-    category = CharField(max_length=16, index=True)
+    category = CharField(max_length=16)  # indexed with received_at (Meta.indexes)
     visitor = CharField(max_length=50, index=True)  # the register sorts by it (schema step)
     unit = CharField(max_length=100, default="")
     address = CharField(max_length=200, default="")
@@ -115,12 +115,13 @@ class Entry(Record):
     account_no = CharField(max_length=20, default="", index=True)
     customer = ForeignKeyField(Customer, null=True, backref="entries", on_delete="RESTRICT")
     matter = TextField()
-    responder = ForeignKeyField(Staff, backref="entries", on_delete="RESTRICT")
+    # Indexed with received_at (Meta.indexes), which serves every lookup by responder too.
+    responder = ForeignKeyField(Staff, backref="entries", on_delete="RESTRICT", index=False)
     created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
     reception_notes = TextField(default="")
     result = TextField(default="")
     unresolved_reason = TextField(default="")
-    status = CharField(max_length=16, index=True, default="registered")
+    status = CharField(max_length=16, default="registered")  # indexed with received_at
     due_at = DateTimeField(null=True, index=True)  # reply to the customer
     contact_due_at = DateTimeField(null=True)  # complaints: first contact
     arrive_due_at = DateTimeField(null=True)  # repairs: arrive on site

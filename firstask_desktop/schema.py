@@ -128,10 +128,17 @@ def _search_merging(database) -> None:
         search_index.merge_all(database)
 
 
+def _drop_covered_indexes(database) -> None:
+    """The entry's own indexes on category, status and responder: the register's indexes
+    (each of them, received_at) serve every lookup they served, and each save wrote all six."""
+    for name in ("entry_category", "entry_status", "entry_responder_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
                               _duplicate_links, _search_index, _register_indexes,
-                              _search_merging]
+                              _search_merging, _drop_covered_indexes]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
