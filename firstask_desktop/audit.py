@@ -204,13 +204,17 @@ class AuditProblem:
 def verify_chain() -> list[AuditProblem]:
     """Recompute every hash in order; report the first broken link (later ones follow from it).
 
-    Sequence numbers have no gaps (a rolled-back insert leaves none), so a missing number names
-    the event that was deleted.
+    On SQLite sequence numbers have no gaps (a rolled-back insert gives its number back), so a
+    missing number names the event that was deleted, even if the chain after it was rewritten.
+    A PostgreSQL sequence does not give numbers back: there a gap is a deletion only where the
+    link to the previous event breaks too.
     """
+    gaps_are_deletions = db.is_sqlite()
     prev = GENESIS
     expected = None
     for event in AuditEvent.select().order_by(AuditEvent.seq).iterator():
-        if expected is not None and event.seq != expected:
+        if (expected is not None and event.seq != expected
+                and (gaps_are_deletions or event.prev_hash != prev)):
             missing = (f"第 {expected} 号" if event.seq == expected + 1
                        else f"第 {expected}–{event.seq - 1} 号")
             return [AuditProblem(expected, "audit_event", "",
