@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from . import config, db, schema
@@ -29,6 +31,18 @@ def open_store(folder: Path, database_url: str | None = None) -> Path:
     schema.upgrade(database, path, folder / "backups" if path else None)
     _current_folder = folder
     return path or folder
+
+
+def upgrade_pending(folder: Path) -> bool:
+    """Whether opening ``folder``'s register first upgrades its file (an older version of the
+    program wrote it): the file is copied aside and brought up to date, which takes some seconds
+    on years of entries, so the desktop app says what it is doing meanwhile."""
+    path = config.db_path(folder)
+    if not path.exists():
+        return False
+    with contextlib.closing(sqlite3.connect(str(path))) as connection:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return 0 < version < schema.LATEST_VERSION
 
 
 def current_folder() -> Path:

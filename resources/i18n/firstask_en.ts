@@ -2233,6 +2233,16 @@ Restore it from this backup now?</translation>
         <translation>The PC&apos;s clock is wrong</translation>
     </message>
     <message>
+        <source>正在把登记簿升级到新版本（原文件已先备份）……
+登记多的要等十几秒，请不要关闭程序或电脑。</source>
+        <translation>Upgrading the register to the new version (the old file was backed up first)...
+A large register takes a dozen seconds or so. Do not close the program or turn off the PC.</translation>
+    </message>
+    <message>
+        <source>首问登记：升级登记簿</source>
+        <translation>FirstAsk: upgrading the register</translation>
+    </message>
+    <message>
         <source>自动备份没有成功：{0}</source>
         <translation>The automatic backup failed: {0}</translation>
     </message>

@@ -6,6 +6,7 @@ import sys
 from datetime import datetime
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog
 
 from firstask_desktop import config, db
@@ -32,7 +33,10 @@ def no_event_loop(monkeypatch, qapp):
 
     monkeypatch.setattr(type(qapp), "exec", exec_once)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
-    return shown
+    yield shown
+    # Gone with its test: the window's deferred reads must not run on the next test's data.
+    for window in shown:
+        shiboken6.delete(window)
 
 
 def test_login_opens_the_main_window_as_that_person(people, store, monkeypatch, no_event_loop):
@@ -120,7 +124,7 @@ def test_the_start_up_chores_run_once_the_first_rows_are_shown(people, store, mo
         seen["backups"] = len(list_backups(store))
         seen["reminder"] = window.notifier.last_text
         window.idle.stop()
-        window.hide()
+        shiboken6.delete(window)
         return 0
 
     monkeypatch.setattr(type(qapp), "exec", run_until_settled)
@@ -135,3 +139,31 @@ def test_the_start_up_chores_run_once_the_first_rows_are_shown(people, store, mo
     assert app_module.main(StartOptions(data_dir=str(store), acting="李娜")) == 0
     assert seen["backups_when_shown"] == 0 and seen["backups"] == 1
     assert "已超期 1 条" in seen["reminder"]
+
+
+def test_a_register_an_older_version_wrote_is_upgraded_while_a_window_says_so(tmp_path, qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+    from support import make_v1_file
+
+    from firstask_desktop import schema
+    from firstask_desktop.storage import upgrade_pending
+
+    folder = tmp_path / "data"
+    make_v1_file(folder)
+    assert upgrade_pending(folder)
+    shown = []
+    QTimer.singleShot(0, lambda: shown.extend(
+        w.labelText() for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()))
+    try:
+        assert app_module._open_data(folder)
+        assert len(shown) == 1 and "正在把登记簿升级到新版本" in shown[0]
+        (version,) = db.database.execute_sql("PRAGMA user_version").fetchone()
+        assert version == schema.LATEST_VERSION
+        assert Entry.get(Entry.serial == "GS0101-2025-00001").visitor == "张三"
+        assert not upgrade_pending(folder)
+        assert not any(isinstance(w, QProgressDialog) and w.isVisible()
+                       for w in QApplication.topLevelWidgets())
+    finally:
+        db.close()
