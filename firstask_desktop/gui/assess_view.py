@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..assessment import yuan
 from . import operations, tasks
+from .document_preview import preview_document
 from .messages import confirm, error_text
 from .stats_view import pct
 from .style import styled
@@ -393,28 +394,13 @@ class AssessPage(QWidget):
 
     def print_sheet(self) -> None:
         month = self.month.currentData()
-        if not month:
-            return
-        self.print_button.setEnabled(False)
-        set_error(self.error, "")
-        tasks.run_task(
-            operations.build_document,
-            "assessment",
-            month,
-            owner=self,
-            on_success=lambda data: self._show_pdf(month, data),
-            on_error=self._print_failed,
-        )
-
-    def _print_failed(self, error: BaseException) -> None:
-        self.print_button.setEnabled(True)
-        set_error(self.error, error_text(error))
-
-    def _show_pdf(self, month: str, data: bytes) -> None:
-        from .pdf_preview import PdfPreview
-
-        self.print_button.setEnabled(True)
-        self.preview = PdfPreview(
-            data, self.tr("月度考核表 {0}").format(month), f"月度考核表-{month}.pdf", self
-        )
-        self.preview.show()
+        if month:
+            preview_document(
+                self,
+                self.print_button,
+                self.error,
+                "assessment",
+                month,
+                title=self.tr("月度考核表 {0}").format(month),
+                filename=f"月度考核表-{month}.pdf",
+            )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from . import operations, tasks
 from .bar_chart import BarChart
+from .document_preview import preview_document
 from .labels import label
 from .messages import error_text
 from .style import styled
@@ -254,27 +255,13 @@ class StatsPage(QWidget):
 
     def print_stats(self) -> None:
         month = self.month.currentData()
-        if not month:
-            return
-        self.print_button.setEnabled(False)
-        tasks.run_task(
-            operations.build_document,
-            "stats",
-            month,
-            owner=self,
-            on_success=lambda data: self._show_pdf(month, data),
-            on_error=self._print_failed,
-        )
-
-    def _print_failed(self, error: BaseException) -> None:
-        self.print_button.setEnabled(True)
-        set_error(self.error, error_text(error))
-
-    def _show_pdf(self, month: str, data: bytes) -> None:
-        from .pdf_preview import PdfPreview
-
-        self.print_button.setEnabled(True)
-        self.preview = PdfPreview(
-            data, self.tr("月度统计 {0}").format(month), f"月度统计-{month}.pdf", self
-        )
-        self.preview.show()
+        if month:
+            preview_document(
+                self,
+                self.print_button,
+                self.error,
+                "stats",
+                month,
+                title=self.tr("月度统计 {0}").format(month),
+                filename=f"月度统计-{month}.pdf",
+            )
