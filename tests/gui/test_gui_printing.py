@@ -80,3 +80,22 @@ def test_no_receipt_for_who_may_not_see_the_customer(session, people, qtbot):
     settle(qtbot)
     assert detail.details["visitor"] == "张*"
     assert detail.print_buttons == {}
+
+
+def test_the_month_statistics_print_to_a_preview_titled_with_the_month(session, people, qtbot):
+    from firstask_desktop.gui.stats_view import StatsPage
+
+    svc.register_entry(people["李娜"], channel="来访", category="咨询", visitor="张三",
+                       phone="13812345678", matter="电价", result="已讲解")
+    page = StatsPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot)
+    month = page.month.currentData()
+    assert month and page.print_button.isVisible()
+    page.print_stats()
+    assert not page.print_button.isEnabled()  # waits while the document is built
+    settle(qtbot, timeout=30000)
+    assert page.print_button.isEnabled()
+    assert page.preview is not None and month in page.preview.windowTitle()
+    assert page.preview.document.pageCount() >= 1
