@@ -37,17 +37,32 @@ class ClauseSeed:
 
 # Seed §十 处理办法, clause by clause.
 DEFAULT_CLAUSES = (
-    ClauseSeed("八", "首问负责人职责",
-               "未对客户进行从接待到回访的全过程服务，或未记录办理结果、未说明不能解决的原因并向主管领导汇报",
-               20000),
-    ClauseSeed("九.1", "不能当场答复未记录转交督促",
-               "不能当场答复或解决的，未详细记录并及时转交相关人员、督促落实、告知客户处理结果",
-               20000, "全局通报批评"),
-    ClauseSeed("九.2-3", "推诿拖延、报修未及时转达",
-               "推诿、拒绝或拖延处理时间；报修未快速转达相关人员并在规定时间内处理，致使问题不能及时处理",
-               50000, "通报全局"),
-    ClauseSeed("九.4-5", "答复不实、未回访",
-               "答复不实事求是；未对客户进行回访、了解满意程度并做好记录", 20000),
+    ClauseSeed(
+        "八",
+        "首问负责人职责",
+        "未对客户进行从接待到回访的全过程服务，或未记录办理结果、未说明不能解决的原因并向主管领导汇报",
+        20000,
+    ),
+    ClauseSeed(
+        "九.1",
+        "不能当场答复未记录转交督促",
+        "不能当场答复或解决的，未详细记录并及时转交相关人员、督促落实、告知客户处理结果",
+        20000,
+        "全局通报批评",
+    ),
+    ClauseSeed(
+        "九.2-3",
+        "推诿拖延、报修未及时转达",
+        "推诿、拒绝或拖延处理时间；报修未快速转达相关人员并在规定时间内处理，致使问题不能及时处理",
+        50000,
+        "通报全局",
+    ),
+    ClauseSeed(
+        "九.4-5",
+        "答复不实、未回访",
+        "答复不实事求是；未对客户进行回访、了解满意程度并做好记录",
+        20000,
+    ),
 )
 
 # detector → (clause code, Chinese name of the breach)
@@ -79,7 +94,9 @@ def parse_yuan(text: str) -> int:
     text with Decimal, never through a float; full-width digits from an IME are accepted."""
     typed = unicodedata.normalize("NFKC", str(text or "")).strip().removesuffix("元").strip()
     if not _YUAN.match(typed):
-        raise ValidationError("fine", f"“{text}”不是金额：请填写元，最多两位小数（如 200 或 200.50）")
+        raise ValidationError(
+            "fine", f"“{text}”不是金额：请填写元，最多两位小数（如 200 或 200.50）"
+        )
     fen = int(Decimal(typed) * 100)
     if fen > 10_000_000:
         raise ValidationError("fine", "不能超过 100000 元，请核对")
@@ -99,9 +116,14 @@ def ensure_clauses(now: datetime | None = None) -> None:
         return
     with db.transaction():
         for seed in DEFAULT_CLAUSES:
-            clause = Clause(station=station.code, code=seed.code, title=seed.title,
-                            description=seed.description, amount_fen=seed.amount_fen,
-                            sanction=seed.sanction)
+            clause = Clause(
+                station=station.code,
+                code=seed.code,
+                title=seed.title,
+                description=seed.description,
+                amount_fen=seed.amount_fen,
+                sanction=seed.sanction,
+            )
             save_audited(clause, actor=SYSTEM, action="seed_clause", at=now)
 
 
@@ -110,17 +132,26 @@ def clauses() -> dict[str, Clause]:
     return {c.code: c for c in Clause.select().order_by(Clause.id)}
 
 
-def update_clause(actor: Staff, code: str, *, amount_fen: int | None = None,
-                  sanction: str | None = None, title: str | None = None,
-                  now: datetime | None = None) -> Clause:
+def update_clause(
+    actor: Staff,
+    code: str,
+    *,
+    amount_fen: int | None = None,
+    sanction: str | None = None,
+    title: str | None = None,
+    now: datetime | None = None,
+) -> Clause:
     """An administrator edits a clause (amounts in integer fen); every change is audited."""
     permissions.require(actor, "edit_rules")
     clause = clauses().get(code)
     if clause is None:
         raise NotFoundError(f"没有条款“{code}”：现有条款 {'、'.join(clauses())}。")
     if amount_fen is not None:
-        if isinstance(amount_fen, bool) or not isinstance(amount_fen, int) \
-                or not 0 <= amount_fen <= 10_000_000:
+        if (
+            isinstance(amount_fen, bool)
+            or not isinstance(amount_fen, int)
+            or not 0 <= amount_fen <= 10_000_000
+        ):
             raise ValidationError("fine", "应为 0 到 100000 元之间的整数分")
         clause.amount_fen = amount_fen
     if sanction is not None:
@@ -153,11 +184,16 @@ def _live():
 
 
 def find_reply_overdue(as_of: datetime) -> list[Finding]:
-    open_late = Entry.status.in_(("registered", "in_progress", "transferred")) & \
-        (Entry.due_at < as_of)
+    open_late = Entry.status.in_(("registered", "in_progress", "transferred")) & (
+        Entry.due_at < as_of
+    )
     replied_late = Entry.replied_at.is_null(False) & (Entry.replied_at > Entry.due_at)
-    query = Entry.select().where(_live() & Entry.due_at.is_null(False)
-                                 & (open_late | replied_late) & _not_flagged("reply_overdue"))
+    query = Entry.select().where(
+        _live()
+        & Entry.due_at.is_null(False)
+        & (open_late | replied_late)
+        & _not_flagged("reply_overdue")
+    )
     findings = []
     for e in query:
         if e.replied_at and e.replied_at > e.due_at:
@@ -170,26 +206,45 @@ def find_reply_overdue(as_of: datetime) -> list[Finding]:
 
 def find_complaint_not_contacted(as_of: datetime) -> list[Finding]:
     query = Entry.select().where(
-        _live() & (Entry.category == "complaint") & (Entry.contact_due_at < as_of)
+        _live()
+        & (Entry.category == "complaint")
+        & (Entry.contact_due_at < as_of)
         & (Entry.contacted_at.is_null() | (Entry.contacted_at > Entry.contact_due_at))
-        & _not_flagged("complaint_not_contacted"))
+        & _not_flagged("complaint_not_contacted")
+    )
     return [
-        Finding(e, "complaint_not_contacted", e.contact_due_at,
-                f"投诉应于 {_fmt(e.contact_due_at)} 前联系客户，"
-                + (f"实际于 {_fmt(e.contacted_at)} 才联系" if e.contacted_at
-                   else f"至 {_fmt(as_of)} 无联系记录"))
+        Finding(
+            e,
+            "complaint_not_contacted",
+            e.contact_due_at,
+            f"投诉应于 {_fmt(e.contact_due_at)} 前联系客户，"
+            + (
+                f"实际于 {_fmt(e.contacted_at)} 才联系"
+                if e.contacted_at
+                else f"至 {_fmt(as_of)} 无联系记录"
+            ),
+        )
         for e in query
     ]
 
 
 def find_transfer_unsupervised(as_of: datetime) -> list[Finding]:
-    chased = (Supervision.select(Supervision.id)
-              .where((Supervision.transfer == Transfer.id) & (Supervision.at <= Transfer.due_at)))
-    query = (Transfer.select(Transfer, Entry).join(Entry)
-             .where(_live() & Transfer.due_at.is_null(False) & (Transfer.due_at < as_of)
-                    & (Transfer.done_at.is_null() | (Transfer.done_at > Transfer.due_at))
-                    & ~fn.EXISTS(chased) & _not_flagged("transfer_unsupervised"))
-             .order_by(Transfer.id))
+    chased = Supervision.select(Supervision.id).where(
+        (Supervision.transfer == Transfer.id) & (Supervision.at <= Transfer.due_at)
+    )
+    query = (
+        Transfer.select(Transfer, Entry)
+        .join(Entry)
+        .where(
+            _live()
+            & Transfer.due_at.is_null(False)
+            & (Transfer.due_at < as_of)
+            & (Transfer.done_at.is_null() | (Transfer.done_at > Transfer.due_at))
+            & ~fn.EXISTS(chased)
+            & _not_flagged("transfer_unsupervised")
+        )
+        .order_by(Transfer.id)
+    )
     findings, seen = [], set()
     for t in query:
         if t.entry_id in seen:
@@ -197,60 +252,109 @@ def find_transfer_unsupervised(as_of: datetime) -> list[Finding]:
         seen.add(t.entry_id)
         dep = t.department.name if t.department else (t.to_staff.name if t.to_staff else "")
         done = f"，{_fmt(t.done_at)} 才办完" if t.done_at else "，到期仍未办完"
-        findings.append(Finding(
-            t.entry, "transfer_unsupervised", t.due_at,
-            f"{_fmt(t.transferred_at)} 转办{dep}，转办时限 {_fmt(t.due_at)}{done}，期间无督办记录"))
+        findings.append(
+            Finding(
+                t.entry,
+                "transfer_unsupervised",
+                t.due_at,
+                f"{_fmt(t.transferred_at)} 转办{dep}，转办时限 {_fmt(t.due_at)}{done}，期间无督办记录",
+            )
+        )
     return findings
 
 
 def find_no_follow_up(as_of: datetime) -> list[Finding]:
-    reached = (FollowUp.select(FollowUp.id)
-               .where((FollowUp.entry == Entry.id) & (FollowUp.outcome == "reached")
-                      & FollowUp.satisfaction.is_null(False)
-                      & (FollowUp.at <= Entry.follow_up_due_at)))
+    reached = FollowUp.select(FollowUp.id).where(
+        (FollowUp.entry == Entry.id)
+        & (FollowUp.outcome == "reached")
+        & FollowUp.satisfaction.is_null(False)
+        & (FollowUp.at <= Entry.follow_up_due_at)
+    )
     query = Entry.select().where(
-        _live() & Entry.follow_up_due_at.is_null(False) & (Entry.follow_up_due_at < as_of)
-        & ~fn.EXISTS(reached) & _not_flagged("no_follow_up"))
+        _live()
+        & Entry.follow_up_due_at.is_null(False)
+        & (Entry.follow_up_due_at < as_of)
+        & ~fn.EXISTS(reached)
+        & _not_flagged("no_follow_up")
+    )
     findings = []
     for e in query:
-        late = (FollowUp.select().where((FollowUp.entry == e) & (FollowUp.outcome == "reached"))
-                .order_by(FollowUp.id).first())
+        late = (
+            FollowUp.select()
+            .where((FollowUp.entry == e) & (FollowUp.outcome == "reached"))
+            .order_by(FollowUp.id)
+            .first()
+        )
         when = f"实际于 {_fmt(late.at)} 才回访" if late else f"至 {_fmt(as_of)} 无回访满意度记录"
-        findings.append(Finding(e, "no_follow_up", e.follow_up_due_at,
-                                f"应于 {_fmt(e.follow_up_due_at)} 前回访，{when}"))
+        findings.append(
+            Finding(
+                e,
+                "no_follow_up",
+                e.follow_up_due_at,
+                f"应于 {_fmt(e.follow_up_due_at)} 前回访，{when}",
+            )
+        )
     return findings
 
 
 def find_unresolved_unreported(as_of: datetime) -> list[Finding]:
     # Reported means to someone: with no station head on the staff list, nobody was told.
     reported = Escalation.select(Escalation.id).where(
-        (Escalation.entry == Entry.id) & Escalation.to_staff.is_null(False))
+        (Escalation.entry == Entry.id) & Escalation.to_staff.is_null(False)
+    )
     query = Entry.select().where(
         (Entry.status == "unresolved")
         & ((fn.TRIM(Entry.unresolved_reason) == "") | ~fn.EXISTS(reported))
-        & _not_flagged("unresolved_unreported"))
-    return [Finding(e, "unresolved_unreported", None,
-                    "标记为未办结，但" + ("没有写明原因" if not e.unresolved_reason.strip()
-                                      else "没有上报所长（所内未登记所长）"))
-            for e in query]
+        & _not_flagged("unresolved_unreported")
+    )
+    return [
+        Finding(
+            e,
+            "unresolved_unreported",
+            None,
+            "标记为未办结，但"
+            + (
+                "没有写明原因"
+                if not e.unresolved_reason.strip()
+                else "没有上报所长（所内未登记所长）"
+            ),
+        )
+        for e in query
+    ]
 
 
 def find_repair_not_dispatched(as_of: datetime) -> list[Finding]:
     dispatched = Transfer.select(Transfer.id).where(
-        (Transfer.entry == Entry.id) & (Transfer.transferred_at <= Entry.arrive_due_at))
+        (Transfer.entry == Entry.id) & (Transfer.transferred_at <= Entry.arrive_due_at)
+    )
     query = Entry.select().where(
-        _live() & (Entry.category == "repair") & (Entry.arrive_due_at < as_of)
+        _live()
+        & (Entry.category == "repair")
+        & (Entry.arrive_due_at < as_of)
         & ~fn.EXISTS(dispatched)
         & (Entry.replied_at.is_null() | (Entry.replied_at > Entry.arrive_due_at))
-        & _not_flagged("repair_not_dispatched"))
-    return [Finding(e, "repair_not_dispatched", e.arrive_due_at,
-                    f"{_fmt(e.received_at)} 受理报修，应于 {_fmt(e.arrive_due_at)} 前转达抢修到达现场，"
-                    "期间无转办抢修记录")
-            for e in query]
+        & _not_flagged("repair_not_dispatched")
+    )
+    return [
+        Finding(
+            e,
+            "repair_not_dispatched",
+            e.arrive_due_at,
+            f"{_fmt(e.received_at)} 受理报修，应于 {_fmt(e.arrive_due_at)} 前转达抢修到达现场，"
+            "期间无转办抢修记录",
+        )
+        for e in query
+    ]
 
 
-DETECTORS = (find_reply_overdue, find_complaint_not_contacted, find_transfer_unsupervised,
-             find_no_follow_up, find_unresolved_unreported, find_repair_not_dispatched)
+DETECTORS = (
+    find_reply_overdue,
+    find_complaint_not_contacted,
+    find_transfer_unsupervised,
+    find_no_follow_up,
+    find_unresolved_unreported,
+    find_repair_not_dispatched,
+)
 
 
 def assessment_window_start(as_of: datetime) -> datetime:
@@ -267,18 +371,29 @@ def scan(as_of: datetime | None = None, since: datetime | None = None) -> list[V
     as_of = (as_of or datetime.now()).replace(microsecond=0)
     since = since if since is not None else assessment_window_start(as_of)
     table = clauses()
-    findings = [f for detect in DETECTORS for f in detect(as_of)
-                if (f.deadline or f.entry.received_at) >= since]
+    findings = [
+        f
+        for detect in DETECTORS
+        for f in detect(as_of)
+        if (f.deadline or f.entry.received_at) >= since
+    ]
     created = []
     with db.transaction():
         for f in findings:
             clause = table[RULES[f.rule][0]]
             if not clause.active:
                 continue
-            violation = Violation(station=f.entry.station, entry=f.entry,
-                                  responder=f.entry.responder_id, clause=clause, rule=f.rule,
-                                  evidence=f.evidence, deadline=f.deadline, detected_at=as_of,
-                                  amount_fen=clause.amount_fen)
+            violation = Violation(
+                station=f.entry.station,
+                entry=f.entry,
+                responder=f.entry.responder_id,
+                clause=clause,
+                rule=f.rule,
+                evidence=f.evidence,
+                deadline=f.deadline,
+                detected_at=as_of,
+                amount_fen=clause.amount_fen,
+            )
             save_audited(violation, actor=SYSTEM, action="propose_violation", at=as_of)
             created.append(violation)
     return created
@@ -294,7 +409,9 @@ def get_violation(violation_id: int | str) -> Violation:
         number = -1
     found = Violation.get_or_none(Violation.id == number)
     if found is None:
-        raise NotFoundError(f"没有编号为“{violation_id}”的考核记录：请先运行 assess scan 查看编号。")
+        raise NotFoundError(
+            f"没有编号为“{violation_id}”的考核记录：请先运行 assess scan 查看编号。"
+        )
     return found
 
 
@@ -302,7 +419,9 @@ def _decide(actor: Staff, violation_id, state: str, reason: str, now: datetime |
     permissions.require(actor, "assess")
     violation = get_violation(violation_id)
     if violation.state != "proposed":
-        raise IllegalStepError(f"考核记录 {violation.id} 已{STATES[violation.state]}，不能再次处理。")
+        raise IllegalStepError(
+            f"考核记录 {violation.id} 已{STATES[violation.state]}，不能再次处理。"
+        )
     violation.state = state
     violation.decided_by = actor
     violation.decided_at = (now or datetime.now()).replace(microsecond=0)
@@ -325,12 +444,16 @@ def violations(state: str = "", responder: Staff | None = None, month_range=None
     # Responder and decider in the same query: a row each would be two queries per violation
     # (20 s for the head's list on a register with 28,000 proposals).
     decider = Staff.alias()
-    query = (Violation.select(Violation, Entry, Clause, Staff, decider).join(Entry)
-             .switch(Violation).join(Clause).switch(Violation)
-             .join(Staff, JOIN.LEFT_OUTER, on=(Violation.responder == Staff.id), attr="responder")
-             .switch(Violation)
-             .join(decider, JOIN.LEFT_OUTER, on=(Violation.decided_by == decider.id),
-                   attr="decided_by"))
+    query = (
+        Violation.select(Violation, Entry, Clause, Staff, decider)
+        .join(Entry)
+        .switch(Violation)
+        .join(Clause)
+        .switch(Violation)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Violation.responder == Staff.id), attr="responder")
+        .switch(Violation)
+        .join(decider, JOIN.LEFT_OUTER, on=(Violation.decided_by == decider.id), attr="decided_by")
+    )
     if state:
         query = query.where(Violation.state == state)
     if responder is not None:
@@ -371,27 +494,39 @@ def transfers_due_soon(now: datetime | None = None, hours: int = 24) -> list[dic
     from datetime import timedelta
 
     now = now or datetime.now()
-    query = (Transfer.select(Transfer, Entry).join(Entry)
-             .where(Transfer.done_at.is_null() & Transfer.due_at.is_null(False)
-                    & (Transfer.due_at <= now + timedelta(hours=hours))
-                    & (Entry.status == "transferred"))
-             .order_by(Transfer.due_at))
+    query = (
+        Transfer.select(Transfer, Entry)
+        .join(Entry)
+        .where(
+            Transfer.done_at.is_null()
+            & Transfer.due_at.is_null(False)
+            & (Transfer.due_at <= now + timedelta(hours=hours))
+            & (Entry.status == "transferred")
+        )
+        .order_by(Transfer.due_at)
+    )
     rows = []
     for t in query:
-        last = (Supervision.select().where(Supervision.transfer == t)
-                .order_by(Supervision.id.desc()).first())
-        rows.append({
-            "serial": t.entry.serial,
-            "responder": t.entry.responder.name,
-            "department": t.department.name if t.department else "",
-            "department_phone": t.department.phone if t.department else "",
-            "to_staff": t.to_staff.name if t.to_staff else "",
-            "matter": t.entry.matter,
-            "transferred_at": t.transferred_at,
-            "due_at": t.due_at,
-            "overdue": t.due_at < now,
-            "last_supervision": last.at if last else None,
-        })
+        last = (
+            Supervision.select()
+            .where(Supervision.transfer == t)
+            .order_by(Supervision.id.desc())
+            .first()
+        )
+        rows.append(
+            {
+                "serial": t.entry.serial,
+                "responder": t.entry.responder.name,
+                "department": t.department.name if t.department else "",
+                "department_phone": t.department.phone if t.department else "",
+                "to_staff": t.to_staff.name if t.to_staff else "",
+                "matter": t.entry.matter,
+                "transferred_at": t.transferred_at,
+                "due_at": t.due_at,
+                "overdue": t.due_at < now,
+                "last_supervision": last.at if last else None,
+            }
+        )
     return rows
 
 
@@ -399,23 +534,39 @@ REPEAT_DAYS = 90
 REPEAT_COMPLAINTS = 3
 
 
-def repeat_complainants(now: datetime | None = None, days: int = REPEAT_DAYS,
-                        threshold: int = REPEAT_COMPLAINTS) -> list[dict]:
+def repeat_complainants(
+    now: datetime | None = None, days: int = REPEAT_DAYS, threshold: int = REPEAT_COMPLAINTS
+) -> list[dict]:
     """Customers (by phone or 户号) with ``threshold`` or more complaints in ``days`` days."""
     from datetime import timedelta
 
     now = now or datetime.now()
     since = now - timedelta(days=days)
-    base = Entry.select().where((Entry.category == "complaint") & (Entry.status != "void")
-                                & (Entry.received_at >= since) & (Entry.received_at <= now))
+    base = Entry.select().where(
+        (Entry.category == "complaint")
+        & (Entry.status != "void")
+        & (Entry.received_at >= since)
+        & (Entry.received_at <= now)
+    )
     found: dict[tuple[str, str], dict] = {}
     for column, kind in ((Entry.phone, "phone"), (Entry.account_no, "account_no")):
-        groups = (base.select(column.alias("key"), fn.COUNT(Entry.id).alias("n"),
-                              fn.MAX(Entry.visitor).alias("visitor"))
-                  .where(column != "").group_by(column).having(fn.COUNT(Entry.id) >= threshold))
+        groups = (
+            base.select(
+                column.alias("key"),
+                fn.COUNT(Entry.id).alias("n"),
+                fn.MAX(Entry.visitor).alias("visitor"),
+            )
+            .where(column != "")
+            .group_by(column)
+            .having(fn.COUNT(Entry.id) >= threshold)
+        )
         for row in groups.dicts():
-            found[(kind, row["key"])] = {"kind": kind, "key": row["key"], "count": row["n"],
-                                         "visitor": row["visitor"]}
+            found[(kind, row["key"])] = {
+                "kind": kind,
+                "key": row["key"],
+                "count": row["n"],
+                "visitor": row["visitor"],
+            }
     return sorted(found.values(), key=lambda r: -r["count"])
 
 
@@ -438,9 +589,16 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
     confirmed = [r for r in rows if r["state"] == "confirmed"]
     people: dict[tuple[str, str], dict] = {}
     for r in confirmed:
-        person = people.setdefault((r["station"], r["responder"]), {
-            "station": r["station"], "name": r["responder"], "count": 0, "amount_fen": 0,
-            "sanctions": []})
+        person = people.setdefault(
+            (r["station"], r["responder"]),
+            {
+                "station": r["station"],
+                "name": r["responder"],
+                "count": 0,
+                "amount_fen": 0,
+                "sanctions": [],
+            },
+        )
         person["count"] += 1
         person["amount_fen"] += r["amount_fen"]
         if r["sanction"] and r["sanction"] not in person["sanctions"]:

@@ -84,8 +84,17 @@ def chain_head() -> str:
 _LAST_HASH = 'SELECT "hash" FROM "audit_event" ORDER BY "seq" DESC LIMIT 1'
 
 
-def _append(*, station: str, actor, action: str, table: str, record_uuid: str,
-            before: dict | None, after: dict, at: datetime | None) -> AuditEvent:
+def _append(
+    *,
+    station: str,
+    actor,
+    action: str,
+    table: str,
+    record_uuid: str,
+    before: dict | None,
+    after: dict,
+    at: datetime | None,
+) -> AuditEvent:
     event = AuditEvent(
         station=station,
         at=at or _now(),
@@ -103,12 +112,26 @@ def _append(*, station: str, actor, action: str, table: str, record_uuid: str,
     return event
 
 
-def append_event(*, station: str, actor, action: str, record: Record, before: dict | None,
-                 at: datetime | None = None) -> AuditEvent:
+def append_event(
+    *,
+    station: str,
+    actor,
+    action: str,
+    record: Record,
+    before: dict | None,
+    at: datetime | None = None,
+) -> AuditEvent:
     """Write one event for ``record`` (already saved). Call inside the change's transaction."""
-    return _append(station=station, actor=actor, action=action,
-                   table=record._meta.table_name, record_uuid=record.uuid, before=before,
-                   after=snapshot(record), at=at)
+    return _append(
+        station=station,
+        actor=actor,
+        action=action,
+        table=record._meta.table_name,
+        record_uuid=record.uuid,
+        before=before,
+        after=snapshot(record),
+        at=at,
+    )
 
 
 # --- tables without per-row events (holidays, settings): a digest of the whole table ---------
@@ -138,16 +161,27 @@ def record_table_state(model, *, station: str, actor, at: datetime | None = None
     Call it inside the change's transaction.
     """
     previous = last_table_state(model)
-    return _append(station=station, actor=actor, action=TABLE_STATE,
-                   table=model._meta.table_name, record_uuid=_table_key(model),
-                   before=previous[1] if previous else None, after=table_state(model), at=at)
+    return _append(
+        station=station,
+        actor=actor,
+        action=TABLE_STATE,
+        table=model._meta.table_name,
+        record_uuid=_table_key(model),
+        before=previous[1] if previous else None,
+        after=table_state(model),
+        at=at,
+    )
 
 
 def last_table_state(model) -> tuple[int, dict] | None:
-    event = (AuditEvent.select(AuditEvent.seq, AuditEvent.after)
-             .where((AuditEvent.table_name == model._meta.table_name)
-                    & (AuditEvent.action == TABLE_STATE))
-             .order_by(AuditEvent.seq.desc()).first())
+    event = (
+        AuditEvent.select(AuditEvent.seq, AuditEvent.after)
+        .where(
+            (AuditEvent.table_name == model._meta.table_name) & (AuditEvent.action == TABLE_STATE)
+        )
+        .order_by(AuditEvent.seq.desc())
+        .first()
+    )
     return (event.seq, json.loads(event.after)) if event else None
 
 
@@ -165,8 +199,9 @@ def save_audited(record: Record, *, actor, action: str, at: datetime | None = No
         record_sql.insert(record)  # as record.save(force_insert=True), its SQL built once
     else:
         record.save()
-    return append_event(station=record.station, actor=actor, action=action, record=record,
-                        before=before, at=at)
+    return append_event(
+        station=record.station, actor=actor, action=action, record=record, before=before, at=at
+    )
 
 
 def _stored(record: Record) -> Record:
@@ -179,10 +214,21 @@ def _stored(record: Record) -> Record:
 
 
 TABLE_LABELS = {
-    "station": "供电所", "department": "部门", "staff": "人员", "customer": "客户",
-    "entry": "登记", "transfer": "转办", "supervision": "督办", "follow_up": "回访",
-    "escalation": "上报", "void": "作废", "deadline_rule": "时限规则", "holiday_day": "节假日表",
-    "setting": "设置", "serial_counter": "受理编号计数", "audit_event": "审计记录",
+    "station": "供电所",
+    "department": "部门",
+    "staff": "人员",
+    "customer": "客户",
+    "entry": "登记",
+    "transfer": "转办",
+    "supervision": "督办",
+    "follow_up": "回访",
+    "escalation": "上报",
+    "void": "作废",
+    "deadline_rule": "时限规则",
+    "holiday_day": "节假日表",
+    "setting": "设置",
+    "serial_counter": "受理编号计数",
+    "audit_event": "审计记录",
 }
 
 
@@ -213,18 +259,42 @@ def verify_chain() -> list[AuditProblem]:
     prev = GENESIS
     expected = None
     for event in AuditEvent.select().order_by(AuditEvent.seq).iterator():
-        if (expected is not None and event.seq != expected
-                and (gaps_are_deletions or event.prev_hash != prev)):
-            missing = (f"第 {expected} 号" if event.seq == expected + 1
-                       else f"第 {expected}–{event.seq - 1} 号")
-            return [AuditProblem(expected, "audit_event", "",
-                                 f"{missing}审计事件不见了：审计记录在程序外被删除过")]
+        if (
+            expected is not None
+            and event.seq != expected
+            and (gaps_are_deletions or event.prev_hash != prev)
+        ):
+            missing = (
+                f"第 {expected} 号"
+                if event.seq == expected + 1
+                else f"第 {expected}–{event.seq - 1} 号"
+            )
+            return [
+                AuditProblem(
+                    expected,
+                    "audit_event",
+                    "",
+                    f"{missing}审计事件不见了：审计记录在程序外被删除过",
+                )
+            ]
         if event.prev_hash != prev:
-            return [AuditProblem(event.seq, event.table_name, event.record_uuid,
-                                 "与前一事件的链接断开：审计记录被删除或改动过")]
+            return [
+                AuditProblem(
+                    event.seq,
+                    event.table_name,
+                    event.record_uuid,
+                    "与前一事件的链接断开：审计记录被删除或改动过",
+                )
+            ]
         if event_hash(event) != event.hash:
-            return [AuditProblem(event.seq, event.table_name, event.record_uuid,
-                                 "内容与其哈希不符：审计记录被改动过")]
+            return [
+                AuditProblem(
+                    event.seq,
+                    event.table_name,
+                    event.record_uuid,
+                    "内容与其哈希不符：审计记录被改动过",
+                )
+            ]
         prev = event.hash
         expected = event.seq + 1
     return []
@@ -252,29 +322,48 @@ def verify_rows() -> list[AuditProblem]:
     for model in AUDITED:
         table = model._meta.table_name
         last_after = {}
-        query = (AuditEvent.select(AuditEvent.seq, AuditEvent.record_uuid, AuditEvent.after)
-                 .where((AuditEvent.table_name == table) & (AuditEvent.action != TABLE_STATE))
-                 .order_by(AuditEvent.seq))
+        query = (
+            AuditEvent.select(AuditEvent.seq, AuditEvent.record_uuid, AuditEvent.after)
+            .where((AuditEvent.table_name == table) & (AuditEvent.action != TABLE_STATE))
+            .order_by(AuditEvent.seq)
+        )
         for event in query.iterator():
             last_after[event.record_uuid] = (event.seq, event.after)
         for record in model.select().iterator():
             seq, after = last_after.pop(record.uuid, (None, None))
             if after is None:
-                problems.append(AuditProblem(None, table, record.uuid,
-                                             "这条记录没有审计事件：可能是在程序外插入的",
-                                             _label(record)))
+                problems.append(
+                    AuditProblem(
+                        None,
+                        table,
+                        record.uuid,
+                        "这条记录没有审计事件：可能是在程序外插入的",
+                        _label(record),
+                    )
+                )
                 continue
             current = json.loads(_canonical(snapshot(record)))
             changed = _changed_columns(current, json.loads(after))
             if changed:
-                problems.append(AuditProblem(
-                    seq, table, record.uuid,
-                    f"记录内容与这次审计事件不一致（字段 {'、'.join(changed)}）：在程序外被改动过",
-                    _label(record)))
+                problems.append(
+                    AuditProblem(
+                        seq,
+                        table,
+                        record.uuid,
+                        f"记录内容与这次审计事件不一致（字段 {'、'.join(changed)}）：在程序外被改动过",
+                        _label(record),
+                    )
+                )
         for record_uuid, (seq, after) in last_after.items():
-            problems.append(AuditProblem(seq, table, record_uuid,
-                                         "审计事件所记的记录已不存在：在程序外被删除",
-                                         _label_from_json(table, after)))
+            problems.append(
+                AuditProblem(
+                    seq,
+                    table,
+                    record_uuid,
+                    "审计事件所记的记录已不存在：在程序外被删除",
+                    _label_from_json(table, after),
+                )
+            )
     return problems
 
 
@@ -286,8 +375,9 @@ def _label_from_json(table: str, after: str | None) -> str:
 def verify_table_states() -> list[AuditProblem]:
     """Each table with a ``table_state`` event must still have the digest of its last one."""
     problems = []
-    tables = (AuditEvent.select(AuditEvent.table_name).distinct()
-              .where(AuditEvent.action == TABLE_STATE))
+    tables = (
+        AuditEvent.select(AuditEvent.table_name).distinct().where(AuditEvent.action == TABLE_STATE)
+    )
     models = {m._meta.table_name: m for m in ALL_MODELS}
     for (table,) in tables.tuples():
         model = models.get(table)
@@ -296,8 +386,13 @@ def verify_table_states() -> list[AuditProblem]:
         seq, recorded = last_table_state(model)
         now = table_state(model)
         if now != recorded:
-            problems.append(AuditProblem(
-                seq, table, _table_key(model),
-                f"表内容与这次审计事件记下的不一致（原 {recorded['rows']} 行，现 {now['rows']} 行）："
-                "在程序外被改动过"))
+            problems.append(
+                AuditProblem(
+                    seq,
+                    table,
+                    _table_key(model),
+                    f"表内容与这次审计事件记下的不一致（原 {recorded['rows']} 行，现 {now['rows']} 行）："
+                    "在程序外被改动过",
+                )
+            )
     return problems

@@ -32,8 +32,10 @@ class _Parser(argparse.ArgumentParser):
         if "expected one argument" in message:
             # A value starting with "-" (a name like -张三, a result like -已解决) looks like
             # an option to argparse; the = form carries it.
-            raise CliRefused(f"命令行参数有误（{message}）：以“-”开头的内容请写成 --选项=内容，"
-                             "如 --result=-已解决。")
+            raise CliRefused(
+                f"命令行参数有误（{message}）：以“-”开头的内容请写成 --选项=内容，"
+                "如 --result=-已解决。"
+            )
         raise CliRefused(f"命令行参数有误（{message}）：用 --help 查看用法。")
 
 
@@ -78,11 +80,19 @@ def _print_json(obj) -> None:
 def cmd_init(args) -> int:
     from .services.station import init_station
 
-    station = init_station(code=args.station_code, name=args.station_name, county=args.county,
-                           mode=args.mode, area=args.area, admin_name=args.admin,
-                           admin_password=_password(f"管理员 {args.admin} 的密码："),
-                           phone=args.phone)
-    print(f"已建立{station.name}（{station.code}），管理员：{args.admin}。数据文件夹：{args.data_dir_path}")
+    station = init_station(
+        code=args.station_code,
+        name=args.station_name,
+        county=args.county,
+        mode=args.mode,
+        area=args.area,
+        admin_name=args.admin,
+        admin_password=_password(f"管理员 {args.admin} 的密码："),
+        phone=args.phone,
+    )
+    print(
+        f"已建立{station.name}（{station.code}），管理员：{args.admin}。数据文件夹：{args.data_dir_path}"
+    )
     return 0
 
 
@@ -91,8 +101,14 @@ def cmd_staff_add(args) -> int:
 
     actor = _actor(args)
     password = os.environ.get("FIRSTASK_NEW_PASSWORD") or _password(f"{args.name} 的初始密码：")
-    staff = add_staff(actor, name=args.name, role=args.role, department=args.department,
-                      phone=args.phone, password=password)
+    staff = add_staff(
+        actor,
+        name=args.name,
+        role=args.role,
+        department=args.department,
+        phone=args.phone,
+        password=password,
+    )
     print(f"已添加人员：{staff.name}（{staff.role}）")
     return 0
 
@@ -102,9 +118,16 @@ def cmd_staff_list(args) -> int:
     from .vocab import ROLES
 
     require_station()
-    rows = [{"name": s.name, "role": s.role, "role_label": ROLES.get(s.role, s.role),
-             "department": s.department.name if s.department else "", "phone": s.phone}
-            for s in list_staff()]
+    rows = [
+        {
+            "name": s.name,
+            "role": s.role,
+            "role_label": ROLES.get(s.role, s.role),
+            "department": s.department.name if s.department else "",
+            "phone": s.phone,
+        }
+        for s in list_staff()
+    ]
     if args.json:
         _print_json(rows)
     else:
@@ -141,11 +164,19 @@ def cmd_entry_add(args) -> int:
 
     actor = _actor(args)
     entry = register_entry(
-        actor, channel=args.channel, category=args.category, visitor=args.visitor,
-        unit=args.unit, address=args.address, phone=args.phone, account_no=args.account_no,
-        matter=args.matter, responder=args.responder,
+        actor,
+        channel=args.channel,
+        category=args.category,
+        visitor=args.visitor,
+        unit=args.unit,
+        address=args.address,
+        phone=args.phone,
+        account_no=args.account_no,
+        matter=args.matter,
+        responder=args.responder,
         received_at=parse_datetime(args.received_at) if args.received_at else None,
-        reception_notes=args.notes, missing_documents=args.missing_doc,
+        reception_notes=args.notes,
+        missing_documents=args.missing_doc,
         wo_number=args.wo_number,
         wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
         result=args.result,
@@ -161,10 +192,15 @@ def cmd_entry_add(args) -> int:
 def _filter_from_args(args):
     from .services.queries import EntryFilter
 
-    return EntryFilter(month=args.month or "", status=args.status or "",
-                       category=args.category or "", responder=args.responder or "",
-                       search=args.search or "", overdue=args.overdue,
-                       station=args.station or "")
+    return EntryFilter(
+        month=args.month or "",
+        status=args.status or "",
+        category=args.category or "",
+        responder=args.responder or "",
+        search=args.search or "",
+        overdue=args.overdue,
+        station=args.station or "",
+    )
 
 
 def cmd_entry_list(args) -> int:
@@ -184,12 +220,23 @@ def cmd_entry_list(args) -> int:
         _print_json([entry_dict_for(who, e, entry_to_dict(e, now)) for e in query.iterator()])
         return 0
     from .services.queries import DUE_STATE_LABELS
+
     for e in query.iterator():
         d = entry_dict_for(who, e, entry_to_dict(e, now))
-        print("\t".join([d["serial"], d["received_at"].replace("T", " "), d["category_label"],
-                         d["visitor"], d["responder"], d["status_label"],
-                         (d["due_at"] or "").replace("T", " "),
-                         DUE_STATE_LABELS[d["due_state"]]]))
+        print(
+            "\t".join(
+                [
+                    d["serial"],
+                    d["received_at"].replace("T", " "),
+                    d["category_label"],
+                    d["visitor"],
+                    d["responder"],
+                    d["status_label"],
+                    (d["due_at"] or "").replace("T", " "),
+                    DUE_STATE_LABELS[d["due_state"]],
+                ]
+            )
+        )
     return 0
 
 
@@ -206,12 +253,24 @@ def cmd_entry_show(args) -> int:
     if args.json:
         _print_json(details)
         return 0
-    labels = [("受理编号", "serial"), ("受理时间", "received_at"), ("渠道", "channel_label"),
-              ("类别", "category_label"), ("来访人", "visitor"), ("单位", "unit"),
-              ("地址", "address"), ("联系方式", "phone"), ("户号", "account_no"), ("事由", "matter"),
-              ("首问责任人", "responder"), ("状态", "status_label"), ("答复时限", "due_at"),
-              ("办理结果", "result"), ("未办结原因", "unresolved_reason"),
-              ("接待情况", "reception_notes")]
+    labels = [
+        ("受理编号", "serial"),
+        ("受理时间", "received_at"),
+        ("渠道", "channel_label"),
+        ("类别", "category_label"),
+        ("来访人", "visitor"),
+        ("单位", "unit"),
+        ("地址", "address"),
+        ("联系方式", "phone"),
+        ("户号", "account_no"),
+        ("事由", "matter"),
+        ("首问责任人", "responder"),
+        ("状态", "status_label"),
+        ("答复时限", "due_at"),
+        ("办理结果", "result"),
+        ("未办结原因", "unresolved_reason"),
+        ("接待情况", "reception_notes"),
+    ]
     for label, key in labels:
         if details.get(key):
             print(f"{label}：{details[key]}")
@@ -228,6 +287,7 @@ def _entry_step(func, message):
         func(actor, args)
         print(message.format(serial=args.serial.upper()))
         return 0
+
     return run
 
 
@@ -235,36 +295,88 @@ def _register_entry_steps(sub) -> None:
     from .services import entries as svc
 
     steps = [
-        ("transfer", "转办：交给部门办理，仍由首问责任人督办",
-         [("--department", dict(required=True)), ("--note", dict(default="")),
-          ("--to-staff", dict(default="")), ("--due-at", dict(default=""))],
-         lambda a, x: svc.transfer_entry(a, x.serial, department=x.department, note=x.note,
-                                         to_staff=x.to_staff,
-                                         due_at=parse_datetime(x.due_at, "due_at")
-                                         if x.due_at else None),
-         "{serial} 已转办"),
-        ("supervise", "督办：记录一次催办联系",
-         [("--note", dict(required=True))],
-         lambda a, x: svc.record_supervision(a, x.serial, x.note), "{serial} 已记录督办"),
-        ("finish-transfer", "转办部门已办完，回到首问责任人",
-         [("--note", dict(default=""))],
-         lambda a, x: svc.finish_transfer(a, x.serial, x.note), "{serial} 转办已完成"),
-        ("contact", "记录首次联系客户", [("--note", dict(default=""))],
-         lambda a, x: svc.record_contact(a, x.serial, x.note), "{serial} 已记录联系"),
+        (
+            "transfer",
+            "转办：交给部门办理，仍由首问责任人督办",
+            [
+                ("--department", dict(required=True)),
+                ("--note", dict(default="")),
+                ("--to-staff", dict(default="")),
+                ("--due-at", dict(default="")),
+            ],
+            lambda a, x: svc.transfer_entry(
+                a,
+                x.serial,
+                department=x.department,
+                note=x.note,
+                to_staff=x.to_staff,
+                due_at=parse_datetime(x.due_at, "due_at") if x.due_at else None,
+            ),
+            "{serial} 已转办",
+        ),
+        (
+            "supervise",
+            "督办：记录一次催办联系",
+            [("--note", dict(required=True))],
+            lambda a, x: svc.record_supervision(a, x.serial, x.note),
+            "{serial} 已记录督办",
+        ),
+        (
+            "finish-transfer",
+            "转办部门已办完，回到首问责任人",
+            [("--note", dict(default=""))],
+            lambda a, x: svc.finish_transfer(a, x.serial, x.note),
+            "{serial} 转办已完成",
+        ),
+        (
+            "contact",
+            "记录首次联系客户",
+            [("--note", dict(default=""))],
+            lambda a, x: svc.record_contact(a, x.serial, x.note),
+            "{serial} 已记录联系",
+        ),
         ("start", "开始办理", [], lambda a, x: svc.start_entry(a, x.serial), "{serial} 办理中"),
-        ("reply", "答复客户办理结果（已解决）", [("--result", dict(required=True))],
-         lambda a, x: svc.reply_entry(a, x.serial, x.result), "{serial} 已答复客户"),
-        ("unresolved", "不能解决：记录原因并上报所长", [("--reason", dict(required=True))],
-         lambda a, x: svc.mark_unresolved(a, x.serial, x.reason), "{serial} 已上报所长"),
-        ("follow-up", "回访",
-         [("--method", dict(required=True)), ("--satisfaction", dict(default="")),
-          ("--outcome", dict(default="reached")), ("--note", dict(default=""))],
-         lambda a, x: svc.record_follow_up(a, x.serial, method=x.method, outcome=x.outcome,
-                                           satisfaction=x.satisfaction, note=x.note),
-         "{serial} 已记录回访"),
+        (
+            "reply",
+            "答复客户办理结果（已解决）",
+            [("--result", dict(required=True))],
+            lambda a, x: svc.reply_entry(a, x.serial, x.result),
+            "{serial} 已答复客户",
+        ),
+        (
+            "unresolved",
+            "不能解决：记录原因并上报所长",
+            [("--reason", dict(required=True))],
+            lambda a, x: svc.mark_unresolved(a, x.serial, x.reason),
+            "{serial} 已上报所长",
+        ),
+        (
+            "follow-up",
+            "回访",
+            [
+                ("--method", dict(required=True)),
+                ("--satisfaction", dict(default="")),
+                ("--outcome", dict(default="reached")),
+                ("--note", dict(default="")),
+            ],
+            lambda a, x: svc.record_follow_up(
+                a,
+                x.serial,
+                method=x.method,
+                outcome=x.outcome,
+                satisfaction=x.satisfaction,
+                note=x.note,
+            ),
+            "{serial} 已记录回访",
+        ),
         ("close", "办结", [], lambda a, x: svc.close_entry(a, x.serial), "{serial} 已办结"),
-        ("void", "作废（须写原因）", [("--reason", dict(required=True))],
-         lambda a, x: svc.void_entry(a, x.serial, x.reason), "{serial} 已作废"),
+        (
+            "void",
+            "作废（须写原因）",
+            [("--reason", dict(required=True))],
+            lambda a, x: svc.void_entry(a, x.serial, x.reason),
+            "{serial} 已作废",
+        ),
     ]
     for name, help_text, options, func, message in steps:
         p = sub.add_parser(name, help=help_text)
@@ -280,10 +392,15 @@ def cmd_demo(args) -> int:
     def progress(done: int, total: int) -> None:  # a large demo takes a minute or two
         print(f"已生成 {done}/{total} 条登记……", file=sys.stderr, flush=True)
 
-    summary = build_demo(entries=args.entries, seed=args.seed,
-                         on_progress=progress if args.entries > BULK_FROM else None)
-    print(f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
-          f"{summary['staff']} 名人员（演示密码 {summary['password']}）。")
+    summary = build_demo(
+        entries=args.entries,
+        seed=args.seed,
+        on_progress=progress if args.entries > BULK_FROM else None,
+    )
+    print(
+        f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
+        f"{summary['staff']} 名人员（演示密码 {summary['password']}）。"
+    )
     return 0
 
 
@@ -306,10 +423,15 @@ def cmd_check(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="firstask", description="首问登记 FirstAsk Desktop")
     parser.add_argument("--version", action="version", version=__version__)
-    parser.add_argument("--data-dir", help="数据文件夹（默认：环境变量 FIRSTASK_DATA_DIR 或用户数据文件夹）")
+    parser.add_argument(
+        "--data-dir", help="数据文件夹（默认：环境变量 FIRSTASK_DATA_DIR 或用户数据文件夹）"
+    )
     parser.add_argument("--as", dest="acting", default="", help="操作人员姓名")
-    parser.add_argument("--db", default="",
-                        help="县公司的 PostgreSQL 数据库 postgresql://用户@主机/库名（或环境变量 FIRSTASK_DB）")
+    parser.add_argument(
+        "--db",
+        default="",
+        help="县公司的 PostgreSQL 数据库 postgresql://用户@主机/库名（或环境变量 FIRSTASK_DB）",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = commands.add_parser("init", help="初始化供电所（或县公司）")
@@ -322,8 +444,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--phone", default="")
     p.set_defaults(func=cmd_init)
 
-    staff = commands.add_parser("staff", help="人员").add_subparsers(dest="sub", required=True,
-                                                                    parser_class=_Parser)
+    staff = commands.add_parser("staff", help="人员").add_subparsers(
+        dest="sub", required=True, parser_class=_Parser
+    )
     p = staff.add_parser("add", help="添加人员（初始密码：FIRSTASK_NEW_PASSWORD 或提示输入）")
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True)
@@ -335,7 +458,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_staff_list)
 
     dep = commands.add_parser("department", help="部门").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser)
+        dest="sub", required=True, parser_class=_Parser
+    )
     p = dep.add_parser("add", help="添加部门")
     p.add_argument("--name", required=True)
     p.add_argument("--phone", default="")
@@ -346,7 +470,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_department_list)
 
     entry = commands.add_parser("entry", help="首问登记").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser)
+        dest="sub", required=True, parser_class=_Parser
+    )
     p = entry.add_parser("add", help="登记")
     p.add_argument("--channel", required=True)
     p.add_argument("--category", required=True)
@@ -444,8 +569,10 @@ def run(argv: list[str]) -> int:
         if mapped is not None:
             print(str(mapped), file=sys.stderr)
             return 1
-        print(f"出错了：{type(err).__name__}: {err}。数据未被部分修改；请重试，仍不行请联系县公司。",
-              file=sys.stderr)
+        print(
+            f"出错了：{type(err).__name__}: {err}。数据未被部分修改；请重试，仍不行请联系县公司。",
+            file=sys.stderr,
+        )
         if os.environ.get("FIRSTASK_DEBUG"):
             raise
         return 1

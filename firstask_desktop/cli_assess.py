@@ -18,16 +18,20 @@ def cmd_scan(args) -> int:
         return 0
     print(f"本次新发现 {len(new)} 条，待所长确认共 {len(rows)} 条。")
     for r in rows:
-        print(f"[{r['id']}] {r['serial']}  {r['responder']}  §{r['clause']} {r['rule_label']}  "
-              f"{assessment.yuan(r['amount_fen'])}元{('+' + r['sanction']) if r['sanction'] else ''}"
-              f"\n      {r['evidence']}")
+        print(
+            f"[{r['id']}] {r['serial']}  {r['responder']}  §{r['clause']} {r['rule_label']}  "
+            f"{assessment.yuan(r['amount_fen'])}元{('+' + r['sanction']) if r['sanction'] else ''}"
+            f"\n      {r['evidence']}"
+        )
     return 0
 
 
 def cmd_confirm(args) -> int:
     v = assessment.confirm(_actor(args), args.id)
-    print(f"考核记录 {v.id} 已确认：{v.responder.name} §{v.clause.code} "
-          f"{assessment.yuan(v.amount_fen)}元")
+    print(
+        f"考核记录 {v.id} 已确认：{v.responder.name} §{v.clause.code} "
+        f"{assessment.yuan(v.amount_fen)}元"
+    )
     return 0
 
 
@@ -70,7 +74,8 @@ def add_assess_print_commands(printing) -> None:
 
 def add_assess_commands(commands, parser_class) -> None:
     sub = commands.add_parser("assess", help="督办与考核").add_subparsers(
-        dest="sub", required=True, parser_class=parser_class)
+        dest="sub", required=True, parser_class=parser_class
+    )
     p = sub.add_parser("scan", help="按制度检查并列出待确认的考核")
     p.add_argument("--as-of", default="")
     p.add_argument("--json", action="store_true")

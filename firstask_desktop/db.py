@@ -55,11 +55,16 @@ def make_postgres(url: str) -> PostgresqlDatabase:
     parts = urlsplit(url)
     name = unquote(parts.path.lstrip("/"))
     if not is_database_url(url) or not name:
-        raise RefusedError(f"数据库地址“{url}”无法识别：应写成 postgresql://用户@主机:端口/数据库名。")
+        raise RefusedError(
+            f"数据库地址“{url}”无法识别：应写成 postgresql://用户@主机:端口/数据库名。"
+        )
     return PostgresqlDatabase(
-        name, user=unquote(parts.username or "") or None,
-        password=unquote(parts.password or "") or None, host=parts.hostname or None,
-        port=parts.port or None)
+        name,
+        user=unquote(parts.username or "") or None,
+        password=unquote(parts.password or "") or None,
+        host=parts.hostname or None,
+        port=parts.port or None,
+    )
 
 
 def bind(db) -> None:

@@ -26,8 +26,14 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: Path, data: bytes | None = None, *, writer: Callable | None = None,
-                 mode: int | None = None, what: str = "") -> Path:
+def write_atomic(
+    target: Path,
+    data: bytes | None = None,
+    *,
+    writer: Callable | None = None,
+    mode: int | None = None,
+    what: str = "",
+) -> Path:
     """Write ``data`` (or call ``writer(binary_file)``) to ``target`` atomically.
 
     ``what`` names the action in the Chinese message of a disk failure (default: 保存文件“x”).
@@ -37,8 +43,9 @@ def write_atomic(target: Path, data: bytes | None = None, *, writer: Callable | 
         return _write_atomic(target, data, writer, mode)
 
 
-def _write_atomic(target: Path, data: bytes | None, writer: Callable | None,
-                  mode: int | None) -> Path:
+def _write_atomic(
+    target: Path, data: bytes | None, writer: Callable | None, mode: int | None
+) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)

@@ -36,8 +36,9 @@ def _load_or_create(path: Path, kind):
             raise ValueError(f"{path} is not an {kind.__name__}")
         return key
     key = kind.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     write_atomic(path, pem, mode=0o600)
     return key
 
@@ -69,7 +70,7 @@ def key_id(public_raw: bytes) -> str:
 def fingerprint(public_raw: bytes) -> str:
     """For reading aloud over the phone: SHA-256, in groups of four, first 32 hex digits."""
     digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
-    return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
+    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 
 def b64(raw: bytes) -> str:

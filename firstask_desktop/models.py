@@ -381,7 +381,20 @@ class StationAuditEvent(BaseModel):
 
 
 # Audited tables: every change to a row here goes through audit.save_audited().
-AUDITED = (Station, Department, Staff, Customer, Entry, Transfer, Supervision, FollowUp,
-           Escalation, Void, DeadlineRuleRow, Clause, Violation)
+AUDITED = (
+    Station,
+    Department,
+    Staff,
+    Customer,
+    Entry,
+    Transfer,
+    Supervision,
+    FollowUp,
+    Escalation,
+    Void,
+    DeadlineRuleRow,
+    Clause,
+    Violation,
+)
 SYNC_MODELS = (KnownKey, SyncLog, QuarantinedRecord, StationAuditEvent)
 ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS

@@ -81,8 +81,9 @@ def markdown_table() -> str:
     ]
     for permission, allowed in PERMISSIONS.items():
         cells = ["✓" if role in allowed else "—" for role in roles]
-        lines.append(f"| {PERMISSION_LABELS[permission]} (`{permission}`) | "
-                     + " | ".join(cells) + " |")
+        lines.append(
+            f"| {PERMISSION_LABELS[permission]} (`{permission}`) | " + " | ".join(cells) + " |"
+        )
     return "\n".join(lines) + "\n"
 
 

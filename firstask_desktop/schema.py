@@ -90,7 +90,8 @@ def _login_lockout(database) -> None:
         # SQLite adds a NOT NULL column with a default in place; the migrator would rebuild
         # the table, which foreign keys from entry and others forbid.
         database.execute_sql(
-            "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0")
+            "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0"
+        )
     add_column_if_missing(database, "staff", "locked_until", DateTimeField(null=True))
 
 
@@ -105,8 +106,12 @@ def _duplicate_links(database) -> None:
     """Void: the entry a duplicate registration was voided in favour of (kept as a link)."""
     from .models import Entry
 
-    add_column_if_missing(database, "void", "duplicate_of_id",
-                          ForeignKeyField(Entry, null=True, field=Entry.id, on_delete="RESTRICT"))
+    add_column_if_missing(
+        database,
+        "void",
+        "duplicate_of_id",
+        ForeignKeyField(Entry, null=True, field=Entry.id, on_delete="RESTRICT"),
+    )
 
 
 def _search_index(database) -> None:
@@ -136,9 +141,17 @@ def _drop_covered_indexes(database) -> None:
 
 
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
-MIGRATIONS: list[Callable] = [_v2_search_initials, _v3_assessment, _login_lockout, _sync_tables,
-                              _duplicate_links, _search_index, _register_indexes,
-                              _search_merging, _drop_covered_indexes]
+MIGRATIONS: list[Callable] = [
+    _v2_search_initials,
+    _v3_assessment,
+    _login_lockout,
+    _sync_tables,
+    _duplicate_links,
+    _search_index,
+    _register_indexes,
+    _search_merging,
+    _drop_covered_indexes,
+]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
 
@@ -170,15 +183,20 @@ def _append_only_triggers(database) -> None:
             database.execute_sql(sql)
         return
     # Created once: replacing a trigger locks its table against every other county user.
-    present = {name for (name,) in database.execute_sql(
-        "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal").fetchall()}
+    present = {
+        name
+        for (name,) in database.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        ).fetchall()
+    }
     missing = [t for t in PG_APPEND_ONLY_TABLES if f"{t}_append_only" not in present]
     if missing:
         database.execute_sql(PG_APPEND_ONLY_FUNCTION)  # %% above: psycopg2 formats the SQL
     for table in missing:
         database.execute_sql(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION firstask_append_only()")
+            "FOR EACH ROW EXECUTE FUNCTION firstask_append_only()"
+        )
 
 
 def create_fresh(database) -> None:

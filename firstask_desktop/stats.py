@@ -173,8 +173,10 @@ def month_stats(
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
         is_overdue = entry.id in overdue_ids
         is_unresolved = entry.id in escalated and entry.replied_at is None
-        groups = (people.setdefault(entry.responder.name, _Person(entry.responder.name)),
-                  stations.setdefault(entry.station, _Person(entry.station)))
+        groups = (
+            people.setdefault(entry.responder.name, _Person(entry.responder.name)),
+            stations.setdefault(entry.station, _Person(entry.station)),
+        )
         for group in groups:
             group.total += 1
             group.reply.add(entry.due_at, answered, now)

@@ -32,8 +32,13 @@ STATUSES = {
     "void": "已作废",
 }
 OPEN_STATUSES = ("registered", "in_progress", "transferred")
-ROLES = {"clerk": "营业员", "manager": "客户经理", "head": "所长", "admin": "管理员",
-         "county_admin": "县公司管理员"}
+ROLES = {
+    "clerk": "营业员",
+    "manager": "客户经理",
+    "head": "所长",
+    "admin": "管理员",
+    "county_admin": "县公司管理员",
+}
 STATION_ROLES = ("clerk", "manager", "head", "admin")  # county_admin: county installs only
 AREAS = {"urban": "城区", "rural": "农村", "remote": "偏远地区"}
 MODES = {"station": "供电所", "county": "县公司"}

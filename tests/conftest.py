@@ -32,8 +32,15 @@ def station(store):
     """A rural station with its administrator; returns the admin."""
     from firstask_desktop.services.station import init_station
 
-    init_station(code="GS0101", name="城关供电所", county="榆中县供电公司", area="rural",
-                 admin_name="管理员", admin_password=PASSWORD, now=T0)
+    init_station(
+        code="GS0101",
+        name="城关供电所",
+        county="榆中县供电公司",
+        area="rural",
+        admin_name="管理员",
+        admin_password=PASSWORD,
+        now=T0,
+    )
     from firstask_desktop.models import Staff
 
     return Staff.get(Staff.name == "管理员")
@@ -44,7 +51,12 @@ def people(station):
     """The station's people by name: 管理员, 王建国 (head), 李娜 and 张伟 (clerks), 陈静 (manager)."""
     from firstask_desktop.services.station import add_staff
 
-    for name, role in [("王建国", "head"), ("李娜", "clerk"), ("张伟", "clerk"), ("陈静", "manager")]:
+    for name, role in [
+        ("王建国", "head"),
+        ("李娜", "clerk"),
+        ("张伟", "clerk"),
+        ("陈静", "manager"),
+    ]:
         add_staff(station, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
     from firstask_desktop.models import Staff
 

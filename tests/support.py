@@ -23,17 +23,22 @@ def make_v1_file(folder: Path) -> Path:
     con.execute(
         "INSERT INTO station (uuid, station, revision, created_at, updated_at, code, name, county,"
         " area, mode, phone, address, is_local) VALUES ('s1','GS0101',1,?,?,'GS0101','城关供电所',"
-        "'', 'rural','station','','',1)", (now, now))
+        "'', 'rural','station','','',1)",
+        (now, now),
+    )
     con.execute(
         "INSERT INTO staff (uuid, station, revision, created_at, updated_at, name, role, phone,"
-        " password_hash, active) VALUES ('p1','GS0101',1,?,?,'李娜','clerk','','',1)", (now, now))
+        " password_hash, active) VALUES ('p1','GS0101',1,?,?,'李娜','clerk','','',1)",
+        (now, now),
+    )
     con.execute(
         "INSERT INTO entry (uuid, station, revision, created_at, updated_at, serial, received_at,"
         " channel, category, visitor, unit, address, phone, account_no, matter, responder_id,"
         " reception_notes, result, unresolved_reason, status, missing_documents, wo_number,"
         " reopened_count) VALUES ('e1','GS0101',1,?,?,'GS0101-2025-00001',?,'visit','consult',"
         "'张三','城关村委会','','13812345678','','咨询电价',1,'','','','registered','[]','',0)",
-        (now, now, now))
+        (now, now, now),
+    )
     con.commit()
     con.close()
     return path

@@ -13,23 +13,33 @@ from firstask_desktop.services.station import add_staff
 
 
 def _register(people, category="咨询", at=T0, **kw):
-    values = dict(channel="来电", category=category, visitor="张三", phone="13812345678",
-                  matter="咨询电价", received_at=at, now=at)
+    values = dict(
+        channel="来电",
+        category=category,
+        visitor="张三",
+        phone="13812345678",
+        matter="咨询电价",
+        received_at=at,
+        now=at,
+    )
     values.update(kw)
     return svc.register_entry(people["李娜"], **values)
 
 
 def _proposals(as_of):
     assessment.scan(as_of)
-    return [(v.entry.serial, v.rule, v.clause.code, v.amount_fen, v.responder.name)
-            for v in Violation.select().order_by(Violation.id)]
+    return [
+        (v.entry.serial, v.rule, v.clause.code, v.amount_fen, v.responder.name)
+        for v in Violation.select().order_by(Violation.id)
+    ]
 
 
 def test_reply_past_its_deadline_is_clause_9_2_3(people):
     entry = _register(people)  # consult: 1 working day → Wed 03-11 23:59:59
     assert _proposals(datetime(2026, 3, 11, 23, 59)) == []
     assert _proposals(datetime(2026, 3, 12, 9, 0)) == [
-        (entry.serial, "reply_overdue", "九.2-3", 50000, "李娜")]
+        (entry.serial, "reply_overdue", "九.2-3", 50000, "李娜")
+    ]
     v = Violation.get()
     assert "2026-03-11 23:59" in v.evidence and "仍未办结" in v.evidence
     assert v.clause.sanction == "通报全局"
@@ -41,8 +51,10 @@ def test_reply_deadline_runs_over_the_spring_festival_and_its_make_up_saturday(p
     assert friday.due_at == datetime(2026, 2, 14, 23, 59, 59)
     assert saturday.due_at == datetime(2026, 2, 24, 23, 59, 59)
     assert [p[0] for p in _proposals(datetime(2026, 2, 20, 12, 0))] == [friday.serial]
-    assert [p[0] for p in _proposals(datetime(2026, 2, 25, 8, 0))] == [friday.serial,
-                                                                         saturday.serial]
+    assert [p[0] for p in _proposals(datetime(2026, 2, 25, 8, 0))] == [
+        friday.serial,
+        saturday.serial,
+    ]
 
 
 def test_replied_late_is_proposed_with_both_times(people):
@@ -72,7 +84,8 @@ def test_transfer_without_supervision_before_its_deadline_is_clause_9_1(people):
     svc.record_supervision(li, chased.serial, "电话督办", now=datetime(2026, 3, 12, 9, 0))
     assert _proposals(datetime(2026, 3, 12, 16, 59)) == []
     assert _proposals(datetime(2026, 3, 12, 17, 1)) == [
-        (unchased.serial, "transfer_unsupervised", "九.1", 20000, "李娜")]
+        (unchased.serial, "transfer_unsupervised", "九.1", 20000, "李娜")
+    ]
     assert "期间无督办记录" in Violation.get().evidence
 
 
@@ -80,12 +93,14 @@ def test_no_follow_up_within_its_rule_is_clause_9_4_5(people):
     li = people["李娜"]
     missed = _register(people, result="已当场答复")  # follow-up due Fri 03-13 23:59:59
     done = _register(people, result="已当场答复", phone="13900001111")
-    svc.record_follow_up(li, done.serial, method="phone", satisfaction="satisfied",
-                         now=datetime(2026, 3, 13, 15, 0))
+    svc.record_follow_up(
+        li, done.serial, method="phone", satisfaction="satisfied", now=datetime(2026, 3, 13, 15, 0)
+    )
     assert missed.follow_up_due_at == datetime(2026, 3, 13, 23, 59, 59)
     assert _proposals(datetime(2026, 3, 13, 23, 0)) == []
     assert _proposals(datetime(2026, 3, 14, 9, 0)) == [
-        (missed.serial, "no_follow_up", "九.4-5", 20000, "李娜")]
+        (missed.serial, "no_follow_up", "九.4-5", 20000, "李娜")
+    ]
 
 
 def test_follow_up_deadline_counts_the_make_up_saturday_and_skips_the_holiday(people):
@@ -123,7 +138,8 @@ def test_repair_not_passed_on_within_its_minutes_is_clause_9_2_3(people):
     svc.transfer_entry(li, fast.serial, department="抢修班", now=T0 + timedelta(minutes=10))
     assert _proposals(T0 + timedelta(minutes=89)) == []
     assert _proposals(T0 + timedelta(minutes=91)) == [
-        (slow.serial, "repair_not_dispatched", "九.2-3", 50000, "李娜")]
+        (slow.serial, "repair_not_dispatched", "九.2-3", 50000, "李娜")
+    ]
 
 
 def test_scan_is_idempotent_and_voided_entries_are_left_alone(people):
@@ -187,14 +203,18 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     assert run(base + ["assess", "scan", "--as-of", "2026-03-20T09:00", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {(r["rule"], r["clause"], r["amount_fen"]) for r in rows} == {
-        ("complaint_not_contacted", "九.1", 20000), ("reply_overdue", "九.2-3", 50000)}
+        ("complaint_not_contacted", "九.1", 20000),
+        ("reply_overdue", "九.2-3", 50000),
+    }
     assert all(r["serial"] and r["responder"] == "李娜" and r["evidence"] for r in rows)
     first, second = sorted(r["id"] for r in rows)
     assert run(base + ["--as", "李娜", "assess", "confirm", str(first)]) == 2
     assert "所长" in capsys.readouterr().err
     assert run(base + ["--as", "王建国", "assess", "confirm", str(first)]) == 0
-    assert run(base + ["--as", "王建国", "assess", "dismiss", str(second), "--reason",
-                       "客户同意延期"]) == 0
+    assert (
+        run(base + ["--as", "王建国", "assess", "dismiss", str(second), "--reason", "客户同意延期"])
+        == 0
+    )
     assert run(base + ["--as", "王建国", "assess", "confirm", "999"]) == 2
     capsys.readouterr()
     assert run(base + ["assess", "scan", "--json"]) == 0
@@ -206,22 +226,37 @@ def test_transfers_due_soon_name_the_department_phone(people):
 
     add_department(people["管理员"], name="线路班", phone="0931-5221240", now=T0)
     entry = _register(people, category="业务办理", matter="申请增容")
-    svc.transfer_entry(people["李娜"], entry.serial, department="线路班",
-                       due_at=datetime(2026, 3, 11, 12, 0), now=T0)
+    svc.transfer_entry(
+        people["李娜"],
+        entry.serial,
+        department="线路班",
+        due_at=datetime(2026, 3, 11, 12, 0),
+        now=T0,
+    )
     assert assessment.transfers_due_soon(datetime(2026, 3, 10, 10, 0), hours=24) == []
     rows = assessment.transfers_due_soon(datetime(2026, 3, 10, 13, 0), hours=24)
     assert [(r["serial"], r["department_phone"], r["overdue"]) for r in rows] == [
-        (entry.serial, "0931-5221240", False)]
+        (entry.serial, "0931-5221240", False)
+    ]
     late = assessment.transfers_due_soon(datetime(2026, 3, 11, 13, 0))
     assert late[0]["overdue"] is True
 
 
 def test_three_complaints_in_90_days_flag_a_repeat_customer(people):
     for day in (0, 29, 59):  # 01-01, 01-30, 03-01
-        _register(people, category="投诉", matter="电压低",
-                  at=datetime(2026, 1, 1, 10, 0) + timedelta(days=day))
-    _register(people, category="投诉", matter="电压低", phone="13900001111",
-              at=datetime(2026, 1, 5, 10, 0))
+        _register(
+            people,
+            category="投诉",
+            matter="电压低",
+            at=datetime(2026, 1, 1, 10, 0) + timedelta(days=day),
+        )
+    _register(
+        people,
+        category="投诉",
+        matter="电压低",
+        phone="13900001111",
+        at=datetime(2026, 1, 5, 10, 0),
+    )
     rows = assessment.repeat_complainants(datetime(2026, 3, 10, 12, 0))
     assert [(r["key"], r["count"]) for r in rows] == [("13812345678", 3)]
     # 91 days after the first complaint only two remain inside the window.
@@ -233,9 +268,16 @@ def test_a_duplicate_registration_is_voided_with_a_link_to_the_one_kept(people):
     from firstask_desktop.services.queries import entry_details
 
     kept = _register(people, category="投诉", matter="电压低")
-    copy = svc.register_entry(people["张伟"], channel="来访", category="投诉", visitor="张三",
-                              phone="13812345678", matter="家里电压低", received_at=T0,
-                              now=T0)
+    copy = svc.register_entry(
+        people["张伟"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="家里电压低",
+        received_at=T0,
+        now=T0,
+    )
     with pytest.raises(NotAllowedError):
         svc.link_duplicate(people["李娜"], copy.serial, kept.serial)  # not hers to void
     with pytest.raises(RefusedError):

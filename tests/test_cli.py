@@ -10,8 +10,23 @@ import pytest
 from firstask_desktop.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTRACT_FIELDS = {"serial", "uuid", "station", "received_at", "channel", "category", "visitor",
-                   "unit", "address", "phone", "matter", "responder", "status", "due_at", "result"}
+CONTRACT_FIELDS = {
+    "serial",
+    "uuid",
+    "station",
+    "received_at",
+    "channel",
+    "category",
+    "visitor",
+    "unit",
+    "address",
+    "phone",
+    "matter",
+    "responder",
+    "status",
+    "due_at",
+    "result",
+}
 
 
 @pytest.fixture
@@ -33,23 +48,52 @@ def cli(tmp_path, monkeypatch, capsys):
 
 @pytest.fixture
 def ready(cli):
-    assert cli("init", "--station-code", "gs0101", "--station-name", "城关供电所",
-               "--area", "rural", "--admin", "管理员")[0] == 0
+    assert (
+        cli(
+            "init",
+            "--station-code",
+            "gs0101",
+            "--station-name",
+            "城关供电所",
+            "--area",
+            "rural",
+            "--admin",
+            "管理员",
+        )[0]
+        == 0
+    )
     assert cli("staff", "add", "--name", "李娜", "--role", "营业员", acting="管理员")[0] == 0
     return cli
 
 
 def test_init_then_register_and_list_as_json(ready):
-    code, out, err = ready("entry", "add", "--channel", "来访", "--category", "complaint",
-                           "--visitor", "张三", "--phone", "+86 138 1234 5678",
-                           "--matter", "电压偏低", "--received-at", "2026-03-10T09:00",
-                           "--json", acting="李娜")
+    code, out, err = ready(
+        "entry",
+        "add",
+        "--channel",
+        "来访",
+        "--category",
+        "complaint",
+        "--visitor",
+        "张三",
+        "--phone",
+        "+86 138 1234 5678",
+        "--matter",
+        "电压偏低",
+        "--received-at",
+        "2026-03-10T09:00",
+        "--json",
+        acting="李娜",
+    )
     assert code == 0, err
     entry = json.loads(out)
     assert CONTRACT_FIELDS <= set(entry)
     assert entry["serial"] == "GS0101-2026-00001" and entry["station"] == "GS0101"
-    assert (entry["channel"], entry["category"], entry["status"]) == ("visit", "complaint",
-                                                                      "registered")
+    assert (entry["channel"], entry["category"], entry["status"]) == (
+        "visit",
+        "complaint",
+        "registered",
+    )
     assert entry["phone"] == "13812345678" and entry["responder"] == "李娜"
     assert entry["due_at"] == "2026-03-15T23:59"
 
@@ -62,8 +106,21 @@ def test_init_then_register_and_list_as_json(ready):
 
 
 def test_whole_life_through_the_cli(ready):
-    ready("entry", "add", "--channel", "phone", "--category", "投诉", "--visitor", "张三",
-          "--phone", "13812345678", "--matter", "电压偏低", acting="李娜")
+    ready(
+        "entry",
+        "add",
+        "--channel",
+        "phone",
+        "--category",
+        "投诉",
+        "--visitor",
+        "张三",
+        "--phone",
+        "13812345678",
+        "--matter",
+        "电压偏低",
+        acting="李娜",
+    )
     serial = "GS0101-" + __import__("datetime").date.today().strftime("%Y") + "-00001"
     steps = [
         ("transfer", serial, "--department", "配电运维班", "--note", "请测电压"),
@@ -88,18 +145,82 @@ def test_whole_life_through_the_cli(ready):
 @pytest.mark.parametrize(
     "args, acting, words",
     [
-        (("entry", "add", "--channel", "传真", "--category", "投诉", "--visitor", "张三",
-          "--phone", "13812345678", "--matter", "x"), "李娜", "渠道"),
-        (("entry", "add", "--channel", "来访", "--category", "投诉", "--visitor", "张三",
-          "--phone", "123", "--matter", "x"), "李娜", "联系方式"),
-        (("entry", "add", "--channel", "来访", "--category", "投诉", "--visitor", "",
-          "--phone", "13812345678", "--matter", "x"), "李娜", "来访人"),
+        (
+            (
+                "entry",
+                "add",
+                "--channel",
+                "传真",
+                "--category",
+                "投诉",
+                "--visitor",
+                "张三",
+                "--phone",
+                "13812345678",
+                "--matter",
+                "x",
+            ),
+            "李娜",
+            "渠道",
+        ),
+        (
+            (
+                "entry",
+                "add",
+                "--channel",
+                "来访",
+                "--category",
+                "投诉",
+                "--visitor",
+                "张三",
+                "--phone",
+                "123",
+                "--matter",
+                "x",
+            ),
+            "李娜",
+            "联系方式",
+        ),
+        (
+            (
+                "entry",
+                "add",
+                "--channel",
+                "来访",
+                "--category",
+                "投诉",
+                "--visitor",
+                "",
+                "--phone",
+                "13812345678",
+                "--matter",
+                "x",
+            ),
+            "李娜",
+            "来访人",
+        ),
         (("entry", "show", "GS0101-2026-99999"), "", "没有受理编号"),
         (("entry", "reply", "GS0101-2026-99999", "--result", "x"), "李娜", "没有受理编号"),
         (("entry", "list", "--month", "2026-13"), "", "月份"),
         (("staff", "add", "--name", "张伟", "--role", "clerk"), "李娜", "无权"),
-        (("entry", "add", "--channel", "来访", "--category", "咨询", "--visitor", "张三",
-          "--matter", "x", "--result", "已答复"), "无名氏", "姓名或密码"),
+        (
+            (
+                "entry",
+                "add",
+                "--channel",
+                "来访",
+                "--category",
+                "咨询",
+                "--visitor",
+                "张三",
+                "--matter",
+                "x",
+                "--result",
+                "已答复",
+            ),
+            "无名氏",
+            "姓名或密码",
+        ),
         (("entry", "frobnicate"), "", "参数"),
     ],
 )
@@ -116,8 +237,21 @@ def test_wrong_password_is_refused(ready, monkeypatch):
     code, _, err = ready("entry", "list", acting="李娜")
     # Listing needs no login; registering does.
     assert code == 0
-    code, _, err = ready("entry", "add", "--channel", "来访", "--category", "咨询", "--visitor",
-                         "张三", "--matter", "x", "--result", "已答复", acting="李娜")
+    code, _, err = ready(
+        "entry",
+        "add",
+        "--channel",
+        "来访",
+        "--category",
+        "咨询",
+        "--visitor",
+        "张三",
+        "--matter",
+        "x",
+        "--result",
+        "已答复",
+        acting="李娜",
+    )
     assert code == 2 and "密码" in err
 
 
@@ -127,8 +261,9 @@ def test_commands_before_init_are_refused(cli):
 
 
 def test_init_twice_is_refused(ready):
-    code, _, err = ready("init", "--station-code", "GS0102", "--station-name", "另一个所",
-                         "--admin", "管理员")
+    code, _, err = ready(
+        "init", "--station-code", "GS0102", "--station-name", "另一个所", "--admin", "管理员"
+    )
     assert code == 2 and "已经初始化" in err
 
 
@@ -149,8 +284,21 @@ def test_demo_fills_every_state_and_passes_check(cli):
 def test_check_exits_1_and_names_a_row_changed_outside_the_app(ready):
     import sqlite3
 
-    ready("entry", "add", "--channel", "来访", "--category", "咨询", "--visitor", "张三",
-          "--matter", "咨询电价", "--result", "已讲解", acting="李娜")
+    ready(
+        "entry",
+        "add",
+        "--channel",
+        "来访",
+        "--category",
+        "咨询",
+        "--visitor",
+        "张三",
+        "--matter",
+        "咨询电价",
+        "--result",
+        "已讲解",
+        acting="李娜",
+    )
     # Edit the row as an outside tool would.
     data = ready.folder / "firstask.sqlite3"
     con = sqlite3.connect(data)
@@ -164,6 +312,10 @@ def test_check_exits_1_and_names_a_row_changed_outside_the_app(ready):
 def test_main_py_runs_headless_with_a_command(tmp_path):
     out = subprocess.run(
         [sys.executable, "main.py", "--data-dir", str(tmp_path / "d"), "entry", "list"],
-        cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"} | dict(
-            __import__("os").environ), timeout=60)
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"} | dict(__import__("os").environ),
+        timeout=60,
+    )
     assert out.returncode == 2 and "init" in out.stderr

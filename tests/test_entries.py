@@ -13,9 +13,16 @@ from firstask_desktop.services.queries import EntryFilter, counts, entry_details
 
 
 def _complaint(people, **overrides):
-    values = dict(channel="来访", category="投诉", visitor="张三", phone="138 1234 5678",
-                  address="榆中县城关镇李家村3组15号", matter="电压长期偏低，空调无法启动",
-                  received_at=T0, now=T0)
+    values = dict(
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="138 1234 5678",
+        address="榆中县城关镇李家村3组15号",
+        matter="电压长期偏低，空调无法启动",
+        received_at=T0,
+        now=T0,
+    )
     values.update(overrides)
     return svc.register_entry(people["李娜"], **values)
 
@@ -57,8 +64,12 @@ def test_95598_transfer_needs_its_work_order_number(people):
     with pytest.raises(ValidationError) as err:
         _complaint(people, channel="95598转办")
     assert err.value.field == "wo_number"
-    entry = _complaint(people, channel="hotline_95598", wo_number="9559826031000123",
-                       wo_due_at=T0 + timedelta(days=1))
+    entry = _complaint(
+        people,
+        channel="hotline_95598",
+        wo_number="9559826031000123",
+        wo_due_at=T0 + timedelta(days=1),
+    )
     assert entry.wo_number == "9559826031000123" and entry.wo_due_at == T0 + timedelta(days=1)
 
 
@@ -70,19 +81,33 @@ def test_received_time_in_the_future_is_refused(people):
 
 
 def test_gold_customer_gets_their_customer_manager_as_responder(people):
-    customer = Customer.create(station="GS0101", name="王老板", unit="兴隆农业合作社",
-                               phone="13900001111", account_no="6201234567", tier="gold",
-                               manager=people["陈静"])
-    entry = _complaint(people, visitor="王老板", phone="", account_no="6201234567",
-                       category="business", matter="申请增容", result="")
+    customer = Customer.create(
+        station="GS0101",
+        name="王老板",
+        unit="兴隆农业合作社",
+        phone="13900001111",
+        account_no="6201234567",
+        tier="gold",
+        manager=people["陈静"],
+    )
+    entry = _complaint(
+        people,
+        visitor="王老板",
+        phone="",
+        account_no="6201234567",
+        category="business",
+        matter="申请增容",
+        result="",
+    )
     del customer
     assert entry.responder.name == "陈静"  # registered by 李娜, owned by the manager
     assert entry.phone == "13900001111"  # reached on the number on file
 
 
 def test_gold_customer_found_by_phone(people):
-    Customer.create(station="GS0101", name="王老板", phone="13900001111", tier="silver",
-                    manager=people["陈静"])
+    Customer.create(
+        station="GS0101", name="王老板", phone="13900001111", tier="silver", manager=people["陈静"]
+    )
     entry = _complaint(people, visitor="王老板", phone="139 0000 1111")
     assert entry.responder.name == "陈静"
 
@@ -91,20 +116,24 @@ def test_full_life_transfer_reply_follow_up_close(people):
     li = people["李娜"]
     entry = _complaint(people)
     svc.record_contact(li, entry.serial, "已电话联系客户", now=T0 + timedelta(hours=1))
-    transfer = svc.transfer_entry(li, entry.serial, department="配电运维班", note="请测量电压",
-                                  now=T0 + timedelta(hours=2))
+    transfer = svc.transfer_entry(
+        li, entry.serial, department="配电运维班", note="请测量电压", now=T0 + timedelta(hours=2)
+    )
     assert transfer.due_at == entry.due_at  # the department inherits the promise by default
     svc.record_supervision(li, entry.serial, "电话督办", now=T0 + timedelta(days=1))
-    svc.reply_entry(li, entry.serial, "已调整变压器分接头，电压恢复正常",
-                    now=T0 + timedelta(days=2))
+    svc.reply_entry(
+        li, entry.serial, "已调整变压器分接头，电压恢复正常", now=T0 + timedelta(days=2)
+    )
     replied = svc.get_entry(entry.serial)
     assert replied.status == "replied"
     assert replied.follow_up_due_at == datetime(2026, 3, 17, 23, 59, 59)  # 3 working days
-    svc.record_follow_up(li, entry.serial, method="phone", outcome="no_answer",
-                         now=T0 + timedelta(days=3))
+    svc.record_follow_up(
+        li, entry.serial, method="phone", outcome="no_answer", now=T0 + timedelta(days=3)
+    )
     assert svc.get_entry(entry.serial).status == "replied"  # an unreached attempt changes nothing
-    svc.record_follow_up(li, entry.serial, method="电话", satisfaction="满意",
-                         now=T0 + timedelta(days=3, hours=2))
+    svc.record_follow_up(
+        li, entry.serial, method="电话", satisfaction="满意", now=T0 + timedelta(days=3, hours=2)
+    )
     svc.close_entry(li, entry.serial, now=T0 + timedelta(days=4))
     done = svc.get_entry(entry.serial)
     assert done.status == "closed" and done.closed_at == T0 + timedelta(days=4)
@@ -113,7 +142,17 @@ def test_full_life_transfer_reply_follow_up_close(people):
     assert details["transfers"][0]["done_at"] is not None
     assert [f["outcome"] for f in details["follow_ups"]] == ["no_answer", "reached"]
     labels = [row["label"] for row in details["timeline"]]
-    assert labels == ["登记", "联系客户", "转办", "督办", "转办完成", "答复客户", "回访", "回访", "办结"]
+    assert labels == [
+        "登记",
+        "联系客户",
+        "转办",
+        "督办",
+        "转办完成",
+        "答复客户",
+        "回访",
+        "回访",
+        "办结",
+    ]
     assert integrity.check_database() == []
 
 
@@ -122,8 +161,9 @@ def test_unsatisfied_follow_up_reopens_with_a_fresh_deadline(people):
     entry = _complaint(people)
     svc.reply_entry(li, entry.serial, "已处理", now=T0 + timedelta(hours=3))
     later = datetime(2026, 3, 12, 10, 0)
-    svc.record_follow_up(li, entry.serial, method="phone", satisfaction="unsatisfied",
-                         note="电压仍然偏低", now=later)
+    svc.record_follow_up(
+        li, entry.serial, method="phone", satisfaction="unsatisfied", note="电压仍然偏低", now=later
+    )
     reopened = svc.get_entry(entry.serial)
     assert reopened.status == "in_progress"
     assert reopened.reopened_count == 1
@@ -175,8 +215,9 @@ def test_illegal_steps_are_refused_and_change_nothing(people, steps, illegal):
     serial = _complaint(people).serial
     do = {
         "reply": lambda: svc.reply_entry(li, serial, "已处理", now=T0),
-        "follow_up": lambda: svc.record_follow_up(li, serial, method="phone",
-                                                  satisfaction="satisfied", now=T0),
+        "follow_up": lambda: svc.record_follow_up(
+            li, serial, method="phone", satisfaction="satisfied", now=T0
+        ),
         "close": lambda: svc.close_entry(li, serial, now=T0),
         "void": lambda: svc.void_entry(li, serial, "登记错误", now=T0),
         "transfer": lambda: svc.transfer_entry(li, serial, department="营业班", now=T0),
@@ -218,8 +259,9 @@ def test_every_change_is_an_audit_event_in_one_chain(people):
     li = people["李娜"]
     entry = _complaint(people)
     svc.reply_entry(li, entry.serial, "已处理", now=T0)
-    events = list(AuditEvent.select().where(AuditEvent.record_uuid == entry.uuid)
-                  .order_by(AuditEvent.seq))
+    events = list(
+        AuditEvent.select().where(AuditEvent.record_uuid == entry.uuid).order_by(AuditEvent.seq)
+    )
     assert [e.action for e in events] == ["register", "reply"]
     assert events[1].before is not None and '"status":"registered"' in events[1].before
     assert '"status":"replied"' in events[1].after and events[1].actor == "李娜"
@@ -229,10 +271,17 @@ def test_every_change_is_an_audit_event_in_one_chain(people):
 def test_queries_overdue_due_today_follow_ups_and_search(people):
     li = people["李娜"]
     late = _complaint(people, visitor="欧阳娜娜", phone="13900002222")
-    today = _complaint(people, category="咨询", matter="咨询峰谷电价", visitor="赵六",
-                       received_at=datetime(2026, 3, 16, 9, 0), now=datetime(2026, 3, 16, 9, 0))
-    answered = _complaint(people, category="查询", matter="查询电费", visitor="孙七",
-                          result="已告知", now=T0)
+    today = _complaint(
+        people,
+        category="咨询",
+        matter="咨询峰谷电价",
+        visitor="赵六",
+        received_at=datetime(2026, 3, 16, 9, 0),
+        now=datetime(2026, 3, 16, 9, 0),
+    )
+    answered = _complaint(
+        people, category="查询", matter="查询电费", visitor="孙七", result="已告知", now=T0
+    )
     now = datetime(2026, 3, 17, 10, 0)
     overdue = [e.serial for e in list_entries(EntryFilter(overdue=True), now=now)]
     assert late.serial in overdue and today.serial not in overdue

@@ -14,17 +14,25 @@ from firstask_desktop.services import entries as svc
 def _pdf_text(data: bytes, tmp_path) -> str:
     path = tmp_path / "doc.pdf"
     path.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return out.stdout
 
 
 def _late_entries(people, count):
     serials = []
     for i in range(count):
-        e = svc.register_entry(people["李娜" if i % 2 else "张伟"], channel="来电", category="咨询",
-                               visitor="张三", phone=f"1381234{i:04d}", matter="咨询电价",
-                               received_at=T0 + timedelta(minutes=i), now=T0 + timedelta(minutes=i))
+        e = svc.register_entry(
+            people["李娜" if i % 2 else "张伟"],
+            channel="来电",
+            category="咨询",
+            visitor="张三",
+            phone=f"1381234{i:04d}",
+            matter="咨询电价",
+            received_at=T0 + timedelta(minutes=i),
+            now=T0 + timedelta(minutes=i),
+        )
         serials.append(e.serial)
     assessment.scan(datetime(2026, 3, 20, 9, 0))
     return serials
@@ -54,30 +62,64 @@ def test_supervision_slip_names_the_department_its_phone_and_deadline(people, tm
     from firstask_desktop.services.station import add_department
 
     add_department(people["管理员"], name="线路班", phone="0931-5221240", now=T0)
-    entry = svc.register_entry(people["李娜"], channel="来访", category="业务办理",
-                               visitor="张三", phone="13812345678", matter="申请增容至20kW",
-                               received_at=T0, now=T0)
-    svc.transfer_entry(people["李娜"], entry.serial, department="线路班", note="请现场勘查",
-                       due_at=datetime(2026, 3, 12, 17, 0), now=T0)
-    svc.record_supervision(people["李娜"], entry.serial, "电话催办，已安排勘查",
-                           now=datetime(2026, 3, 11, 9, 0))
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="业务办理",
+        visitor="张三",
+        phone="13812345678",
+        matter="申请增容至20kW",
+        received_at=T0,
+        now=T0,
+    )
+    svc.transfer_entry(
+        people["李娜"],
+        entry.serial,
+        department="线路班",
+        note="请现场勘查",
+        due_at=datetime(2026, 3, 12, 17, 0),
+        now=T0,
+    )
+    svc.record_supervision(
+        people["李娜"], entry.serial, "电话催办，已安排勘查", now=datetime(2026, 3, 11, 9, 0)
+    )
     text = _pdf_text(build_supervision(entry.serial), tmp_path)
-    for words in ("督办单", entry.serial, "线路班", "0931-5221240", "2026-03-12 17:00",
-                  "申请增容至20kW", "请现场勘查", "电话催办，已安排勘查", "李娜"):
+    for words in (
+        "督办单",
+        entry.serial,
+        "线路班",
+        "0931-5221240",
+        "2026-03-12 17:00",
+        "申请增容至20kW",
+        "请现场勘查",
+        "电话催办，已安排勘查",
+        "李娜",
+    ):
         assert words in text, words
 
 
-def test_print_assessment_and_supervision_from_the_command_line(people, store, tmp_path,
-                                                                capsys):
+def test_print_assessment_and_supervision_from_the_command_line(people, store, tmp_path, capsys):
     from firstask_desktop.cli import run
 
     serial = _late_entries(people, 1)[0]
     out = tmp_path / "考核表.pdf"
-    assert run(["--data-dir", str(store), "print", "assessment", "--month", "2026-03",
-                "--out", str(out)]) == 0
+    assert (
+        run(
+            [
+                "--data-dir",
+                str(store),
+                "print",
+                "assessment",
+                "--month",
+                "2026-03",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF-")
     # A matter that was never transferred has no supervision slip: refused, nothing written.
     slip = tmp_path / "督办单.pdf"
-    assert run(["--data-dir", str(store), "print", "supervision", serial,
-                "--out", str(slip)]) == 2
+    assert run(["--data-dir", str(store), "print", "supervision", serial, "--out", str(slip)]) == 2
     assert "没有转办记录" in capsys.readouterr().err and not slip.exists()

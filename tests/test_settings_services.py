@@ -32,8 +32,12 @@ def test_admin_changes_a_rule_and_new_entries_get_the_new_deadline(people):
     assert book.for_entry("complaint", T0)["reply"] == datetime(2026, 3, 13, 23, 59, 59)
     stored = _complaint_rule()
     assert (stored.amount, stored.basis, stored.revision) == (3, "县公司2026年新规定", 2)
-    event = AuditEvent.select().where(AuditEvent.record_uuid == stored.uuid).order_by(
-        AuditEvent.seq.desc()).first()
+    event = (
+        AuditEvent.select()
+        .where(AuditEvent.record_uuid == stored.uuid)
+        .order_by(AuditEvent.seq.desc())
+        .first()
+    )
     assert event.action == "edit_rule" and event.actor == "管理员"
 
 
@@ -43,9 +47,14 @@ def test_a_clerk_may_not_change_rules(people):
     assert _complaint_rule().amount == 5
 
 
-@pytest.mark.parametrize(("unit", "amount", "field"), [
-    ("weeks", 1, "time_unit"), ("calendar_days", -1, "amount"), ("minutes", "三", "amount"),
-])
+@pytest.mark.parametrize(
+    ("unit", "amount", "field"),
+    [
+        ("weeks", 1, "time_unit"),
+        ("calendar_days", -1, "amount"),
+        ("minutes", "三", "amount"),
+    ],
+)
 def test_bad_rule_values_name_their_field(people, unit, amount, field):
     with pytest.raises(ValidationError) as caught:
         update_rule(people["管理员"], _complaint_rule().id, unit=unit, amount=amount)
@@ -64,10 +73,25 @@ def test_departments_and_holidays_for_the_settings_screen(station):
 
 def test_due_week_lists_open_entries_due_after_today_within_seven_days(people):
     clerk = people["李娜"]
-    week = svc.register_entry(clerk, channel="来访", category="投诉", visitor="张三",
-                              phone="13812345678", matter="电压低", now=T0)
-    svc.register_entry(clerk, channel="来访", category="咨询", visitor="李四",
-                       phone="13812345679", matter="电价", now=T0, result="已当场讲解")
+    week = svc.register_entry(
+        clerk,
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压低",
+        now=T0,
+    )
+    svc.register_entry(
+        clerk,
+        channel="来访",
+        category="咨询",
+        visitor="李四",
+        phone="13812345679",
+        matter="电价",
+        now=T0,
+        result="已当场讲解",
+    )
     later = T0 + timedelta(hours=1)
     found = [e.serial for e in list_entries(EntryFilter(due_week=True), now=later)]
     assert found == [week.serial]
@@ -79,12 +103,33 @@ def test_a_customers_matters_are_found_by_their_uuid(people):
     from firstask_desktop.models import Customer
 
     clerk = people["李娜"]
-    first = svc.register_entry(clerk, channel="来访", category="投诉", visitor="张三",
-                               phone="13812345678", matter="电压低", now=T0)
-    svc.register_entry(clerk, channel="来电", category="咨询", visitor="张三",
-                       phone="13812345678", matter="电价", now=T0 + timedelta(hours=1))
-    svc.register_entry(clerk, channel="来访", category="咨询", visitor="李四",
-                       phone="13812345679", matter="电价", now=T0)
+    first = svc.register_entry(
+        clerk,
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压低",
+        now=T0,
+    )
+    svc.register_entry(
+        clerk,
+        channel="来电",
+        category="咨询",
+        visitor="张三",
+        phone="13812345678",
+        matter="电价",
+        now=T0 + timedelta(hours=1),
+    )
+    svc.register_entry(
+        clerk,
+        channel="来访",
+        category="咨询",
+        visitor="李四",
+        phone="13812345679",
+        matter="电价",
+        now=T0,
+    )
     customer = Customer.get(Customer.id == first.customer_id)
     found = list(list_entries(EntryFilter(customer=customer.uuid), now=T0 + timedelta(hours=2)))
     assert sorted(e.visitor for e in found) == ["张三", "张三"]

@@ -173,9 +173,17 @@ def test_county_statistics_have_one_row_per_station_and_totals(people, tmp_path)
     Station.create(code="GS0102", station="GS0102", name="金崖供电所", area="rural")
     serials = []
     for i in range(5):
-        e = svc.register_entry(people["李娜"], channel="来电", category="咨询", visitor="张三",
-                               phone="13812345678", matter="咨询电价", result="已答复",
-                               received_at=T0 + timedelta(hours=i), now=T0 + timedelta(hours=i))
+        e = svc.register_entry(
+            people["李娜"],
+            channel="来电",
+            category="咨询",
+            visitor="张三",
+            phone="13812345678",
+            matter="咨询电价",
+            result="已答复",
+            received_at=T0 + timedelta(hours=i),
+            now=T0 + timedelta(hours=i),
+        )
         serials.append(e.serial)
     Entry.update(station="GS0102").where(Entry.serial.in_(serials[:2])).execute()
     stats = month_stats("2026-03", now=T0 + timedelta(days=1))
@@ -185,6 +193,7 @@ def test_county_statistics_have_one_row_per_station_and_totals(people, tmp_path)
     assert sum(r["total"] for r in rows.values()) == stats["total"]
     pdf = tmp_path / "county.pdf"
     pdf.write_bytes(build_stats("2026-03", now=T0 + timedelta(days=1)))
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "各供电所" in text and "金崖供电所" in text and "城关供电所" in text

@@ -28,11 +28,26 @@ def sources() -> list[str]:
 def main() -> int:
     for language in LANGUAGES:
         ts = I18N / f"firstask_{language}.ts"
-        subprocess.run(["pyside6-lupdate", *sources(), "-no-obsolete", "-locations", "none",
-                        "-source-language", "zh_CN", "-target-language", language,
-                        "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
-        subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                "pyside6-lupdate",
+                *sources(),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-source-language",
+                "zh_CN",
+                "-target-language",
+                language,
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            cwd=ROOT,
+            check=True,
+        )
+        subprocess.run(
+            ["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True
+        )
     return 0
 
 

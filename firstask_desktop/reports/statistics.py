@@ -253,15 +253,34 @@ def _responders(stats: dict) -> Table:
 
 def _stations(stats: dict) -> Table:
     """County: one row per station, and the county's totals."""
-    cells = [["供电所", "登记", "答复及时率", "回访按时", "回访超时", "当前超期", "未办结", "满意率"]]
+    cells = [
+        ["供电所", "登记", "答复及时率", "回访按时", "回访超时", "当前超期", "未办结", "满意率"]
+    ]
     for r in stats["stations"]:
-        cells.append([f"{r['name']}（{r['code']}）", r["total"], pct(r["reply_rate"]),
-                      r["follow_up_on_time"], r["follow_up_late"], r["overdue"],
-                      r["unresolved"], pct(r["satisfaction_rate"])])
-    cells.append(["合计", stats["total"], pct(stats["reply"]["rate"]),
-                  stats["follow_up"]["on_time"], stats["follow_up"]["late"],
-                  len(stats["overdue"]), len(stats["unresolved"]),
-                  pct(stats["satisfaction"]["rate"])])
+        cells.append(
+            [
+                f"{r['name']}（{r['code']}）",
+                r["total"],
+                pct(r["reply_rate"]),
+                r["follow_up_on_time"],
+                r["follow_up_late"],
+                r["overdue"],
+                r["unresolved"],
+                pct(r["satisfaction_rate"]),
+            ]
+        )
+    cells.append(
+        [
+            "合计",
+            stats["total"],
+            pct(stats["reply"]["rate"]),
+            stats["follow_up"]["on_time"],
+            stats["follow_up"]["late"],
+            len(stats["overdue"]),
+            len(stats["unresolved"]),
+            pct(stats["satisfaction"]["rate"]),
+        ]
+    )
     cells = [[str(c) for c in row] for row in cells]
     return _table(cells, [CONTENT_W * 0.23] + [CONTENT_W * 0.11] * 7)
 

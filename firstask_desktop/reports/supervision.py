@@ -22,13 +22,13 @@ from .statistics import CONTENT_W, MARGIN, _table
 def supervision_data(serial: str, now: datetime | None = None) -> dict:
     station = require_station()
     entry = get_entry(serial)
-    transfer = (Transfer.select().where(Transfer.entry == entry)
-                .order_by(Transfer.id.desc()).first())
+    transfer = Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id.desc()).first()
     if transfer is None:
         raise RefusedError(f"{entry.serial} 没有转办记录：督办单只能为已转办的事项打印。")
     history = [
         {"at": fmt_time(s.at), "by": s.by.name, "note": s.note}
-        for s in Supervision.select().where(Supervision.transfer == transfer)
+        for s in Supervision.select()
+        .where(Supervision.transfer == transfer)
         .order_by(Supervision.at)
     ]
     responder = entry.responder
@@ -67,12 +67,17 @@ def render_supervision(d: dict) -> bytes:
         ["客户", d["visitor"], "联系电话", d["phone"]],
         ["地址", d["address"], "部门电话", d["department_phone"]],
         ["转办时间", d["transferred_at"], "转办时限", d["due_at"]],
-        ["首问责任人", f"{d['responder']}（{d['responder_phone']}）", "答复客户时限",
-         d["customer_due_at"]],
+        [
+            "首问责任人",
+            f"{d['responder']}（{d['responder_phone']}）",
+            "答复客户时限",
+            d["customer_due_at"],
+        ],
     ]
     w = CONTENT_W
     history = [["督办时间", "督办人", "督办情况"]] + [
-        [h["at"], h["by"], h["note"]] for h in d["history"]] or []
+        [h["at"], h["by"], h["note"]] for h in d["history"]
+    ] or []
     if len(history) == 1:
         history.append(["尚无督办记录", "", ""])
     story = [
@@ -88,19 +93,37 @@ def render_supervision(d: dict) -> bytes:
         para("督办记录", "heading"),
         _table(history, [w * 0.2, w * 0.15, w * 0.65]),
         para("承办部门办理情况反馈", "heading"),
-        _table([["办理结果：\n\n\n\n"], ["办结时间：______年____月____日____时　　"
-                                        "承办人（签字）：______________"]], [w], header=False),
+        _table(
+            [
+                ["办理结果：\n\n\n\n"],
+                ["办结时间：______年____月____日____时　　承办人（签字）：______________"],
+            ],
+            [w],
+            header=False,
+        ),
         Spacer(1, 8 * mm),
-        para("首问责任人按首问负责制对本事项负责到底：请承办部门在时限内办结并反馈，"
-             "逾期将按《供电服务首问责任制实施办法》督办考核。", "small"),
+        para(
+            "首问责任人按首问负责制对本事项负责到底：请承办部门在时限内办结并反馈，"
+            "逾期将按《供电服务首问责任制实施办法》督办考核。",
+            "small",
+        ),
         Spacer(1, 6 * mm),
         para("首问责任人（签字）：______________　　所长（签字）：______________"),
     ]
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, title=f"督办单 {d['serial']}",
-                          author=station["name"])
-    frame = Frame(MARGIN, MARGIN, CONTENT_W, height - 2 * MARGIN, leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, title=f"督办单 {d['serial']}", author=station["name"]
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        CONTENT_W,
+        height - 2 * MARGIN,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="supervision", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas((width / 2, 8 * mm)))
     return buffer.getvalue()

@@ -63,7 +63,9 @@ _SERIAL_LAST = 'SELECT "last" FROM "serial_counter" WHERE "station" = ? AND "yea
 def get_entry(serial: str) -> Entry:
     entry = Entry.select().where(Entry.serial == (serial or "").strip().upper()).first()
     if entry is None:
-        raise NotFoundError(f"没有受理编号为“{serial}”的登记：请检查编号（格式如 GS0101-2026-00001）。")
+        raise NotFoundError(
+            f"没有受理编号为“{serial}”的登记：请检查编号（格式如 GS0101-2026-00001）。"
+        )
     return entry
 
 
@@ -93,7 +95,9 @@ def _received_at(value: datetime | None, now: datetime) -> datetime:
         return now
     value = value.replace(microsecond=0)
     if value > now + CLOCK_SKEW:
-        raise ValidationError("received_at", "不能晚于当前时间，请检查日期和时刻（也请核对电脑时钟）")
+        raise ValidationError(
+            "received_at", "不能晚于当前时间，请检查日期和时刻（也请核对电脑时钟）"
+        )
     return value
 
 
@@ -108,12 +112,26 @@ def choose_responder(actor: Staff, customer: Customer | None, responder_name: st
     return actor
 
 
-def register_entry(actor: Staff, *, channel: str, category: str, visitor: str, matter: str,
-                   unit: str = "", address: str = "", phone: str = "", account_no: str = "",
-                   responder: str = "", received_at: datetime | None = None,
-                   reception_notes: str = "", missing_documents: Iterable[str] | None = None,
-                   wo_number: str = "", wo_due_at: datetime | None = None, result: str = "",
-                   now: datetime | None = None) -> Entry:
+def register_entry(
+    actor: Staff,
+    *,
+    channel: str,
+    category: str,
+    visitor: str,
+    matter: str,
+    unit: str = "",
+    address: str = "",
+    phone: str = "",
+    account_no: str = "",
+    responder: str = "",
+    received_at: datetime | None = None,
+    reception_notes: str = "",
+    missing_documents: Iterable[str] | None = None,
+    wo_number: str = "",
+    wo_due_at: datetime | None = None,
+    result: str = "",
+    now: datetime | None = None,
+) -> Entry:
     """Register a matter. With ``result`` it was answered on the spot (status 已答复)."""
     permissions.require(actor, "register")
     station = require_station()
@@ -145,8 +163,14 @@ def register_entry(actor: Staff, *, channel: str, category: str, visitor: str, m
 
     with db.transaction():
         if customer is None:
-            customer = Customer(station=station.code, name=visitor, unit=unit, address=address,
-                                phone=phone, account_no=account_no)
+            customer = Customer(
+                station=station.code,
+                name=visitor,
+                unit=unit,
+                address=address,
+                phone=phone,
+                account_no=account_no,
+            )
             save_audited(customer, actor=actor, action="add_customer", at=now)
         entry = Entry(
             station=station.code,
@@ -235,8 +259,9 @@ def record_contact(actor: Staff, serial: str, note: str = "", now: datetime | No
     if entry.contacted_at is None:
         entry.contacted_at = now
     if note:
-        entry.reception_notes = (entry.reception_notes + "\n" if entry.reception_notes else "") + \
-            f"{now:%m-%d %H:%M} 联系客户：{note}"
+        entry.reception_notes = (
+            entry.reception_notes + "\n" if entry.reception_notes else ""
+        ) + f"{now:%m-%d %H:%M} 联系客户：{note}"
     if entry.status == "registered":
         entry.status = "in_progress"
     with db.transaction():
@@ -244,9 +269,16 @@ def record_contact(actor: Staff, serial: str, note: str = "", now: datetime | No
     return entry
 
 
-def transfer_entry(actor: Staff, serial: str, *, department: str, note: str = "",
-                   to_staff: str = "", due_at: datetime | None = None,
-                   now: datetime | None = None) -> Transfer:
+def transfer_entry(
+    actor: Staff,
+    serial: str,
+    *,
+    department: str,
+    note: str = "",
+    to_staff: str = "",
+    due_at: datetime | None = None,
+    now: datetime | None = None,
+) -> Transfer:
     """转办: hand the work to a department; the responder still owns and chases it (督办)."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
@@ -257,9 +289,16 @@ def transfer_entry(actor: Staff, serial: str, *, department: str, note: str = ""
     note = clean_text(note, "note", max_len=NOTE_MAX)
     if due_at is not None and due_at < now:
         raise ValidationError("due_at", "转办时限不能早于现在")
-    transfer = Transfer(station=entry.station, entry=entry, department=dep, to_staff=colleague,
-                        note=note, transferred_at=now, due_at=due_at or entry.due_at,
-                        created_by=actor)
+    transfer = Transfer(
+        station=entry.station,
+        entry=entry,
+        department=dep,
+        to_staff=colleague,
+        note=note,
+        transferred_at=now,
+        due_at=due_at or entry.due_at,
+        created_by=actor,
+    )
     entry.status = "transferred"
     with db.transaction():
         save_audited(transfer, actor=actor, action="transfer", at=now)
@@ -268,26 +307,39 @@ def transfer_entry(actor: Staff, serial: str, *, department: str, note: str = ""
 
 
 def open_transfer(entry: Entry) -> Transfer | None:
-    return (Transfer.select().where((Transfer.entry == entry) & Transfer.done_at.is_null())
-            .order_by(Transfer.id.desc()).first())
+    return (
+        Transfer.select()
+        .where((Transfer.entry == entry) & Transfer.done_at.is_null())
+        .order_by(Transfer.id.desc())
+        .first()
+    )
 
 
-def record_supervision(actor: Staff, serial: str, note: str,
-                       now: datetime | None = None) -> Supervision:
+def record_supervision(
+    actor: Staff, serial: str, note: str, now: datetime | None = None
+) -> Supervision:
     """督办: a contact chasing the department the entry was transferred to."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status.require("supervise", entry.status, entry.serial)
     note = clean_text(note, "note", max_len=NOTE_MAX, required=True)
     now = _now(now)
-    sup = Supervision(station=entry.station, entry=entry, transfer=open_transfer(entry), at=now,
-                      by=actor, note=note)
+    sup = Supervision(
+        station=entry.station,
+        entry=entry,
+        transfer=open_transfer(entry),
+        at=now,
+        by=actor,
+        note=note,
+    )
     with db.transaction():
         save_audited(sup, actor=actor, action="supervise", at=now)
     return sup
 
 
-def finish_transfer(actor: Staff, serial: str, note: str = "", now: datetime | None = None) -> Entry:
+def finish_transfer(
+    actor: Staff, serial: str, note: str = "", now: datetime | None = None
+) -> Entry:
     """The department reports back; the owner now tells the customer."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
@@ -299,7 +351,9 @@ def finish_transfer(actor: Staff, serial: str, note: str = "", now: datetime | N
             transfer.done_at = now
             note = clean_text(note, "note", max_len=NOTE_MAX)
             if note:
-                transfer.note = (transfer.note + "\n" if transfer.note else "") + f"办理情况：{note}"
+                transfer.note = (
+                    transfer.note + "\n" if transfer.note else ""
+                ) + f"办理情况：{note}"
             save_audited(transfer, actor=actor, action="finish_transfer", at=now)
         entry.status = "in_progress"
         save_audited(entry, actor=actor, action="finish_transfer", at=now)
@@ -323,16 +377,18 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
     return entry
 
 
-def mark_unresolved(actor: Staff, serial: str, reason: str,
-                    now: datetime | None = None) -> Escalation:
+def mark_unresolved(
+    actor: Staff, serial: str, reason: str, now: datetime | None = None
+) -> Escalation:
     """Cannot be solved: record the reason and report it to the station head (上报)."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status.require("unresolved", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
-    escalation = Escalation(station=entry.station, entry=entry, reason=reason,
-                            to_staff=station_head(), at=now, by=actor)
+    escalation = Escalation(
+        station=entry.station, entry=entry, reason=reason, to_staff=station_head(), at=now, by=actor
+    )
     entry.status = "unresolved"
     entry.unresolved_reason = reason
     entry.contacted_at = entry.contacted_at or now
@@ -343,9 +399,16 @@ def mark_unresolved(actor: Staff, serial: str, reason: str,
     return escalation
 
 
-def record_follow_up(actor: Staff, serial: str, *, method: str, outcome: str = "reached",
-                     satisfaction: str = "", note: str = "",
-                     now: datetime | None = None) -> FollowUp:
+def record_follow_up(
+    actor: Staff,
+    serial: str,
+    *,
+    method: str,
+    outcome: str = "reached",
+    satisfaction: str = "",
+    note: str = "",
+    now: datetime | None = None,
+) -> FollowUp:
     """回访. An unreached attempt is kept as such; "unsatisfied" reopens the entry."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
@@ -360,8 +423,16 @@ def record_follow_up(actor: Staff, serial: str, *, method: str, outcome: str = "
     else:
         satisfaction = None
     now = _now(now)
-    follow_up = FollowUp(station=entry.station, entry=entry, at=now, by=actor, method=method,
-                         outcome=outcome, satisfaction=satisfaction, note=note)
+    follow_up = FollowUp(
+        station=entry.station,
+        entry=entry,
+        at=now,
+        by=actor,
+        method=method,
+        outcome=outcome,
+        satisfaction=satisfaction,
+        note=note,
+    )
     with db.transaction():
         save_audited(follow_up, actor=actor, action="follow_up", at=now)
         if satisfaction in ("satisfied", "basic"):
@@ -395,8 +466,13 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     return entry
 
 
-def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = None,
-               duplicate_of: Entry | None = None) -> Void:
+def void_entry(
+    actor: Staff,
+    serial: str,
+    reason: str,
+    now: datetime | None = None,
+    duplicate_of: Entry | None = None,
+) -> Void:
     """作废: the entry stays, marked void, with who and why; its serial is never reused."""
     entry = get_entry(serial)
     permissions.require(actor, "void")
@@ -404,8 +480,15 @@ def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = No
     status.require("void", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
-    void = Void(station=entry.station, entry=entry, reason=reason, at=now, by=actor,
-                previous_status=entry.status, duplicate_of=duplicate_of)
+    void = Void(
+        station=entry.station,
+        entry=entry,
+        reason=reason,
+        at=now,
+        by=actor,
+        previous_status=entry.status,
+        duplicate_of=duplicate_of,
+    )
     entry.status = "void"
     with db.transaction():
         save_audited(void, actor=actor, action="void", at=now)
@@ -413,21 +496,24 @@ def void_entry(actor: Staff, serial: str, reason: str, now: datetime | None = No
     return void
 
 
-def link_duplicate(actor: Staff, duplicate: str, original: str,
-                   now: datetime | None = None) -> Void:
+def link_duplicate(
+    actor: Staff, duplicate: str, original: str, now: datetime | None = None
+) -> Void:
     """Two clerks registered the same matter: void the copy, keeping a link to the original."""
     copy, kept = get_entry(duplicate), get_entry(original)
     if copy.id == kept.id:
         raise RefusedError("重复登记的两条必须是不同的受理编号。")
     if kept.status == "void":
         raise RefusedError(f"{kept.serial} 已作废：请选择保留的那一条作为原登记。")
-    void = void_entry(actor, copy.serial, f"与 {kept.serial} 重复登记，以该条为准", now=now,
-                      duplicate_of=kept)
+    void = void_entry(
+        actor, copy.serial, f"与 {kept.serial} 重复登记，以该条为准", now=now, duplicate_of=kept
+    )
     return void
 
 
-def set_customer_tier(actor: Staff, customer: Customer, tier: str, manager: str = "",
-                      now: datetime | None = None) -> Customer:
+def set_customer_tier(
+    actor: Staff, customer: Customer, tier: str, manager: str = "", now: datetime | None = None
+) -> Customer:
     permissions.require(actor, "manage_customers")
     customer.tier = parse_choice(tier, TIERS, "tier")
     customer.manager = find_staff(manager) if manager else None

@@ -99,8 +99,13 @@ SORTABLE = {
 }
 
 
-def list_entries(flt: EntryFilter | None = None, *, now: datetime | None = None,
-                 sort: str = "received_at", descending: bool = False):
+def list_entries(
+    flt: EntryFilter | None = None,
+    *,
+    now: datetime | None = None,
+    sort: str = "received_at",
+    descending: bool = False,
+):
     """The entries matching ``flt`` as a query (page it; don't list() 200,000 rows)."""
     flt = flt or EntryFilter()
     query = Entry.select(Entry, Staff).join(Staff, on=(Entry.responder == Staff.id))
@@ -150,27 +155,44 @@ def _filtered(query, flt: EntryFilter, now: datetime):
     if flt.overdue:
         query = query.where(overdue_condition(now))
     if flt.due_today:
-        query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at >= now)
-                            & (Entry.due_at <= _day_end(now.date())))
+        query = query.where(
+            Entry.status.in_(OPEN_STATUSES)
+            & (Entry.due_at >= now)
+            & (Entry.due_at <= _day_end(now.date()))
+        )
     if flt.customer:
-        query = query.where(Entry.customer.in_(
-            Customer.select(Customer.id).where(Customer.uuid == flt.customer)))
+        query = query.where(
+            Entry.customer.in_(Customer.select(Customer.id).where(Customer.uuid == flt.customer))
+        )
     if flt.due_week:
         today_end = _day_end(now.date())
-        query = query.where(Entry.status.in_(OPEN_STATUSES) & (Entry.due_at > today_end)
-                            & (Entry.due_at <= _day_end(now.date() + timedelta(days=7))))
+        query = query.where(
+            Entry.status.in_(OPEN_STATUSES)
+            & (Entry.due_at > today_end)
+            & (Entry.due_at <= _day_end(now.date() + timedelta(days=7)))
+        )
     if flt.follow_up_due:
-        query = query.where(Entry.status.in_(("replied", "unresolved"))
-                            & (Entry.follow_up_due_at <= _day_end(now.date())))
+        query = query.where(
+            Entry.status.in_(("replied", "unresolved"))
+            & (Entry.follow_up_due_at <= _day_end(now.date()))
+        )
     return query
 
 
 # --- the register view, a page at a time -------------------------------------------------------
 
 
-def register_page(flt: EntryFilter | None = None, *, sort: str = "received_at",
-                  descending: bool = True, offset: int = 0, limit: int = 200,
-                  with_total: bool = False, viewer=None, now: datetime | None = None):
+def register_page(
+    flt: EntryFilter | None = None,
+    *,
+    sort: str = "received_at",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+    with_total: bool = False,
+    viewer=None,
+    now: datetime | None = None,
+):
     """One page of the register as ``viewer`` may see it, and (``with_total``) how many match.
 
     The rows are :class:`RegisterRow` mappings: read straight from SQLite's cursor, each turned
@@ -178,8 +200,12 @@ def register_page(flt: EntryFilter | None = None, *, sort: str = "received_at",
     """
     flt = flt or EntryFilter()
     now = now or datetime.now()
-    query = (list_entries(flt, now=now, sort=sort, descending=descending)
-             .select(*_ENTRY_FIELDS, Staff.name).offset(offset).limit(limit))
+    query = (
+        list_entries(flt, now=now, sort=sort, descending=descending)
+        .select(*_ENTRY_FIELDS, Staff.name)
+        .offset(offset)
+        .limit(limit)
+    )
     sql, params = query.sql()
     rows = [RegisterRow(raw, viewer, now) for raw in db.database.execute_sql(sql, params)]
     return rows, (count_entries(flt, now=now) if with_total else None)
@@ -203,10 +229,13 @@ class RegisterRow(Mapping):
             from ..visibility import entry_dict_for
 
             raw = self._raw
-            entry = Entry(__no_default__=True, **{
-                field.name: field.python_value(value)
-                for field, value in zip(_ENTRY_FIELDS, raw, strict=False)
-            })
+            entry = Entry(
+                __no_default__=True,
+                **{
+                    field.name: field.python_value(value)
+                    for field, value in zip(_ENTRY_FIELDS, raw, strict=False)
+                },
+            )
             entry.responder = Staff(
                 __no_default__=True, id=entry.responder_id, name=raw[len(_ENTRY_FIELDS)]
             )
@@ -256,9 +285,9 @@ def counts(now: datetime | None = None) -> dict[str, int]:
         "overdue": Entry.select().where(overdue_condition(now)).count(),
         "due_today": open_q.where((Entry.due_at >= now) & (Entry.due_at <= today_end)).count(),
         "due_week": open_q.where((Entry.due_at > today_end) & (Entry.due_at <= week_end)).count(),
-        "follow_up_due": Entry.select().where(
-            Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at <= today_end)
-        ).count(),
+        "follow_up_due": Entry.select()
+        .where(Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at <= today_end))
+        .count(),
         "escalated": Entry.select().where(Entry.status == "unresolved").count(),
     }
 
@@ -312,11 +341,15 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
     """Everything about one entry: the row, its transfers, follow-ups, escalations, timeline."""
     data = entry_to_dict(entry, now)
     data["transfers"] = [
-        {"department": t.department.name if t.department else "",
-         "department_phone": t.department.phone if t.department else "",
-         "to_staff": t.to_staff.name if t.to_staff else "", "note": t.note,
-         "transferred_at": _iso(t.transferred_at), "due_at": _iso(t.due_at),
-         "done_at": _iso(t.done_at)}
+        {
+            "department": t.department.name if t.department else "",
+            "department_phone": t.department.phone if t.department else "",
+            "to_staff": t.to_staff.name if t.to_staff else "",
+            "note": t.note,
+            "transferred_at": _iso(t.transferred_at),
+            "due_at": _iso(t.due_at),
+            "done_at": _iso(t.done_at),
+        }
         for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
     ]
     data["supervisions"] = [
@@ -324,16 +357,26 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
         for s in Supervision.select().where(Supervision.entry == entry).order_by(Supervision.id)
     ]
     data["follow_ups"] = [
-        {"at": _iso(f.at), "by": f.by.name, "method": f.method,
-         "method_label": FOLLOW_UP_METHODS.get(f.method, f.method), "outcome": f.outcome,
-         "outcome_label": FOLLOW_UP_OUTCOMES.get(f.outcome, f.outcome),
-         "satisfaction": f.satisfaction,
-         "satisfaction_label": SATISFACTION.get(f.satisfaction or "", ""), "note": f.note}
+        {
+            "at": _iso(f.at),
+            "by": f.by.name,
+            "method": f.method,
+            "method_label": FOLLOW_UP_METHODS.get(f.method, f.method),
+            "outcome": f.outcome,
+            "outcome_label": FOLLOW_UP_OUTCOMES.get(f.outcome, f.outcome),
+            "satisfaction": f.satisfaction,
+            "satisfaction_label": SATISFACTION.get(f.satisfaction or "", ""),
+            "note": f.note,
+        }
         for f in FollowUp.select().where(FollowUp.entry == entry).order_by(FollowUp.id)
     ]
     data["escalations"] = [
-        {"at": _iso(e.at), "by": e.by.name, "to": e.to_staff.name if e.to_staff else "",
-         "reason": e.reason}
+        {
+            "at": _iso(e.at),
+            "by": e.by.name,
+            "to": e.to_staff.name if e.to_staff else "",
+            "reason": e.reason,
+        }
         for e in Escalation.select().where(Escalation.entry == entry).order_by(Escalation.id)
     ]
     void = Void.select().where(Void.entry == entry).order_by(Void.id.desc()).first()
@@ -347,10 +390,20 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
 
 
 ACTION_TEXT = {
-    "register": "登记", "start": "开始办理", "contact": "联系客户", "transfer": "转办",
-    "supervise": "督办", "finish_transfer": "转办完成", "reply": "答复客户",
-    "escalate": "上报所长", "unresolved": "未办结", "follow_up": "回访", "reopen": "客户不满意，重新办理",
-    "close": "办结", "void": "作废", "edit": "修改登记",
+    "register": "登记",
+    "start": "开始办理",
+    "contact": "联系客户",
+    "transfer": "转办",
+    "supervise": "督办",
+    "finish_transfer": "转办完成",
+    "reply": "答复客户",
+    "escalate": "上报所长",
+    "unresolved": "未办结",
+    "follow_up": "回访",
+    "reopen": "客户不满意，重新办理",
+    "close": "办结",
+    "void": "作废",
+    "edit": "修改登记",
 }
 
 
@@ -359,8 +412,7 @@ def timeline(entry: Entry) -> list[dict]:
     uuids = [entry.uuid]
     for model in (Transfer, Supervision, FollowUp, Escalation):
         uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
-    events = (AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids))
-              .order_by(AuditEvent.seq))
+    events = AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids)).order_by(AuditEvent.seq)
     rows = []
     previous = None
     for event in events:
@@ -371,13 +423,20 @@ def timeline(entry: Entry) -> list[dict]:
         previous = (key, event.table_name)
         if same_step and event.table_name == "entry":
             continue
-        rows.append({"at": _iso(event.at), "actor": event.actor, "action": event.action,
-                     "label": ACTION_TEXT.get(event.action, event.action)})
+        rows.append(
+            {
+                "at": _iso(event.at),
+                "actor": event.actor,
+                "action": event.action,
+                "label": ACTION_TEXT.get(event.action, event.action),
+            }
+        )
     return rows
 
 
-def customer_history(phone: str = "", account_no: str = "", *, days: int = 90,
-                     now: datetime | None = None) -> dict:
+def customer_history(
+    phone: str = "", account_no: str = "", *, days: int = 90, now: datetime | None = None
+) -> dict:
     """A returning customer's earlier matters; complaints in the last ``days`` flag the form."""
     now = now or datetime.now()
     condition = None
@@ -389,10 +448,16 @@ def customer_history(phone: str = "", account_no: str = "", *, days: int = 90,
     if condition is None:
         return {"entries": 0, "recent_complaints": 0}
     total = Entry.select().where(condition).count()
-    complaints = Entry.select().where(
-        condition & (Entry.category == "complaint") & (Entry.status != "void")
-        & (Entry.received_at >= now - timedelta(days=days))
-    ).count()
+    complaints = (
+        Entry.select()
+        .where(
+            condition
+            & (Entry.category == "complaint")
+            & (Entry.status != "void")
+            & (Entry.received_at >= now - timedelta(days=days))
+        )
+        .count()
+    )
     return {"entries": total, "recent_complaints": complaints}
 
 
@@ -403,8 +468,11 @@ def search_customers(text: str, limit: int = 50) -> list[Customer]:
     digits = re.sub(r"\D", "", needle)
     condition = Customer.name.contains(needle) | Customer.unit.contains(needle)
     if digits:
-        condition |= (Customer.phone.contains(digits) | Customer.phone_alt.contains(digits)
-                      | Customer.account_no.contains(digits))
+        condition |= (
+            Customer.phone.contains(digits)
+            | Customer.phone_alt.contains(digits)
+            | Customer.account_no.contains(digits)
+        )
     return list(Customer.select().where(condition).order_by(Customer.name).limit(limit))
 
 
@@ -418,12 +486,18 @@ def months_with_entries() -> list[str]:
         (last,) = db.database.execute_sql(sql, (bound,)).fetchone()
         if last is None:
             return months
-        month = last[:7] if isinstance(last, str) else f"{last:%Y-%m}"  # SQLite text, or a PG datetime
+        month = (
+            last[:7] if isinstance(last, str) else f"{last:%Y-%m}"
+        )  # SQLite text, or a PG datetime
         months.append(month)
         bound = f"{month}-01"
 
 
 def entries_per_month() -> dict[str, int]:
     month = fn.strftime("%Y-%m", Entry.received_at)
-    return {m: n for m, n in Entry.select(month.alias("m"), fn.COUNT(Entry.id).alias("n"))
-            .group_by(month).tuples()}
+    return {
+        m: n
+        for m, n in Entry.select(month.alias("m"), fn.COUNT(Entry.id).alias("n"))
+        .group_by(month)
+        .tuples()
+    }

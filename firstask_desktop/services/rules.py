@@ -19,8 +19,9 @@ def current_rules(station_code: str | None = None) -> list[DeadlineRule]:
 
         station = local_station()
         station_code = station.code if station else ""
-    return list(watched_tables.remembered(("rules", station_code),
-                                          lambda: _read_rules(station_code)))
+    return list(
+        watched_tables.remembered(("rules", station_code), lambda: _read_rules(station_code))
+    )
 
 
 def _read_rules(station_code: str) -> tuple[DeadlineRule, ...]:
@@ -64,8 +65,12 @@ def _calendar(rows: tuple) -> HolidayCalendar:
 class DeadlineBook:
     """Rules + calendar loaded once, for a burst of computations (a form, a demo, an import)."""
 
-    def __init__(self, area: str, rules: list[DeadlineRule] | None = None,
-                 calendar: HolidayCalendar | None = None):
+    def __init__(
+        self,
+        area: str,
+        rules: list[DeadlineRule] | None = None,
+        calendar: HolidayCalendar | None = None,
+    ):
         self.area = area
         self.rules = rules if rules is not None else current_rules()
         self.calendar = calendar if calendar is not None else current_calendar()
@@ -82,8 +87,15 @@ def rule_rows() -> list[DeadlineRuleRow]:
     return list(_own_rule_rows())
 
 
-def update_rule(actor, rule_id: int, *, unit: str, amount: int, basis: str | None = None,
-                now: datetime | None = None) -> DeadlineRuleRow:
+def update_rule(
+    actor,
+    rule_id: int,
+    *,
+    unit: str,
+    amount: int,
+    basis: str | None = None,
+    now: datetime | None = None,
+) -> DeadlineRuleRow:
     """Change one rule's time limit (an administrator only; audited like every change).
 
     Category, clock and area stay: they say which promise the row is; only its length changes.
@@ -101,15 +113,22 @@ def update_rule(actor, rule_id: int, *, unit: str, amount: int, basis: str | Non
         raise NotFoundError("没有这条时限规则：请刷新规则表后重试。")
     if isinstance(amount, str) and amount.strip().isdigit():
         amount = int(amount.strip())
-    rule = DeadlineRule(category=row.category, clock=row.clock, unit=unit, amount=amount,
-                        area=row.area, basis=row.basis)
+    rule = DeadlineRule(
+        category=row.category,
+        clock=row.clock,
+        unit=unit,
+        amount=amount,
+        area=row.area,
+        basis=row.basis,
+    )
     validate_rule(rule)
     row.unit, row.amount = rule.unit, rule.amount
     if basis is not None:
         row.basis = clean_text(basis, "note", max_len=200, multiline=False)
     with db.transaction():
-        save_audited(row, actor=actor, action="edit_rule",
-                     at=(now or datetime.now()).replace(microsecond=0))
+        save_audited(
+            row, actor=actor, action="edit_rule", at=(now or datetime.now()).replace(microsecond=0)
+        )
     return row
 
 
@@ -117,9 +136,11 @@ def holidays_in_year(year: int) -> list[HolidayDay]:
     """The calendar's listed days of one year: holidays and 调休 make-up workdays."""
     from datetime import date
 
-    return list(HolidayDay.select()
-                .where((HolidayDay.day >= date(year, 1, 1)) & (HolidayDay.day <= date(year, 12, 31)))
-                .order_by(HolidayDay.day))
+    return list(
+        HolidayDay.select()
+        .where((HolidayDay.day >= date(year, 1, 1)) & (HolidayDay.day <= date(year, 12, 31)))
+        .order_by(HolidayDay.day)
+    )
 
 
 def holiday_years() -> list[int]:

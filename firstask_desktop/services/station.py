@@ -46,36 +46,52 @@ def _local_station_data() -> dict | None:
 def require_station() -> Station:
     station = local_station()
     if station is None:
-        raise RefusedError("数据文件夹还没有初始化：请先运行 init 建立供电所，或用 demo 生成演示数据。")
+        raise RefusedError(
+            "数据文件夹还没有初始化：请先运行 init 建立供电所，或用 demo 生成演示数据。"
+        )
     return station
 
 
 def normalise_station_code(code: str) -> str:
     value = (code or "").strip().upper()
     if not STATION_CODE.match(value):
-        raise ValidationError("station_code", "应为 2–12 位大写字母或数字（如 GS0101），用于受理编号")
+        raise ValidationError(
+            "station_code", "应为 2–12 位大写字母或数字（如 GS0101），用于受理编号"
+        )
     return value
 
 
 def seed_holidays() -> int:
     rows = [
-        {"day": datetime.strptime(d["day"], "%Y-%m-%d").date(), "kind": d["kind"],
-         "name": d.get("name", ""), "source": "chinese-calendar"}
+        {
+            "day": datetime.strptime(d["day"], "%Y-%m-%d").date(),
+            "kind": d["kind"],
+            "name": d.get("name", ""),
+            "source": "chinese-calendar",
+        }
         for d in load_seed_days()
     ]
     station = local_station()
     with db.transaction():
         for start in range(0, len(rows), 200):
-            HolidayDay.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
+            HolidayDay.insert_many(rows[start : start + 200]).on_conflict_ignore().execute()
         # Holidays move deadlines: chain the table's digest so an outside edit shows in check.
-        record_table_state(HolidayDay, station=station.code if station else "",
-                           actor="系统初始化")
+        record_table_state(HolidayDay, station=station.code if station else "", actor="系统初始化")
     return len(rows)
 
 
-def init_station(*, code: str, name: str, county: str = "", mode: str = "station",
-                 area: str = "rural", admin_name: str, admin_password: str,
-                 phone: str = "", now: datetime | None = None) -> Station:
+def init_station(
+    *,
+    code: str,
+    name: str,
+    county: str = "",
+    mode: str = "station",
+    area: str = "rural",
+    admin_name: str,
+    admin_password: str,
+    phone: str = "",
+    now: datetime | None = None,
+) -> Station:
     """Create this PC's station, its first administrator, the rule table and holiday calendar."""
     if local_station() is not None:
         raise RefusedError("这个数据文件夹已经初始化过：如需重新开始，请换一个空的数据文件夹。")
@@ -90,20 +106,38 @@ def init_station(*, code: str, name: str, county: str = "", mode: str = "station
     now = now or datetime.now().replace(microsecond=0)
     system = "系统初始化"
     with db.transaction():
-        station = Station(code=code, station=code, name=name, county=county, mode=mode,
-                          area=area, phone=phone, is_local=True)
+        station = Station(
+            code=code,
+            station=code,
+            name=name,
+            county=county,
+            mode=mode,
+            area=area,
+            phone=phone,
+            is_local=True,
+        )
         save_audited(station, actor=system, action="init_station", at=now)
         for dep_name, place in DEFAULT_DEPARTMENTS:
-            save_audited(Department(station=code, name=dep_name, place=place),
-                         actor=system, action="add_department", at=now)
+            save_audited(
+                Department(station=code, name=dep_name, place=place),
+                actor=system,
+                action="add_department",
+                at=now,
+            )
         # A county install's first administrator is the county administrator (permissions.py).
         admin_role = "county_admin" if mode == "county" else "admin"
         admin = Staff(station=code, name=admin_name, role=admin_role, password_hash=password_hash)
         save_audited(admin, actor=system, action="add_staff", at=now)
         for rule in DEFAULT_RULES:
-            row = DeadlineRuleRow(station=code, category=rule.category, clock=rule.clock,
-                                  unit=rule.unit, amount=rule.amount, area=rule.area,
-                                  basis=rule.basis)
+            row = DeadlineRuleRow(
+                station=code,
+                category=rule.category,
+                clock=rule.clock,
+                unit=rule.unit,
+                amount=rule.amount,
+                area=rule.area,
+                basis=rule.basis,
+            )
             save_audited(row, actor=system, action="seed_rule", at=now)
     seed_holidays()
     # The station's identity for signed receipts and sync files, made once at setup.
@@ -135,13 +169,22 @@ def find_staff(name: str, *, active_only: bool = True) -> Staff:
 
 
 def find_department(name: str) -> Department:
-    dep = Department.select().where(
-        (Department.name == name.strip()) & (Department.active == True)  # noqa: E712
-        & own_rows(Department)
-    ).first()
+    dep = (
+        Department.select()
+        .where(
+            (Department.name == name.strip())
+            & (Department.active == True)  # noqa: E712
+            & own_rows(Department)
+        )
+        .first()
+    )
     if dep is None:
-        names = "、".join(d.name for d in Department.select().where(
-            (Department.active == True) & own_rows(Department)))  # noqa: E712
+        names = "、".join(
+            d.name
+            for d in Department.select().where(
+                (Department.active == True) & own_rows(Department)  # noqa: E712
+            )
+        )
         raise NotFoundError(f"没有名为“{name}”的部门。现有部门：{names or '无'}。")
     return dep
 
@@ -166,29 +209,46 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> Staff
             raise NotAllowedError(
                 f"密码已连续输错{lockout.MAX_FAILED_LOGINS}次，“{staff.name}”的账户锁定"
                 f"{lockout.LOCK_MINUTES}分钟：请{lockout.LOCK_MINUTES}分钟后再试，"
-                "急用请由管理员重置密码。")
+                "急用请由管理员重置密码。"
+            )
         raise NotAllowedError(
-            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。")
+            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。"
+        )
     lockout.clear(staff)
     return staff
 
 
-def add_staff(actor: Staff, *, name: str, role: str, password: str, department: str = "",
-              phone: str = "", now: datetime | None = None) -> Staff:
+def add_staff(
+    actor: Staff,
+    *,
+    name: str,
+    role: str,
+    password: str,
+    department: str = "",
+    phone: str = "",
+    now: datetime | None = None,
+) -> Staff:
     permissions.require(actor, "manage_staff")
     station = require_station()
     name = normalise_name(name, "name")
     role = parse_choice(role, ROLES, "role")
     if (role == "county_admin" and station.mode != "county") or (
-            role == "admin" and station.mode == "county"):
+        role == "admin" and station.mode == "county"
+    ):
         raise ValidationError("role", _role_for_mode_message(station.mode))
     phone = normalise_phone(phone) if phone else ""
     dep = find_department(department) if department else None
     if Staff.select().where((Staff.station == station.code) & (Staff.name == name)).exists():
         raise ValidationError("name", f"已有人员“{name}”：同名人员请加以区分（如 张伟2）")
     password_hash = passwords.hash_password(password)
-    staff = Staff(station=station.code, name=name, role=role, department=dep, phone=phone,
-                  password_hash=password_hash)
+    staff = Staff(
+        station=station.code,
+        name=name,
+        role=role,
+        department=dep,
+        phone=phone,
+        password_hash=password_hash,
+    )
     with db.transaction():
         save_audited(staff, actor=actor, action="add_staff", at=now)
     return staff
@@ -200,8 +260,9 @@ def _role_for_mode_message(mode: str) -> str:
     return "“县公司管理员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
 
 
-def add_department(actor: Staff, *, name: str, phone: str = "", place: str = "",
-                   now: datetime | None = None) -> Department:
+def add_department(
+    actor: Staff, *, name: str, phone: str = "", place: str = "", now: datetime | None = None
+) -> Department:
     permissions.require(actor, "manage_departments")
     station = require_station()
     name = clean_text(name, "department", max_len=40, required=True, multiline=False)
@@ -230,6 +291,13 @@ def list_staff(active_only: bool = True) -> list[Staff]:
 
 
 def station_head() -> Staff | None:
-    return (Staff.select().where((Staff.role == "head") & (Staff.active == True)  # noqa: E712
-                                 & own_rows(Staff))
-            .order_by(Staff.id).first())
+    return (
+        Staff.select()
+        .where(
+            (Staff.role == "head")
+            & (Staff.active == True)  # noqa: E712
+            & own_rows(Staff)
+        )
+        .order_by(Staff.id)
+        .first()
+    )

@@ -55,7 +55,10 @@ def test_the_main_window_retranslates_at_once(window, qtbot):
         settle(qtbot)
         assert window.rail.item(0).text() == "Register"
         assert window.page["register"].new_button.text() == "New entry (Ctrl+N)"
-        assert window.page["register"].table.model.headerData(0, Qt.Orientation.Horizontal) == "Serial no."
+        assert (
+            window.page["register"].table.model.headerData(0, Qt.Orientation.Horizontal)
+            == "Serial no."
+        )
     finally:
         window.session.prefs.language = "zh_CN"
         window.session.prefs_changed.emit("language")
@@ -65,10 +68,23 @@ def test_the_main_window_retranslates_at_once(window, qtbot):
 
 def test_every_vocabulary_label_is_marked_for_translation():
     labels = set()
-    for table in (vocab.CHANNELS, vocab.CATEGORIES, vocab.STATUSES, vocab.ROLES, vocab.AREAS,
-                  vocab.MODES, vocab.TIERS, vocab.FOLLOW_UP_METHODS, vocab.FOLLOW_UP_OUTCOMES,
-                  vocab.SATISFACTION, DUE_STATE_LABELS, status.ACTION_LABELS, ACTION_TEXT,
-                  deadlines.CLOCK_LABELS, deadlines.UNIT_LABELS):
+    for table in (
+        vocab.CHANNELS,
+        vocab.CATEGORIES,
+        vocab.STATUSES,
+        vocab.ROLES,
+        vocab.AREAS,
+        vocab.MODES,
+        vocab.TIERS,
+        vocab.FOLLOW_UP_METHODS,
+        vocab.FOLLOW_UP_OUTCOMES,
+        vocab.SATISFACTION,
+        DUE_STATE_LABELS,
+        status.ACTION_LABELS,
+        ACTION_TEXT,
+        deadlines.CLOCK_LABELS,
+        deadlines.UNIT_LABELS,
+    ):
         labels |= set(table.values())
     assert labels - marked_labels() == set()
 
@@ -78,8 +94,9 @@ def test_the_english_translation_is_complete_and_compiled(tmp_path):
     fresh = tmp_path / "fresh.ts"
     sources = [str(p) for p in sorted((ROOT / "firstask_desktop" / "gui").glob("*.py"))]
     sources += [str(p) for p in sorted((ROOT / "ui").glob("*.ui"))]
-    subprocess.run(["pyside6-lupdate", *sources, "-ts", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["pyside6-lupdate", *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
 
     def messages(path: Path, finished_only: bool) -> set[tuple[str, str]]:
         found = set()
@@ -94,8 +111,9 @@ def test_the_english_translation_is_complete_and_compiled(tmp_path):
 
     assert messages(fresh, False) - messages(TS, True) == set()
     compiled = tmp_path / "firstask_en.qm"
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(compiled)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["pyside6-lrelease", str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
     assert compiled.read_bytes() == (TS.with_suffix(".qm")).read_bytes()
 
 
@@ -118,9 +136,11 @@ def test_the_reminder_falls_back_to_the_status_bar(window):
 
 
 def test_registering_the_screenshots_command_loads_no_qt():
-    code = ("import sys\nfrom firstask_desktop.cli import build_parser\n"
-            "build_parser().parse_args(['screenshots', '--out', 'x'])\n"
-            "print(any(m.startswith('PySide6') for m in sys.modules))\n")
+    code = (
+        "import sys\nfrom firstask_desktop.cli import build_parser\n"
+        "build_parser().parse_args(['screenshots', '--out', 'x'])\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
 

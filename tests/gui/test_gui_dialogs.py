@@ -17,8 +17,14 @@ from firstask_desktop.services import entries as svc
 
 @pytest.fixture
 def complaint(people):
-    return svc.register_entry(people["李娜"], channel="来访", category="投诉", visitor="张三",
-                              phone="13812345678", matter="电压偏低").serial
+    return svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    ).serial
 
 
 def _detail(session, serial, qtbot) -> EntryDetail:
@@ -44,9 +50,14 @@ def _status(serial) -> str:
     return Entry.get(Entry.serial == serial).status
 
 
-@pytest.mark.parametrize(("step", "field"), [
-    ("reply", "result"), ("unresolved", "reason"), ("void", "reason"),
-])
+@pytest.mark.parametrize(
+    ("step", "field"),
+    [
+        ("reply", "result"),
+        ("unresolved", "reason"),
+        ("void", "reason"),
+    ],
+)
 def test_an_empty_required_text_is_refused_beside_it(session, complaint, qtbot, step, field):
     detail = _detail(session, complaint, qtbot)
     dialog = _open(detail, step, qtbot)
@@ -57,20 +68,23 @@ def test_an_empty_required_text_is_refused_beside_it(session, complaint, qtbot, 
     type_text(dialog.text, "已处理")
     _submit(dialog, qtbot)
     assert not dialog.isVisible()
-    assert _status(complaint) == {"reply": "replied", "unresolved": "unresolved",
-                                  "void": "void"}[step]
+    assert (
+        _status(complaint) == {"reply": "replied", "unresolved": "unresolved", "void": "void"}[step]
+    )
 
 
 def test_transfer_refuses_a_deadline_in_the_past_and_supervision_needs_a_note(
-        session, complaint, qtbot):
+    session, complaint, qtbot
+):
     from firstask_desktop.gui.entry_form import _to_qt
 
     detail = _detail(session, complaint, qtbot)
     dialog = _open(detail, "transfer", qtbot)
     assert dialog.department.count() >= 5
     dialog.own_due.setChecked(True)
-    dialog.due_at.setDateTime(_to_qt(datetime.now().replace(second=0, microsecond=0)
-                                     - timedelta(days=1)))
+    dialog.due_at.setDateTime(
+        _to_qt(datetime.now().replace(second=0, microsecond=0) - timedelta(days=1))
+    )
     type_text(dialog.note, "请处理")
     _submit(dialog, qtbot)
     assert "不能早于现在" in dialog.errors["due_at"].text()
@@ -127,8 +141,7 @@ def test_a_step_overtaken_by_someone_else_is_refused_visibly(session, people, co
     assert "已作废" in dialog.error.text()
 
 
-def test_step_buttons_follow_the_status_and_close_asks_first(session, complaint, qtbot,
-                                                             answers):
+def test_step_buttons_follow_the_status_and_close_asks_first(session, complaint, qtbot, answers):
     actor = session.actor
     svc.reply_entry(actor, complaint, "已处理")
     svc.record_follow_up(actor, complaint, method="phone", satisfaction="satisfied")
@@ -217,15 +230,19 @@ def test_admin_changes_a_rule_and_adds_a_clerk_in_settings(session, people, qtbo
     page.show()
     settle(qtbot)
     rules = page.rules
-    row = next(i for i, r in enumerate(rules.rules)
-               if r["category"] == "complaint" and r["clock"] == "reply")
+    row = next(
+        i
+        for i, r in enumerate(rules.rules)
+        if r["category"] == "complaint" and r["clock"] == "reply"
+    )
     rules.table.selectRow(row)
     rules.amount.setValue(3)
     rules.save_button.click()
     settle(qtbot)
     assert rules.error.text() == ""
-    assert next(r for r in rule_rows() if r.category == "complaint" and r.clock == "reply"
-                ).amount == 3
+    assert (
+        next(r for r in rule_rows() if r.category == "complaint" and r.clock == "reply").amount == 3
+    )
     staff = page.staff
     type_text(staff.name, "赵六")
     qtbot.keyClicks(staff.password, "secret123")
@@ -256,8 +273,9 @@ def test_tier_dialog_needs_a_manager_for_a_gold_customer(session, people, compla
     assert operations.search_customers("13812345678")[0]["manager"] == "陈静"
 
 
-def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(session, complaint,
-                                                                             qtbot):
+def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(
+    session, complaint, qtbot
+):
     from firstask_desktop.models import AuditEvent
 
     detail = _detail(session, complaint, qtbot)
@@ -272,8 +290,12 @@ def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(sess
     assert not dialog.isVisible()
     entry = Entry.get(Entry.serial == complaint)
     assert (entry.phone, entry.matter) == ("13812345679", "电压偏低，夜间更严重")
-    event = AuditEvent.select().where(AuditEvent.record_uuid == entry.uuid).order_by(
-        AuditEvent.seq.desc()).first()
+    event = (
+        AuditEvent.select()
+        .where(AuditEvent.record_uuid == entry.uuid)
+        .order_by(AuditEvent.seq.desc())
+        .first()
+    )
     assert event.action == "edit" and "13812345678" in event.before
 
 

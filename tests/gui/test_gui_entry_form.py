@@ -57,10 +57,13 @@ def test_a_refusal_shows_beside_its_field_and_keeps_what_was_typed(form, qtbot):
     assert not form.isVisible()
 
 
-@pytest.mark.parametrize(("field", "widget", "label"), [
-    ("visitor", "visitor", "visitorError"),
-    ("category", "category", "categoryError"),
-])
+@pytest.mark.parametrize(
+    ("field", "widget", "label"),
+    [
+        ("visitor", "visitor", "visitorError"),
+        ("category", "category", "categoryError"),
+    ],
+)
 def test_missing_name_or_category_is_named_beside_the_field(form, qtbot, field, widget, label):
     ui = form.ui
     _fill_complaint(qtbot, form)
@@ -104,9 +107,17 @@ def test_the_promised_deadline_follows_the_category_live(form, qtbot):
 
 def test_a_known_gold_customer_with_complaints_is_recognised(session, people, qtbot):
     manager = people["陈静"]
-    earlier = svc.register_entry(people["张伟"], channel="来电", category="投诉", visitor="王五",
-                                 unit="兴隆农业合作社", address="兴隆村1号", phone="13900001111",
-                                 account_no="1234567890", matter="电压低")
+    earlier = svc.register_entry(
+        people["张伟"],
+        channel="来电",
+        category="投诉",
+        visitor="王五",
+        unit="兴隆农业合作社",
+        address="兴隆村1号",
+        phone="13900001111",
+        account_no="1234567890",
+        matter="电压低",
+    )
     customer = Customer.get(Customer.phone == "13900001111")
     svc.set_customer_tier(people["管理员"], customer, "gold", manager.name)
     assert earlier.responder.name == "张伟"
@@ -126,7 +137,10 @@ def test_a_known_gold_customer_with_complaints_is_recognised(session, people, qt
     assert ui.responder.currentData() == "陈静" and ui.responderHint.isVisible()
     ui.fillButton.click()
     assert (ui.visitor.text(), ui.unit.text(), ui.address.text()) == (
-        "王五", "兴隆农业合作社", "兴隆村1号")
+        "王五",
+        "兴隆农业合作社",
+        "兴隆村1号",
+    )
     ui.category.set_value("consult")
     type_text(ui.matter, "咨询电价")
     saved = _save(qtbot, form)
@@ -175,6 +189,18 @@ def test_tab_order_is_the_paper_order(form, qtbot):
         while widget is not None and not hasattr(ui, widget.objectName()):
             widget = widget.parentWidget()
         order.append(widget.objectName())
-    assert order == ["category", "receivedAt", "visitor", "unit", "address", "phone",
-                     "accountNo", "matter", "responder", "result", "receptionNotes",
-                     "businessType", "docsList"]
+    assert order == [
+        "category",
+        "receivedAt",
+        "visitor",
+        "unit",
+        "address",
+        "phone",
+        "accountNo",
+        "matter",
+        "responder",
+        "result",
+        "receptionNotes",
+        "businessType",
+        "docsList",
+    ]

@@ -108,8 +108,16 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     detail = window.detail_windows[serial]
     settle(qtbot)
     assert detail.details["category"] == "complaint"
-    assert set(detail.step_buttons) == {"start", "contact", "transfer", "reply", "unresolved",
-                                        "edit", "void", "duplicate"}
+    assert set(detail.step_buttons) == {
+        "start",
+        "contact",
+        "transfer",
+        "reply",
+        "unresolved",
+        "edit",
+        "void",
+        "duplicate",
+    }
 
     def transfer(dialog):
         dialog.department.setCurrentIndex(dialog.department.findData("配电运维班"))
@@ -120,8 +128,9 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     assert details["transfers"][0]["department"] == "配电运维班"
     assert "supervise" in detail.step_buttons and "transfer" in detail.step_buttons
 
-    details = _step(qtbot, detail, "reply",
-                    lambda d: type_text(d.text, "已调整变压器分接头，电压恢复正常"))
+    details = _step(
+        qtbot, detail, "reply", lambda d: type_text(d.text, "已调整变压器分接头，电压恢复正常")
+    )
     assert details["status"] == "replied"
     # The administrator may still correct an answered entry (edit_after_reply).
     assert set(detail.step_buttons) == {"follow_up", "edit", "void", "duplicate"}

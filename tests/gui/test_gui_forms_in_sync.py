@@ -27,7 +27,8 @@ def test_a_changed_ui_file_is_noticed(tmp_path, monkeypatch):
     build_forms = _build_forms()
     ui = (ROOT / "ui" / "entry_form.ui").read_text(encoding="utf-8")
     (tmp_path / "ui").mkdir()
-    (tmp_path / "ui" / "entry_form.ui").write_text(ui.replace("事由(&amp;M)", "事由内容(&amp;M)"),
-                                                   encoding="utf-8")
+    (tmp_path / "ui" / "entry_form.ui").write_text(
+        ui.replace("事由(&amp;M)", "事由内容(&amp;M)"), encoding="utf-8"
+    )
     monkeypatch.setattr(build_forms, "UI_DIR", tmp_path / "ui")
     assert len(build_forms.stale_forms()) == 1

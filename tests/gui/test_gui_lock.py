@@ -11,8 +11,14 @@ from firstask_desktop.services import entries as svc
 
 
 def _open_an_entry(window, people, qtbot):
-    entry = svc.register_entry(people["李娜"], channel="来访", category="投诉", visitor="张三",
-                               phone="13812345678", matter="电压偏低")
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    )
     window.open_entry(entry.serial)
     settle(qtbot)
     return window.detail_windows[entry.serial]

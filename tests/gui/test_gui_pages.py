@@ -11,8 +11,16 @@ from firstask_desktop.services import entries as svc
 
 def _old_complaint(people, days: int, visitor="张三", phone="13812345678"):
     when = datetime.now().replace(microsecond=0) - timedelta(days=days)
-    return svc.register_entry(people["李娜"], channel="来访", category="投诉", visitor=visitor,
-                              phone=phone, matter="电压偏低", received_at=when, now=when)
+    return svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor=visitor,
+        phone=phone,
+        matter="电压偏低",
+        received_at=when,
+        now=when,
+    )
 
 
 def _rows(table, qtbot) -> list[dict]:
@@ -38,8 +46,12 @@ def test_todo_lists_overdue_and_escalated_with_counts(window, people, qtbot):
 
 def test_follow_up_page_opens_the_follow_up_dialog_in_one_click(window, people, qtbot):
     entry = _old_complaint(people, 10)
-    svc.reply_entry(people["李娜"], entry.serial, "已处理",
-                    now=datetime.now().replace(microsecond=0) - timedelta(days=9))
+    svc.reply_entry(
+        people["李娜"],
+        entry.serial,
+        "已处理",
+        now=datetime.now().replace(microsecond=0) - timedelta(days=9),
+    )
     window.refresh_all()
     settle(qtbot)
     page = window.page["follow_up"]
@@ -56,8 +68,15 @@ def test_follow_up_page_opens_the_follow_up_dialog_in_one_click(window, people, 
 
 
 def test_customers_are_found_with_their_matters_and_masked_for_a_clerk(window, people, qtbot):
-    svc.register_entry(people["张伟"], channel="来访", category="投诉", visitor="王五",
-                       phone="13900001111", address="兴隆村1号", matter="电压低")
+    svc.register_entry(
+        people["张伟"],
+        channel="来访",
+        category="投诉",
+        visitor="王五",
+        phone="13900001111",
+        address="兴隆村1号",
+        matter="电压低",
+    )
     page = window.page["customers"]
     page.search.setText("1390000")
     page.find()
@@ -76,8 +95,15 @@ def test_customers_are_found_with_their_matters_and_masked_for_a_clerk(window, p
 
 
 def test_stats_show_the_months_figures(window, people, qtbot):
-    svc.register_entry(people["李娜"], channel="来电", category="咨询", visitor="张三",
-                       phone="13812345678", matter="电价", result="已讲解")
+    svc.register_entry(
+        people["李娜"],
+        channel="来电",
+        category="咨询",
+        visitor="张三",
+        phone="13812345678",
+        matter="电价",
+        result="已讲解",
+    )
     page = window.page["stats"]
     page.month.clear()
     from firstask_desktop.gui import operations, tasks
@@ -97,8 +123,13 @@ def test_a_county_install_registers_nothing_and_filters_by_station(store, qapp, 
     from firstask_desktop.models import Staff
     from firstask_desktop.services.station import init_station, local_station
 
-    init_station(code="YZ00", name="榆中县供电公司", mode="county", admin_name="县管理员",
-                 admin_password="secret123")
+    init_station(
+        code="YZ00",
+        name="榆中县供电公司",
+        mode="county",
+        admin_name="县管理员",
+        admin_password="secret123",
+    )
     session = Session(store)
     session.station = local_station()
     session.set_actor(Staff.get(Staff.name == "县管理员"))

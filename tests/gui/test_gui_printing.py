@@ -12,10 +12,15 @@ from firstask_desktop.gui.register_view import RegisterPage
 from firstask_desktop.services import entries as svc
 
 
-def test_receipt_preview_saves_a_checked_pdf_and_prints(session, people, qtbot, tmp_path,
-                                                        answers):
-    entry = svc.register_entry(people["李娜"], channel="来访", category="投诉", visitor="张三",
-                               phone="13812345678", matter="电压偏低")
+def test_receipt_preview_saves_a_checked_pdf_and_prints(session, people, qtbot, tmp_path, answers):
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    )
     detail = EntryDetail(session, entry.serial)
     qtbot.addWidget(detail)
     detail.show()
@@ -41,9 +46,15 @@ def test_receipt_preview_saves_a_checked_pdf_and_prints(session, people, qtbot, 
 
 
 def test_one_time_notice_is_offered_when_documents_are_missing(session, people, qtbot):
-    entry = svc.register_entry(people["李娜"], channel="来访", category="业务办理",
-                               visitor="张三", phone="13812345678", matter="新装",
-                               missing_documents=["房产证明", "户口本"])
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="业务办理",
+        visitor="张三",
+        phone="13812345678",
+        matter="新装",
+        missing_documents=["房产证明", "户口本"],
+    )
     detail = EntryDetail(session, entry.serial)
     qtbot.addWidget(detail)
     detail.show()
@@ -56,8 +67,15 @@ def test_one_time_notice_is_offered_when_documents_are_missing(session, people, 
 def test_wall_register_is_built_in_the_background_with_progress(session, people, qtbot):
     from datetime import date
 
-    svc.register_entry(people["李娜"], channel="来访", category="咨询", visitor="张三",
-                       phone="13812345678", matter="电价", result="已讲解")
+    svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="咨询",
+        visitor="张三",
+        phone="13812345678",
+        matter="电价",
+        result="已讲解",
+    )
     page = RegisterPage(session)
     qtbot.addWidget(page)
     page.set_printable(["register"])
@@ -72,8 +90,14 @@ def test_wall_register_is_built_in_the_background_with_progress(session, people,
 
 
 def test_no_receipt_for_who_may_not_see_the_customer(session, people, qtbot):
-    entry = svc.register_entry(people["张伟"], channel="来访", category="投诉", visitor="张三",
-                               phone="13812345678", matter="电压偏低")
+    entry = svc.register_entry(
+        people["张伟"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    )
     detail = EntryDetail(session, entry.serial)  # 李娜 looks at 张伟's entry
     qtbot.addWidget(detail)
     detail.show()
@@ -85,8 +109,15 @@ def test_no_receipt_for_who_may_not_see_the_customer(session, people, qtbot):
 def test_the_month_statistics_print_to_a_preview_titled_with_the_month(session, people, qtbot):
     from firstask_desktop.gui.stats_view import StatsPage
 
-    svc.register_entry(people["李娜"], channel="来访", category="咨询", visitor="张三",
-                       phone="13812345678", matter="电价", result="已讲解")
+    svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="咨询",
+        visitor="张三",
+        phone="13812345678",
+        matter="电价",
+        result="已讲解",
+    )
     page = StatsPage(session)
     qtbot.addWidget(page)
     page.show()

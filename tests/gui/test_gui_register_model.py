@@ -37,24 +37,31 @@ def big_register_template(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("big-register") / "data"
     open_store(folder)
-    init_station(code="GS0101", name="城关供电所", admin_name="管理员",
-                 admin_password="secret123")
+    init_station(code="GS0101", name="城关供电所", admin_name="管理员", admin_password="secret123")
     responder = Staff.get(Staff.name == "管理员").id
     start = datetime(2026, 1, 1, 8, 0)
     rows = []
     for n in range(1, ROWS + 1):
         received = start + timedelta(minutes=11 * n)
-        rows.append({
-            "uuid": new_uuid(), "station": "GS0101", "serial": f"GS0101-2026-{n:05d}",
-            "received_at": received, "channel": "visit" if n % 2 else "phone",
-            "category": CATEGORIES[n % 4], "visitor": f"客户{n}", "phone": f"138{n:08d}",
-            "matter": "电压偏低" if n % 10 == 0 else "咨询电价", "responder": responder,
-            "status": "registered" if n % 3 else "closed",
-            "due_at": received + timedelta(days=5),
-        })
+        rows.append(
+            {
+                "uuid": new_uuid(),
+                "station": "GS0101",
+                "serial": f"GS0101-2026-{n:05d}",
+                "received_at": received,
+                "channel": "visit" if n % 2 else "phone",
+                "category": CATEGORIES[n % 4],
+                "visitor": f"客户{n}",
+                "phone": f"138{n:08d}",
+                "matter": "电压偏低" if n % 10 == 0 else "咨询电价",
+                "responder": responder,
+                "status": "registered" if n % 3 else "closed",
+                "due_at": received + timedelta(days=5),
+            }
+        )
     with db.database.atomic():
         for chunk in range(0, ROWS, 500):
-            Entry.insert_many(rows[chunk:chunk + 500]).execute()
+            Entry.insert_many(rows[chunk : chunk + 500]).execute()
     db.close()
     return folder
 
@@ -146,16 +153,32 @@ def test_due_state_is_written_not_only_coloured(people, qtbot):
     from firstask_desktop.services import entries as svc
 
     clerk = people["李娜"]
-    svc.register_entry(clerk, channel="来访", category="投诉", visitor="张三",
-                       phone="13812345678", matter="电压低", now=datetime(2026, 3, 10, 9, 0))
-    svc.register_entry(clerk, channel="来访", category="投诉", visitor="李四",
-                       phone="13812345679", matter="电压低", now=datetime(2026, 3, 15, 9, 0))
+    svc.register_entry(
+        clerk,
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压低",
+        now=datetime(2026, 3, 10, 9, 0),
+    )
+    svc.register_entry(
+        clerk,
+        channel="来访",
+        category="投诉",
+        visitor="李四",
+        phone="13812345679",
+        matter="电压低",
+        now=datetime(2026, 3, 15, 9, 0),
+    )
     model = _model()
     model.now = datetime(2026, 3, 16, 12, 0)
     model.set_filter(EntryFilter())
     _loaded(qtbot, model)
-    states = {model.index(r, COL_VISITOR).data(): model.index(r, COL_DUE_STATE)
-              for r in range(model.rowCount())}
+    states = {
+        model.index(r, COL_VISITOR).data(): model.index(r, COL_DUE_STATE)
+        for r in range(model.rowCount())
+    }
     assert states["张三"].data() == "已超期" and states["张三"].data(DueStateRole) == "overdue"
     assert states["李四"].data() == "未到期"
     assert states["张三"].data(Qt.ItemDataRole.BackgroundRole) is not None

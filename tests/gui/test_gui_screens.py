@@ -40,14 +40,33 @@ def test_screenshots_render_every_screen(qapp, tmp_path):
 
     files = render_all(tmp_path / "shots")
     names = {path.stem.split("-", 1)[1] for path in files}
-    for expected in ("wizard-welcome", "login", "main-register", "main-todo", "main-follow_up",
-                     "main-customers", "main-stats", "main-sync", "main-settings",
-                     "entry-form-known-customer", "entry-form-errors", "dialog-transfer",
-                     "dialog-follow_up", "receipt-preview", "lock-screen",
-                     "main-register-english", "main-assess", "main-assess-clerk",
-                     "dialog-dismiss", "settings-clauses", "dialog-duplicate",
-                     "main-todo-transfers", "main-sync-county", "dialog-quarantine",
-                     "dialog-quarantine-resolved"):
+    for expected in (
+        "wizard-welcome",
+        "login",
+        "main-register",
+        "main-todo",
+        "main-follow_up",
+        "main-customers",
+        "main-stats",
+        "main-sync",
+        "main-settings",
+        "entry-form-known-customer",
+        "entry-form-errors",
+        "dialog-transfer",
+        "dialog-follow_up",
+        "receipt-preview",
+        "lock-screen",
+        "main-register-english",
+        "main-assess",
+        "main-assess-clerk",
+        "dialog-dismiss",
+        "settings-clauses",
+        "dialog-duplicate",
+        "main-todo-transfers",
+        "main-sync-county",
+        "dialog-quarantine",
+        "dialog-quarantine-resolved",
+    ):
         assert expected in names
     for path in files:
         image = QImage(str(path))

@@ -23,8 +23,9 @@ def _cli(folder: Path, *args: str, user: str = "") -> subprocess.CompletedProces
     command = [sys.executable, "main.py", "--data-dir", str(folder)]
     if user:
         command += ["--as", user]
-    return subprocess.run(command + list(args), cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        command + list(args), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -37,8 +38,7 @@ def page(session, people, qtbot):
     return p
 
 
-def test_without_the_county_key_the_export_is_refused_and_says_what_to_do(page, qtbot,
-                                                                          tmp_path):
+def test_without_the_county_key_the_export_is_refused_and_says_what_to_do(page, qtbot, tmp_path):
     assert "还没有导入县公司的公钥" in page.status.text()
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -61,13 +61,24 @@ def test_a_clerk_may_not_export(session, qtbot, tmp_path):
     assert "无权" in p.error.text()
 
 
-def test_keys_exchanged_then_the_export_reaches_the_county(page, qtbot, tmp_path, answers,
-                                                           monkeypatch):
+def test_keys_exchanged_then_the_export_reaches_the_county(
+    page, qtbot, tmp_path, answers, monkeypatch
+):
     county = tmp_path / "county"
     stick = tmp_path / "stick"
     stick.mkdir()
-    done = _cli(county, "init", "--station-code", "YZ00", "--station-name", "榆中县供电公司",
-                "--mode", "county", "--admin", "县管理员")
+    done = _cli(
+        county,
+        "init",
+        "--station-code",
+        "YZ00",
+        "--station-name",
+        "榆中县供电公司",
+        "--mode",
+        "county",
+        "--admin",
+        "县管理员",
+    )
     assert done.returncode == 0, done.stderr
     done = _cli(county, "keys", "export", "--out", str(stick))
     assert done.returncode == 0, done.stderr
@@ -75,8 +86,7 @@ def test_keys_exchanged_then_the_export_reaches_the_county(page, qtbot, tmp_path
 
     page.drive.insertItem(0, str(stick), str(stick))
     page.drive.setCurrentIndex(0)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(county_key), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(county_key), ""))
     page.choose_key()
     settle(qtbot)
     assert answers.asked and "指纹" in answers.asked[-1][1]
