@@ -408,6 +408,12 @@ def cmd_check(args) -> int:
     from .integrity import check_database
 
     problems = check_database()
+    from .services.holidays import notice
+
+    calendar_warning = not problems and notice()
+    if calendar_warning:
+        # Not damage (exit 0), but deadlines in that year are estimates until the county sends it.
+        print(f"注意：{calendar_warning}")
     if not problems:
         print("检查通过：数据库完整，审计链完好，所有记录与审计一致。")
         return 0
@@ -531,6 +537,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_trust import add_trust_commands
 
     add_trust_commands(commands, _Parser, staff=staff)
+    from .cli_holidays import add_holiday_commands
+
+    add_holiday_commands(commands, _Parser)
     from .gui.commands import add_gui_commands  # Qt-free; Qt loads only when one runs
 
     add_gui_commands(commands)

@@ -15,8 +15,9 @@ import base64
 import hashlib
 from pathlib import Path
 
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from .fileio import write_atomic
@@ -71,6 +72,15 @@ def fingerprint(public_raw: bytes) -> str:
     """For reading aloud over the phone: SHA-256, in groups of four, first 32 hex digits."""
     digest = hashlib.sha256(public_raw).hexdigest()[:32].upper()
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+
+
+def verify_signature(public_raw: bytes, signature: bytes, message: bytes) -> bool:
+    """True when ``signature`` is the Ed25519 signature of ``message`` by ``public_raw``."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 def b64(raw: bytes) -> str:

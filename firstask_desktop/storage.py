@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from . import config, db, schema
+from . import config, db, holiday_table, schema
 
 _current_folder: Path | None = None
 
@@ -29,6 +29,8 @@ def open_store(folder: Path, database_url: str | None = None) -> Path:
     db.bind(database)
     database.connect(reuse_if_open=True)
     schema.upgrade(database, path, folder / "backups" if path else None)
+    # A station set up by an older version gains the years this version ships (2027 …).
+    holiday_table.top_up_shipped_years()
     _current_folder = folder
     return path or folder
 

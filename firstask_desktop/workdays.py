@@ -1,15 +1,17 @@
 """Working days under the Chinese holiday calendar (法定节假日 and 调休).
 
-The calendar is data: seeded from resources/holidays/cn-holidays.json, later years arrive as county
-packages in the same format. A day the data does not list follows the plain Mon–Fri rule, so a
-year missing from the data silently degrades to Mon–Fri; callers warn with ``coverage_warning``.
+The calendar is data: seeded from resources/holidays/cn-holidays.json, later years are entered at
+the county from the State Council's notice and arrive as county packages (holiday_year.py). A day
+the data does not list follows the plain Mon–Fri rule, so a year missing from the data degrades to
+Mon–Fri, and a *provisional* year (statutory days only, no 调休) is an estimate: both are warned
+about (``coverage_warning``, ``year_notice``) and deadlines in them are marked as estimated.
 """
 
 import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from firstask_desktop.errors import RefusedError
@@ -24,6 +26,7 @@ class HolidayCalendar:
 
     holidays: frozenset[date] = frozenset()  # days off even if Mon–Fri
     workdays: frozenset[date] = frozenset()  # 调休: weekend days that are working days
+    provisional: frozenset[int] = frozenset()  # years known by their statutory days only
 
     def is_working_day(self, d: date) -> bool:
         """True when staff are at work on ``d``."""
@@ -59,8 +62,11 @@ class HolidayCalendar:
         return count
 
     @classmethod
-    def from_days(cls, days: Iterable[tuple[date, str]]) -> "HolidayCalendar":
-        """Build from (day, "holiday"|"workday") pairs; refuses unknown kinds and contradictions."""
+    def from_days(
+        cls, days: Iterable[tuple[date, str]], provisional: Iterable[int] = ()
+    ) -> "HolidayCalendar":
+        """Build from (day, "holiday"|"workday") pairs; refuses unknown kinds and contradictions.
+        ``provisional``: the years whose days are an estimate (no State Council notice yet)."""
         found: dict[str, set[date]] = {kind: set() for kind in KINDS}
         for day, kind in days:
             if kind not in found:
@@ -71,7 +77,7 @@ class HolidayCalendar:
         both = found["holiday"] & found["workday"]
         if both:
             raise RefusedError(f"节假日表中 {min(both)} 既是假日又是调休上班日，请核对")
-        return cls(frozenset(found["holiday"]), frozenset(found["workday"]))
+        return cls(frozenset(found["holiday"]), frozenset(found["workday"]), frozenset(provisional))
 
     def years(self) -> frozenset[int]:
         """Years with any listed day (every real year lists 元旦, so listed means covered)."""
@@ -86,12 +92,50 @@ class HolidayCalendar:
         """True when the data lists days for ``year`` (a gap inside years_covered is False)."""
         return year in self.years()
 
+    def is_official(self, year: int) -> bool:
+        """True when ``year`` was entered from the State Council's notice (调休 included)."""
+        return self.covers_year(year) and year not in self.provisional
+
+    def is_estimate(self, moment: date | datetime | None) -> bool:
+        """True when a deadline on ``moment`` was counted without the year's official notice."""
+        return moment is not None and not self.is_official(moment.year)
+
 
 def coverage_warning(calendar: HolidayCalendar, year: int) -> str | None:
-    """The Chinese warning to show when ``year`` falls back to Mon–Fri, else None."""
-    if calendar.covers_year(year):
+    """The Chinese warning to show when ``year`` is missing or only provisional, else None."""
+    if calendar.is_official(year):
         return None
-    return f"{year}年节假日数据缺失，请导入县公司下发的节假日表"
+    if calendar.covers_year(year):
+        return f"{year}年节假日安排尚未导入：暂按法定节假日估算，调休未计入"
+    return f"{year}年节假日数据缺失：暂按周一至周五估算，请导入县公司下发的节假日表"
+
+
+# From this day of the year on, next year's missing notice is warned about (the State Council
+# publishes it in October or November).
+WARN_FROM = (11, 1)
+
+
+def year_notice(calendar: HolidayCalendar, today: date, *, county: bool = False) -> str | None:
+    """The banner and reminder line when this year, or from 1 November next year, has no official
+    calendar; None when all is well. The county, which enters the year, is told what to do."""
+    years = [today.year]
+    if (today.month, today.day) >= WARN_FROM:
+        years.append(today.year + 1)
+    missing = [y for y in years if not calendar.is_official(y)]
+    if not missing:
+        return None
+    year = missing[0]
+    what = "尚未导入" if calendar.covers_year(year) else "缺失"
+    if county:
+        return (
+            f"{year}年节假日安排{what}：请按国务院办公厅的放假通知在“设置 → 节假日”录入，"
+            "再生成资料包发给各供电所；在此之前各所的工作日时限只是估算。"
+        )
+    return (
+        f"{year}年节假日安排{what}：{year}年的工作日时限暂按估算"
+        f"{'（法定节假日，未计调休）' if calendar.covers_year(year) else '（周一至周五）'}，"
+        "请导入县公司下发的资料包或节假日文件。"
+    )
 
 
 def seed_path() -> Path:
@@ -107,6 +151,13 @@ def load_seed_days(path: Path | None = None) -> list[dict]:
         return json.load(f)["days"]
 
 
+def load_seed_status(path: Path | None = None) -> dict[int, str]:
+    """Each shipped year's status: "official" or "provisional" (tools/gen_holidays.py)."""
+    with open(path or seed_path(), encoding="utf-8") as f:
+        marks = json.load(f).get("year_status", {})
+    return {int(year): status for year, status in marks.items()}
+
+
 def day_pairs(records: Iterable[dict]) -> list[tuple[date, str]]:
     """(date, kind) pairs from JSON-style records, ready for ``HolidayCalendar.from_days``."""
     return [(date.fromisoformat(r["day"]), r["kind"]) for r in records]
@@ -114,4 +165,5 @@ def day_pairs(records: Iterable[dict]) -> list[tuple[date, str]]:
 
 def seed_calendar() -> HolidayCalendar:
     """The calendar built from the shipped table alone."""
-    return HolidayCalendar.from_days(day_pairs(load_seed_days()))
+    provisional = [y for y, status in load_seed_status().items() if status != "official"]
+    return HolidayCalendar.from_days(day_pairs(load_seed_days()), provisional)

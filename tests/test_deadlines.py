@@ -56,8 +56,15 @@ def test_follow_up_counts_working_days_from_reply_including_make_up_sunday(cal):
 
 
 def test_working_days_in_a_year_without_data_are_monday_to_friday():
+    # 2030 is past the shipped table: 10-01 (Tuesday) counts as an ordinary working day.
+    due = deadlines("business", datetime(2030, 9, 30, 10, 0))
+    assert due == {"reply": datetime(2030, 10, 7, 23, 59, 59)}
+
+
+def test_working_days_in_a_provisional_year_skip_its_statutory_holidays():
+    # 2027 ships with its statutory days only: 国庆 10-01 (Friday) is off, the weekend too.
     due = deadlines("business", datetime(2027, 9, 30, 10, 0))
-    assert due == {"reply": datetime(2027, 10, 7, 23, 59, 59)}
+    assert due == {"reply": datetime(2027, 10, 8, 23, 59, 59)}
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .. import db, record_sql, watched_tables
 from ..deadlines import DeadlineRule, compute_deadlines, follow_up_due
+from ..holiday_table import provisional_years
 from ..models import DeadlineRuleRow, HolidayDay
 from ..workdays import HolidayCalendar
 
@@ -49,16 +50,17 @@ def current_calendar() -> HolidayCalendar:
 
 def _read_calendar() -> HolidayCalendar:
     rows = db.database.execute_sql("SELECT day, kind FROM holiday_day ORDER BY day").fetchall()
-    return _calendar(tuple(map(tuple, rows)))
+    return _calendar(tuple(map(tuple, rows)), tuple(provisional_years()))
 
 
 @lru_cache(maxsize=8)
-def _calendar(rows: tuple) -> HolidayCalendar:
+def _calendar(rows: tuple, provisional: tuple = ()) -> HolidayCalendar:
     """Built once for each content of the table, read as the driver returns it: the table is
     read again whenever any other connection committed anything (and on PostgreSQL for every
     save), though it changes a few times a year (a save took twice as long building it anew)."""
     return HolidayCalendar.from_days(
-        (day if isinstance(day, date) else date.fromisoformat(day), kind) for day, kind in rows
+        ((day if isinstance(day, date) else date.fromisoformat(day), kind) for day, kind in rows),
+        provisional,
     )
 
 

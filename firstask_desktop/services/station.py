@@ -7,14 +7,14 @@ from datetime import datetime
 from types import MappingProxyType
 
 from .. import db, lockout, passwords, permissions, record_sql, watched_tables
-from ..audit import record_table_state, save_audited
+from ..audit import save_audited
 from ..deadlines import DEFAULT_RULES
 from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
+from ..holiday_table import top_up_shipped_years
 from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
 from ..storage import current_folder
 from ..validation import clean_text, normalise_name, normalise_phone
 from ..vocab import AREAS, MODES, ROLES, parse_choice
-from ..workdays import load_seed_days
 
 STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 DEFAULT_DEPARTMENTS = (
@@ -62,22 +62,10 @@ def normalise_station_code(code: str) -> str:
 
 
 def seed_holidays() -> int:
-    rows = [
-        {
-            "day": datetime.strptime(d["day"], "%Y-%m-%d").date(),
-            "kind": d["kind"],
-            "name": d.get("name", ""),
-            "source": "chinese-calendar",
-        }
-        for d in load_seed_days()
-    ]
-    station = local_station()
-    with db.transaction():
-        for start in range(0, len(rows), 200):
-            HolidayDay.insert_many(rows[start : start + 200]).on_conflict_ignore().execute()
-        # Holidays move deadlines: chain the table's digest so an outside edit shows in check.
-        record_table_state(HolidayDay, station=station.code if station else "", actor="系统初始化")
-    return len(rows)
+    """The shipped calendar, each year with its status (holiday_table); returns the days added."""
+    before = HolidayDay.select().count()
+    top_up_shipped_years(actor="系统初始化")
+    return HolidayDay.select().count() - before
 
 
 def init_station(

@@ -20,9 +20,10 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import __version__, db, keys
-from ..audit import record_table_state, save_audited
-from ..errors import RefusedError
+from .. import __version__, db, holiday_table, keys
+from ..audit import save_audited
+from ..errors import RefusedError, ValidationError
+from ..holiday_year import YearPlan, plan_from_days, validate
 from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station, SyncLog
 from ..storage import current_folder
 from ..workdays import KINDS as HOLIDAY_KINDS
@@ -161,8 +162,16 @@ def write_package(
                     "source": day.source,
                 },
             )
+    # Each year's status travels in the header (a station of an older version ignores it).
+    years = {y: mark for y, mark in holiday_table.year_status().items() if y >= now.year}
     header = _header(
-        "county_package", county, seq, state.get(state.PACKAGE_HASH) or ZERO_HASH, now, signing_key
+        "county_package",
+        county,
+        seq,
+        state.get(state.PACKAGE_HASH) or ZERO_HASH,
+        now,
+        signing_key,
+        holiday_years={str(y): mark for y, mark in years.items()},
     )
     target = out_dir / package_file_name(county.code, seq)
     file_hash = _write_verified(target, header, body, signing_key)
@@ -325,20 +334,23 @@ def apply_package(
             raise refuse(sync_file.path, "的记录数与文件头声明的不符", "文件已损坏或被篡改。")
         merger.finish()
         changed_rules = _apply_rules(sync_file, station, rules, actor, now)
-        years = _apply_holidays(sync_file, holidays)
-        if holidays:
-            record_table_state(HolidayDay, station=station.code, actor=actor, at=now)
+        plans = _holiday_plans(sync_file, holidays)
+        # Open entries' deadlines in those years move with the calendar (audited, never a past one).
+        moved = holiday_table.apply_years(plans, actor=actor, source="县公司资料包", now=now)
+        years = [p.year for p in plans]
         state.put({state.APPLIED_PACKAGE_SEQ: seq}, station=station.code, actor=actor, at=now)
         summary = merger.totals()
         summary["rules_changed"] = changed_rules
         summary["holiday_days"] = len(holidays)
+        summary["deadlines_moved"] = len(moved)
         log.counts = json.dumps(summary, sort_keys=True)
         log.save()
     year_text = "、".join(str(y) for y in years) or "无"
     message = (
         f"已导入县公司第 {seq} 号资料包：人员和部门新增 {summary.get('inserted', 0)} 条、"
         f"更新 {summary.get('updated', 0)} 条，时限规则改动 {changed_rules} 条，"
-        f"节假日表（{year_text}年）已更新。"
+        f"节假日表（{year_text}年）已更新"
+        + (f"，{len(moved)} 处未到期的时限随之调整。" if moved else "。")
     )
     return ImportResult(
         path=sync_file.path,
@@ -383,32 +395,32 @@ def _apply_rules(
     return changed
 
 
-def _apply_holidays(sync_file: SyncFile, holidays: list[dict]) -> list[int]:
-    """Replace the calendar of every year the package lists days for."""
-    rows = []
+def _holiday_plans(sync_file: SyncFile, holidays: list[dict]) -> list[YearPlan]:
+    """The package's days as one plan a year, each checked like a year the county typed in."""
+    marks = sync_file.header.get("holiday_years")
+    marks = marks if isinstance(marks, dict) else {}
+    by_year: dict[int, list] = {}
     for data in holidays:
         try:
             day = date.fromisoformat(data["day"])
-            kind, name, source = data["kind"], data.get("name", ""), data.get("source", "")
-            if (
-                kind not in HOLIDAY_KINDS
-                or not isinstance(name, str)
-                or len(name) > 40
-                or not isinstance(source, str)
-                or len(source) > 60
-            ):
+            kind, name = data["kind"], data.get("name", "")
+            if kind not in HOLIDAY_KINDS or not isinstance(name, str) or len(name) > 40:
                 raise ValueError
         except (KeyError, TypeError, ValueError):
             raise refuse(sync_file.path, "中的节假日数据有误", "文件已损坏。") from None
-        rows.append({"day": day, "kind": kind, "name": name, "source": source or "县公司资料包"})
-    years = sorted({r["day"].year for r in rows})
-    for year in years:
-        HolidayDay.delete().where(
-            (HolidayDay.day >= date(year, 1, 1)) & (HolidayDay.day <= date(year, 12, 31))
-        ).execute()
-    for start in range(0, len(rows), 200):
-        HolidayDay.insert_many(rows[start : start + 200]).execute()
-    return years
+        by_year.setdefault(day.year, []).append((day, kind, name))
+    plans = []
+    for year, days in sorted(by_year.items()):
+        # A package of an older county version has no marks: its years came from notices.
+        status = marks.get(str(year), "official")
+        plan = plan_from_days(year, days, status, "县公司资料包")
+        try:
+            plans.append(validate(plan))
+        except ValidationError as err:
+            raise refuse(
+                sync_file.path, f"中{year}年的节假日有误（{err}）", "请县公司核对后重新生成。"
+            ) from None
+    return plans
 
 
 def apply_ack(sync_file: SyncFile, *, now: datetime | None = None) -> ImportResult:
