@@ -20,12 +20,21 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import __version__, db, keys
-from ..audit import record_table_state, save_audited
-from ..errors import RefusedError
-from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station, SyncLog
-from ..storage import current_folder
-from ..workdays import KINDS as HOLIDAY_KINDS
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.workdays import KINDS as HOLIDAY_KINDS
+from firstask_desktop.store import db, keys
+from firstask_desktop.store.audit import record_table_state, save_audited
+from firstask_desktop.store.models import (
+    DeadlineRuleRow,
+    Department,
+    HolidayDay,
+    Staff,
+    Station,
+    SyncLog,
+)
+from firstask_desktop.store.storage import current_folder
+
+from .. import __version__
 from . import state, trust
 from .actors import authorise
 from .container import (
