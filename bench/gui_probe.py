@@ -67,9 +67,9 @@ def open_app(folder: Path, acting: str):
     """The main window as ``gui.app`` opens it after a login, with its register filled."""
     from firstask_desktop.gui.app import apply_look, create_application, open_main_window
     from firstask_desktop.gui.session import Session
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import local_station
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store.models import Staff
+    from firstask_desktop.store.storage import open_store
 
     app = create_application()
     open_store(folder)
@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         result.update(scroll(app, register))
         result["rss_after_scroll_mib"] = rss_mib()
     print(json.dumps(result), flush=True)
-    from firstask_desktop import db
     from firstask_desktop.gui import tasks
+    from firstask_desktop.store import db
 
     window.close()
     tasks.wait_for_workers()

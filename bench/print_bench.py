@@ -26,10 +26,9 @@ from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
 
-from firstask_desktop import db, demo  # noqa: E402
-from firstask_desktop.models import Entry, FollowUp, Staff, new_uuid  # noqa: E402
+from firstask_desktop.demo import demo_station as demo  # noqa: E402
 from firstask_desktop.reports import pdf_page_count  # noqa: E402
-from firstask_desktop.reports.fonts import register_font  # noqa: E402
+from firstask_desktop.reports.pdf_fonts import register_font  # noqa: E402
 from firstask_desktop.reports.receipt import build_receipt  # noqa: E402
 from firstask_desktop.reports.register import (  # noqa: E402
     _KEYS,
@@ -40,7 +39,9 @@ from firstask_desktop.reports.register import (  # noqa: E402
     table_style,
 )
 from firstask_desktop.services.station import init_station  # noqa: E402
-from firstask_desktop.storage import open_store  # noqa: E402
+from firstask_desktop.store import db  # noqa: E402
+from firstask_desktop.store.models import Entry, FollowUp, Staff, new_uuid  # noqa: E402
+from firstask_desktop.store.storage import open_store  # noqa: E402
 
 MONTH_START = datetime(2026, 7, 1)
 

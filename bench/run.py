@@ -150,7 +150,7 @@ def capture(call) -> list[tuple[str, tuple]]:
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:
-    from firstask_desktop.db import SQLITE_PRAGMAS
+    from firstask_desktop.store.db import SQLITE_PRAGMAS
 
     con = sqlite3.connect(str(path))
     for name, value in SQLITE_PRAGMAS.items():
@@ -199,7 +199,7 @@ def search_needles(rng: random.Random, count: int) -> list[str]:
     """Fragments clerks type, taken from entries picked at random: a surname, a name, two to four
     characters of an address, three to six of a matter, a phone's last digits, a 户号, a serial
     (whole or its number), pinyin initials, the start of a unit, one character of a result."""
-    from firstask_desktop.models import Entry
+    from firstask_desktop.store.models import Entry
 
     largest = Entry.select(Entry.id).order_by(Entry.id.desc()).scalar()
     needles: list[str] = []
@@ -241,14 +241,14 @@ def register_figures(folder: Path, count: int, quick: bool) -> list[Figure]:
     """Open a month / change a filter / sort, and text search: ``queries.register_page`` as the
     register view calls it (first page of 200 rows and the total), against the same SQL run by
     hand with ``sqlite3`` (every statement the app sent, replayed, rows fetched)."""
-    from firstask_desktop import config, db
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.queries import (
         EntryFilter,
         months_with_entries,
         register_page,
     )
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store import config, db
+    from firstask_desktop.store.models import Staff
+    from firstask_desktop.store.storage import open_store
 
     open_store(folder)
     try:
@@ -326,10 +326,10 @@ def save_figure(folder: Path, count: int, quick: bool) -> Figure:
     """``services.entries.register_entry`` (validation, serial number, customer, the entry, its
     audit event, the search index, one commit with fsync) against a plain INSERT of the same row
     and COMMIT into a table without indexes, in a file beside it, WAL and synchronous=FULL."""
-    from firstask_desktop import config, db
-    from firstask_desktop.models import Entry, Staff
     from firstask_desktop.services import entries as svc
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store import config, db
+    from firstask_desktop.store.models import Entry, Staff
+    from firstask_desktop.store.storage import open_store
 
     open_store(folder)
     try:
@@ -472,9 +472,9 @@ def window_figures(folder: Path, runs: int, quick: bool) -> list[Figure]:
 def print_figure(entries: int, repeat: int, quick: bool) -> Figure:
     import print_bench
 
-    from firstask_desktop import db
     from firstask_desktop.reports.register import build_register, register_data
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store import db
+    from firstask_desktop.store.storage import open_store
 
     with tempfile.TemporaryDirectory(prefix="firstask-print-") as folder:
         open_store(Path(folder) / "data")

@@ -27,9 +27,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from firstask_desktop import bulk, config, db  # noqa: E402
+from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.services.station import init_station  # noqa: E402
-from firstask_desktop.storage import open_store  # noqa: E402
+from firstask_desktop.store import (
+    config,
+    db,  # noqa: E402
+)
+from firstask_desktop.store.storage import open_store  # noqa: E402
 from firstask_desktop.sync.importing import import_file  # noqa: E402
 from firstask_desktop.sync.records import TABLE_ORDER  # noqa: E402
 from firstask_desktop.sync.station_export import export_file  # noqa: E402

@@ -14,8 +14,8 @@ os.environ.pop("FIRSTASK_DATA_DIR", None)
 
 from support import PASSWORD, T0  # noqa: E402
 
-from firstask_desktop import db  # noqa: E402
-from firstask_desktop.storage import open_store  # noqa: E402
+from firstask_desktop.store import db  # noqa: E402
+from firstask_desktop.store.storage import open_store  # noqa: E402
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def station(store):
         admin_password=PASSWORD,
         now=T0,
     )
-    from firstask_desktop.models import Staff
+    from firstask_desktop.store.models import Staff
 
     return Staff.get(Staff.name == "管理员")
 
@@ -58,7 +58,7 @@ def people(station):
         ("陈静", "manager"),
     ]:
         add_staff(station, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
-    from firstask_desktop.models import Staff
+    from firstask_desktop.store.models import Staff
 
     return {s.name: s for s in Staff.select()}
 
@@ -66,7 +66,7 @@ def people(station):
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """A demo station built once per session; tests get their own copy (see ``demo_store``)."""
-    from firstask_desktop.demo import build_demo
+    from firstask_desktop.demo.demo_station import build_demo
 
     folder = tmp_path_factory.mktemp("demo-template") / "data"
     open_store(folder)

@@ -4,7 +4,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from firstask_desktop import config
+from firstask_desktop.store import config
 
 PASSWORD = "secret123"
 # A Tuesday in an ordinary week, far from holidays.

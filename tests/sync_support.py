@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from firstask_desktop import db, keys
-from firstask_desktop.models import ALL_MODELS
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db, keys
+from firstask_desktop.store.models import ALL_MODELS
+from firstask_desktop.store.storage import open_store
 
 PASSWORD = "secret123"
 T0 = datetime(2026, 3, 10, 9, 0)
@@ -76,8 +76,8 @@ def make_county(folder: Path, database_url: str | None = None) -> Site:
 
 def make_station(folder: Path, code: str, name: str, entries: int = 3) -> Site:
     """A station with a head, two clerks and ``entries`` matters at different steps."""
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import add_staff, init_station
+    from firstask_desktop.store.models import Staff
 
     site = Site(folder)
     with site.use():
@@ -99,8 +99,8 @@ def make_station(folder: Path, code: str, name: str, entries: int = 3) -> Site:
 
 def add_entry_story(n: int, at: datetime | None = None):
     """The n-th matter, taken through a different path of the register each time."""
-    from firstask_desktop.models import Staff
     from firstask_desktop.services import entries as svc
+    from firstask_desktop.store.models import Staff
 
     clerk = Staff.get(Staff.name == "李娜")
     at = at or T0 + timedelta(hours=n)

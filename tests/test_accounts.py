@@ -7,13 +7,13 @@ from datetime import timedelta
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import db, lockout
-from firstask_desktop.errors import NotAllowedError, RefusedError, ValidationError
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import AuditEvent, Staff
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
 from firstask_desktop.services import accounts
 from firstask_desktop.services.station import authenticate
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db, lockout
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import AuditEvent, Staff
+from firstask_desktop.store.storage import open_store
 
 
 def _fail(name: str, times: int, at=T0) -> list[str]:
@@ -149,7 +149,7 @@ def test_lock_state_for_the_login_screen(people):
 
 
 def _cli(folder, *args, password=PASSWORD, new_password=None, monkeypatch, capsys):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     monkeypatch.setenv("FIRSTASK_PASSWORD", password)
     if new_password is not None:

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import assessment
-from firstask_desktop.errors import IllegalStepError, NotAllowedError, ValidationError
-from firstask_desktop.models import Violation
+from firstask_desktop.domain.errors import IllegalStepError, NotAllowedError, ValidationError
+from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import add_staff
+from firstask_desktop.store.models import Violation
 
 
 def _register(people, category="咨询", at=T0, **kw):
@@ -113,7 +113,7 @@ def test_follow_up_deadline_counts_the_make_up_saturday_and_skips_the_holiday(pe
 
 def test_unresolved_with_nobody_to_report_to_is_clause_8(station):
     add_staff(station, name="李娜", role="clerk", password=PASSWORD, now=T0)  # no station head
-    from firstask_desktop.models import Staff
+    from firstask_desktop.store.models import Staff
 
     people = {"李娜": Staff.get(Staff.name == "李娜")}
     entry = _register(people, category="投诉", matter="线路老化")
@@ -175,7 +175,7 @@ def test_only_the_head_decides_and_dismissals_keep_their_reason(people):
 
 
 def test_clause_amounts_are_integer_fen_and_edits_are_audited(people):
-    from firstask_desktop.models import AuditEvent
+    from firstask_desktop.store.models import AuditEvent
 
     clause = assessment.update_clause(people["管理员"], "九.1", amount_fen=30000)
     assert clause.amount_fen == 30000 and assessment.yuan(clause.amount_fen) == "300.00"
@@ -195,7 +195,7 @@ def test_clause_amounts_are_integer_fen_and_edits_are_audited(people):
 def test_assess_command_line(people, store, monkeypatch, capsys):
     import json
 
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     _register(people, category="投诉", matter="电压低")
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
@@ -264,7 +264,7 @@ def test_three_complaints_in_90_days_flag_a_repeat_customer(people):
 
 
 def test_a_duplicate_registration_is_voided_with_a_link_to_the_one_kept(people):
-    from firstask_desktop.errors import RefusedError
+    from firstask_desktop.domain.errors import RefusedError
     from firstask_desktop.services.queries import entry_details
 
     kept = _register(people, category="投诉", matter="电压低")

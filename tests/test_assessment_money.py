@@ -2,8 +2,8 @@
 
 import pytest
 
-from firstask_desktop import assessment
-from firstask_desktop.errors import ValidationError
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.services import assessment
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,11 @@ from datetime import datetime
 import pytest
 from sync_support import county_db  # noqa: F401 - the fixture, for the PostgreSQL county
 
-from firstask_desktop import audit, bulk, db
-from firstask_desktop.models import AuditEvent, Staff
+from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.services import entries as svc
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import audit, db
+from firstask_desktop.store.models import AuditEvent, Staff
+from firstask_desktop.store.storage import open_store
 
 NOW = datetime(2026, 11, 20, 16, 0)
 

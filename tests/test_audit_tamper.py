@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from firstask_desktop import config, db, search_index
-from firstask_desktop.integrity import check_database
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import config, db, search_index
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 20, 16, 0)
@@ -52,10 +52,10 @@ EDITS = {
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
     """A demo station with every table filled: entries in every state, breaches, a setting."""
-    from firstask_desktop import assessment
-    from firstask_desktop.demo import build_demo
-    from firstask_desktop.models import Staff
+    from firstask_desktop.demo.demo_station import build_demo
+    from firstask_desktop.services import assessment
     from firstask_desktop.services.accounts import set_auto_lock_minutes
+    from firstask_desktop.store.models import Staff
 
     folder = tmp_path_factory.mktemp("tamper") / "data"
     open_store(folder)

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import backup, config, db
-from firstask_desktop.errors import NotAllowedError, RefusedError, StorageError
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import Entry
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, StorageError
+from firstask_desktop.services import backup
 from firstask_desktop.services import entries as svc
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import config, db
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import Entry
+from firstask_desktop.store.storage import open_store
 
 
 def _register(people, n: int, start: int = 0) -> None:
@@ -190,7 +191,7 @@ def test_a_restore_that_fails_half_way_leaves_the_register_as_it_was(people, sto
 
 
 def test_backup_commands(people, store, tmp_path, monkeypatch, capsys):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     _register(people, 2)
     db.close()

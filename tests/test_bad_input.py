@@ -17,14 +17,14 @@ import pytest
 from openpyxl import load_workbook
 from support import PASSWORD, T0
 
-from firstask_desktop import db
-from firstask_desktop.errors import FIELD_LABELS, RefusedError
-from firstask_desktop.export_excel import COLUMNS, export_register
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import Entry, Staff
+from firstask_desktop.domain.errors import FIELD_LABELS, RefusedError
 from firstask_desktop.services import entries as svc
+from firstask_desktop.services.export_excel import COLUMNS, export_register
 from firstask_desktop.services.queries import EntryFilter, entry_to_dict, list_entries
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.store.storage import open_store
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def test_through_the_service(folder, name, field, typed, expected):
 
 
 def _cli(folder, *args, capsys, acting="李娜"):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     code = run(["--data-dir", str(folder), "--as", acting, *args])
     out = capsys.readouterr()
@@ -231,7 +231,7 @@ def test_through_the_excel_export(folder):
     column = {c[1]: header.index(c[0]) for c in COLUMNS}
     for exporter in ("王建国", "李娜"):
         if exporter == "李娜":  # a clerk may not export; a county administrator gets it masked
-            from firstask_desktop.audit import save_audited
+            from firstask_desktop.store.audit import save_audited
 
             with db.transaction():
                 save_audited(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from firstask_desktop.cli import run
+from firstask_desktop.cli.runner import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_FIELDS = {

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from reports_support import pdf_text, read_qr, render_png
 
-from firstask_desktop.cli import run
-from firstask_desktop.models import Entry, Staff
+from firstask_desktop.cli.runner import run
+from firstask_desktop.store.models import Entry, Staff
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +89,7 @@ def test_verify_receipt_genuine_and_forged(cli, tmp_path):
 def test_print_commands_do_not_import_qt(demo_store, tmp_path):
     script = (
         "import sys\n"
-        "from firstask_desktop.cli import run\n"
+        "from firstask_desktop.cli.runner import run\n"
         f"code = run(['--data-dir', {str(demo_store)!r}, 'print', 'stats', '--month', '2026-10',"
         f" '--out', {str(tmp_path / 's.pdf')!r}])\n"
         "assert code == 0, code\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import db
-from firstask_desktop.clock import clock_warning
 from firstask_desktop.services import entries as svc
+from firstask_desktop.services.clock import clock_warning
+from firstask_desktop.store import db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +61,7 @@ class Fake(dt.datetime):
     def now(cls, tz=None):
         return cls(2008, 1, 1, 8, 0)
 dt.datetime = Fake
-from firstask_desktop.cli import run
+from firstask_desktop.cli.runner import run
 sys.exit(run(['--data-dir', {str(folder)!r}, 'init', '--station-code', 'GS0101',
               '--station-name', '城关供电所', '--admin', '管理员']))
 """

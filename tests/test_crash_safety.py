@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import config, db
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import AuditEvent, Customer, Entry, SerialCounter
-from firstask_desktop.startup import startup_check
-from firstask_desktop.storage import open_store
+from firstask_desktop.services.startup import startup_check
+from firstask_desktop.store import config, db
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import AuditEvent, Customer, Entry, SerialCounter
+from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 50
@@ -36,10 +36,10 @@ SAVER = r"""
 import itertools, os, sys
 from datetime import datetime
 from pathlib import Path
-from firstask_desktop.models import Staff
-from firstask_desktop.search_text import pinyin_initials
+from firstask_desktop.store.models import Staff
+from firstask_desktop.domain.search_text import pinyin_initials
 from firstask_desktop.services.entries import register_entry
-from firstask_desktop.storage import open_store
+from firstask_desktop.store.storage import open_store
 
 pinyin_initials("张三")  # its dictionary loads on the first save: here once, with the modules
 folder, now = Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2])
@@ -150,7 +150,7 @@ def _damage(path: Path) -> None:
 
 
 def test_a_damaged_file_at_start_offers_the_newest_good_backup(people, store):
-    from firstask_desktop import backup
+    from firstask_desktop.services import backup
     from firstask_desktop.services import entries as svc
 
     for n in range(30):

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from firstask_desktop.deadlines import (
+from firstask_desktop.domain.deadlines import (
     DEFAULT_RULES,
     DeadlineRule,
     compute_deadlines,
@@ -15,8 +15,8 @@ from firstask_desktop.deadlines import (
     pick_rule,
     validate_rule,
 )
-from firstask_desktop.errors import ValidationError
-from firstask_desktop.workdays import HolidayCalendar, seed_calendar
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.workdays import HolidayCalendar, seed_calendar
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,12 @@ from datetime import datetime
 import pytest
 from peewee import fn
 
-from firstask_desktop import audit, bulk_write, db, demo
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import AUDITED, AuditEvent, Entry
+from firstask_desktop.demo import demo_station as demo
+from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
 from firstask_desktop.services.queries import counts
-from firstask_desktop.vocab import CATEGORIES, CHANNELS, STATUSES
+from firstask_desktop.store import audit, bulk_write, db
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import AUDITED, AuditEvent, Entry
 
 NOW = datetime(2026, 11, 20, 16, 0)
 
@@ -30,7 +31,7 @@ def _indexes() -> set[str]:
 
 @pytest.fixture(scope="module")
 def large_demo(tmp_path_factory):
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store.storage import open_store
 
     folder = tmp_path_factory.mktemp("large-demo") / "data"
     open_store(folder)
@@ -88,7 +89,7 @@ def test_the_fast_writers_write_what_the_audit_module_would(large_demo):
     checked = 0
     for model in AUDITED:
         for row in model.select().order_by(model.id).limit(300).dicts():
-            expected = audit._canonical(bulk_write.fast_snapshot(model, row))
+            expected = audit.canonical_json(bulk_write.fast_snapshot(model, row))
             assert bulk_write.snapshot_json(model, row) == expected
             checked += 1
     assert checked > 500
@@ -106,8 +107,8 @@ def test_fast_uuids_are_distinct_version_4_uuids():
 
 
 def test_entries_generated_in_a_second_process_are_the_same_and_pass_check(tmp_path):
-    from firstask_desktop import bulk
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.demo import bulk_demo as bulk
+    from firstask_desktop.store.storage import open_store
 
     def register(folder, in_parallel: bool) -> list[tuple]:
         open_store(folder)
@@ -124,8 +125,8 @@ def test_entries_generated_in_a_second_process_are_the_same_and_pass_check(tmp_p
 
 
 def test_a_failure_in_the_generating_process_stops_the_writing_one(tmp_path):
-    from firstask_desktop import bulk
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.demo import bulk_demo as bulk
+    from firstask_desktop.store.storage import open_store
 
     open_store(tmp_path / "data")
     try:

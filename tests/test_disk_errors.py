@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import backup, config, db, fileio
-from firstask_desktop.disk_errors import storage_error
-from firstask_desktop.errors import StorageError
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import AuditEvent, Entry, SerialCounter, Staff
+from firstask_desktop.domain.errors import StorageError
+from firstask_desktop.services import backup
 from firstask_desktop.services import entries as svc
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import config, db, fileio
+from firstask_desktop.store.disk_errors import storage_error
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import AuditEvent, Entry, SerialCounter, Staff
+from firstask_desktop.store.storage import open_store
 
 
 def _no_temp_files(folder: Path) -> bool:
@@ -120,7 +121,7 @@ def test_a_full_database_refuses_the_entry_and_keeps_the_rest(people):
 
 
 def test_the_cli_says_the_disk_is_full_with_exit_1(people, store, monkeypatch, capsys):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     db.close()
     pages = config.db_path(store).stat().st_size // 4096 + 1
@@ -196,7 +197,7 @@ def _fill(folder: Path) -> Path:
 
 
 def test_backup_and_export_onto_a_full_stick(people, store, tiny_disk):
-    from firstask_desktop.export_excel import export_register
+    from firstask_desktop.services.export_excel import export_register
 
     for n in range(40):
         _register(people, n)

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta
 import pytest
 from support import T0
 
-from firstask_desktop import audit, integrity
-from firstask_desktop.errors import IllegalStepError, NotAllowedError, ValidationError
-from firstask_desktop.models import AuditEvent, Customer, Entry, Escalation, FollowUp, Void
+from firstask_desktop.domain.errors import IllegalStepError, NotAllowedError, ValidationError
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.queries import EntryFilter, counts, entry_details, list_entries
+from firstask_desktop.store import audit, integrity
+from firstask_desktop.store.models import AuditEvent, Customer, Entry, Escalation, FollowUp, Void
 
 
 def _complaint(people, **overrides):

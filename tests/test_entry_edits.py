@@ -7,11 +7,11 @@ import json
 import pytest
 from support import T0
 
-from firstask_desktop.errors import IllegalStepError, NotAllowedError, RefusedError
-from firstask_desktop.integrity import check_database
-from firstask_desktop.models import AuditEvent
+from firstask_desktop.domain.errors import IllegalStepError, NotAllowedError, RefusedError
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.entry_edits import edit_entry, may_edit
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import AuditEvent
 
 
 def _register(owner, **extra):

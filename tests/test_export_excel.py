@@ -8,12 +8,12 @@ import pytest
 from openpyxl import load_workbook
 from support import PASSWORD, T0
 
-from firstask_desktop import db
-from firstask_desktop.audit import save_audited
-from firstask_desktop.errors import NotAllowedError, ValidationError
-from firstask_desktop.export_excel import COLUMNS, export_register, spreadsheet_text
-from firstask_desktop.models import Staff
+from firstask_desktop.domain.errors import NotAllowedError, ValidationError
 from firstask_desktop.services import entries as svc
+from firstask_desktop.services.export_excel import COLUMNS, export_register, spreadsheet_text
+from firstask_desktop.store import db
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import Staff
 
 HEADERS = [c[0] for c in COLUMNS]
 
@@ -132,7 +132,7 @@ def test_refusals_leave_no_file(register, store):
 
 
 def test_export_excel_on_the_command_line(register, store, monkeypatch, capsys):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     db.close()
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)

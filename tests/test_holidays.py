@@ -14,15 +14,15 @@ from datetime import date, datetime
 import pytest
 from sync_support import PASSWORD, exchange_keys, import_at, make_county, make_station
 
-from firstask_desktop.audit import record_table_state
-from firstask_desktop.cli import run
-from firstask_desktop.errors import NotAllowedError, RefusedError, ValidationError
-from firstask_desktop.holiday_table import YEAR_STATUS_KEY, year_status
-from firstask_desktop.holiday_year import make_plan, parse_file
-from firstask_desktop.models import AuditEvent, Entry, HolidayDay, Setting, Staff
+from firstask_desktop.cli.runner import run
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
+from firstask_desktop.domain.holiday_year import make_plan, parse_file
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services import holidays
 from firstask_desktop.services.rules import current_calendar
+from firstask_desktop.store.audit import record_table_state
+from firstask_desktop.store.holiday_table import YEAR_STATUS_KEY, year_status
+from firstask_desktop.store.models import AuditEvent, Entry, HolidayDay, Setting, Staff
 
 # The county's 2027 as a (hypothetical) notice gives it: 元旦 1–4 January with Saturday 9 January
 # worked instead; 春节 5–11 February with 14 February worked.
@@ -168,7 +168,7 @@ def test_a_station_set_up_before_2027_gains_the_shipped_years_on_upgrade(tmp_pat
     with station.use():  # the new version opens it
         assert year_status()[2027] == "provisional" and year_status()[2026] == "official"
         assert not current_calendar().is_working_day(date(2027, 2, 8))  # 春节, statutory
-        from firstask_desktop.integrity import check_database
+        from firstask_desktop.store.integrity import check_database
 
         assert check_database() == []
 
@@ -234,7 +234,7 @@ def test_county_year_reaches_the_station_and_moves_open_deadlines_audited(county
         # and the closed one is never touched.
         assert Entry.get(Entry.serial == praised.serial).status == "closed"
         assert Entry.get(Entry.serial == praised.serial).revision == praised.revision
-        from firstask_desktop.integrity import check_database
+        from firstask_desktop.store.integrity import check_database
 
         assert check_database() == []
 

@@ -86,7 +86,7 @@ def test_upgrade_deletes_only_what_the_bundle_installs(rendered):
 
 def test_uninstall_keeps_the_data_folder_of_config_unless_told_twice(rendered):
     text = rendered["iss"].decode("utf-8-sig")
-    # The same folder firstask_desktop/config.py uses by default on Windows.
+    # The same folder firstask_desktop/store/config.py uses by default on Windows.
     assert "ExpandConstant('{localappdata}\\FirstAsk\\FirstAsk')" in text
     assert "MB_YESNO or MB_DEFBUTTON1) = IDYES then\r\n    exit;" in text  # "keep?" Yes first
     assert "MB_YESNO or MB_DEFBUTTON2) = IDYES;" in text  # "really delete?" No first

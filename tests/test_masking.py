@@ -2,7 +2,7 @@
 
 import pytest
 
-from firstask_desktop.masking import mask_address, mask_name, mask_phone, mask_text_phones
+from firstask_desktop.domain.masking import mask_address, mask_name, mask_phone, mask_text_phones
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ import sqlite3
 
 from support import make_v1_file as _make_v1_file
 
-from firstask_desktop import config, db, schema
-from firstask_desktop.models import ALL_MODELS, Entry
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import config, db, schema
+from firstask_desktop.store.models import ALL_MODELS, Entry
+from firstask_desktop.store.storage import open_store
 
 
 def _columns(database) -> dict[str, set[str]]:

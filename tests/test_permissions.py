@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from support import PASSWORD, T0
 
-from firstask_desktop import db, permissions
-from firstask_desktop.audit import save_audited
-from firstask_desktop.errors import NotAllowedError, RefusedError, ValidationError
-from firstask_desktop.models import Entry, Staff
-from firstask_desktop.storage import open_store
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
+from firstask_desktop.store import db
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("clerk", "manager", "head", "admin", "county_admin")
@@ -149,10 +150,9 @@ def _own_serial(role: str) -> str:
 def _do(permission: str, actor: Staff, folder: Path):
     """Exercise ``permission`` through a real service; returns on success or any refusal that
     comes after the permission check, raises NotAllowedError when the role is refused."""
-    from firstask_desktop import backup, export_excel
-    from firstask_desktop.assessment import confirm
-    from firstask_desktop.services import accounts, entry_edits, rules
+    from firstask_desktop.services import accounts, backup, entry_edits, export_excel, rules
     from firstask_desktop.services import entries as svc
+    from firstask_desktop.services.assessment import confirm
     from firstask_desktop.services.station import add_department, add_staff
     from firstask_desktop.sync.trust import import_key_file
 
@@ -174,8 +174,8 @@ def _do(permission: str, actor: Staff, folder: Path):
     elif permission == "void":
         svc.void_entry(actor, _own_serial(actor.role), "重复登记", now=T0)
     elif permission == "see_personal_data":
+        from firstask_desktop.domain.visibility import entry_dict_for
         from firstask_desktop.services.queries import entry_to_dict
-        from firstask_desktop.visibility import entry_dict_for
 
         entry = Entry.get(Entry.serial == OPEN)
         shown = entry_dict_for(actor, entry, entry_to_dict(entry))
@@ -247,7 +247,7 @@ def test_docs_carry_the_same_table():
     assert block, "docs/permissions.md lost its markers"
     assert block.group(1) == permissions.markdown_table(), (
         "docs/permissions.md is out of date: regenerate the table with "
-        "python -m firstask_desktop.permissions"
+        "python -m firstask_desktop.domain.permissions"
     )
 
 
@@ -278,8 +278,8 @@ def test_a_deactivated_account_can_do_nothing(station_copy):
 
 
 def test_the_owner_sees_their_own_entry_unmasked_others_do_not(station_copy):
+    from firstask_desktop.domain.visibility import entry_dict_for
     from firstask_desktop.services.queries import entry_to_dict
-    from firstask_desktop.visibility import entry_dict_for
 
     entry = Entry.get(Entry.serial == OPEN)
     data = entry_to_dict(entry)
@@ -319,7 +319,7 @@ def test_a_station_cannot_have_a_county_admin(station):
 def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, capsys):
     import json
 
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
     db.close()

@@ -63,9 +63,9 @@ def test_every_field_of_every_synced_table_has_a_chinese_label():
 
 
 def test_a_difference_the_mask_hides_is_still_marked(sites, tmp_path):
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.quarantine_review import review_list, review_record
     from firstask_desktop.services.station import add_staff
+    from firstask_desktop.store.models import Staff
 
     county = sites[0]
     forged = _second_file(
@@ -100,8 +100,8 @@ def test_a_difference_the_mask_hides_is_still_marked(sites, tmp_path):
 
 
 def test_a_serial_number_taken_says_so_in_chinese(sites, tmp_path):
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.quarantine_review import review_list, review_record
+    from firstask_desktop.store.models import Staff
 
     county = sites[0]
     _header, records = read_body(sites[2].path, county)
@@ -118,10 +118,10 @@ def test_a_serial_number_taken_says_so_in_chinese(sites, tmp_path):
 
 
 def test_the_county_demo_has_records_waiting_and_one_decided(tmp_path):
-    from firstask_desktop import db
-    from firstask_desktop.demo_county import COUNTY_ADMIN, build_county_demo
-    from firstask_desktop.models import Entry, Staff
+    from firstask_desktop.demo.demo_county import COUNTY_ADMIN, build_county_demo
     from firstask_desktop.services.quarantine_review import pending_count, review_list
+    from firstask_desktop.store import db
+    from firstask_desktop.store.models import Entry, Staff
 
     try:
         made = build_county_demo(

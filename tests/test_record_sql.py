@@ -7,11 +7,12 @@ from datetime import datetime
 
 from sync_support import county_db  # noqa: F401 - the fixture, for the PostgreSQL county
 
-from firstask_desktop import audit, bulk, db, record_sql
-from firstask_desktop.models import AuditEvent, Customer, Entry, Staff, Station, new_uuid
+from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import local_station
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import audit, db, record_sql
+from firstask_desktop.store.models import AuditEvent, Customer, Entry, Staff, Station, new_uuid
+from firstask_desktop.store.storage import open_store
 
 NOW = datetime(2026, 11, 20, 16, 0)
 

@@ -12,8 +12,7 @@ from datetime import datetime
 
 import pytest
 
-from firstask_desktop import db
-from firstask_desktop.models import Entry, Staff
+from firstask_desktop.domain.visibility import entry_dict_for
 from firstask_desktop.services.queries import (
     EntryFilter,
     RegisterRow,
@@ -23,7 +22,8 @@ from firstask_desktop.services.queries import (
     list_entries,
     register_page,
 )
-from firstask_desktop.visibility import entry_dict_for
+from firstask_desktop.store import db
+from firstask_desktop.store.models import Entry, Staff
 
 NOW = datetime(2026, 11, 20, 16, 0)
 
@@ -106,7 +106,7 @@ def test_sqlite_reads_a_chosen_month_through_the_date_index(demo_store):
 def test_an_old_file_gets_the_register_indexes(tmp_path):
     from test_migrations import _make_v1_file
 
-    from firstask_desktop.storage import open_store
+    from firstask_desktop.store.storage import open_store
 
     def indexes() -> set[str]:
         rows = db.database.execute_sql(

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 from support import T0
 
-from firstask_desktop import assessment
-from firstask_desktop.reports.assessment import build_assessment
+from firstask_desktop.reports.assessment_sheet import build_assessment
 from firstask_desktop.reports.supervision import build_supervision
+from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
 
 
@@ -99,7 +99,7 @@ def test_supervision_slip_names_the_department_its_phone_and_deadline(people, tm
 
 
 def test_print_assessment_and_supervision_from_the_command_line(people, store, tmp_path, capsys):
-    from firstask_desktop.cli import run
+    from firstask_desktop.cli.runner import run
 
     serial = _late_entries(people, 1)[0]
     out = tmp_path / "考核表.pdf"

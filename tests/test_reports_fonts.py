@@ -4,8 +4,8 @@ the characters it lacks."""
 from reportlab.lib.pagesizes import A5
 from reports_support import pdf_fonts, pdf_text, squeeze
 
-from firstask_desktop import config
-from firstask_desktop.reports.fonts import (
+from firstask_desktop.reports.layout import wrap_lines
+from firstask_desktop.reports.pdf_fonts import (
     FONT_FILE,
     MISSING_MARK,
     glyph_warning,
@@ -13,8 +13,8 @@ from firstask_desktop.reports.fonts import (
     missing_glyphs_in,
     printable,
 )
-from firstask_desktop.reports.layout import wrap_lines
 from firstask_desktop.reports.slips import build_single
+from firstask_desktop.store import config
 
 
 def test_font_is_bundled_with_its_licence():

@@ -5,10 +5,10 @@ import json
 import pytest
 from reports_support import pdf_text, render_png, squeeze
 
-from firstask_desktop.errors import RefusedError
-from firstask_desktop.models import Entry
+from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.reports import pdf_page_count
 from firstask_desktop.reports.notice import build_notice
+from firstask_desktop.store.models import Entry
 
 
 def test_notice_lists_the_missing_documents(demo_store, tmp_path):

@@ -5,11 +5,11 @@ import json
 import pytest
 from reports_support import pdf_fonts, pdf_text, read_qr, render_png, squeeze
 
-from firstask_desktop import receipt_codes, storage
-from firstask_desktop.errors import RefusedError
-from firstask_desktop.models import Entry
+from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.reports import pdf_page_count
 from firstask_desktop.reports.receipt import build_receipt, receipt_data
+from firstask_desktop.store import receipt_codes, storage
+from firstask_desktop.store.models import Entry
 
 
 @pytest.fixture
@@ -120,9 +120,9 @@ def test_void_entry_has_no_receipt_and_a5_is_one_slip(demo_store, tmp_path):
 
 
 def test_rare_name_prints_a_visible_mark(demo_store, tmp_path):
-    from firstask_desktop.models import Staff
-    from firstask_desktop.reports.fonts import missing_glyphs_in
+    from firstask_desktop.reports.pdf_fonts import missing_glyphs_in
     from firstask_desktop.services.entries import register_entry
+    from firstask_desktop.store.models import Staff
 
     clerk = Staff.get(Staff.name == "李娜")
     rare = register_entry(
@@ -143,7 +143,7 @@ def test_rare_name_prints_a_visible_mark(demo_store, tmp_path):
 def test_county_trusts_the_keys_registered_for_the_receipts_station(with_docs, monkeypatch):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from firstask_desktop import keys
+    from firstask_desktop.store import keys
 
     station_key = Ed25519PrivateKey.generate()
     code = receipt_codes.entry_code(with_docs, station_key)

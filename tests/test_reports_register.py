@@ -3,12 +3,12 @@
 import pytest
 from reports_support import pdf_text, render_png, squeeze
 
-from firstask_desktop.masking import mask_name
-from firstask_desktop.models import AuditEvent, Entry, Staff
+from firstask_desktop.domain.masking import mask_name
 from firstask_desktop.reports import pdf_page_count
 from firstask_desktop.reports.layout import PrintCancelled
 from firstask_desktop.reports.register import audit_head_at, build_register, register_data
 from firstask_desktop.services.queries import month_range
+from firstask_desktop.store.models import AuditEvent, Entry, Staff
 
 MONTH = "2026-10"
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from reports_support import pdf_text, render_png, squeeze
 
 from firstask_desktop.reports.statistics import build_stats, pct
-from firstask_desktop.stats import month_stats
+from firstask_desktop.services.month_stats import month_stats
 
 NOW = datetime(2026, 11, 20, 16, 0)
 
@@ -41,7 +41,7 @@ def test_stats_pdf_carries_the_core_figures(demo_store, tmp_path):
 
 
 def test_lists_show_masked_names_only(demo_store, tmp_path):
-    from firstask_desktop.models import Entry
+    from firstask_desktop.store.models import Entry
 
     stats = month_stats("2026-10", NOW)
     text = squeeze(pdf_text(build_stats("2026-10", now=NOW), tmp_path))

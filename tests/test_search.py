@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from support import T0
 from sync_support import county_db  # noqa: F401 - the fixture, for the PostgreSQL county
 
-from firstask_desktop import bulk, config, db, search_index
-from firstask_desktop.models import Entry, Staff
+from firstask_desktop.demo import bulk_demo as bulk
+from firstask_desktop.domain.vocab import OPEN_STATUSES
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.entry_edits import edit_entry
 from firstask_desktop.services.queries import (
@@ -29,8 +29,9 @@ from firstask_desktop.services.queries import (
     list_entries,
     month_range,
 )
-from firstask_desktop.storage import open_store
-from firstask_desktop.vocab import OPEN_STATUSES
+from firstask_desktop.store import config, db, search_index
+from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.store.storage import open_store
 
 NOW = datetime(2026, 11, 20, 16, 0)
 TEXT = ("visitor", "unit", "address", "matter", "result", "serial")

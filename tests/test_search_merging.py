@@ -9,10 +9,10 @@ from datetime import timedelta
 from support import T0
 from test_migrations import _make_v1_file
 
-from firstask_desktop import db, search_index
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.queries import EntryFilter, list_entries
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db, search_index
+from firstask_desktop.store.storage import open_store
 
 
 def _automerge(table: str) -> int | None:

@@ -7,13 +7,12 @@ where it must fail naming it.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from firstask_desktop.selfcheck import STEPS
+from firstask_desktop.cli.selfcheck import STEPS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,7 +75,7 @@ def test_a_missing_font_fails_naming_the_file(tmp_path):
     prelude = (
         "import shutil\n"
         "from pathlib import Path\n"
-        "from firstask_desktop import config\n"
+        "from firstask_desktop.store import config\n"
         f"copy = Path({str(resources)!r})\n"
         "shutil.copytree(config.resources_dir(), copy)\n"
         "(copy / 'fonts' / 'wqy-microhei.ttc').unlink()\n"
@@ -91,20 +90,14 @@ def test_a_missing_font_fails_naming_the_file(tmp_path):
     assert any(line.startswith("✓ 导出同步文件") for line in result.stdout.splitlines())
 
 
-def _main_module():
-    spec = importlib.util.spec_from_file_location("firstask_main", ROOT / "main.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_double_clicked_sync_file_opens_the_window_with_it():
-    main = _main_module()
-    options = main._gui_options(["D:\\U盘\\GS0101-000003.fasync"])
+    from firstask_desktop.__main__ import gui_options
+
+    options = gui_options(["D:\\U盘\\GS0101-000003.fasync"])
     assert options is not None and options.open_file == "D:\\U盘\\GS0101-000003.fasync"
-    options = main._gui_options(["--data-dir", "E:/数据", "X.FASYNC"])
+    options = gui_options(["--data-dir", "E:/数据", "X.FASYNC"])
     assert options.open_file == "X.FASYNC" and options.data_dir == "E:/数据"
-    assert main._gui_options([]).open_file is None
+    assert gui_options([]).open_file is None
     # A command that names a sync file is still the command line.
-    assert main._gui_options(["sync", "import", "GS0101-000003.fasync"]) is None
-    assert main._gui_options(["notes.txt"]) is None
+    assert gui_options(["sync", "import", "GS0101-000003.fasync"]) is None
+    assert gui_options(["notes.txt"]) is None

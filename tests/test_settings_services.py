@@ -6,8 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 from support import T0
 
-from firstask_desktop.errors import NotAllowedError, ValidationError
-from firstask_desktop.models import AuditEvent
+from firstask_desktop.domain.errors import NotAllowedError, ValidationError
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.queries import EntryFilter, counts, list_entries
 from firstask_desktop.services.rules import (
@@ -18,6 +17,7 @@ from firstask_desktop.services.rules import (
     update_rule,
 )
 from firstask_desktop.services.station import list_departments
+from firstask_desktop.store.models import AuditEvent
 
 
 def _complaint_rule():
@@ -100,7 +100,7 @@ def test_due_week_lists_open_entries_due_after_today_within_seven_days(people):
 
 
 def test_a_customers_matters_are_found_by_their_uuid(people):
-    from firstask_desktop.models import Customer
+    from firstask_desktop.store.models import Customer
 
     clerk = people["李娜"]
     first = svc.register_entry(

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from firstask_desktop.errors import ValidationError
+from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.services import entries as svc
-from firstask_desktop.stats import month_stats, previous_month
+from firstask_desktop.services.month_stats import month_stats, previous_month
 
 NOW = datetime(2026, 4, 10, 12, 0)
 
@@ -165,10 +165,10 @@ def test_county_statistics_have_one_row_per_station_and_totals(people, tmp_path)
 
     from support import T0
 
-    from firstask_desktop.models import Entry, Station
     from firstask_desktop.reports.statistics import build_stats
     from firstask_desktop.services import entries as svc
-    from firstask_desktop.stats import month_stats
+    from firstask_desktop.services.month_stats import month_stats
+    from firstask_desktop.store.models import Entry, Station
 
     Station.create(code="GS0102", station="GS0102", name="金崖供电所", area="rural")
     serials = []

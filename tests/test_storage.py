@@ -1,7 +1,7 @@
 """Storage: durable SQLite settings, non-ASCII data folders, where the data folder is."""
 
-from firstask_desktop import config, db
-from firstask_desktop.models import Entry
+from firstask_desktop.store import config, db
+from firstask_desktop.store.models import Entry
 
 
 def test_pragmas_are_durable(store):

@@ -27,7 +27,7 @@ from sync_support import (
     table_state,
 )
 
-from firstask_desktop.errors import RefusedError
+from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.sync.container import SyncFileError
 
 ATTEMPTS = 200
@@ -57,7 +57,7 @@ def world(request, tmp_path_factory):
             add_entry_story(7, at=T0.replace(day=12))
         good = export(station, usb / "好").path
         yield county, station, other, good, base
-        from firstask_desktop import db
+        from firstask_desktop.store import db
 
         db.close()
 
@@ -102,7 +102,7 @@ def test_the_good_file_itself_imports(world, tmp_path):
     from firstask_desktop.sync.container import iter_records, open_sync_file
 
     sync_file = open_sync_file(good)
-    from firstask_desktop import keys
+    from firstask_desktop.store import keys
 
     records = list(iter_records(sync_file, keys.load_or_create_encryption_key(county.folder)))
     assert sum(sync_file.header["counts"].values()) == len(records) > 0

@@ -9,8 +9,8 @@ import stat
 import pytest
 from sync_support import ENV_PG, PASSWORD, fresh_postgres_database
 
-from firstask_desktop import db
-from firstask_desktop.cli import run
+from firstask_desktop.cli.runner import run
+from firstask_desktop.store import db
 
 
 @pytest.fixture(autouse=True)
@@ -288,8 +288,8 @@ def test_the_county_database_can_be_postgresql(offices, capsys, tmp_path, monkey
         assert len(listed) == 1 and listed[0]["serial"].startswith("GS0101-")
         assert cli(capsys, "--db", url, "--data-dir", county, "check")[0] == 0
         # The audit chain is append-only on PostgreSQL too.
-        from firstask_desktop.models import AuditEvent
-        from firstask_desktop.storage import open_store
+        from firstask_desktop.store.models import AuditEvent
+        from firstask_desktop.store.storage import open_store
 
         open_store(county, url)
         try:

@@ -21,7 +21,7 @@ from sync_support import (
     table_state,
 )
 
-from firstask_desktop.errors import RefusedError
+from firstask_desktop.domain.errors import RefusedError
 
 
 @pytest.fixture
@@ -34,8 +34,8 @@ def sites(tmp_path, county_db):  # noqa: F811 - the fixture above
 
 
 def _entries(site):
-    from firstask_desktop.models import Entry
     from firstask_desktop.services.queries import entry_details
+    from firstask_desktop.store.models import Entry
 
     with site.use():
         rows = {}
@@ -49,8 +49,8 @@ def _entries(site):
 
 def test_round_trip_county_holds_what_the_stations_registered(sites):
     county, a, b, usb = sites
-    from firstask_desktop.integrity import check_database
-    from firstask_desktop.models import AuditEvent, Staff, StationAuditEvent
+    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.models import AuditEvent, Staff, StationAuditEvent
 
     first_a = export(a, usb)
     first_b = export(b, usb)
@@ -87,8 +87,8 @@ def test_round_trip_county_holds_what_the_stations_registered(sites):
 
 def test_incremental_export_carries_only_what_changed(sites):
     county, a, _b, usb = sites
-    from firstask_desktop.models import Entry, Staff
     from firstask_desktop.services import entries as svc
+    from firstask_desktop.store.models import Entry, Staff
 
     import_at(county, export(a, usb).path, accept_new_station=True)
     with a.use():
@@ -112,7 +112,7 @@ def test_incremental_export_carries_only_what_changed(sites):
 
 
 def export_hash(site, seq):
-    from firstask_desktop.models import SyncLog
+    from firstask_desktop.store.models import SyncLog
 
     with site.use():
         return SyncLog.get((SyncLog.seq == seq) & (SyncLog.direction == "out")).file_hash
@@ -178,7 +178,7 @@ def test_replaying_an_old_file_changes_nothing(sites):
 def test_same_number_with_other_content_is_quarantined(sites, tmp_path):
     """A station restored from a backup exports its number 2 again, with different records."""
     county, a, _b, usb = sites
-    from firstask_desktop.models import Entry, SyncLog
+    from firstask_desktop.store.models import Entry, SyncLog
 
     import_at(county, export(a, usb).path, accept_new_station=True)
     backup = tmp_path / "备份"
@@ -205,9 +205,9 @@ def test_same_number_with_other_content_is_quarantined(sites, tmp_path):
 
 def test_same_revision_with_other_content_waits_for_a_person(sites, tmp_path):
     county, a, _b, usb = sites
-    from firstask_desktop.integrity import check_database
-    from firstask_desktop.models import Entry, QuarantinedRecord
     from firstask_desktop.services.county import quarantined_records, resolve_quarantined
+    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.models import Entry, QuarantinedRecord
 
     first = export(a, usb)
     import_at(county, first.path, accept_new_station=True)
@@ -304,12 +304,12 @@ def test_county_package_round_trip(sites, tmp_path):
     county, a, _b, usb = sites
     from datetime import date
 
-    from firstask_desktop import db
-    from firstask_desktop.audit import save_audited
-    from firstask_desktop.integrity import check_database
-    from firstask_desktop.models import DeadlineRuleRow, Department, HolidayDay, Staff
     from firstask_desktop.services.rules import update_rule
     from firstask_desktop.services.station import find_department, list_staff
+    from firstask_desktop.store import db
+    from firstask_desktop.store.audit import save_audited
+    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.models import DeadlineRuleRow, Department, HolidayDay, Staff
     from firstask_desktop.sync.package import write_package
 
     import_at(county, export(a, usb).path, accept_new_station=True)

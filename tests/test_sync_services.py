@@ -20,7 +20,7 @@ from sync_support import (
     table_state,
 )
 
-from firstask_desktop import keys
+from firstask_desktop.store import keys
 from firstask_desktop.sync.progress import SyncCancelled
 
 
@@ -76,8 +76,8 @@ def test_keeping_the_stored_version_of_a_quarantined_record(pair, tmp_path):
     county, station, usb = pair
     from sync_support import county_public, forge, read_body
 
-    from firstask_desktop.models import Entry, QuarantinedRecord
     from firstask_desktop.services.county import quarantined_records, resolve_quarantined
+    from firstask_desktop.store.models import Entry, QuarantinedRecord
 
     first = export(station, usb)
     import_at(county, first.path, accept_new_station=True)
@@ -104,8 +104,8 @@ def test_keeping_the_stored_version_of_a_quarantined_record(pair, tmp_path):
 
 def test_station_chains_are_verified_event_by_event(pair):
     county, station, usb = pair
-    from firstask_desktop import db
     from firstask_desktop.services.county import verify_station_chains
+    from firstask_desktop.store import db
 
     import_at(county, export(station, usb).path, accept_new_station=True)
     with station.use():
@@ -123,9 +123,9 @@ def test_station_chains_are_verified_event_by_event(pair):
 
 
 def test_the_fast_snapshot_equals_the_audit_snapshot(demo_store):
-    from firstask_desktop.audit import snapshot
-    from firstask_desktop.bulk_write import fast_snapshot
-    from firstask_desktop.models import AUDITED
+    from firstask_desktop.store.audit import snapshot
+    from firstask_desktop.store.bulk_write import fast_snapshot
+    from firstask_desktop.store.models import AUDITED
 
     checked = 0
     for model in AUDITED:
@@ -142,11 +142,11 @@ def test_the_fast_snapshot_equals_the_audit_snapshot(demo_store):
 def test_bulk_entries_are_what_the_services_would_have_stored(tmp_path):
     from sync_support import Site
 
-    from firstask_desktop import bulk
-    from firstask_desktop.integrity import check_database
-    from firstask_desktop.models import Entry, SerialCounter
+    from firstask_desktop.demo import bulk_demo as bulk
     from firstask_desktop.services.entries import register_entry
     from firstask_desktop.services.station import find_staff
+    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.models import Entry, SerialCounter
 
     now = datetime(2026, 11, 20, 16, 0)
     with Site(tmp_path / "大所").use():

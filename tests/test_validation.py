@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from firstask_desktop.errors import ValidationError
-from firstask_desktop.validation import (
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.validation import (
     clean_text,
     normalise_account_no,
     normalise_name,

@@ -11,13 +11,14 @@ import pytest
 from support import T0
 from sync_support import county_db  # noqa: F401 - the fixture, for the PostgreSQL county
 
-from firstask_desktop import bulk, config, db
-from firstask_desktop.audit import save_audited
-from firstask_desktop.models import DeadlineRuleRow, HolidayDay, Staff
+from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.rules import current_calendar, rule_rows, update_rule
 from firstask_desktop.services.station import local_station
-from firstask_desktop.storage import current_folder, open_store
+from firstask_desktop.store import config, db
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import DeadlineRuleRow, HolidayDay, Staff
+from firstask_desktop.store.storage import current_folder, open_store
 
 WED, THU = date(2026, 3, 11), date(2026, 3, 12)  # T0 is Tuesday 10 March 2026
 

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from firstask_desktop.errors import RefusedError
-from firstask_desktop.workdays import (
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.workdays import (
     HolidayCalendar,
     coverage_warning,
     day_pairs,

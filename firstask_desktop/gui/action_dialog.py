@@ -9,8 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from ..errors import ValidationError
-from ..status import ACTION_LABELS
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.status_machine import ACTION_LABELS
+
 from . import operations, tasks
 from .labels import label
 from .messages import error_text

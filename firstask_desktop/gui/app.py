@@ -10,9 +10,11 @@ import traceback
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from .. import __version__, config, db
+from firstask_desktop.store import config, db
+from firstask_desktop.store.storage import open_store, upgrade_pending
+
+from .. import __version__
 from ..services.station import local_station
-from ..storage import open_store, upgrade_pending
 from . import fonts, i18n, operations, tasks
 from .icons import icon
 from .prefs import Prefs
@@ -137,9 +139,9 @@ def main(options=None) -> int:
 def _open_data(folder) -> bool:
     """Check the register file before opening it (power cuts, failing disks); offer the newest
     good backup when it is damaged; warn about a clock that cannot be right."""
-    from ..backup import restore
-    from ..clock import clock_warning
-    from ..startup import startup_check
+    from firstask_desktop.services.backup import restore
+    from firstask_desktop.services.clock import clock_warning
+    from firstask_desktop.services.startup import startup_check
 
     report = startup_check(folder)
     if not report.ok:
@@ -210,7 +212,7 @@ def _open_with_upgrade_notice(folder) -> None:
 
 def _backup_if_due(session: Session, window) -> None:
     """The daily automatic copy, in the background (a failure is said, not hidden)."""
-    from ..backup import backup_if_due
+    from firstask_desktop.services.backup import backup_if_due
 
     tasks.run_write(
         backup_if_due,
@@ -231,7 +233,7 @@ def scan_assessment_if_due(session: Session, window, today=None) -> None:
     """
     from datetime import date
 
-    from .. import permissions
+    from firstask_desktop.domain import permissions
 
     day = (today or date.today()).isoformat()
     station = session.station

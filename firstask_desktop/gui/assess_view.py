@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..assessment import yuan
+from firstask_desktop.services.assessment import yuan
+
 from . import operations, tasks
 from .document_preview import preview_document
 from .messages import confirm, error_text

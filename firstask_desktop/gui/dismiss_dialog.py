@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..errors import ValidationError
+from firstask_desktop.domain.errors import ValidationError
+
 from . import operations, tasks
 from .messages import error_text
 from .widgets import mark_field, set_error

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from ..errors import IllegalStepError, NotAllowedError, RefusedError
+from firstask_desktop.domain.errors import IllegalStepError, NotAllowedError, RefusedError
+
 from . import operations, tasks
 from .action_dialog import ActionDialog
 from .labels import label

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from firstask_desktop.domain.vocab import OPEN_STATUSES
+
 from ..services.entry_edits import EDITABLE
-from ..vocab import OPEN_STATUSES
 from .action_dialog import ActionDialog
 
 MULTILINE = ("matter", "reception_notes", "result")

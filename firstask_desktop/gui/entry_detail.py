@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import status
+from firstask_desktop.domain import status_machine
+
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
 from .labels import label
@@ -142,7 +143,7 @@ class EntryDetail(QDialog):
     def allowed_steps(self) -> list[str]:
         if self.details is None:
             return []
-        allowed = set(status.allowed_actions(self.details["status"]))
+        allowed = set(status_machine.allowed_actions(self.details["status"]))
         allowed.discard("edit")
         if self.details.get("may_edit"):
             allowed.add("edit")
@@ -290,7 +291,7 @@ class EntryDetail(QDialog):
         self._clear(self.steps_bar)
         self.step_buttons: dict[str, QPushButton] = {}
         for step in self.allowed_steps():
-            button = QPushButton(label(status.ACTION_LABELS[step]))
+            button = QPushButton(label(status_machine.ACTION_LABELS[step]))
             if step in ("reply", "follow_up", "transfer"):
                 styled(button, "primaryButton")
             button.clicked.connect(lambda _c=False, s=step: self.start_step(s))

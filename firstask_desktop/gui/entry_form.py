@@ -14,10 +14,11 @@ from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
-from ..deadlines import describe_rule, pick_rule
-from ..documents import BUSINESS_DOCUMENTS
-from ..errors import ValidationError
-from ..vocab import CATEGORIES, CHANNELS
+from firstask_desktop.domain.deadlines import describe_rule, pick_rule
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS
+from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
+
 from . import operations, tasks
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
@@ -46,11 +47,11 @@ FIELDS = {
 DOC_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
 
-def _to_qt(value: datetime) -> QDateTime:
+def to_qt(value: datetime) -> QDateTime:
     return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
 
 
-def _from_qt(value: QDateTime) -> datetime:
+def from_qt(value: QDateTime) -> datetime:
     date, time = value.date(), value.time()
     return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
 
@@ -75,10 +76,10 @@ class EntryForm(QDialog):
         ui.category.set_choices(choices(CATEGORIES))
         ui.channel.set_value("visit")
         received = (now or datetime.now()).replace(second=0, microsecond=0)
-        ui.receivedAt.setDateTime(_to_qt(received))
-        ui.receivedAt.setMaximumDateTime(_to_qt(received.replace(hour=23, minute=59)))
+        ui.receivedAt.setDateTime(to_qt(received))
+        ui.receivedAt.setMaximumDateTime(to_qt(received.replace(hour=23, minute=59)))
         # The 95598 deadline is optional: its minimum shows as "not given".
-        ui.woDueAt.setMinimumDateTime(_to_qt(datetime(2000, 1, 1)))
+        ui.woDueAt.setMinimumDateTime(to_qt(datetime(2000, 1, 1)))
         ui.woDueAt.setSpecialValueText(self.tr("（未填）"))
         ui.woDueAt.setDateTime(ui.woDueAt.minimumDateTime())
         self._fill_business_types()
@@ -171,7 +172,7 @@ class EntryForm(QDialog):
         if self.book is None:
             self.ui.deadlineLabel.setText(self.tr("承诺时限：正在读取时限规则……"))
             return
-        received = _from_qt(self.ui.receivedAt.dateTime())
+        received = from_qt(self.ui.receivedAt.dateTime())
         deadlines = self.book.for_entry(category, received)
         parts = []
         for clock, due in deadlines.items():
@@ -285,7 +286,7 @@ class EntryForm(QDialog):
         return {
             "channel": ui.channel.value(),
             "category": ui.category.value(),
-            "received_at": _from_qt(ui.receivedAt.dateTime()),
+            "received_at": from_qt(ui.receivedAt.dateTime()),
             "visitor": ui.visitor.text(),
             "unit": ui.unit.text(),
             "address": ui.address.text(),
@@ -298,7 +299,7 @@ class EntryForm(QDialog):
             "reception_notes": ui.receptionNotes.toPlainText(),
             "missing_documents": self.missing_documents(),
             "wo_number": ui.woNumber.text() if is_95598 else "",
-            "wo_due_at": _from_qt(wo_due)
+            "wo_due_at": from_qt(wo_due)
             if is_95598 and wo_due != ui.woDueAt.minimumDateTime()
             else None,
         }

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..vocab import FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, SATISFACTION
+from firstask_desktop.domain.vocab import FOLLOW_UP_METHODS, FOLLOW_UP_OUTCOMES, SATISFACTION
+
 from .action_dialog import ActionDialog
 from .labels import choices
 

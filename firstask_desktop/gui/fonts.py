@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from .. import config
+from firstask_desktop.store import config
+
 from .style import restyle
 
 # Used only when the bundle lacks its font (a developer checkout without resources/fonts).

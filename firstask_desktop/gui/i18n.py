@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from .. import config
+from firstask_desktop.store import config
 
 _installed: list[QTranslator] = []
 

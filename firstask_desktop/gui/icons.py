@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from .. import config
+from firstask_desktop.store import config
 
 
 def icon(name: str) -> QIcon:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..vocab import ROLES
+from firstask_desktop.domain.vocab import ROLES
+
 from . import operations, tasks
 from .icons import icon
 from .labels import label

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .. import errors
-from ..errors import RefusedError
+from firstask_desktop.domain import errors
+from firstask_desktop.domain.errors import RefusedError
 
 
 def error_text(error: BaseException) -> str:

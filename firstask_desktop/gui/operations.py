@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .. import validation, visibility
+from firstask_desktop.domain import validation, visibility
+from firstask_desktop.domain.vocab import ROLES, TIERS
+
 from ..services import entries as entry_svc
 from ..services import queries, station
-from ..vocab import ROLES, TIERS
 
 TRANSFER_WARNING_HOURS = 24  # a transfer is chased when its own deadline is this close
 
@@ -37,7 +38,7 @@ def create_station(**fields):
 
 
 def create_demo(entries: int = 300) -> dict:
-    from ..demo import build_demo
+    from firstask_desktop.demo.demo_station import build_demo
 
     return build_demo(entries=entries)
 
@@ -70,7 +71,7 @@ def register_count(flt: queries.EntryFilter, now: datetime | None = None) -> int
 
 def register_scope(actor) -> dict:
     """Whether ``actor`` may register here, and the stations a county's register shows."""
-    from .. import permissions
+    from firstask_desktop.domain import permissions
 
     stations = []
     here = station.local_station()
@@ -88,7 +89,7 @@ def months() -> list[str]:
 
 def counts(now: datetime | None = None) -> dict[str, int]:
     """The status bar's and 待办's figures, with the transfers nearing their own deadline."""
-    from ..assessment import transfers_due_soon
+    from firstask_desktop.services.assessment import transfers_due_soon
 
     found = queries.counts(now)
     found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
@@ -122,7 +123,7 @@ def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None
         account_no = ""
     if not phone and not account_no:
         return None
-    from ..assessment import REPEAT_COMPLAINTS, REPEAT_DAYS
+    from firstask_desktop.services.assessment import REPEAT_COMPLAINTS, REPEAT_DAYS
 
     customer = entry_svc.find_customer(phone, account_no)
     history = queries.customer_history(phone, account_no, days=REPEAT_DAYS)
@@ -215,7 +216,7 @@ DOCUMENT_BUILDERS = {
     "notice": ("firstask_desktop.reports.notice", "build_notice"),
     "register": ("firstask_desktop.reports.register", "build_register"),
     "stats": ("firstask_desktop.reports.statistics", "build_stats"),
-    "assessment": ("firstask_desktop.reports.assessment", "build_assessment"),
+    "assessment": ("firstask_desktop.reports.assessment_sheet", "build_assessment"),
     "supervision": ("firstask_desktop.reports.supervision", "build_supervision"),
 }
 
@@ -247,7 +248,7 @@ def build_document(kind: str, key: str, progress=None) -> bytes:
     (key: month)."""
     builder = _builder(kind)
     if builder is None:
-        from ..errors import RefusedError
+        from firstask_desktop.domain.errors import RefusedError
 
         raise RefusedError("这个版本还不能打印这种单据：请安装完整版本。")
     if kind == "register" and progress is not None:
@@ -256,15 +257,15 @@ def build_document(kind: str, key: str, progress=None) -> bytes:
 
 
 def month_stats(month: str) -> dict:
-    from ..stats import month_stats as compute
+    from firstask_desktop.services.month_stats import month_stats as compute
 
     return compute(month)
 
 
 def repeat_complainants(viewer=None, now: datetime | None = None) -> list[dict]:
     """Customers with 3 or more complaints in 90 days, masked unless ``viewer`` may see them."""
-    from ..assessment import repeat_complainants as find
-    from ..masking import mask_account_no, mask_name, mask_phone
+    from firstask_desktop.domain.masking import mask_account_no, mask_name, mask_phone
+    from firstask_desktop.services.assessment import repeat_complainants as find
 
     rows = find(now)
     if not visibility.may_see_personal_data(viewer):
@@ -282,8 +283,8 @@ def repeat_complainants(viewer=None, now: datetime | None = None) -> list[dict]:
 def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
     """Open transfers whose own deadline is near or past, with the department's phone to call;
     the matter masked as in the register for who may not see that customer."""
-    from ..assessment import transfers_due_soon
-    from ..masking import mask_personal_text
+    from firstask_desktop.domain.masking import mask_personal_text
+    from firstask_desktop.services.assessment import transfers_due_soon
 
     rows = transfers_due_soon(now, TRANSFER_WARNING_HOURS)
     for row in rows:
@@ -300,7 +301,8 @@ def assessment_overview(viewer, month: str) -> dict:
     """What the 考核 page shows ``viewer``: the proposals waiting for the head, and the month's
     confirmed and dismissed breaches with a line per responder — all of them for the head and
     administrators, only their own for everyone else (read-only but for the head)."""
-    from .. import assessment, permissions
+    from firstask_desktop.domain import permissions
+    from firstask_desktop.services import assessment
 
     everyone = assessment.sees_every_responder(viewer)
     pending = assessment.violations("proposed", responder=None if everyone else viewer)
@@ -353,25 +355,25 @@ def assessment_months() -> list[str]:
 
 def assessment_scan(as_of: datetime | None = None) -> int:
     """Run the checks now; the number of new proposals."""
-    from ..assessment import scan
+    from firstask_desktop.services.assessment import scan
 
     return len(scan(as_of))
 
 
 def confirm_violation(actor, violation_id: int) -> dict:
-    from ..assessment import confirm, violation_to_dict
+    from firstask_desktop.services.assessment import confirm, violation_to_dict
 
     return violation_to_dict(confirm(actor, violation_id))
 
 
 def dismiss_violation(actor, violation_id: int, reason: str) -> dict:
-    from ..assessment import dismiss, violation_to_dict
+    from firstask_desktop.services.assessment import dismiss, violation_to_dict
 
     return violation_to_dict(dismiss(actor, violation_id, reason))
 
 
 def clause_table() -> list[dict]:
-    from ..assessment import clauses, yuan
+    from firstask_desktop.services.assessment import clauses, yuan
 
     return [
         {
@@ -388,8 +390,8 @@ def clause_table() -> list[dict]:
 
 def update_clause(actor, code: str, *, title: str, amount_yuan: str, sanction: str) -> dict:
     """An administrator's edit of a clause; the amount typed in 元 is stored as integer fen."""
-    from ..assessment import parse_yuan
-    from ..assessment import update_clause as update
+    from firstask_desktop.services.assessment import parse_yuan
+    from firstask_desktop.services.assessment import update_clause as update
 
     clause = update(actor, code, title=title, amount_fen=parse_yuan(amount_yuan), sanction=sanction)
     return {"code": clause.code, "amount_fen": clause.amount_fen}
@@ -400,8 +402,8 @@ def update_clause(actor, code: str, *, title: str, amount_yuan: str, sanction: s
 
 def search_customers(text: str, viewer=None) -> list[dict]:
     """Customers matching ``text``; personal data masked unless ``viewer`` may see it (保密)."""
-    from .. import permissions
-    from ..masking import mask_account_no, mask_address, mask_name, mask_phone
+    from firstask_desktop.domain import permissions
+    from firstask_desktop.domain.masking import mask_account_no, mask_address, mask_name, mask_phone
 
     found = [
         {
@@ -429,7 +431,7 @@ def search_customers(text: str, viewer=None) -> list[dict]:
 
 
 def set_customer_tier(actor, customer_uuid: str, tier: str, manager: str) -> None:
-    from ..models import Customer
+    from firstask_desktop.store.models import Customer
 
     customer = Customer.get(Customer.uuid == customer_uuid)
     entry_svc.set_customer_tier(actor, customer, tier, manager)
@@ -611,9 +613,10 @@ def add_department(actor, **fields) -> None:
 
 
 def rule_table() -> list[dict]:
-    from ..deadlines import CLOCK_LABELS, UNIT_LABELS
+    from firstask_desktop.domain.deadlines import CLOCK_LABELS, UNIT_LABELS
+    from firstask_desktop.domain.vocab import AREAS, CATEGORIES
+
     from ..services.rules import rule_rows
-    from ..vocab import AREAS, CATEGORIES
 
     return [
         {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from ..errors import ValidationError
+from firstask_desktop.domain.errors import ValidationError
+
 from . import operations, tasks
 from .messages import error_text
 from .widgets import set_error

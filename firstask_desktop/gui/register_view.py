@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
+
 from ..services.queries import EntryFilter
-from ..vocab import CATEGORIES, CHANNELS, STATUSES
 from . import operations, tasks
 from .entry_table import EntryTable
 from .labels import choices

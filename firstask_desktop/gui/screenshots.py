@@ -14,8 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from .. import db  # noqa: E402
-from ..storage import open_store  # noqa: E402
+from firstask_desktop.store import db  # noqa: E402
+from firstask_desktop.store.storage import open_store  # noqa: E402
+
 from . import tasks  # noqa: E402
 
 # The client area of a maximised window on a 1366×768 screen (taskbar and title bar taken off).
@@ -67,7 +68,7 @@ def render_all(out: Path) -> list[Path]:
             session = Session(folder)
             apply_look(app, session.prefs)
             _first_run(shooter, session)
-            from ..demo import build_demo
+            from firstask_desktop.demo.demo_station import build_demo
 
             build_demo(entries=DEMO_ENTRIES, seed=1)
             _screens(app, shooter, session)
@@ -105,7 +106,8 @@ def _first_run(shooter: Shooter, session) -> None:
 
 
 def _screens(app, shooter: Shooter, session) -> None:
-    from ..models import Staff
+    from firstask_desktop.store.models import Staff
+
     from ..services.station import local_station
     from .app import open_main_window
     from .login import LoginDialog
@@ -161,8 +163,9 @@ def _screens(app, shooter: Shooter, session) -> None:
 def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
     """The county office that took in the demo station's files, two of its records waiting in
     quarantine: the 同步 page with its 隔离记录 line, and the window to decide on them."""
-    from ..demo_county import COUNTY_ADMIN, build_county_demo
-    from ..models import Staff
+    from firstask_desktop.demo.demo_county import COUNTY_ADMIN, build_county_demo
+    from firstask_desktop.store.models import Staff
+
     from ..services.station import local_station
     from .app import open_main_window
     from .session import Session
@@ -190,7 +193,7 @@ def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
 
 
 def _entry_form(shooter: Shooter, window) -> None:
-    from ..models import Customer
+    from firstask_desktop.store.models import Customer
 
     window.new_entry()
     form = window.entry_form
@@ -215,9 +218,10 @@ def _entry_form(shooter: Shooter, window) -> None:
 
 def _entry_detail(shooter: Shooter, window) -> None:
     """An open entry of the clerk's own with each step's dialog, then a replied one."""
-    from ..models import Entry
+    from firstask_desktop.domain.vocab import OPEN_STATUSES
+    from firstask_desktop.store.models import Entry
+
     from ..services import entries as svc
-    from ..vocab import OPEN_STATUSES
 
     actor = window.session.actor
     mine = Entry.responder == actor.id  # her own: shown unmasked, printable
@@ -272,8 +276,8 @@ def _entry_detail(shooter: Shooter, window) -> None:
 def _assessment(shooter: Shooter, window) -> None:
     """The 考核 page as the station head sees it after the day's check (a few decided), the
     dismiss dialog, and the page as the clerk sees it: her own, read-only."""
-    from .. import assessment
-    from ..models import Staff, Violation
+    from firstask_desktop.services import assessment
+    from firstask_desktop.store.models import Staff, Violation
 
     session = window.session
     clerk = session.actor
@@ -308,7 +312,8 @@ def _repeat_complaints(clerk) -> None:
     form's repeat flag and the statistics' list of repeat complainants have something to show."""
     from datetime import datetime, timedelta
 
-    from ..models import Customer
+    from firstask_desktop.store.models import Customer
+
     from ..services import entries as svc
 
     gold = Customer.select().where(Customer.tier == "gold").first()

@@ -1,4 +1,4 @@
-"""The window part of ``--selfcheck`` (see :mod:`firstask_desktop.selfcheck`).
+"""The window part of ``--selfcheck`` (see :mod:`firstask_desktop.cli.selfcheck`).
 
 Loads what a bundle can lose without a Python import error: Qt's platform, image and print
 plugins, Qt's and the app's translations, the bundled CJK font, the SVG icons, QtPdf; then builds
@@ -19,8 +19,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, Q
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import config
-from ..selfcheck import Missing
+from firstask_desktop.domain.errors import MissingPart
+from firstask_desktop.store import config
+
 from . import i18n, tasks
 from .app import apply_look, create_application, open_main_window
 from .icons import icon
@@ -86,15 +87,15 @@ def check_font(sample: str) -> str:
     """The bundled font itself (not a system fallback) loads and draws the sample."""
     path = config.resources_dir() / "fonts" / "wqy-microhei.ttc"
     if not path.is_file():
-        raise Missing(f"界面字体文件 {path}")
+        raise MissingPart(f"界面字体文件 {path}")
     font_id = QFontDatabase.addApplicationFont(str(path))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
-        raise Missing(f"可用的界面字体（{path} 无法载入）")
+        raise MissingPart(f"可用的界面字体（{path} 无法载入）")
     metrics = QFontMetrics(QFont(families[0]))
     lacking = [ch for ch in sample if not metrics.inFontUcs4(ord(ch))]
     if lacking:
-        raise Missing(f"字体 {families[0]} 中的字形 {''.join(lacking)}")
+        raise MissingPart(f"字体 {families[0]} 中的字形 {''.join(lacking)}")
     return families[0]
 
 
@@ -102,22 +103,22 @@ def check_plugins() -> None:
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     for pattern in NATIVE_PLUGINS.get(sys.platform, ()):
         if not any(plugins.glob(pattern)):
-            raise Missing(f"Qt 插件 {plugins / pattern}")
+            raise MissingPart(f"Qt 插件 {plugins / pattern}")
     formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
     lacking = [f for f in IMAGE_FORMATS if f not in formats]
     if lacking:
-        raise Missing(f"Qt 图片插件 {'、'.join(lacking)}（在 {plugins / 'imageformats'}）")
+        raise MissingPart(f"Qt 图片插件 {'、'.join(lacking)}（在 {plugins / 'imageformats'}）")
     if icon("app").pixmap(32, 32).isNull():
-        raise Missing(f"SVG 图标引擎（Qt 插件 {plugins / 'iconengines'}）")
+        raise MissingPart(f"SVG 图标引擎（Qt 插件 {plugins / 'iconengines'}）")
 
 
 def check_translations(app: QApplication) -> None:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for language in LANGUAGES:
         if not QTranslator().load(f"qtbase_{language}", qt_dir):
-            raise Missing(f"Qt 自带翻译 qtbase_{language}.qm（在 {qt_dir}）")
+            raise MissingPart(f"Qt 自带翻译 qtbase_{language}.qm（在 {qt_dir}）")
         if not i18n.set_language(app, language):
-            raise Missing(f"界面翻译 firstask_{language}.qm（在 {i18n.translations_dir()}）")
+            raise MissingPart(f"界面翻译 firstask_{language}.qm（在 {i18n.translations_dir()}）")
     i18n.set_language(app, "zh_CN")
 
 
@@ -128,7 +129,7 @@ def check_preview_and_print(window, pdf: Path, out: Path) -> int:
     preview = PdfPreview(pdf.read_bytes(), "回执", pdf.name, window)
     pages = preview.document.pageCount()
     if pages < 1:
-        raise Missing(f"PDF 预览（QtPdf 打不开 {pdf.name}）")
+        raise MissingPart(f"PDF 预览（QtPdf 打不开 {pdf.name}）")
     preview.show()
     settle()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -139,7 +140,7 @@ def check_preview_and_print(window, pdf: Path, out: Path) -> int:
     preview.print_to(printer)
     preview.close()
     if not out.is_file() or out.stat().st_size < 1000:
-        raise Missing(f"打印输出（{out} 没有写出）")
+        raise MissingPart(f"打印输出（{out} 没有写出）")
     return pages
 
 
@@ -160,7 +161,7 @@ def check_window(folder: Path, admin, sample: str, receipt_pdf: Path | None = No
         window.show()
         settle()
         if not window.isVisible() or window.grab().isNull():
-            raise Missing("主窗口（未能显示）")
+            raise MissingPart("主窗口（未能显示）")
         pages = 0
         if receipt_pdf is not None:
             pages = check_preview_and_print(window, receipt_pdf, receipt_pdf.with_name("打印.pdf"))
@@ -168,7 +169,7 @@ def check_window(folder: Path, admin, sample: str, receipt_pdf: Path | None = No
         settle()
         tasks.wait_for_workers()
     if shown:
-        raise Missing(f"无对话框的启动（弹出了：{shown[0]}）")
+        raise MissingPart(f"无对话框的启动（弹出了：{shown[0]}）")
     printed = f"，回执预览 {pages} 页并已打印到PDF" if pages else ""
     return f"平台 {QGuiApplication.platformName()}，字体 {family}{printed}"
 
@@ -176,10 +177,11 @@ def check_window(folder: Path, admin, sample: str, receipt_pdf: Path | None = No
 def measure_startup(folder: Path) -> int:
     """Start as after a login, show the main window with its register loaded, print
     ``window-ready`` and exit: bench/bundle_bench.py times launch → usable window."""
-    from .. import db
-    from ..models import Staff
+    from firstask_desktop.store import db
+    from firstask_desktop.store.models import Staff
+    from firstask_desktop.store.storage import open_store
+
     from ..services.station import local_station
-    from ..storage import open_store
 
     app = create_application()
     open_store(folder)

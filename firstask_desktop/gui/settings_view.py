@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..deadlines import UNIT_LABELS
-from ..vocab import ROLES
+from firstask_desktop.domain.deadlines import UNIT_LABELS
+from firstask_desktop.domain.vocab import ROLES
+
 from . import operations, tasks
 from .labels import label
 from .messages import confirm, error_text

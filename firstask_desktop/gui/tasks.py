@@ -120,7 +120,7 @@ class Task(QRunnable):
 
 
 def _expected_errors() -> tuple[type, ...]:
-    from ..errors import RefusedError
+    from firstask_desktop.domain.errors import RefusedError
 
     return (RefusedError,)
 

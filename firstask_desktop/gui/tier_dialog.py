@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from ..vocab import TIERS
+from firstask_desktop.domain.vocab import TIERS
+
 from . import operations, tasks
 from .labels import choices
 from .messages import error_text

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from . import operations, tasks
 from .action_dialog import ActionDialog
-from .entry_form import _from_qt, _to_qt
+from .entry_form import from_qt, to_qt
 
 
 class TransferDialog(ActionDialog):
@@ -36,7 +36,7 @@ class TransferDialog(ActionDialog):
         default_due = (
             datetime.fromisoformat(promised) if promised else datetime.now() + timedelta(days=1)
         )
-        self.due_at.setDateTime(_to_qt(default_due.replace(second=0, microsecond=0)))
+        self.due_at.setDateTime(to_qt(default_due.replace(second=0, microsecond=0)))
         self.due_at.setEnabled(False)
         self.own_due.toggled.connect(self.due_at.setEnabled)
         due_row = QWidget()
@@ -75,5 +75,5 @@ class TransferDialog(ActionDialog):
             "department": self.department.currentData() or "",
             "to_staff": self.to_staff.currentData() or "",
             "note": self.note.toPlainText(),
-            "due_at": _from_qt(self.due_at.dateTime()) if self.own_due.isChecked() else None,
+            "due_at": from_qt(self.due_at.dateTime()) if self.own_due.isChecked() else None,
         }

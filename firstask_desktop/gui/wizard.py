@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .. import passwords
-from ..errors import ValidationError
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.validation import clean_text, normalise_name
+from firstask_desktop.domain.vocab import AREAS
+from firstask_desktop.store import passwords
+
 from ..services.station import normalise_station_code
-from ..validation import clean_text, normalise_name
-from ..vocab import AREAS
 from . import operations, tasks
 from .labels import choices
 from .messages import error_text
@@ -267,7 +268,7 @@ class SetupWizard(QWizard):
         )
 
     def _demo_done(self, summary: dict) -> None:
-        from ..demo import ADMIN
+        from firstask_desktop.demo.demo_station import ADMIN
 
         self.demo_summary = summary
         self.admin_name = ADMIN

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..fileio import write_atomic
+from firstask_desktop.store.fileio import write_atomic
 
 
 class PdfCheckFailed(OSError):

@@ -16,8 +16,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Paragraph
 
-from ..errors import RefusedError
-from .fonts import FONT_NAME, printable, register_font
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.reports.pdf_fonts import FONT_NAME, printable, register_font
 
 Progress = Callable[[int, str], None]  # (percent 0–100, what is being done, in Chinese)
 Cancelled = Callable[[], bool]

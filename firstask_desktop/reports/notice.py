@@ -15,10 +15,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from ..errors import RefusedError
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.vocab import CATEGORIES
+
 from ..services.entries import get_entry
 from ..services.station import require_station
-from ..vocab import CATEGORIES
 from .layout import LIGHT, fmt_time, para
 from .slips import build_two_part
 

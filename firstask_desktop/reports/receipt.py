@@ -15,12 +15,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from .. import keys, receipt_codes, storage
-from ..errors import RefusedError
-from ..models import Entry, Station
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
+from firstask_desktop.store import keys, receipt_codes, storage
+from firstask_desktop.store.models import Entry, Station
+
 from ..services.entries import get_entry
 from ..services.station import require_station
-from ..vocab import CATEGORIES, CHANNELS, STATUSES
 from .layout import LIGHT, fmt_time, para, styles, text
 from .slips import build_single, build_two_part
 

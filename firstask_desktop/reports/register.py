@@ -18,12 +18,19 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
-from ..masking import mask_address, mask_name, mask_phone, mask_text_phones
-from ..models import AuditEvent, Entry, FollowUp, Staff, Void
+from firstask_desktop.domain.masking import mask_address, mask_name, mask_phone, mask_text_phones
+from firstask_desktop.domain.vocab import (
+    CATEGORIES,
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    SATISFACTION,
+    STATUSES,
+)
+from firstask_desktop.reports.pdf_fonts import FONT_NAME, register_font
+from firstask_desktop.store.models import AuditEvent, Entry, FollowUp, Staff, Void
+
 from ..services.queries import month_range
 from ..services.station import require_station
-from ..vocab import CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, SATISFACTION, STATUSES
-from .fonts import FONT_NAME, register_font
 from .layout import (
     GREY,
     LIGHT,

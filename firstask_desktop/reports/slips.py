@@ -12,7 +12,8 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, KeepInFrame, PageTemplate
 
-from .fonts import FONT_NAME
+from firstask_desktop.reports.pdf_fonts import FONT_NAME
+
 from .layout import GREY
 
 MARGIN = 12 * mm

@@ -1,6 +1,6 @@
 """月度统计表: the month's figures for the station head and the county.
 
-Every number comes from :func:`firstask_desktop.stats.month_stats`, the same function the GUI's
+Every number comes from :func:`firstask_desktop.services.month_stats.month_stats`, the same function the GUI's
 统计 view calls, so the paper and the screen never disagree. Lists of people are masked.
 """
 
@@ -26,8 +26,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..stats import month_stats
-from .fonts import FONT_NAME, register_font
+from firstask_desktop.reports.pdf_fonts import FONT_NAME, register_font
+from firstask_desktop.services.month_stats import month_stats
+
 from .layout import GREY, LIGHT, fmt_time, numbered_canvas, para
 
 MARGIN = 15 * mm
@@ -63,7 +64,7 @@ def _change(now: float | int | None, before: float | int | None, percent: bool) 
     return f"{diff:+d}"
 
 
-def _table(cells: list[list], widths: list[float], *, header: bool = True) -> Table:
+def grid_table(cells: list[list], widths: list[float], *, header: bool = True) -> Table:
     rows = [[para(c, "cell") if isinstance(c, str) else c for c in row] for row in cells]
     table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
     style = [
@@ -191,12 +192,12 @@ def _summary(stats: dict) -> Table:
     )
     line("当前超期", len(stats["overdue"]), prev and prev["overdue"], False)
     line("未办结（已上报）", len(stats["unresolved"]), prev and prev["unresolved"], False)
-    return _table(rows, [CONTENT_W * f for f in (0.34, 0.22, 0.22, 0.22)])
+    return grid_table(rows, [CONTENT_W * f for f in (0.34, 0.22, 0.22, 0.22)])
 
 
 def _clock_table(stats: dict) -> Table:
     reply, follow, sat = stats["reply"], stats["follow_up"], stats["satisfaction"]
-    return _table(
+    return grid_table(
         [
             ["时限", "按时", "超时", "未到期", "及时率"],
             ["答复客户", reply["on_time"], reply["late"], reply["pending"], pct(reply["rate"])],
@@ -212,7 +213,7 @@ def _counts_table(title: str, rows: list[dict], width: float) -> Table:
     total = sum(row["count"] for row in rows) or 1
     cells = [[title, "数量", "占比"]]
     cells += [[row["label"], str(row["count"]), f"{row['count'] / total:.0%}"] for row in rows]
-    return _table(cells, [width * 0.5, width * 0.25, width * 0.25])
+    return grid_table(cells, [width * 0.5, width * 0.25, width * 0.25])
 
 
 def _responders(stats: dict) -> Table:
@@ -248,7 +249,7 @@ def _responders(stats: dict) -> Table:
     if len(cells) == 1:
         cells.append(["本月没有登记"] + [""] * 9)
     cells = [[str(c) for c in row] for row in cells]
-    return _table(cells, [CONTENT_W * 0.14] + [CONTENT_W * 0.0955] * 9)
+    return grid_table(cells, [CONTENT_W * 0.14] + [CONTENT_W * 0.0955] * 9)
 
 
 def _stations(stats: dict) -> Table:
@@ -282,7 +283,7 @@ def _stations(stats: dict) -> Table:
         ]
     )
     cells = [[str(c) for c in row] for row in cells]
-    return _table(cells, [CONTENT_W * 0.23] + [CONTENT_W * 0.11] * 7)
+    return grid_table(cells, [CONTENT_W * 0.23] + [CONTENT_W * 0.11] * 7)
 
 
 def _overdue(stats: dict) -> Table:
@@ -315,7 +316,7 @@ def _overdue(stats: dict) -> Table:
         )
     if len(cells) == 1:
         cells.append(["无超期事项"] + [""] * 8)
-    return _table(
+    return grid_table(
         cells, [CONTENT_W * f for f in (0.19, 0.13, 0.1, 0.08, 0.1, 0.1, 0.08, 0.13, 0.09)]
     )
 
@@ -335,7 +336,7 @@ def _unresolved(stats: dict) -> Table:
         )
     if len(cells) == 1:
         cells.append(["无未办结事项"] + [""] * 5)
-    return _table(cells, [CONTENT_W * f for f in (0.2, 0.09, 0.09, 0.11, 0.12, 0.39)])
+    return grid_table(cells, [CONTENT_W * f for f in (0.2, 0.09, 0.09, 0.11, 0.12, 0.39)])
 
 
 DEFINITIONS = (
@@ -396,7 +397,7 @@ def render_stats(stats: dict) -> bytes:
         para("二、类别与渠道", "heading"),
         counts,
         para("三、办理状态", "heading"),
-        _table(
+        grid_table(
             [
                 ["状态"] + [row["label"] for row in status_rows],
                 ["数量"] + [str(row["count"]) for row in status_rows],

@@ -10,13 +10,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer
 
-from ..errors import RefusedError
-from ..models import Supervision, Transfer
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.vocab import CATEGORIES
+from firstask_desktop.store.models import Supervision, Transfer
+
 from ..services.entries import get_entry
 from ..services.station import require_station
-from ..vocab import CATEGORIES
 from .layout import fmt_time, numbered_canvas, para
-from .statistics import CONTENT_W, MARGIN, _table
+from .statistics import CONTENT_W, MARGIN, grid_table
 
 
 def supervision_data(serial: str, now: datetime | None = None) -> dict:
@@ -84,16 +85,16 @@ def render_supervision(d: dict) -> bytes:
         para(f"{station['name']} 督办单", "title"),
         para(f"（交承办部门）　打印时间 {d['printed_at']}", "subtitle"),
         Spacer(1, 4 * mm),
-        _table(facts, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header=False),
+        grid_table(facts, [w * 0.14, w * 0.36, w * 0.14, w * 0.36], header=False),
         Spacer(1, 3 * mm),
         para("事由", "heading"),
         para(d["matter"]),
         para("转办要求", "heading"),
         para(d["note"] or "请在转办时限内办理完毕，并将办理情况反馈首问责任人。"),
         para("督办记录", "heading"),
-        _table(history, [w * 0.2, w * 0.15, w * 0.65]),
+        grid_table(history, [w * 0.2, w * 0.15, w * 0.65]),
         para("承办部门办理情况反馈", "heading"),
-        _table(
+        grid_table(
             [
                 ["办理结果：\n\n\n\n"],
                 ["办结时间：______年____月____日____时　　承办人（签字）：______________"],

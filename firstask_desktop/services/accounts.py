@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .. import app_settings, db, lockout, passwords, permissions
-from ..audit import save_audited
-from ..errors import RefusedError, ValidationError
-from ..models import Staff
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.errors import RefusedError, ValidationError
+from firstask_desktop.store import app_settings, db, lockout, passwords
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import Staff
+
 from .station import authenticate, find_staff, require_station
 
 AUTO_LOCK_RANGE = (1, 60)  # minutes

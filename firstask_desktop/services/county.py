@@ -11,10 +11,10 @@ from datetime import datetime
 
 from peewee import fn
 
-from .. import db
-from ..audit import append_event, snapshot
-from ..errors import NotFoundError, RefusedError
-from ..models import (
+from firstask_desktop.domain.errors import NotFoundError, RefusedError
+from firstask_desktop.store import db
+from firstask_desktop.store.audit import append_event, snapshot
+from firstask_desktop.store.models import (
     Entry,
     KnownKey,
     QuarantinedRecord,
@@ -22,6 +22,7 @@ from ..models import (
     StationAuditEvent,
     SyncLog,
 )
+
 from ..sync.actors import authorise
 from ..sync.county_import import KIND, missing_numbers
 from ..sync.records import SPEC_BY_NAME, IdMap, WireError, from_wire
@@ -239,7 +240,7 @@ def verify_station_chains(station: str = "") -> list[str]:
     An import checks the links as it goes; this also recomputes each hash (the whole history,
     so it is a separate, slower check). Returns Chinese problems, empty when all is well.
     """
-    from ..audit import event_hash
+    from firstask_desktop.store.audit import event_hash
 
     problems = []
     codes = [station.strip().upper()] if station else station_codes()

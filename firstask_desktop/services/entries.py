@@ -6,10 +6,32 @@ import json
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from .. import db, permissions, record_sql, status
-from ..audit import save_audited
-from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
-from ..models import (
+from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain.errors import (
+    NotAllowedError,
+    NotFoundError,
+    RefusedError,
+    ValidationError,
+)
+from firstask_desktop.domain.search_text import pinyin_initials
+from firstask_desktop.domain.validation import (
+    clean_text,
+    normalise_account_no,
+    normalise_name,
+    normalise_phone,
+)
+from firstask_desktop.domain.vocab import (
+    CATEGORIES,
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    FOLLOW_UP_OUTCOMES,
+    SATISFACTION,
+    TIERS,
+    parse_choice,
+)
+from firstask_desktop.store import db, record_sql
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import (
     Customer,
     Entry,
     Escalation,
@@ -20,17 +42,7 @@ from ..models import (
     Transfer,
     Void,
 )
-from ..search_text import pinyin_initials
-from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
-from ..vocab import (
-    CATEGORIES,
-    CHANNELS,
-    FOLLOW_UP_METHODS,
-    FOLLOW_UP_OUTCOMES,
-    SATISFACTION,
-    TIERS,
-    parse_choice,
-)
+
 from .rules import DeadlineBook, current_rules
 from .station import find_department, find_staff, require_station, station_head
 
@@ -242,7 +254,7 @@ def _book() -> DeadlineBook:
 def start_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("start", entry.status, entry.serial)
+    status_machine.require("start", entry.status, entry.serial)
     entry.status = "in_progress"
     with db.transaction():
         save_audited(entry, actor=actor, action="start", at=_now(now))
@@ -253,7 +265,7 @@ def record_contact(actor: Staff, serial: str, note: str = "", now: datetime | No
     """The first contact with the customer (complaints must have one within their first clock)."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("contact", entry.status, entry.serial)
+    status_machine.require("contact", entry.status, entry.serial)
     note = clean_text(note, "note", max_len=NOTE_MAX)
     now = _now(now)
     if entry.contacted_at is None:
@@ -282,7 +294,7 @@ def transfer_entry(
     """转办: hand the work to a department; the responder still owns and chases it (督办)."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("transfer", entry.status, entry.serial)
+    status_machine.require("transfer", entry.status, entry.serial)
     now = _now(now)
     dep = find_department(department)
     colleague = find_staff(to_staff) if to_staff else None
@@ -321,7 +333,7 @@ def record_supervision(
     """督办: a contact chasing the department the entry was transferred to."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("supervise", entry.status, entry.serial)
+    status_machine.require("supervise", entry.status, entry.serial)
     note = clean_text(note, "note", max_len=NOTE_MAX, required=True)
     now = _now(now)
     sup = Supervision(
@@ -343,7 +355,7 @@ def finish_transfer(
     """The department reports back; the owner now tells the customer."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("finish_transfer", entry.status, entry.serial)
+    status_machine.require("finish_transfer", entry.status, entry.serial)
     now = _now(now)
     transfer = open_transfer(entry)
     with db.transaction():
@@ -364,7 +376,7 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
     """Tell the customer the result (resolved). Only the first responder does this (督办)."""
     entry = get_entry(serial)
     _require_owner(actor, entry, others_may=False)
-    status.require("reply", entry.status, entry.serial)
+    status_machine.require("reply", entry.status, entry.serial)
     result = clean_text(result, "result", max_len=RESULT_MAX, required=True)
     now = _now(now)
     with db.transaction():
@@ -383,7 +395,7 @@ def mark_unresolved(
     """Cannot be solved: record the reason and report it to the station head (上报)."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("unresolved", entry.status, entry.serial)
+    status_machine.require("unresolved", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
     escalation = Escalation(
@@ -412,7 +424,7 @@ def record_follow_up(
     """回访. An unreached attempt is kept as such; "unsatisfied" reopens the entry."""
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("follow_up", entry.status, entry.serial)
+    status_machine.require("follow_up", entry.status, entry.serial)
     method = parse_choice(method, FOLLOW_UP_METHODS, "method")
     outcome = parse_choice(outcome, FOLLOW_UP_OUTCOMES, "outcome")
     note = clean_text(note, "note", max_len=NOTE_MAX)
@@ -457,7 +469,7 @@ def _reopen(entry: Entry, now: datetime) -> None:
 def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
     entry = get_entry(serial)
     _require_owner(actor, entry)
-    status.require("close", entry.status, entry.serial)
+    status_machine.require("close", entry.status, entry.serial)
     now = _now(now)
     entry.status = "closed"
     entry.closed_at = now
@@ -477,7 +489,7 @@ def void_entry(
     entry = get_entry(serial)
     permissions.require(actor, "void")
     _require_owner(actor, entry)
-    status.require("void", entry.status, entry.serial)
+    status_machine.require("void", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
     void = Void(

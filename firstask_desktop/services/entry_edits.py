@@ -11,12 +11,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .. import db, permissions, status
-from ..audit import save_audited
-from ..errors import NotAllowedError, RefusedError, ValidationError
-from ..models import Entry, Staff
-from ..search_text import pinyin_initials
-from ..validation import clean_text, normalise_account_no, normalise_name, normalise_phone
+from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
+from firstask_desktop.domain.search_text import pinyin_initials
+from firstask_desktop.domain.validation import (
+    clean_text,
+    normalise_account_no,
+    normalise_name,
+    normalise_phone,
+)
+from firstask_desktop.store import db
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import Entry, Staff
+
 from .entries import MATTER_MAX, NOTE_MAX, RESULT_MAX, get_entry
 
 EDITABLE = (
@@ -53,7 +60,7 @@ def may_edit(actor: Staff, entry: Entry) -> bool:
     """Whether ``actor`` may edit ``entry`` now (the GUI enables its 修改 button with this)."""
     if entry.status == "void" or actor is None or not actor.active:
         return False
-    if entry.status in status.ALLOWED_FROM["edit"]:
+    if entry.status in status_machine.ALLOWED_FROM["edit"]:
         return actor.id == entry.responder_id or permissions.can(actor, "act_for_others")
     return permissions.can(actor, "edit_after_reply")
 
@@ -67,8 +74,8 @@ def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes
             f"不能在这里修改：{'、'.join(unknown)}。渠道、类别和时间填错的登记请作废后重新登记。"
         )
     if entry.status == "void":
-        status.require("edit", entry.status, entry.serial)
-    if entry.status in status.ALLOWED_FROM["edit"]:
+        status_machine.require("edit", entry.status, entry.serial)
+    if entry.status in status_machine.ALLOWED_FROM["edit"]:
         if not may_edit(actor, entry):
             raise NotAllowedError(
                 f"{entry.serial} 的首问责任人是 {entry.responder.name}："

@@ -17,11 +17,9 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import holiday_table, keys, permissions
-from ..errors import NotAllowedError, RefusedError, ValidationError
-from ..fileio import write_atomic
-from ..holiday_table import DeadlineChange, apply_years, deadline_changes
-from ..holiday_year import (
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
+from firstask_desktop.domain.holiday_year import (
     STATUSES,
     YearPlan,
     canonical_bytes,
@@ -30,10 +28,13 @@ from ..holiday_year import (
     to_document,
     validate,
 )
-from ..models import Station
-from ..storage import current_folder
-from ..workdays import year_notice
-from .rules import current_calendar
+from firstask_desktop.domain.workdays import year_notice
+from firstask_desktop.services.rules import current_calendar
+from firstask_desktop.store import holiday_table, keys
+from firstask_desktop.store.fileio import write_atomic
+from firstask_desktop.store.holiday_table import DeadlineChange, apply_years, deadline_changes
+from firstask_desktop.store.models import Station
+from firstask_desktop.store.storage import current_folder
 
 
 def _local() -> Station:
@@ -131,7 +132,7 @@ def read_year_file(path: Path) -> tuple[YearPlan, dict | None]:
 
 
 def _county_signature_ok(document: dict) -> bool:
-    from ..sync.trust import county_key
+    from firstask_desktop.sync.trust import county_key
 
     county = county_key()
     signature = document.get("signature")

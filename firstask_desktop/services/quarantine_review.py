@@ -14,22 +14,18 @@ from __future__ import annotations
 
 import json
 
-from .. import permissions
-from ..assessment import RULES, STATES, yuan
-from ..audit import TABLE_LABELS as AUDIT_TABLE_LABELS
-from ..deadlines import CLOCK_LABELS, UNIT_LABELS
-from ..errors import FIELD_LABELS
-from ..masking import (
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.deadlines import CLOCK_LABELS, UNIT_LABELS
+from firstask_desktop.domain.errors import FIELD_LABELS
+from firstask_desktop.domain.masking import (
     mask_account_no,
     mask_address,
     mask_name,
     mask_personal_text,
     mask_phone,
 )
-from ..models import Customer, Department, Entry, QuarantinedRecord, Staff, Station, Transfer
-from ..sync.records import SPEC_BY_NAME
-from ..visibility import mask_entry_dict
-from ..vocab import (
+from firstask_desktop.domain.visibility import mask_entry_dict
+from firstask_desktop.domain.vocab import (
     AREAS,
     CATEGORIES,
     CHANNELS,
@@ -41,6 +37,19 @@ from ..vocab import (
     STATUSES,
     TIERS,
 )
+from firstask_desktop.services.assessment import RULES, STATES, yuan
+from firstask_desktop.store.audit import TABLE_LABELS as AUDIT_TABLE_LABELS
+from firstask_desktop.store.models import (
+    Customer,
+    Department,
+    Entry,
+    QuarantinedRecord,
+    Staff,
+    Station,
+    Transfer,
+)
+
+from ..sync.records import SPEC_BY_NAME
 from .county import quarantined_record, quarantined_records
 
 AUDIT_TABLE = "audit_event"

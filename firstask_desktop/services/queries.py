@@ -14,9 +14,19 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
-from .. import db, search_index
-from ..errors import ValidationError
-from ..models import (
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.vocab import (
+    CATEGORIES,
+    CHANNELS,
+    FOLLOW_UP_METHODS,
+    FOLLOW_UP_OUTCOMES,
+    OPEN_STATUSES,
+    SATISFACTION,
+    STATUSES,
+    parse_choice,
+)
+from firstask_desktop.store import db, search_index
+from firstask_desktop.store.models import (
     AuditEvent,
     Customer,
     Entry,
@@ -26,16 +36,6 @@ from ..models import (
     Supervision,
     Transfer,
     Void,
-)
-from ..vocab import (
-    CATEGORIES,
-    CHANNELS,
-    FOLLOW_UP_METHODS,
-    FOLLOW_UP_OUTCOMES,
-    OPEN_STATUSES,
-    SATISFACTION,
-    STATUSES,
-    parse_choice,
 )
 
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -226,7 +226,7 @@ class RegisterRow(Mapping):
 
     def _dict(self) -> dict:
         if self._data is None:
-            from ..visibility import entry_dict_for
+            from firstask_desktop.domain.visibility import entry_dict_for
 
             raw = self._raw
             entry = Entry(

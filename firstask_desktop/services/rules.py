@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from .. import db, record_sql, watched_tables
-from ..deadlines import DeadlineRule, compute_deadlines, follow_up_due
-from ..holiday_table import provisional_years
-from ..models import DeadlineRuleRow, HolidayDay
-from ..workdays import HolidayCalendar
+from firstask_desktop.domain.deadlines import DeadlineRule, compute_deadlines, follow_up_due
+from firstask_desktop.domain.workdays import HolidayCalendar
+from firstask_desktop.store import db, record_sql, watched_tables
+from firstask_desktop.store.holiday_table import provisional_years
+from firstask_desktop.store.models import DeadlineRuleRow, HolidayDay
 
 
 def current_rules(station_code: str | None = None) -> list[DeadlineRule]:
@@ -103,11 +103,12 @@ def update_rule(
     Category, clock and area stay: they say which promise the row is; only its length changes.
     Entries already registered keep the deadline they were promised.
     """
-    from .. import db, permissions
-    from ..audit import save_audited
-    from ..deadlines import validate_rule
-    from ..errors import NotFoundError
-    from ..validation import clean_text
+    from firstask_desktop.domain import permissions
+    from firstask_desktop.domain.deadlines import validate_rule
+    from firstask_desktop.domain.errors import NotFoundError
+    from firstask_desktop.domain.validation import clean_text
+    from firstask_desktop.store import db
+    from firstask_desktop.store.audit import save_audited
 
     permissions.require(actor, "edit_rules")
     row = DeadlineRuleRow.get_or_none(DeadlineRuleRow.id == rule_id)

@@ -6,15 +6,21 @@ import re
 from datetime import datetime
 from types import MappingProxyType
 
-from .. import db, lockout, passwords, permissions, record_sql, watched_tables
-from ..audit import save_audited
-from ..deadlines import DEFAULT_RULES
-from ..errors import NotAllowedError, NotFoundError, RefusedError, ValidationError
-from ..holiday_table import top_up_shipped_years
-from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
-from ..storage import current_folder
-from ..validation import clean_text, normalise_name, normalise_phone
-from ..vocab import AREAS, MODES, ROLES, parse_choice
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.deadlines import DEFAULT_RULES
+from firstask_desktop.domain.errors import (
+    NotAllowedError,
+    NotFoundError,
+    RefusedError,
+    ValidationError,
+)
+from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
+from firstask_desktop.domain.vocab import AREAS, MODES, ROLES, parse_choice
+from firstask_desktop.store import db, lockout, passwords, record_sql, watched_tables
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.holiday_table import top_up_shipped_years
+from firstask_desktop.store.models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
+from firstask_desktop.store.storage import current_folder
 
 STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 DEFAULT_DEPARTMENTS = (
@@ -130,7 +136,10 @@ def init_station(
     seed_holidays()
     # The station's identity for signed receipts and sync files, made once at setup.
     # Imported here: cryptography takes a while to load, and only a new station needs it.
-    from ..keys import load_or_create_encryption_key, load_or_create_signing_key
+    from firstask_desktop.store.keys import (
+        load_or_create_encryption_key,
+        load_or_create_signing_key,
+    )
 
     load_or_create_signing_key(current_folder())
     if mode == "county":

@@ -8,8 +8,8 @@ the data folder and its keys anyway.
 
 from __future__ import annotations
 
-from .. import permissions
-from ..models import Staff
+from firstask_desktop.domain import permissions
+from firstask_desktop.store.models import Staff
 
 
 def authorise(actor, permission: str, default: str = "命令行") -> str:

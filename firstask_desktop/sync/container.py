@@ -37,9 +37,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .. import keys
-from ..errors import RefusedError
-from ..fileio import write_atomic
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store import keys
+from firstask_desktop.store.fileio import write_atomic
 
 MAGIC = b"FASYNC\r\n"
 FORMAT = "firstask-sync"

@@ -27,18 +27,14 @@ from pathlib import Path
 
 from peewee import fn
 
-from .. import db, keys
-from ..audit import GENESIS
-from ..bulk_write import fix_sequences, insert_rows, lock_tables
-from ..errors import RefusedError
-from ..fileio import write_atomic
-from ..models import (
-    AuditEvent,
-    QuarantinedRecord,
-    StationAuditEvent,
-    SyncLog,
-)
-from ..storage import current_folder
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store import db, keys
+from firstask_desktop.store.audit import GENESIS
+from firstask_desktop.store.bulk_write import fix_sequences, insert_rows, lock_tables
+from firstask_desktop.store.fileio import write_atomic
+from firstask_desktop.store.models import AuditEvent, QuarantinedRecord, StationAuditEvent, SyncLog
+from firstask_desktop.store.storage import current_folder
+
 from . import trust
 from .container import HEX64, SyncFile, iter_records, refuse
 from .progress import Progress

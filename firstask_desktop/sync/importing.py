@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import RefusedError
-from ..storage import current_folder
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store.storage import current_folder
+
 from .actors import authorise
 from .container import SyncFile, open_sync_file, refuse
 from .progress import Progress

@@ -20,13 +20,22 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import __version__, db, holiday_table, keys
-from ..audit import save_audited
-from ..errors import RefusedError, ValidationError
-from ..holiday_year import YearPlan, plan_from_days, validate
-from ..models import DeadlineRuleRow, Department, HolidayDay, Staff, Station, SyncLog
-from ..storage import current_folder
-from ..workdays import KINDS as HOLIDAY_KINDS
+from firstask_desktop.domain.errors import RefusedError, ValidationError
+from firstask_desktop.domain.holiday_year import YearPlan, plan_from_days, validate
+from firstask_desktop.domain.workdays import KINDS as HOLIDAY_KINDS
+from firstask_desktop.store import db, holiday_table, keys
+from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.models import (
+    DeadlineRuleRow,
+    Department,
+    HolidayDay,
+    Staff,
+    Station,
+    SyncLog,
+)
+from firstask_desktop.store.storage import current_folder
+
+from .. import __version__
 from . import state, trust
 from .actors import authorise
 from .container import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from ..errors import RefusedError
+from firstask_desktop.domain.errors import RefusedError
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]

@@ -1,6 +1,6 @@
 """How a stored row travels in a sync file.
 
-Every synced table is a :class:`~firstask_desktop.models.Record` (uuid, station, revision,
+Every synced table is a :class:`~firstask_desktop.store.models.Record` (uuid, station, revision,
 timestamps). In the file a row is a JSON object keyed by field name; foreign keys carry the UUID
 of the row they point to (integer ids mean nothing in another database); datetimes are ISO 8601
 local time. Fields that belong to one PC only never travel (``LOCAL_ONLY``): a staff member's
@@ -28,8 +28,8 @@ from peewee import (
     TextField,
 )
 
-from .. import db
-from ..models import AUDITED
+from firstask_desktop.store import db
+from firstask_desktop.store.models import AUDITED
 
 # Never leave the PC: secrets and per-install state. ``id`` is a local row number.
 LOCAL_ONLY = frozenset({"id", "password_hash", "failed_logins", "locked_until", "is_local"})

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..audit import record_table_state
-from ..models import Setting
+from firstask_desktop.store.audit import record_table_state
+from firstask_desktop.store.models import Setting
 
 EXPORT_SEQ = "sync.export_seq"  # station: number of the last export written
 EXPORT_HASH = "sync.export_hash"  # station: SHA-256 of that file (the next one's prev_hash)

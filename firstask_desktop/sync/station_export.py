@@ -17,11 +17,13 @@ from pathlib import Path
 
 from peewee import BooleanField, ForeignKeyField, fn
 
-from .. import __version__, db, keys
-from ..audit import GENESIS
-from ..errors import RefusedError
-from ..models import AuditEvent, Station, SyncLog
-from ..storage import current_folder
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store import db, keys
+from firstask_desktop.store.audit import GENESIS
+from firstask_desktop.store.models import AuditEvent, Station, SyncLog
+from firstask_desktop.store.storage import current_folder
+
+from .. import __version__
 from . import state, trust
 from .actors import authorise
 from .container import (

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from peewee import fn
 
-from ..models import AuditEvent, SyncLog
+from firstask_desktop.store.models import AuditEvent, SyncLog
+
 from . import state, trust
 
 

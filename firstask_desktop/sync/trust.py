@@ -3,7 +3,7 @@
 The key exchange happens once, on the stick: the county's public key file goes to every station
 (``keys import`` there), and a station's key reaches the county either as its own key file or
 inside its first sync file; in both cases a person compares the fingerprint (read out over the
-phone) before the key is registered in :class:`~firstask_desktop.models.KnownKey`.
+phone) before the key is registered in :class:`~firstask_desktop.store.models.KnownKey`.
 
 A key file is plain JSON and carries only public keys. It is self-signed, which proves nothing
 about who made it (the fingerprint does that) but catches a damaged or edited file.
@@ -20,11 +20,12 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
-from .. import db, keys
-from ..errors import RefusedError
-from ..fileio import write_atomic
-from ..models import KnownKey, Station
-from ..storage import current_folder
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store import db, keys
+from firstask_desktop.store.fileio import write_atomic
+from firstask_desktop.store.models import KnownKey, Station
+from firstask_desktop.store.storage import current_folder
+
 from .container import STATION_CODE
 
 KEY_FILE_FORMAT = "firstask-public-key"

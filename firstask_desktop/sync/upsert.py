@@ -21,8 +21,9 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from ..audit import snapshot
-from ..bulk_write import (
+from firstask_desktop.domain.errors import FIELD_LABELS
+from firstask_desktop.store.audit import snapshot
+from firstask_desktop.store.bulk_write import (
     ChainWriter,
     IdBlock,
     fast_snapshot,
@@ -30,8 +31,8 @@ from ..bulk_write import (
     insert_rows,
     row_view,
 )
-from ..errors import FIELD_LABELS
-from ..models import QuarantinedRecord, SyncLog
+from firstask_desktop.store.models import QuarantinedRecord, SyncLog
+
 from .container import refuse
 from .records import (
     SPEC_BY_NAME,

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from firstask_desktop import deadlines, status, vocab
+from firstask_desktop.domain import deadlines, status_machine, vocab
 from firstask_desktop.gui import fonts, i18n
 from firstask_desktop.gui.app import apply_look
 from firstask_desktop.gui.labels import marked_labels
@@ -80,7 +80,7 @@ def test_every_vocabulary_label_is_marked_for_translation():
         vocab.FOLLOW_UP_OUTCOMES,
         vocab.SATISFACTION,
         DUE_STATE_LABELS,
-        status.ACTION_LABELS,
+        status_machine.ACTION_LABELS,
         ACTION_TEXT,
         deadlines.CLOCK_LABELS,
         deadlines.UNIT_LABELS,
@@ -137,7 +137,9 @@ def test_the_reminder_falls_back_to_the_status_bar(window):
 
 def test_registering_the_screenshots_command_loads_no_qt():
     code = (
-        "import sys\nfrom firstask_desktop.cli import build_parser\n"
+        "import sys\nfrom firstask_desktop.__main__ import wire\n"
+        "from firstask_desktop.cli.runner import build_parser\n"
+        "wire()\n"
         "build_parser().parse_args(['screenshots', '--out', 'x'])\n"
         "print(any(m.startswith('PySide6') for m in sys.modules))\n"
     )

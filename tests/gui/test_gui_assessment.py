@@ -9,10 +9,10 @@ from datetime import date, datetime, timedelta
 import pytest
 from gui_helpers import settle, type_text
 
-from firstask_desktop import assessment
 from firstask_desktop.gui.assess_view import TAB_PEOPLE, AssessPage
-from firstask_desktop.models import Clause, Violation
+from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
+from firstask_desktop.store.models import Clause, Violation
 
 
 def _late(people, who="李娜", days=10, phone="13812345678"):
@@ -219,8 +219,8 @@ def test_an_administrator_resets_a_password_and_deactivates_a_leaver(
     session, people, qtbot, answers
 ):
     from firstask_desktop.gui.settings_view import StaffTab
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import authenticate
+    from firstask_desktop.store.models import Staff
 
     session.set_actor(people["管理员"])
     tab = StaffTab(session)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from firstask_desktop.gui.entry_detail import EntryDetail
-from firstask_desktop.models import Entry
 from firstask_desktop.services import entries as svc
+from firstask_desktop.store.models import Entry
 
 
 @pytest.fixture
@@ -76,14 +76,14 @@ def test_an_empty_required_text_is_refused_beside_it(session, complaint, qtbot, 
 def test_transfer_refuses_a_deadline_in_the_past_and_supervision_needs_a_note(
     session, complaint, qtbot
 ):
-    from firstask_desktop.gui.entry_form import _to_qt
+    from firstask_desktop.gui.entry_form import to_qt
 
     detail = _detail(session, complaint, qtbot)
     dialog = _open(detail, "transfer", qtbot)
     assert dialog.department.count() >= 5
     dialog.own_due.setChecked(True)
     dialog.due_at.setDateTime(
-        _to_qt(datetime.now().replace(second=0, microsecond=0) - timedelta(days=1))
+        to_qt(datetime.now().replace(second=0, microsecond=0) - timedelta(days=1))
     )
     type_text(dialog.note, "请处理")
     _submit(dialog, qtbot)
@@ -276,7 +276,7 @@ def test_tier_dialog_needs_a_manager_for_a_gold_customer(session, people, compla
 def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(
     session, complaint, qtbot
 ):
-    from firstask_desktop.models import AuditEvent
+    from firstask_desktop.store.models import AuditEvent
 
     detail = _detail(session, complaint, qtbot)
     dialog = _open(detail, "edit", qtbot)

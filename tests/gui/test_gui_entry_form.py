@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from firstask_desktop.gui.entry_form import EntryForm
-from firstask_desktop.models import Customer, Entry
 from firstask_desktop.services import entries as svc
+from firstask_desktop.store.models import Customer, Entry
 
 
 @pytest.fixture

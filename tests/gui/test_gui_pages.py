@@ -120,8 +120,8 @@ def test_stats_show_the_months_figures(window, people, qtbot):
 def test_a_county_install_registers_nothing_and_filters_by_station(store, qapp, qtbot):
     from firstask_desktop.gui.app import open_main_window
     from firstask_desktop.gui.session import Session
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import init_station, local_station
+    from firstask_desktop.store.models import Staff
 
     init_station(
         code="YZ00",

@@ -26,7 +26,6 @@ from sync_support import (
     read_body,
 )
 
-from firstask_desktop import db
 from firstask_desktop.gui.quarantine_window import (
     DIFF_BACKGROUND,
     DIFF_EXISTING,
@@ -36,7 +35,8 @@ from firstask_desktop.gui.quarantine_window import (
     QuarantineWindow,
 )
 from firstask_desktop.gui.sync_view import SyncPage
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db
+from firstask_desktop.store.storage import open_store
 
 SERIAL = "GS0101-2026-00003"
 STORED_MATTER = "第2件事：电压偏低"
@@ -47,8 +47,8 @@ VISITOR = "张娜一"  # add_entry_story(2)'s visitor: personal data, masked for
 @pytest.fixture(scope="module")
 def county_template(tmp_path_factory):
     """A county that imported GS0101 twice; the second file's entry 00003 is in quarantine."""
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import add_staff
+    from firstask_desktop.store.models import Staff
 
     root = tmp_path_factory.mktemp("quarantine")
     usb = root / "U盘"
@@ -80,8 +80,8 @@ def county_template(tmp_path_factory):
 def county_session(county_template, tmp_path, qapp):
     """县管理员 (the county administrator: may import, so may decide) logged in at the county."""
     from firstask_desktop.gui.session import Session
-    from firstask_desktop.models import Staff
     from firstask_desktop.services.station import local_station
+    from firstask_desktop.store.models import Staff
 
     folder = tmp_path / "县公司"
     shutil.copytree(county_template, folder)
@@ -106,7 +106,7 @@ def _cells(table, column: int) -> list[str]:
 
 
 def _stored():
-    from firstask_desktop.models import Entry, QuarantinedRecord
+    from firstask_desktop.store.models import Entry, QuarantinedRecord
 
     return Entry.get(Entry.serial == SERIAL), QuarantinedRecord.get()
 
@@ -225,7 +225,7 @@ def test_a_record_decided_meanwhile_is_refused_and_said_beside_the_buttons(
 
 
 def test_a_clerk_reads_the_list_masked_and_cannot_decide(county_session, qtbot, answers):
-    from firstask_desktop.models import Staff
+    from firstask_desktop.store.models import Staff
 
     county_session.set_actor(Staff.get(Staff.name == "周敏"))
     window = _window(county_session, qtbot)
@@ -245,7 +245,7 @@ def test_a_clerk_reads_the_list_masked_and_cannot_decide(county_session, qtbot, 
 
 
 def test_every_table_and_field_label_is_marked_for_translation():
-    from firstask_desktop.errors import FIELD_LABELS
+    from firstask_desktop.domain.errors import FIELD_LABELS
     from firstask_desktop.gui.labels import marked_record_labels
     from firstask_desktop.services.quarantine_review import TABLE_LABELS
 

@@ -10,7 +10,6 @@ import pytest
 from gui_helpers import settle
 from PySide6.QtCore import Qt
 
-from firstask_desktop import db
 from firstask_desktop.gui import tasks
 from firstask_desktop.gui.register_model import (
     COL_CATEGORY,
@@ -21,9 +20,10 @@ from firstask_desktop.gui.register_model import (
     DueStateRole,
     RegisterModel,
 )
-from firstask_desktop.models import Entry, Staff, new_uuid
 from firstask_desktop.services.queries import EntryFilter
-from firstask_desktop.storage import open_store
+from firstask_desktop.store import db
+from firstask_desktop.store.models import Entry, Staff, new_uuid
+from firstask_desktop.store.storage import open_store
 
 ROWS = 10_000
 NOW = datetime(2026, 3, 20, 12, 0)

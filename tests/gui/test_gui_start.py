@@ -9,13 +9,13 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog
 
-from firstask_desktop import config, db
 from firstask_desktop.gui import app as app_module
 from firstask_desktop.gui.login import LoginDialog
 from firstask_desktop.gui.main_window import MainWindow
 from firstask_desktop.gui.session import StartOptions
 from firstask_desktop.gui.wizard import SetupWizard
-from firstask_desktop.models import Entry, Staff
+from firstask_desktop.store import config, db
+from firstask_desktop.store.models import Entry, Staff
 
 
 @pytest.fixture
@@ -68,8 +68,8 @@ def test_an_empty_folder_starts_the_wizard_and_quitting_it_ends_cleanly(
 
 
 def test_a_damaged_register_is_restored_from_the_newest_good_backup(people, store, qapp, answers):
-    from firstask_desktop.backup import make_backup
     from firstask_desktop.services import entries as svc
+    from firstask_desktop.services.backup import make_backup
 
     svc.register_entry(
         people["李娜"],
@@ -127,7 +127,7 @@ def test_the_start_up_chores_run_once_the_first_rows_are_shown(
 
     from gui_helpers import settle
 
-    from firstask_desktop.backup import list_backups
+    from firstask_desktop.services.backup import list_backups
 
     seen = {}
 
@@ -178,8 +178,8 @@ def test_a_register_an_older_version_wrote_is_upgraded_while_a_window_says_so(tm
     from PySide6.QtWidgets import QProgressDialog
     from support import make_v1_file
 
-    from firstask_desktop import schema
-    from firstask_desktop.storage import upgrade_pending
+    from firstask_desktop.store import schema
+    from firstask_desktop.store.storage import upgrade_pending
 
     folder = tmp_path / "data"
     make_v1_file(folder)

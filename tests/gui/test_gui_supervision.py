@@ -11,9 +11,9 @@ import pytest
 from gui_helpers import settle, type_text
 
 from firstask_desktop.gui.entry_detail import EntryDetail
-from firstask_desktop.models import Entry
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import add_department
+from firstask_desktop.store.models import Entry
 
 PHONE = "0931-5221299"
 

@@ -1,0 +1,329 @@
+"""Checking and normalising what a clerk types: names, phone numbers, free text, 户号.
+
+Every refusal is a ``ValidationError(field, message)`` with a short Chinese message saying what is
+wrong and what to do. Lengths are counted in Unicode code points, so 𠮷 (outside the BMP) is one
+character, as the clerk sees it.
+"""
+
+import re
+import unicodedata
+
+from firstask_desktop.domain.errors import FIELD_LABELS, ValidationError
+
+# Look-alike dots people type between the parts of a minority name (阿依古丽·买买提). The IME's
+# 。 and ｡ are included because "." typed in Chinese punctuation mode gives 。.
+NAME_DOTS = (
+    "\u002e\u00b7\u0387\u16eb\u2022\u2027\u2219\u22c5\u2e31\u3002\u30fb\u318d\uff0e\uff61\uff65"
+)
+MIDDLE_DOT = "\u00b7"
+
+# Whitespace we collapse or strip. Deliberately not ``str.isspace``: that also accepts the
+# information separators U+001C–001F, which are control characters and must be refused.
+_SPACE_CLASS = r"\t\n\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_RUN_RE = re.compile(f"[{_SPACE_CLASS}]+")
+_EDGE_SPACE_RE = re.compile(f"^[{_SPACE_CLASS}]+|[{_SPACE_CLASS}]+$")
+
+# Overrides and isolates reorder what is printed, so "付款100元" can be displayed as something
+# else (Trojan Source). The weaker marks U+200E/200F are only refused in names.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+NAME_MAX = 50
+_NAME_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\uff07": "'"})
+_NAME_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\uff0d": "-"})
+# Full-width Latin letters → ASCII, so "Ｊｏｈｎ" and "John" are the same visitor.
+_FULLWIDTH_LATIN = str.maketrans(
+    {cp: cp - 0xFEE0 for r in ((0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)}
+)
+_DOT_RUN_RE = re.compile(f" ?[{re.escape(NAME_DOTS)}] ?")
+_NAME_ALLOWED_MESSAGE = "姓名只能由文字、间隔号“·”、空格、撇号“'”和连字符“-”组成"
+
+
+def _label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def _show(ch: str) -> str:
+    """A character for a message: quoted if visible, else its code point (it may reorder text)."""
+    if unicodedata.category(ch)[0] in "CZ":
+        return f"看不见的字符 U+{ord(ch):04X}"
+    return f"“{ch}”"
+
+
+def _position(original: str, ch: str) -> int:
+    """1-based code-point position of ``ch`` in what was typed, for the message."""
+    return original.find(ch) + 1
+
+
+def _check_invisible(text: str, original: str, field: str, allowed: str = "") -> None:
+    """Refuse control characters (Cc) and lone surrogates; ``allowed`` lists exceptions."""
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cc" and ch not in allowed:
+            raise ValidationError(
+                field,
+                f"第{_position(original, ch)}个字处有看不见的控制字符（U+{ord(ch):04X}），"
+                "请删除后重新输入",
+            )
+        if category == "Cs":
+            raise ValidationError(
+                field, f"含有无法保存的残缺字符（U+{ord(ch):04X}），请删除后重新输入"
+            )
+
+
+def _check_bidi(text: str, original: str, field: str) -> None:
+    for ch in text:
+        if ch in _BIDI_CONTROLS:
+            raise ValidationError(
+                field,
+                f"第{_position(original, ch)}个字处有会改变文字显示方向的隐藏字符"
+                f"（U+{ord(ch):04X}），打印出来可能与实际内容不符，请删除后重新输入",
+            )
+
+
+def _check_length(text: str, field: str, max_len: int) -> None:
+    if len(text) > max_len:
+        raise ValidationError(field, f"不能超过{max_len}个字（现在是{len(text)}个字），请删减")
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def _is_name_letter(ch: str) -> bool:
+    """Letters and marks, plus what Python's Unicode 14 tables do not call letters yet."""
+    category = unicodedata.category(ch)
+    if category[0] in "LM" or ch == "\u3007":  # 〇 (Nl) occurs in real names
+        return True
+    if category == "Co":  # private-use 造字 fonts for rare characters in local systems
+        return True
+    # Planes 2–3 hold only CJK ideographs; newer ones (Ext H, I) are unassigned to Python 3.11.
+    return 0x20000 <= ord(ch) <= 0x3FFFD
+
+
+def _check_format_chars(name: str, original: str, field: str) -> None:
+    """Names refuse every Cf, ZWJ included: emoji are not allowed in names anyway."""
+    for ch in name:
+        if unicodedata.category(ch) == "Cf":
+            raise ValidationError(
+                field,
+                f"第{_position(original, ch)}个字处有看不见的格式字符（U+{ord(ch):04X}），"
+                "请删除后重新输入",
+            )
+
+
+def _normalise_dots(name: str, field: str) -> str:
+    """Turn any look-alike dot (with optional spaces around it) into one U+00B7."""
+    name = _DOT_RUN_RE.sub(MIDDLE_DOT, name)
+    if name.startswith(MIDDLE_DOT) or name.endswith(MIDDLE_DOT) or MIDDLE_DOT * 2 in name:
+        raise ValidationError(field, "间隔号“·”只能写在名字中间，如 阿依古丽·买买提")
+    return name
+
+
+def _check_name_chars(name: str, field: str) -> None:
+    if name.replace(" ", "").replace(MIDDLE_DOT, "").isdecimal():
+        raise ValidationError(field, "不能只有数字；如果是电话号码，请填在“联系方式”一栏")
+    for ch in name:
+        if ch.isdecimal():
+            raise ValidationError(field, f"不能包含数字“{ch}”，请只填写姓名")
+        if not (_is_name_letter(ch) or ch in " '-" + MIDDLE_DOT):
+            raise ValidationError(field, f"不能包含{_show(ch)}，{_NAME_ALLOWED_MESSAGE}")
+    if not any(_is_name_letter(ch) for ch in name):
+        raise ValidationError(field, "不能只有符号，请填写姓名")
+
+
+def normalise_name(value: str, field: str = "visitor") -> str:
+    """A person's name, 1–50 code points, with spaces collapsed and middle dots unified.
+
+    Letters, marks, ·, space, ' and - only: digits, emoji and other symbols are refused.
+    """
+    original = value or ""
+    name = _SPACE_RUN_RE.sub(" ", original).strip(" ")
+    if not name:
+        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+    _check_invisible(name, original, field)
+    _check_bidi(name, original, field)
+    _check_format_chars(name, original, field)
+    name = name.translate(_NAME_APOSTROPHES).translate(_NAME_HYPHENS)
+    name = name.translate(_FULLWIDTH_LATIN)
+    _check_length(name, field, NAME_MAX)
+    name = _normalise_dots(name, field)
+    _check_name_chars(name, field)
+    return name
+
+
+# --- phone numbers -----------------------------------------------------------------------------
+
+PHONE_EXAMPLES = (
+    "可填写：手机 138 1234 5678；固话 0931-8123456（分机写成 0931-8123456转123）；"
+    "服务号码 95598 或 400-123-4567"
+)
+_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
+_SERVICE_RE = re.compile(r"95[0-9]{3}|1[0-9]{4}|[48]00[0-9]{7}")
+_AREA_RE = re.compile(r"010|02[0-9]|0[3-9][0-9]{2}")
+_LANDLINE_CANONICAL_RE = re.compile(r"(010|02[0-9]|0[3-9][0-9]{2})-([0-9]{7,8})(?:转([0-9]{1,6}))?")
+_EXTENSION_RE = re.compile(r"^(.*?)\s*(?:转分机|转|分机|ext[.:]?|x)\s*([0-9]{1,6})$")
+_PHONE_SEPARATORS = " \t-\u2010\u2011\u2012\u2013\u2014\u2015\u2212.()"
+_TOKEN_SPLIT_RE = re.compile(f"[{re.escape(_PHONE_SEPARATORS)}+]+")
+_SEVERAL_NUMBERS_RE = re.compile(r"[/,;、，；]|或")
+
+
+def _phone_error(field: str, lead: str = "格式不对") -> ValidationError:
+    return ValidationError(field, f"{lead}。{PHONE_EXAMPLES}")
+
+
+def _split_extension(text: str) -> tuple[str, str]:
+    """Split an explicitly marked extension (转 / 分机 / ext / x) off the number."""
+    match = _EXTENSION_RE.match(text)
+    if match and match.group(1):
+        return match.group(1), match.group(2)
+    return text, ""
+
+
+def _check_phone_chars(main: str, field: str) -> None:
+    for ch in main:
+        if ch not in "0123456789+" and ch not in _PHONE_SEPARATORS:
+            raise _phone_error(field, f"不能包含{_show(ch)}")
+    if ("+" in main and not re.match(r"^\(?\+", main)) or main.count("+") > 1:
+        raise _phone_error(field, "“+”只能写在最前面")
+
+
+def _strip_country_code(main: str, field: str) -> tuple[bool, list[str]]:
+    """Remove +86 / 0086 / 86; return (had a country code, digit groups left)."""
+    tokens = [t for t in _TOKEN_SPLIT_RE.split(main) if t]
+    if not tokens:
+        raise _phone_error(field)
+    if main.lstrip("( ").startswith("+"):
+        if not tokens[0].startswith("86"):
+            raise _phone_error(field, "只能填写国内号码（国家代码 +86）")
+        tokens[0] = tokens[0][2:]
+    elif tokens[0].startswith("0086"):
+        tokens[0] = tokens[0][4:]
+    elif tokens[0] == "86" and len(tokens) > 1:
+        # No national number starts with 86, so a separate leading "86" is the country code.
+        tokens[0] = ""
+    elif re.fullmatch(r"861[3-9][0-9]{9}", tokens[0]):
+        tokens[0] = tokens[0][2:]
+    else:
+        return False, tokens
+    return True, [t for t in tokens if t]
+
+
+def _landline(tokens: list[str], ext: str, field: str) -> str:
+    """``0931-8123456`` or ``0931-8123456转123`` from digit groups that start with 0."""
+    digits = "".join(tokens)
+    area = _AREA_RE.match(digits)
+    if not area:
+        raise _phone_error(field, f"区号“{digits[:4]}”不对")
+    local = digits[area.end() :]
+    if not ext and len(local) > 8 and len(tokens) > 1 and len(tokens[-1]) <= 6:
+        # 0931-8123456-123: a short last group after a complete number is the extension.
+        shorter = local[: -len(tokens[-1])]
+        if 7 <= len(shorter) <= 8:
+            local, ext = shorter, tokens[-1]
+    if not 7 <= len(local) <= 8:
+        raise _phone_error(field, "固话号码（区号后面）应为7到8位数字")
+    return f"{area.group()}-{local}" + (f"转{ext}" if ext else "")
+
+
+def _national(digits: str, field: str) -> str:
+    """Mobiles and service numbers; explain the usual mistakes otherwise."""
+    if _MOBILE_RE.fullmatch(digits) or _SERVICE_RE.fullmatch(digits):
+        return digits
+    if len(digits) in (7, 8):
+        raise ValidationError(field, "缺少区号，请在前面加上区号，如 0931-8123456")
+    if digits.startswith("1") and 10 <= len(digits) <= 12:
+        raise ValidationError(
+            field, f"手机号应为11位数字、以13～19开头（如 138 1234 5678），现在是{len(digits)}位"
+        )
+    raise _phone_error(field)
+
+
+def normalise_phone(value: str, field: str = "phone") -> str:
+    """Canonical phone: ``13812345678``, ``0931-8123456[转123]``, ``95598`` or ``4001234567``."""
+    text = unicodedata.normalize("NFKC", value or "").strip().lower()
+    if not text:
+        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+    if _SEVERAL_NUMBERS_RE.search(text):
+        raise ValidationError(field, "一次只能填一个号码，其他号码请写在备注里")
+    main, ext = _split_extension(text)
+    _check_phone_chars(main, field)
+    international, tokens = _strip_country_code(main, field)
+    digits = "".join(tokens)
+    if not digits:
+        raise _phone_error(field)
+    if international and not _MOBILE_RE.fullmatch(digits) and not digits.startswith("0"):
+        tokens[0] = "0" + tokens[0]  # +86 931 8123456: the trunk 0 is dropped after +86
+        digits = "0" + digits
+    if digits.startswith("0"):
+        return _landline(tokens, ext, field)
+    if ext:
+        raise _phone_error(field, "只有固定电话可以带分机号")
+    return _national(digits, field)
+
+
+def phone_kind(canonical: str) -> str:
+    """``"mobile"``, ``"landline"`` or ``"service"`` for a phone from ``normalise_phone``."""
+    if _MOBILE_RE.fullmatch(canonical or ""):
+        return "mobile"
+    if _LANDLINE_CANONICAL_RE.fullmatch(canonical or ""):
+        return "landline"
+    if _SERVICE_RE.fullmatch(canonical or ""):
+        return "service"
+    raise ValidationError("phone", f"“{canonical}”不是规范格式的号码。{PHONE_EXAMPLES}")
+
+
+def split_landline(canonical: str) -> tuple[str, str, str]:
+    """(area code, local number, extension or "") of a canonical landline."""
+    match = _LANDLINE_CANONICAL_RE.fullmatch(canonical)
+    if not match:
+        raise ValidationError("phone", f"“{canonical}”不是规范格式的固定电话。{PHONE_EXAMPLES}")
+    return match.group(1), match.group(2), match.group(3) or ""
+
+
+# --- free text ---------------------------------------------------------------------------------
+
+_LINE_BREAKS_RE = re.compile("\r\n|[\r\u0085\u2028\u2029]")
+_SINGLE_LINE_RE = re.compile(r"[ \t]*[\n\t][ \t\n]*")
+
+
+def clean_text(
+    value: str | None,
+    field: str,
+    *,
+    max_len: int,
+    required: bool = False,
+    multiline: bool = True,
+) -> str:
+    """Free text kept as typed, minus surrounding whitespace and characters that hide content."""
+    original = value or ""
+    text = _LINE_BREAKS_RE.sub("\n", original)
+    text = _EDGE_SPACE_RE.sub("", text)
+    if not multiline:
+        text = _SINGLE_LINE_RE.sub(" ", text)
+    if not text:
+        if required:
+            raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+        return ""
+    _check_invisible(text, original, field, allowed="\n\t")
+    _check_bidi(text, original, field)
+    _check_length(text, field, max_len)
+    return text
+
+
+# --- 户号 ----------------------------------------------------------------------------------------
+
+_ACCOUNT_DROP_RE = re.compile(f"[{_SPACE_CLASS}\\-\u2010\u2011\u2012\u2013\u2014\u2212]+")
+
+
+def normalise_account_no(value: str | None) -> str:
+    """户号 as 6–20 ASCII digits (leading zeros kept); "" when not given."""
+    text = _ACCOUNT_DROP_RE.sub("", unicodedata.normalize("NFKC", value or ""))
+    if not text:
+        return ""
+    for ch in text:
+        if ch not in "0123456789":
+            raise ValidationError("account_no", f"户号只能是数字，不能包含{_show(ch)}")
+    if not 6 <= len(text) <= 20:
+        raise ValidationError(
+            "account_no", f"户号应为6到20位数字（如 0123456789），现在是{len(text)}位"
+        )
+    return text

@@ -1,0 +1,325 @@
+"""Backups of the register: daily automatic copies, copies to a USB stick, restoring one.
+
+Every copy is made with SQLite's backup API (a consistent snapshot even while the app is
+writing, unlike a file copy of a WAL database), converted to a single self-contained file,
+checked with ``PRAGMA integrity_check`` and only then given its final name. Automatic copies
+live in ``<data>/backups/`` and are thinned out like a grandfather-father-son scheme: the
+newest copy of each of the last 7 days, 4 weeks and 12 months with copies is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError, StorageError
+from firstask_desktop.store import config, db, schema
+from firstask_desktop.store.disk_errors import translated
+from firstask_desktop.store.fileio import fsync_dir, write_atomic
+
+BACKUP_DIR = "backups"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_MANUAL = 10  # copies made for a USB stick, kept here too as restore points
+
+_NAME = re.compile(r"^(auto|manual|before-restore|before-migration-v\d+)-(\d{8}-\d{6})\.sqlite3$")
+KIND_LABELS = {
+    "auto": "每日自动备份",
+    "manual": "手动备份",
+    "before-restore": "恢复前保留的原文件",
+    "before-migration": "升级前备份",
+    "other": "备份文件",
+}
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    kind: str  # auto | manual | before-restore | before-migration | other
+    made_at: datetime | None
+    size: int
+
+    @property
+    def label(self) -> str:
+        when = f"{self.made_at:%Y-%m-%d %H:%M}" if self.made_at else "时间不明"
+        return f"{when} {KIND_LABELS[self.kind]}（{self.size / 1024 / 1024:.1f} MB）"
+
+
+@dataclass
+class RestoreReport:
+    restored_from: Path
+    kept_aside: Path | None  # the file that was current before, moved into backups/
+    problems: list[str]  # of the restored register (``check``); empty when all is well
+
+
+def backups_dir(folder: Path) -> Path:
+    return Path(folder) / BACKUP_DIR
+
+
+def _stamp(now: datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def _info(path: Path) -> BackupInfo:
+    match = _NAME.match(path.name)
+    kind, made_at = "other", None
+    if match:
+        kind = (
+            "before-migration" if match.group(1).startswith("before-migration") else match.group(1)
+        )
+        made_at = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+    return BackupInfo(path=path, kind=kind, made_at=made_at, size=path.stat().st_size)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Every backup in the data folder, newest first."""
+    folder = backups_dir(folder)
+    if not folder.is_dir():
+        return []
+    found = [_info(p) for p in folder.glob("*.sqlite3") if p.is_file()]
+    return sorted(found, key=lambda b: (b.made_at or datetime.min, b.path.name), reverse=True)
+
+
+def verify_backup(path: Path) -> list[str]:
+    """Problems of a backup file (Chinese); empty when it opens and passes integrity_check."""
+    path = Path(path)
+    if not path.is_file():
+        return [f"找不到备份文件“{path}”"]
+    try:
+        con = sqlite3.connect(str(path))
+        try:
+            rows = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        return [f"“{path.name}”不是完好的数据库文件（{err}）"]
+    if rows != ["ok"]:
+        return [f"“{path.name}”已损坏：{m}" for m in rows[:5]]
+    if not {"entry", "audit_event"} <= tables:
+        return [f"“{path.name}”不是首问登记的数据库"]
+    if version > schema.LATEST_VERSION:
+        return [f"“{path.name}”来自更新版本的首问登记（版本 {version}），请先升级本程序"]
+    return []
+
+
+def _require_sqlite_file(folder: Path) -> Path:
+    path = config.db_path(folder)
+    if db.database.obj is not None and not db.is_sqlite():
+        raise RefusedError(
+            "县公司的 PostgreSQL 数据库请由服务器管理员用 pg_dump 备份，本程序只备份 SQLite 文件。"
+        )
+    if not path.is_file():
+        raise RefusedError(f"数据文件夹“{folder}”里还没有数据库：请先初始化。")
+    return path
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Backup API into ``target``, made a single-file (rollback journal) database."""
+    schema.backup_copy(source, target)
+    con = sqlite3.connect(str(target))
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
+def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = None) -> Path:
+    """A verified copy of the data folder's database in ``backups/``; returns its path."""
+    source = _require_sqlite_file(folder)
+    now = now or datetime.now()
+    target = backups_dir(folder) / f"{kind}-{_stamp(now)}.sqlite3"
+    tmp = target.with_name(f".{target.name}.tmp")
+    with translated("备份数据库"):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+            _copy_database(source, tmp)
+            problems = verify_backup(tmp)
+            if problems:
+                raise RefusedError(
+                    "备份没有通过检查，原数据库没有改变："
+                    + "；".join(problems)
+                    + "。请运行 check 检查数据库，并联系县公司。"
+                )
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+            fsync_dir(target.parent)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+    return target
+
+
+def _keep_newest_per(backups: list[BackupInfo], period, count: int) -> set[Path]:
+    kept, periods = set(), []
+    for b in backups:  # newest first
+        key = period(b.made_at)
+        if key in periods:
+            continue
+        if len(periods) == count:
+            break
+        periods.append(key)
+        kept.add(b.path)
+    return kept
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete the automatic backups no longer kept (7 daily, 4 weekly, 12 monthly) and manual
+    ones beyond the newest ten; returns what was deleted."""
+    all_backups = list_backups(folder)
+    auto = [b for b in all_backups if b.kind == "auto"]
+    keep = (
+        _keep_newest_per(auto, lambda t: t.date(), KEEP_DAILY)
+        | _keep_newest_per(auto, lambda t: t.isocalendar()[:2], KEEP_WEEKLY)
+        | _keep_newest_per(auto, lambda t: (t.year, t.month), KEEP_MONTHLY)
+    )
+    manual = [b for b in all_backups if b.kind == "manual"]
+    keep |= {b.path for b in manual[:KEEP_MANUAL]}
+    deleted = []
+    for b in auto + manual:
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            deleted.append(b.path)
+    return deleted
+
+
+def backup_if_due(folder: Path, now: datetime | None = None) -> Path | None:
+    """The first start of each day: make the day's automatic backup and thin out old ones.
+
+    Returns the new backup, or None when today's was already made (or there is no SQLite file).
+    """
+    now = now or datetime.now()
+    if not config.db_path(folder).is_file() or (db.database.obj is not None and not db.is_sqlite()):
+        return None
+    today: date = now.date()
+    if any(
+        b.kind == "auto" and b.made_at and b.made_at.date() == today for b in list_backups(folder)
+    ):
+        return None
+    path = make_backup(folder, kind="auto", now=now)
+    rotate(folder)
+    return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None) -> Path:
+    """A copy of the register on a USB stick: built and verified here, then copied atomically
+    and compared byte for byte. Returns the file on the stick."""
+    permissions.require(actor, "backup")
+    target_dir = Path(target_dir)
+    if not target_dir.is_dir():
+        # Never create the folder: a stick pulled out would leave us writing to the PC's disk.
+        raise StorageError(
+            f"备份到U盘失败：找不到文件夹“{target_dir}”（U盘可能没有插好）。"
+            "原有数据没有改变；请插好U盘、选择U盘上的文件夹后重试。",
+            "gone",
+        )
+    now = now or datetime.now()
+    local = make_backup(folder, kind="manual", now=now)
+    from firstask_desktop.services.station import require_station
+
+    code = require_station().code
+    target = target_dir / f"firstask-backup-{code}-{_stamp(now)}.sqlite3"
+
+    def copy(handle) -> None:
+        with open(local, "rb") as source:
+            shutil.copyfileobj(source, handle, 1024 * 1024)
+
+    write_atomic(target, writer=copy, what="备份到U盘")
+    with translated("核对U盘上的备份"):
+        same = _sha256(target) == _sha256(local)
+    if not same:
+        target.unlink(missing_ok=True)
+        raise StorageError(
+            "备份到U盘失败：写入U盘的文件与原备份不一致（U盘可能有坏块）。"
+            "原有数据没有改变；请换一个U盘后重试。",
+            "io",
+        )
+    rotate(folder)
+    return target
+
+
+def database_is_healthy(path: Path) -> bool:
+    """Opens and passes ``PRAGMA quick_check`` (the fast start-up check)."""
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(str(path))
+        try:
+            return [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def _database_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def restore(
+    folder: Path, backup: Path, *, actor=None, now: datetime | None = None
+) -> RestoreReport:
+    """Put ``backup`` in place of the register. The current file (with its WAL) is moved into
+    ``backups/before-restore-*.sqlite3`` first, so a restore can itself be undone.
+
+    Over a healthy register this needs the ``backup`` permission; when the file is damaged
+    nobody can log in to it, so the start-up offer to restore needs no login.
+    """
+    folder = Path(folder)
+    backup = Path(backup)
+    problems = verify_backup(backup)
+    if problems:
+        raise RefusedError("这个备份不能用来恢复：" + "；".join(problems) + "。请选择另一个备份。")
+    path = config.db_path(folder)
+    if database_is_healthy(path) and not permissions.can(actor, "backup"):
+        raise NotAllowedError(
+            "恢复备份会用旧的登记簿替换现在完好的登记簿：请由所长或管理员登录后操作。"
+        )
+    now = now or datetime.now()
+    db.close()
+    aside = None
+    moved = []
+    with translated("恢复备份"):
+        if path.exists():
+            aside = backups_dir(folder) / f"before-restore-{_stamp(now)}.sqlite3"
+            aside.parent.mkdir(parents=True, exist_ok=True)
+            for src, dst in zip(_database_files(path), _database_files(aside), strict=True):
+                if src.exists():
+                    os.replace(src, dst)
+                    moved.append((src, dst))
+        try:
+            with open(backup, "rb") as source:
+                write_atomic(
+                    path,
+                    writer=lambda h: shutil.copyfileobj(source, h, 1024 * 1024),
+                    what="恢复备份",
+                )
+        except BaseException:
+            for src, dst in moved:  # put the register back as it was
+                os.replace(dst, src)
+            raise
+    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.storage import open_store
+
+    open_store(folder)
+    return RestoreReport(restored_from=backup, kept_aside=aside, problems=check_database())

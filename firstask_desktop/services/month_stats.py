@@ -1,0 +1,278 @@
+"""The monthly figures (月度统计), computed once here for the printed table and the GUI's view.
+
+Definitions (a voided entry counts only under its status 已作废, never in a rate):
+
+- **Reply on time** (答复及时): entries with a promised deadline (``due_at``). The answer is the
+  reply to the customer, or for a matter that cannot be solved, its report to the station head
+  (上报, with the reason told to the customer). On time when answered by the deadline; late when
+  answered after it, or still unanswered past it; otherwise pending, left out of the rate.
+- **Follow-up on time** (回访及时): entries with a follow-up deadline; the follow-up is the first
+  attempt that reached the customer. Late and pending as above.
+- **Satisfaction** (满意率): the last satisfaction each entry's customer gave; the rate is
+  (满意 + 基本满意) / all rated.
+- **Overdue** (超期): open past the reply deadline, or answered and past the follow-up deadline,
+  as of ``now`` (the same rule as the register's overdue filter).
+- **Unresolved** (未办结): reported to the station head and never replied since.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from peewee import fn
+
+from firstask_desktop.domain.masking import mask_name, mask_text_phones
+from firstask_desktop.domain.vocab import (
+    CATEGORIES,
+    CHANNELS,
+    OPEN_STATUSES,
+    SATISFACTION,
+    STATUSES,
+)
+from firstask_desktop.services.queries import month_range, overdue_condition
+from firstask_desktop.store.models import Entry, Escalation, FollowUp, Staff, Station
+
+
+def previous_month(month: str) -> str:
+    start, _ = month_range(month)
+    year, mon = (start.year - 1, 12) if start.month == 1 else (start.year, start.month - 1)
+    return f"{year:04d}-{mon:02d}"
+
+
+def rate(good: int, total: int) -> float | None:
+    return good / total if total else None
+
+
+@dataclass
+class _Clock:
+    """On time / late / pending tally for one kind of deadline."""
+
+    on_time: int = 0
+    late: int = 0
+    pending: int = 0
+
+    def add(self, due: datetime | None, done: datetime | None, now: datetime) -> str:
+        if due is None:
+            return ""
+        if done is not None:
+            kind = "on_time" if done <= due else "late"
+        else:
+            kind = "late" if now > due else "pending"
+        setattr(self, kind, getattr(self, kind) + 1)
+        return kind
+
+    def as_dict(self) -> dict:
+        return {
+            "on_time": self.on_time,
+            "late": self.late,
+            "pending": self.pending,
+            "rate": rate(self.on_time, self.on_time + self.late),
+        }
+
+
+@dataclass
+class _Person:
+    name: str
+    total: int = 0
+    reply: _Clock = field(default_factory=_Clock)
+    follow_up: _Clock = field(default_factory=_Clock)
+    overdue: int = 0
+    unresolved: int = 0
+    satisfaction: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict:
+        rated = sum(self.satisfaction.values())
+        pleased = self.satisfaction["satisfied"] + self.satisfaction["basic"]
+        return {
+            "name": self.name,
+            "total": self.total,
+            "reply_on_time": self.reply.on_time,
+            "reply_late": self.reply.late,
+            "reply_rate": rate(self.reply.on_time, self.reply.on_time + self.reply.late),
+            "follow_up_on_time": self.follow_up.on_time,
+            "follow_up_late": self.follow_up.late,
+            "overdue": self.overdue,
+            "unresolved": self.unresolved,
+            "rated": rated,
+            "satisfaction_rate": rate(pleased, rated),
+        }
+
+
+def _counts(condition, column, labels: dict[str, str]) -> list[dict]:
+    found = dict(
+        Entry.select(column, fn.COUNT(Entry.id)).where(condition).group_by(column).tuples()
+    )
+    rows = [
+        {"code": code, "label": label, "count": found.pop(code, 0)}
+        for code, label in labels.items()
+    ]
+    # Codes outside the vocabulary (from a newer version at the county) are still counted.
+    rows += [{"code": code, "label": code, "count": n} for code, n in sorted(found.items())]
+    return rows
+
+
+def _first_times(model, entry_ids: list[int], condition=None) -> dict[int, datetime]:
+    query = model.select(model.entry, fn.MIN(model.at)).where(model.entry.in_(entry_ids))
+    if condition is not None:
+        query = query.where(condition)
+    return {entry_id: at for entry_id, at in query.group_by(model.entry).tuples()}
+
+
+def _last_satisfaction(entry_ids: list[int]) -> dict[int, str]:
+    query = (
+        FollowUp.select(FollowUp.entry, FollowUp.satisfaction)
+        .where(FollowUp.entry.in_(entry_ids) & FollowUp.satisfaction.is_null(False))
+        .order_by(FollowUp.at, FollowUp.id)
+        .tuples()
+    )
+    return dict(query)  # later rows overwrite earlier ones: the last word counts
+
+
+def _station(code: str | None) -> dict:
+    query = Station.select()
+    query = query.where(Station.code == code) if code else query.where(Station.is_local == True)  # noqa: E712
+    found = query.first()
+    if found is None:
+        return {"code": code or "", "name": code or "全部供电所"}
+    return {"code": found.code, "name": found.name}
+
+
+def month_stats(
+    month: str,
+    now: datetime | None = None,
+    *,
+    station: str | None = None,
+    with_previous: bool = True,
+) -> dict:
+    """Every figure of the month's statistics (entries received in ``month``), as of ``now``.
+
+    ``station`` limits a county database to one station; by default every entry counts.
+    """
+    start, end = month_range(month)
+    now = now or datetime.now()
+    in_month = (Entry.received_at >= start) & (Entry.received_at < end)
+    if station:
+        in_month &= Entry.station == station.strip().upper()
+    live = in_month & (Entry.status != "void")
+
+    entries = list(
+        Entry.select(Entry, Staff)
+        .join(Staff, on=(Entry.responder == Staff.id))
+        .where(live)
+        .order_by(Entry.received_at, Entry.id)
+    )
+    ids = [e.id for e in entries]
+    escalated = _first_times(Escalation, ids)
+    reached = _first_times(FollowUp, ids, FollowUp.outcome == "reached")
+    satisfaction = _last_satisfaction(ids)
+    overdue_ids = {e.id for e in Entry.select(Entry.id).where(live & overdue_condition(now))}
+
+    reply, follow_up = _Clock(), _Clock()
+    people: dict[str, _Person] = {}
+    stations: dict[str, _Person] = {}  # at the county: one row per station
+    overdue_rows, unresolved_rows = [], []
+    for entry in entries:
+        answered = entry.replied_at or escalated.get(entry.id)
+        reply.add(entry.due_at, answered, now)
+        follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
+        is_overdue = entry.id in overdue_ids
+        is_unresolved = entry.id in escalated and entry.replied_at is None
+        groups = (
+            people.setdefault(entry.responder.name, _Person(entry.responder.name)),
+            stations.setdefault(entry.station, _Person(entry.station)),
+        )
+        for group in groups:
+            group.total += 1
+            group.reply.add(entry.due_at, answered, now)
+            group.follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
+            if entry.id in satisfaction:
+                group.satisfaction[satisfaction[entry.id]] += 1
+            group.overdue += is_overdue
+            group.unresolved += is_unresolved
+        if is_overdue:
+            overdue_rows.append(_overdue_row(entry, now))
+        if is_unresolved:
+            unresolved_rows.append(_unresolved_row(entry, escalated[entry.id]))
+
+    station_names = dict(Station.select(Station.code, Station.name).tuples())
+    rated = Counter(satisfaction.values())
+    total_rated = sum(rated.values())
+    result = {
+        "month": f"{start:%Y-%m}",
+        "start": start,
+        "end": end,
+        "as_of": now.replace(microsecond=0),
+        "station": _station(station),
+        "total": len(entries),
+        "void": Entry.select().where(in_month & (Entry.status == "void")).count(),
+        "by_category": _counts(live, Entry.category, CATEGORIES),
+        "by_channel": _counts(live, Entry.channel, CHANNELS),
+        "by_status": _counts(in_month, Entry.status, STATUSES),
+        "open": sum(1 for e in entries if e.status in OPEN_STATUSES),
+        "reply": reply.as_dict(),
+        "follow_up": follow_up.as_dict(),
+        "satisfaction": {
+            **{code: rated.get(code, 0) for code in SATISFACTION},
+            "rated": total_rated,
+            "rate": rate(rated.get("satisfied", 0) + rated.get("basic", 0), total_rated),
+        },
+        "overdue": overdue_rows,
+        "unresolved": unresolved_rows,
+        "responders": [people[name].as_dict() for name in sorted(people)],
+        "stations": [
+            stations[code].as_dict() | {"code": code, "name": station_names.get(code, code)}
+            for code in sorted(stations)
+        ],
+    }
+    if with_previous:
+        before = month_stats(previous_month(month), now, station=station, with_previous=False)
+        result["previous"] = summary(before)
+    return result
+
+
+def summary(stats: dict) -> dict:
+    """The headline figures of a month, for comparing two months."""
+    return {
+        "month": stats["month"],
+        "total": stats["total"],
+        "reply_rate": stats["reply"]["rate"],
+        "follow_up_rate": stats["follow_up"]["rate"],
+        "satisfaction_rate": stats["satisfaction"]["rate"],
+        "overdue": len(stats["overdue"]),
+        "unresolved": len(stats["unresolved"]),
+        "by_category": {row["code"]: row["count"] for row in stats["by_category"]},
+        "by_channel": {row["code"]: row["count"] for row in stats["by_channel"]},
+    }
+
+
+def _overdue_row(entry: Entry, now: datetime) -> dict:
+    if entry.status in OPEN_STATUSES:
+        what, deadline = "答复", entry.due_at
+    else:
+        what, deadline = "回访", entry.follow_up_due_at
+    return {
+        "serial": entry.serial,
+        "received_at": entry.received_at,
+        "category": CATEGORIES.get(entry.category, entry.category),
+        "visitor": mask_name(entry.visitor),
+        "responder": entry.responder.name,
+        "status": STATUSES.get(entry.status, entry.status),
+        "what": what,
+        "deadline": deadline,
+        "days_over": max(0, (now - deadline).days),
+    }
+
+
+def _unresolved_row(entry: Entry, escalated_at: datetime) -> dict:
+    return {
+        "serial": entry.serial,
+        "received_at": entry.received_at,
+        "category": CATEGORIES.get(entry.category, entry.category),
+        "visitor": mask_name(entry.visitor),
+        "responder": entry.responder.name,
+        "status": STATUSES.get(entry.status, entry.status),
+        "escalated_at": escalated_at,
+        "reason": mask_text_phones(entry.unresolved_reason),
+    }

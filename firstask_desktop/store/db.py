@@ -1,0 +1,110 @@
+"""The database connection: one deferred proxy, opened by :func:`open_database`.
+
+SQLite is run for durability first (rural stations lose power often): WAL journal,
+``synchronous=FULL`` (an fsync per commit, so a committed entry survives a power cut),
+foreign keys on, and a busy timeout so that two processes on one PC wait instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.store.disk_errors import translated
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL; never 0 or 1 (NORMAL can lose the last commits on power loss in WAL)
+    "foreign_keys": 1,
+    # 4 MiB per connection (the desktop app has four: its window, two readers, one writer): the
+    # register's pages and searches run as fast as with 16 MiB, the operating system caching the
+    # file anyway, and the running window stays small (docs/benchmarks.md).
+    "cache_size": -4 * 1024,
+    "temp_store": 2,
+    # Pages written to the WAL before a commit copies them back into the file (SQLite's default
+    # is 1,000). A save writes some 60 pages (an entry's indexes, its customer, two audit events,
+    # the search index), so at 1,000 one save in 17 paid for a 10 ms copy; at 4,000 one in 68
+    # pays 20–27 ms, the pages saved several times over (index and table ends) copied once: half
+    # the copying per save. Durability is the same (each commit is in the WAL and synced).
+    "wal_autocheckpoint": 4000,
+}
+BUSY_TIMEOUT_SECONDS = 10
+
+
+def make_sqlite(path: Path) -> SqliteDatabase:
+    # str(path) keeps non-ASCII folders (C:\Users\张三\...) intact; sqlite3 takes UTF-8 paths.
+    return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+
+
+def is_database_url(text: str | None) -> bool:
+    return bool(text) and text.split("://", 1)[0] in ("postgresql", "postgres")
+
+
+def make_postgres(url: str) -> PostgresqlDatabase:
+    """The county's database on a PostgreSQL server: ``postgresql://user[:pw]@host[:port]/name``.
+
+    The driver (psycopg2-binary, the ``county`` extra) is loaded only when a county uses it.
+    """
+    parts = urlsplit(url)
+    name = unquote(parts.path.lstrip("/"))
+    if not is_database_url(url) or not name:
+        raise RefusedError(
+            f"数据库地址“{url}”无法识别：应写成 postgresql://用户@主机:端口/数据库名。"
+        )
+    return PostgresqlDatabase(
+        name,
+        user=unquote(parts.username or "") or None,
+        password=unquote(parts.password or "") or None,
+        host=parts.hostname or None,
+        port=parts.port or None,
+    )
+
+
+def bind(db) -> None:
+    """Point every model at ``db`` (a SqliteDatabase now; the county may bring PostgreSQL)."""
+    database.initialize(db)
+
+
+def close() -> None:
+    if database.obj is not None and not database.is_closed():
+        database.close()
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+# Derived data kept current inside each write transaction, run just before it commits
+# (search_index registers its catch-up here): the change and what follows from it commit together.
+BEFORE_COMMIT: list[Callable[[], None]] = []
+
+
+@contextlib.contextmanager
+def transaction():
+    """One write transaction. On SQLite it takes the write lock at BEGIN (IMMEDIATE), so that
+    two clerks saving at once queue on the busy timeout instead of failing half-way. A full or
+    failing disk rolls it back and comes out as a Chinese ``StorageError``."""
+    atomic = database.obj.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
+    with translated("保存到数据库"), atomic:
+        yield
+        for hook in BEFORE_COMMIT:
+            hook()
+
+
+@contextlib.contextmanager
+def opened(path: Path):
+    """Open, bind and close a SQLite file (for tools and tests)."""
+    db = make_sqlite(path)
+    bind(db)
+    db.connect(reuse_if_open=True)
+    try:
+        yield db
+    finally:
+        db.close()

@@ -1,0 +1,249 @@
+"""Schema versions and forward migrations.
+
+The version lives in ``PRAGMA user_version`` (on PostgreSQL, which the county may use, in a
+one-row ``schema_version`` table). A new database is created at the latest version
+directly; an older file is first copied aside with SQLite's backup API (a consistent copy even in
+WAL mode), then each step runs in one transaction together with its version bump, so a power cut
+leaves the file at one version or the next, never half-migrated.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase
+
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.search_text import pinyin_initials
+from firstask_desktop.store import search_index
+from firstask_desktop.store.models import ALL_MODELS, Entry
+
+APPEND_ONLY_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event
+       BEGIN SELECT RAISE(ABORT, 'audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS station_audit_event_no_update
+       BEFORE UPDATE ON station_audit_event
+       BEGIN SELECT RAISE(ABORT, 'station_audit_event is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS station_audit_event_no_delete
+       BEFORE DELETE ON station_audit_event
+       BEGIN SELECT RAISE(ABORT, 'station_audit_event is append-only'); END""",
+)
+# The same guarantee on PostgreSQL (a county server): a trigger function that refuses.
+PG_APPEND_ONLY_FUNCTION = """CREATE OR REPLACE FUNCTION firstask_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%% is append-only', TG_TABLE_NAME; END $$"""
+PG_APPEND_ONLY_TABLES = ("audit_event", "station_audit_event")
+
+
+def _v2_search_initials(database) -> None:
+    """v2: pinyin initials of visitor and unit, so that ``zs`` finds 张三."""
+    from playhouse.migrate import migrate
+
+    column = CharField(max_length=200, default="")
+    migrate(migrator_for(database).add_column("entry", "search_initials", column))
+    rows = database.execute_sql("SELECT id, visitor, unit FROM entry").fetchall()
+    for entry_id, visitor, unit in rows:
+        Entry.update(search_initials=pinyin_initials(visitor, unit)).where(
+            Entry.id == entry_id
+        ).execute()
+
+
+def create_missing_tables(database, *models) -> None:
+    """A step that adds whole tables: creates those not there yet (indexes included).
+
+    Later steps that add columns to these tables must check first (``add_column_if_missing``),
+    since a table created here already has the columns of the current model.
+    """
+    database.create_tables(models, safe=True)
+
+
+def add_column_if_missing(database, table: str, name: str, field) -> None:
+    if name not in {c.name for c in database.get_columns(table)}:
+        from playhouse.migrate import migrate
+
+        migrate(migrator_for(database).add_column(table, name, field))
+
+
+def migrator_for(database):
+    # playhouse.migrate (and the PostgreSQL driver it loads) only when a file is migrated.
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
+    if isinstance(database, SqliteDatabase):
+        return SqliteMigrator(database)
+    return PostgresqlMigrator(database)
+
+
+def _v3_assessment(database) -> None:
+    """v3: the clause table and the proposed/confirmed breaches (督办与考核)."""
+    from firstask_desktop.store.models import Clause, Violation
+
+    create_missing_tables(database, Clause, Violation)
+
+
+def _login_lockout(database) -> None:
+    """Staff: failed password count and lock time (5 wrong passwords lock for 10 minutes)."""
+    if "failed_logins" not in {c.name for c in database.get_columns("staff")}:
+        # SQLite adds a NOT NULL column with a default in place; the migrator would rebuild
+        # the table, which foreign keys from entry and others forbid.
+        database.execute_sql(
+            "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0"
+        )
+    add_column_if_missing(database, "staff", "locked_until", DateTimeField(null=True))
+
+
+def _sync_tables(database) -> None:
+    """USB sync: trusted keys, the sync file log, quarantine, the stations' audit chains."""
+    from firstask_desktop.store.models import SYNC_MODELS
+
+    create_missing_tables(database, *SYNC_MODELS)
+
+
+def _duplicate_links(database) -> None:
+    """Void: the entry a duplicate registration was voided in favour of (kept as a link)."""
+    from firstask_desktop.store.models import Entry
+
+    add_column_if_missing(
+        database,
+        "void",
+        "duplicate_of_id",
+        ForeignKeyField(Entry, null=True, field=Entry.id, on_delete="RESTRICT"),
+    )
+
+
+def _search_index(database) -> None:
+    """The search index (search_index.py): created, then filled with the entries already there."""
+    if isinstance(database, SqliteDatabase) and search_index.create(database):
+        search_index.build(database)
+
+
+def _register_indexes(database) -> None:
+    """Indexes for the register view: its filters in date order, and the sort by visitor."""
+    Entry._schema.create_indexes(safe=True)
+
+
+def _search_merging(database) -> None:
+    """The search index merges its segments when they crowd, not on every few saves; what it
+    holds so far is merged now, once (else a save would later pay for it at one go)."""
+    if isinstance(database, SqliteDatabase) and search_index.available(database):
+        search_index.merge_when_crowded(database)
+        search_index.merge_all(database)
+
+
+def _drop_covered_indexes(database) -> None:
+    """The entry's own indexes on category, status and responder: the register's indexes
+    (each of them, received_at) serve every lookup they served, and each save wrote all six."""
+    for name in ("entry_category", "entry_status", "entry_responder_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+
+
+# MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
+MIGRATIONS: list[Callable] = [
+    _v2_search_initials,
+    _v3_assessment,
+    _login_lockout,
+    _sync_tables,
+    _duplicate_links,
+    _search_index,
+    _register_indexes,
+    _search_merging,
+    _drop_covered_indexes,
+]
+LATEST_VERSION = len(MIGRATIONS) + 1
+
+
+class SchemaTooNewError(RefusedError):
+    pass
+
+
+def user_version(database) -> int:
+    if not isinstance(database, SqliteDatabase):
+        if "schema_version" not in database.get_tables():
+            return 0
+        row = database.execute_sql("SELECT version FROM schema_version").fetchone()
+        return row[0] if row else 0
+    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def _set_user_version(database, version: int) -> None:
+    if not isinstance(database, SqliteDatabase):
+        database.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)")
+        database.execute_sql("DELETE FROM schema_version")
+        database.execute_sql("INSERT INTO schema_version (version) VALUES (%s)", (int(version),))
+        return
+    database.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def _append_only_triggers(database) -> None:
+    if isinstance(database, SqliteDatabase):
+        for sql in APPEND_ONLY_TRIGGERS:
+            database.execute_sql(sql)
+        return
+    # Created once: replacing a trigger locks its table against every other county user.
+    present = {
+        name
+        for (name,) in database.execute_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        ).fetchall()
+    }
+    missing = [t for t in PG_APPEND_ONLY_TABLES if f"{t}_append_only" not in present]
+    if missing:
+        database.execute_sql(PG_APPEND_ONLY_FUNCTION)  # %% above: psycopg2 formats the SQL
+    for table in missing:
+        database.execute_sql(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION firstask_append_only()"
+        )
+
+
+def create_fresh(database) -> None:
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        _append_only_triggers(database)
+        if isinstance(database, SqliteDatabase):
+            search_index.create(database)
+        _set_user_version(database, LATEST_VERSION)
+
+
+def backup_copy(database_path: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite file (the backup API, not a byte copy)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(str(database_path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(database, database_path: Path | None, backups_dir: Path | None) -> list[int]:
+    """Bring ``database`` to LATEST_VERSION; returns the versions applied."""
+    version = user_version(database)
+    if version == 0 and not set(database.get_tables()) - {"schema_version"}:
+        create_fresh(database)
+        return []
+    if version > LATEST_VERSION:
+        raise SchemaTooNewError(
+            f"数据库版本 {version} 比本程序支持的 {LATEST_VERSION} 新：请安装新版首问登记后再打开。"
+        )
+    applied = []
+    if version < LATEST_VERSION and database_path is not None and backups_dir is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_copy(database_path, backups_dir / f"before-migration-v{version}-{stamp}.sqlite3")
+    while version < LATEST_VERSION:
+        step = MIGRATIONS[version - 1]
+        with database.atomic():
+            step(database)
+            _set_user_version(database, version + 1)
+        version += 1
+        applied.append(version)
+    with database.atomic():
+        _append_only_triggers(database)
+    return applied

@@ -1,0 +1,54 @@
+"""Opening a data folder: create it if needed, open the database, bring its schema up to date."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from firstask_desktop.store import config, db, holiday_table, schema
+
+_current_folder: Path | None = None
+
+
+def open_store(folder: Path, database_url: str | None = None) -> Path:
+    """Open (creating if needed) the database in ``folder`` and bind the models to it.
+
+    With ``database_url`` (a county on PostgreSQL) the records live on that server; ``folder``
+    still holds this PC's keys, backups and quarantined files.
+    """
+    global _current_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = config.db_path(folder)
+    db.close()
+    if database_url:
+        database = db.make_postgres(database_url)
+        path = None
+    else:
+        database = db.make_sqlite(path)
+    db.bind(database)
+    database.connect(reuse_if_open=True)
+    schema.upgrade(database, path, folder / "backups" if path else None)
+    # A station set up by an older version gains the years this version ships (2027 …).
+    holiday_table.top_up_shipped_years()
+    _current_folder = folder
+    return path or folder
+
+
+def upgrade_pending(folder: Path) -> bool:
+    """Whether opening ``folder``'s register first upgrades its file (an older version of the
+    program wrote it): the file is copied aside and brought up to date, which takes some seconds
+    on years of entries, so the desktop app says what it is doing meanwhile."""
+    path = config.db_path(folder)
+    if not path.exists():
+        return False
+    with contextlib.closing(sqlite3.connect(str(path))) as connection:
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+    return 0 < version < schema.LATEST_VERSION
+
+
+def current_folder() -> Path:
+    """The data folder opened last (keys, backups and exports live beside the database)."""
+    if _current_folder is None:
+        raise RuntimeError("no data folder is open")
+    return _current_folder
