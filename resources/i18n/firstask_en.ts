@@ -2545,6 +2545,34 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
         <translation>First contact due</translation>
     </message>
     <message>
+        <source>节假日年份</source>
+        <translation>Holiday year</translation>
+    </message>
+    <message>
+        <source>节假日状态</source>
+        <translation>Holiday status</translation>
+    </message>
+    <message>
+        <source>节假日依据</source>
+        <translation>Holiday source</translation>
+    </message>
+    <message>
+        <source>放假日期</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>节日名称</source>
+        <translation>Holiday name</translation>
+    </message>
+    <message>
+        <source>调休上班日</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <source>节假日文件</source>
+        <translation>Holiday file</translation>
+    </message>
+    <message>
         <source>到达现场时限</source>
         <translation>On site due</translation>
     </message>
