@@ -334,7 +334,7 @@ class AssessPage(QWidget):
         if not confirm(self, self.tr("确认考核"), question):
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.confirm_violation,
             self.session.actor,
             v["id"],
@@ -369,7 +369,7 @@ class AssessPage(QWidget):
         self.scan_button.setEnabled(False)
         self.status.setText(self.tr("正在检查登记簿……"))
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.assessment_scan,
             owner=self,
             on_success=self._scanned,

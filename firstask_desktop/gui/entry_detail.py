@@ -343,7 +343,7 @@ class EntryDetail(QDialog):
 
     def _run_step(self, step: str) -> None:
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.entry_step,
             self.session.actor,
             step,

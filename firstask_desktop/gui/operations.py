@@ -15,6 +15,15 @@ from firstask_desktop.domain.vocab import ROLES, TIERS
 from ..services import entries as entry_svc
 from ..services import queries, station
 
+
+def writes(operation):
+    """Declares an operation a database write: :func:`tasks.run_task` runs it on the one writing
+    thread. Everything else runs on the reading pool. Declared here, once per operation, so no
+    widget chooses the thread (signing in writes too: the lockout counters)."""
+    operation.writes = True
+    return operation
+
+
 TRANSFER_WARNING_HOURS = 24  # a transfer is chased when its own deadline is this close
 
 # --- start ---------------------------------------------------------------------------------------
@@ -27,16 +36,20 @@ def staff_for_login() -> list[dict]:
     ]
 
 
+@writes
 def authenticate(name: str, password: str):
+    """Checks the password and counts a failure or clears the count (lockout): a write."""
     staff = station.authenticate(name, password)
     staff.department  # noqa: B018 - load the department now, not later on the GUI thread
     return staff
 
 
+@writes
 def create_station(**fields):
     return station.init_station(**fields)
 
 
+@writes
 def create_demo(entries: int = 300) -> dict:
     from firstask_desktop.demo.demo_station import build_demo
 
@@ -147,6 +160,7 @@ def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None
     return found
 
 
+@writes
 def register_entry(actor, **fields) -> dict:
     entry = entry_svc.register_entry(actor, **fields)
     return queries.entry_to_dict(entry)
@@ -186,6 +200,7 @@ def _edit(actor, serial: str, **changes):
     return edit_entry(actor, serial, **changes)
 
 
+@writes
 def entry_step(actor, action: str, serial: str, **fields) -> dict:
     """Run one step of the 首问负责制 on an entry; returns the entry as it is now."""
     STEPS[action](actor, serial, **fields)
@@ -353,6 +368,7 @@ def assessment_months() -> list[str]:
     return [this_month] + [m for m in months() if m != this_month]
 
 
+@writes
 def assessment_scan(as_of: datetime | None = None) -> int:
     """Run the checks now; the number of new proposals."""
     from firstask_desktop.services.assessment import scan
@@ -360,12 +376,14 @@ def assessment_scan(as_of: datetime | None = None) -> int:
     return len(scan(as_of))
 
 
+@writes
 def confirm_violation(actor, violation_id: int) -> dict:
     from firstask_desktop.services.assessment import confirm, violation_to_dict
 
     return violation_to_dict(confirm(actor, violation_id))
 
 
+@writes
 def dismiss_violation(actor, violation_id: int, reason: str) -> dict:
     from firstask_desktop.services.assessment import dismiss, violation_to_dict
 
@@ -388,6 +406,7 @@ def clause_table() -> list[dict]:
     ]
 
 
+@writes
 def update_clause(actor, code: str, *, title: str, amount_yuan: str, sanction: str) -> dict:
     """An administrator's edit of a clause; the amount typed in 元 is stored as integer fen."""
     from firstask_desktop.services.assessment import parse_yuan
@@ -430,6 +449,7 @@ def search_customers(text: str, viewer=None) -> list[dict]:
     return found
 
 
+@writes
 def set_customer_tier(actor, customer_uuid: str, tier: str, manager: str) -> None:
     from firstask_desktop.store.models import Customer
 
@@ -479,6 +499,7 @@ def sync_overview() -> dict:
     return overview
 
 
+@writes
 def sync_export(folder: str, *, actor=None, full: bool = False, progress=None) -> str:
     """Write the station's next sync file into ``folder``; returns the core's Chinese message."""
     from pathlib import Path
@@ -490,6 +511,7 @@ def sync_export(folder: str, *, actor=None, full: bool = False, progress=None) -
     ).message
 
 
+@writes
 def sync_import(
     paths: list[str], *, actor=None, accept_new_station: bool = False, progress=None
 ) -> list[dict]:
@@ -521,6 +543,7 @@ def sync_import(
     return lines
 
 
+@writes
 def write_county_package(folder: str, *, actor=None, progress=None) -> str:
     from pathlib import Path
 
@@ -539,6 +562,7 @@ def read_key(path: str) -> dict:
     return {"label": info.label, "fingerprint": info.fingerprint}
 
 
+@writes
 def import_key(path: str, *, actor) -> str:
     from pathlib import Path
 
@@ -550,6 +574,7 @@ def import_key(path: str, *, actor) -> str:
     return f"{info.label}的公钥早已登记（指纹 {info.fingerprint}），没有改变。"
 
 
+@writes
 def export_key(folder: str) -> str:
     from pathlib import Path
 
@@ -580,6 +605,7 @@ def quarantine_record(viewer, record_id: int) -> dict:
     return review_record(viewer, record_id)
 
 
+@writes
 def resolve_quarantine(actor, record_id: int, *, take_incoming: bool) -> dict:
     """Keep the stored record or take the file's version (``export_import`` only; audited)."""
     from ..services.county import resolve_quarantined
@@ -604,10 +630,12 @@ def staff_table() -> list[dict]:
     ]
 
 
+@writes
 def add_staff(actor, **fields) -> None:
     station.add_staff(actor, **fields)
 
 
+@writes
 def add_department(actor, **fields) -> None:
     station.add_department(actor, **fields)
 
@@ -636,6 +664,7 @@ def rule_table() -> list[dict]:
     ]
 
 
+@writes
 def update_rule(actor, rule_id: int, **fields) -> None:
     from ..services.rules import update_rule as update
 
@@ -663,25 +692,55 @@ def auto_lock_minutes() -> int:
     return minutes()
 
 
+@writes
 def set_auto_lock_minutes(actor, minutes: int) -> int:
     from ..services.accounts import set_auto_lock_minutes as store
 
     return store(actor, minutes)
 
 
+@writes
 def reset_password(actor, name: str, new_password: str) -> None:
     from ..services.accounts import reset_password as reset
 
     reset(actor, name, new_password)
 
 
+@writes
 def deactivate_staff(actor, name: str) -> None:
     from ..services.accounts import deactivate_staff as deactivate
 
     deactivate(actor, name)
 
 
+@writes
 def change_password(actor, old_password: str, new_password: str) -> None:
     from ..services.accounts import change_password as change
 
     change(actor, old_password, new_password)
+
+
+# --- files and the data folder --------------------------------------------------------------
+
+
+@writes
+def open_data_folder(folder):
+    """Open (create, migrate) the database of ``folder``: the schema steps write."""
+    from firstask_desktop.store.storage import open_store
+
+    return open_store(folder)
+
+
+@writes
+def backup_if_due(folder):
+    from firstask_desktop.services.backup import backup_if_due as backup
+
+    return backup(folder)
+
+
+@writes
+def save_pdf(data: bytes, path) -> int:
+    """Write a previewed document to the clerk's folder, read back; its page count."""
+    from firstask_desktop.reports import save_pdf as save
+
+    return save(data, path)

@@ -43,7 +43,7 @@ class PasswordDialog(QDialog):
             set_error(self.error, self.tr("两次输入的新密码不一样，请重新输入。"))
             return
         self.buttons.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.change_password,
             self.session.actor,
             self.old.text(),

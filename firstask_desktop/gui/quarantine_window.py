@@ -382,7 +382,7 @@ class QuarantineWindow(QDialog):
         self.status.setText("")
         self.keep_button.setEnabled(False)
         self.take_button.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.resolve_quarantine,
             self.session.actor,
             d["id"],

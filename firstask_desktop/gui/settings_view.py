@@ -123,7 +123,7 @@ class PreferencesTab(QWidget):
 
     def save_lock_minutes(self) -> None:
         set_error(self.lock_error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.set_auto_lock_minutes,
             self.session.actor,
             self.lock_minutes.value(),
@@ -183,7 +183,7 @@ class DepartmentsTab(QWidget):
 
     def add(self) -> None:
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.add_department,
             self.session.actor,
             name=self.name.text(),
@@ -274,7 +274,7 @@ class StaffTab(QWidget):
 
     def add(self) -> None:
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.add_staff,
             self.session.actor,
             name=self.name.text(),
@@ -335,7 +335,7 @@ class StaffTab(QWidget):
         if not confirm(self, self.tr("停用人员"), question):
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.deactivate_staff,
             self.session.actor,
             person["name"],
@@ -448,7 +448,7 @@ class ClausesTab(QWidget):
             return
         set_error(self.error, "")
         self.saved.setText("")
-        tasks.run_write(
+        tasks.run_task(
             operations.update_clause,
             self.session.actor,
             clause["code"],
@@ -556,7 +556,7 @@ class RulesTab(QWidget):
         if rule is None:
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.update_rule,
             self.session.actor,
             rule["id"],

@@ -309,7 +309,7 @@ class SyncPage(QWidget):
         self.cancel_button.setVisible(True)
         for widget in (self.export_button, self.import_button, self.package_button):
             widget.setEnabled(False)
-        self.task = tasks.run_write(
+        self.task = tasks.run_task(
             fn,
             *args,
             with_progress=True,
@@ -423,7 +423,7 @@ class SyncPage(QWidget):
         ).format(key["label"], key["fingerprint"])
         if confirm(self, self.tr("核对公钥指纹"), question):
             set_error(self.error, "")
-            tasks.run_write(
+            tasks.run_task(
                 operations.import_key,
                 path,
                 actor=self.session.actor,
@@ -437,7 +437,7 @@ class SyncPage(QWidget):
             set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.export_key,
             self.folder(),
             owner=self,
