@@ -258,9 +258,9 @@ def test_an_administrator_resets_a_password_and_deactivates_a_leaver(
 def test_a_long_list_of_proposals_shows_the_oldest_first_and_says_how_many(
     session, people, qtbot, monkeypatch
 ):
-    from firstask_desktop.gui import operations
+    from firstask_desktop.gui.operations import assess_ops
 
-    monkeypatch.setattr(operations, "PROPOSALS_SHOWN", 1)
+    monkeypatch.setattr(assess_ops, "PROPOSALS_SHOWN", 1)
     first = _late(people, days=12)
     _late(people, who="张伟", days=10, phone="13900001111")
     assessment.scan()

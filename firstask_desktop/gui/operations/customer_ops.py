@@ -1,0 +1,48 @@
+"""Customers: search, and the service tier with its customer manager."""
+
+from __future__ import annotations
+
+from firstask_desktop.domain.vocab import TIERS
+from firstask_desktop.gui.operations.routing import writes
+from firstask_desktop.services import entries as entry_svc
+from firstask_desktop.services import queries
+
+# --- customers -----------------------------------------------------------------------------------
+
+
+def search_customers(text: str, viewer=None) -> list[dict]:
+    """Customers matching ``text``; personal data masked unless ``viewer`` may see it (保密)."""
+    from firstask_desktop.domain import permissions
+    from firstask_desktop.domain.masking import mask_account_no, mask_address, mask_name, mask_phone
+
+    found = [
+        {
+            "uuid": c.uuid,
+            "name": c.name,
+            "unit": c.unit,
+            "address": c.address,
+            "phone": c.phone,
+            "account_no": c.account_no,
+            "tier": c.tier,
+            "tier_label": TIERS.get(c.tier, c.tier),
+            "manager": c.manager.name if c.manager else "",
+        }
+        for c in queries.search_customers(text)
+    ]
+    if not permissions.can(viewer, "see_personal_data"):
+        for c in found:
+            c.update(
+                name=mask_name(c["name"]),
+                phone=mask_phone(c["phone"]),
+                address=mask_address(c["address"]),
+                account_no=mask_account_no(c["account_no"]),
+            )
+    return found
+
+
+@writes
+def set_customer_tier(actor, customer_uuid: str, tier: str, manager: str) -> None:
+    from firstask_desktop.store.models import Customer
+
+    customer = Customer.get(Customer.uuid == customer_uuid)
+    entry_svc.set_customer_tier(actor, customer, tier, manager)

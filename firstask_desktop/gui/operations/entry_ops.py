@@ -1,0 +1,113 @@
+"""The entry form and the steps of a matter: customer lookup, registering, each step, the
+choices they offer."""
+
+from __future__ import annotations
+
+from firstask_desktop.domain import validation
+from firstask_desktop.domain.vocab import TIERS
+from firstask_desktop.gui.operations.register_ops import entry_details
+from firstask_desktop.gui.operations.routing import writes
+from firstask_desktop.services import entries as entry_svc
+from firstask_desktop.services import queries, station
+
+# --- the entry form ------------------------------------------------------------------------------
+
+
+def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None:
+    """A known customer behind a typed phone or 户号, with what the form should flag."""
+    try:
+        phone = validation.normalise_phone(phone) if phone.strip() else ""
+    except validation.ValidationError:
+        phone = ""
+    try:
+        account_no = validation.normalise_account_no(account_no)
+    except validation.ValidationError:
+        account_no = ""
+    if not phone and not account_no:
+        return None
+    from firstask_desktop.services.assessment import REPEAT_COMPLAINTS, REPEAT_DAYS
+
+    customer = entry_svc.find_customer(phone, account_no)
+    history = queries.customer_history(phone, account_no, days=REPEAT_DAYS)
+    if customer is None and not history["entries"]:
+        return None
+    history["repeat"] = history["recent_complaints"] >= REPEAT_COMPLAINTS
+    history["repeat_days"] = REPEAT_DAYS
+    found = {"history": history, "customer": None, "responder": actor.name}
+    if customer is not None:
+        found["customer"] = {
+            "name": customer.name,
+            "unit": customer.unit,
+            "address": customer.address,
+            "phone": customer.phone,
+            "account_no": customer.account_no,
+            "tier": customer.tier,
+            "tier_label": TIERS.get(customer.tier, customer.tier),
+            "manager": customer.manager.name if customer.manager else "",
+        }
+        found["responder"] = entry_svc.choose_responder(actor, customer).name
+    return found
+
+
+@writes
+def register_entry(actor, **fields) -> dict:
+    entry = entry_svc.register_entry(actor, **fields)
+    return queries.entry_to_dict(entry)
+
+
+# --- the steps of an entry -----------------------------------------------------------------------
+
+STEPS = {
+    "start": lambda actor, serial, **kw: entry_svc.start_entry(actor, serial),
+    "contact": lambda actor, serial, **kw: entry_svc.record_contact(
+        actor, serial, kw.get("note", "")
+    ),
+    "transfer": lambda actor, serial, **kw: entry_svc.transfer_entry(actor, serial, **kw),
+    "supervise": lambda actor, serial, **kw: entry_svc.record_supervision(
+        actor, serial, kw.get("note", "")
+    ),
+    "finish_transfer": lambda actor, serial, **kw: entry_svc.finish_transfer(
+        actor, serial, kw.get("note", "")
+    ),
+    "reply": lambda actor, serial, **kw: entry_svc.reply_entry(actor, serial, kw.get("result", "")),
+    "unresolved": lambda actor, serial, **kw: entry_svc.mark_unresolved(
+        actor, serial, kw.get("reason", "")
+    ),
+    "follow_up": lambda actor, serial, **kw: entry_svc.record_follow_up(actor, serial, **kw),
+    "close": lambda actor, serial, **kw: entry_svc.close_entry(actor, serial),
+    "void": lambda actor, serial, **kw: entry_svc.void_entry(actor, serial, kw.get("reason", "")),
+    "duplicate": lambda actor, serial, **kw: entry_svc.link_duplicate(
+        actor, serial, kw.get("original", "")
+    ),
+    "edit": lambda actor, serial, **kw: _edit(actor, serial, **kw),
+}
+
+
+def _edit(actor, serial: str, **changes):
+    from firstask_desktop.services.entry_edits import edit_entry
+
+    return edit_entry(actor, serial, **changes)
+
+
+@writes
+def entry_step(actor, action: str, serial: str, **fields) -> dict:
+    """Run one step of the 首问负责制 on an entry; returns the entry as it is now."""
+    STEPS[action](actor, serial, **fields)
+    return entry_details(serial, actor)
+
+
+def departments() -> list[dict]:
+    return [
+        {"name": d.name, "phone": d.phone, "place": d.place} for d in station.list_departments()
+    ]
+
+
+def staff_names() -> list[str]:
+    return [s.name for s in station.list_staff()]
+
+
+def deadline_book():
+    """The rule table and holiday calendar, loaded once for a form's live deadline."""
+    from firstask_desktop.services.rules import DeadlineBook
+
+    return DeadlineBook(station.require_station().area)
