@@ -6,6 +6,7 @@ from datetime import datetime
 
 from firstask_desktop.cli import common
 from firstask_desktop.cli.common import parse_datetime
+from firstask_desktop.services.entry_steps import run_step
 
 
 def cmd_entry_add(args) -> int:
@@ -131,10 +132,11 @@ def cmd_entry_show(args) -> int:
     return 0
 
 
-def _entry_step(func, message):
+def _entry_step(action: str, fields, message):
+    """A command that runs one step of services/entry_steps.py with the fields of its options."""
+
     def run(args) -> int:
-        actor = common.actor(args)
-        func(actor, args)
+        run_step(common.actor(args), action, args.serial, **fields(args))
         print(message.format(serial=args.serial.upper()))
         return 0
 
@@ -142,9 +144,7 @@ def _entry_step(func, message):
 
 
 def _register_entry_steps(sub) -> None:
-    from firstask_desktop.services import entries as svc
-
-    steps = [
+    steps = [  # command, help, options, the step's fields from them, what to say when done
         (
             "transfer",
             "转办：交给部门办理，仍由首问责任人督办",
@@ -154,9 +154,7 @@ def _register_entry_steps(sub) -> None:
                 ("--to-staff", dict(default="")),
                 ("--due-at", dict(default="")),
             ],
-            lambda a, x: svc.transfer_entry(
-                a,
-                x.serial,
+            lambda x: dict(
                 department=x.department,
                 note=x.note,
                 to_staff=x.to_staff,
@@ -168,36 +166,36 @@ def _register_entry_steps(sub) -> None:
             "supervise",
             "督办：记录一次催办联系",
             [("--note", dict(required=True))],
-            lambda a, x: svc.record_supervision(a, x.serial, x.note),
+            lambda x: dict(note=x.note),
             "{serial} 已记录督办",
         ),
         (
             "finish-transfer",
             "转办部门已办完，回到首问责任人",
             [("--note", dict(default=""))],
-            lambda a, x: svc.finish_transfer(a, x.serial, x.note),
+            lambda x: dict(note=x.note),
             "{serial} 转办已完成",
         ),
         (
             "contact",
             "记录首次联系客户",
             [("--note", dict(default=""))],
-            lambda a, x: svc.record_contact(a, x.serial, x.note),
+            lambda x: dict(note=x.note),
             "{serial} 已记录联系",
         ),
-        ("start", "开始办理", [], lambda a, x: svc.start_entry(a, x.serial), "{serial} 办理中"),
+        ("start", "开始办理", [], lambda x: {}, "{serial} 办理中"),
         (
             "reply",
             "答复客户办理结果（已解决）",
             [("--result", dict(required=True))],
-            lambda a, x: svc.reply_entry(a, x.serial, x.result),
+            lambda x: dict(result=x.result),
             "{serial} 已答复客户",
         ),
         (
             "unresolved",
             "不能解决：记录原因并上报所长",
             [("--reason", dict(required=True))],
-            lambda a, x: svc.mark_unresolved(a, x.serial, x.reason),
+            lambda x: dict(reason=x.reason),
             "{serial} 已上报所长",
         ),
         (
@@ -209,31 +207,26 @@ def _register_entry_steps(sub) -> None:
                 ("--outcome", dict(default="reached")),
                 ("--note", dict(default="")),
             ],
-            lambda a, x: svc.record_follow_up(
-                a,
-                x.serial,
-                method=x.method,
-                outcome=x.outcome,
-                satisfaction=x.satisfaction,
-                note=x.note,
+            lambda x: dict(
+                method=x.method, outcome=x.outcome, satisfaction=x.satisfaction, note=x.note
             ),
             "{serial} 已记录回访",
         ),
-        ("close", "办结", [], lambda a, x: svc.close_entry(a, x.serial), "{serial} 已办结"),
+        ("close", "办结", [], lambda x: {}, "{serial} 已办结"),
         (
             "void",
             "作废（须写原因）",
             [("--reason", dict(required=True))],
-            lambda a, x: svc.void_entry(a, x.serial, x.reason),
+            lambda x: dict(reason=x.reason),
             "{serial} 已作废",
         ),
     ]
-    for name, help_text, options, func, message in steps:
+    for name, help_text, options, fields, message in steps:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("serial")
         for flag, kwargs in options:
             p.add_argument(flag, **kwargs)
-        p.set_defaults(func=_entry_step(func, message))
+        p.set_defaults(func=_entry_step(name.replace("-", "_"), fields, message))
 
 
 def add_entry_commands(commands, parser_class) -> None:

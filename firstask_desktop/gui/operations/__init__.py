@@ -24,7 +24,6 @@ from firstask_desktop.gui.operations.customer_ops import (
     set_customer_tier,
 )
 from firstask_desktop.gui.operations.entry_ops import (
-    STEPS,
     deadline_book,
     departments,
     entry_step,
@@ -90,7 +89,6 @@ from firstask_desktop.gui.operations.sync_ops import (
 __all__ = [
     "DOCUMENT_BUILDERS",
     "PROPOSALS_SHOWN",
-    "STEPS",
     "TRANSFER_WARNING_HOURS",
     "add_department",
     "add_staff",

@@ -9,6 +9,7 @@ from firstask_desktop.gui.operations.register_ops import entry_details
 from firstask_desktop.gui.operations.routing import writes
 from firstask_desktop.services import entries as entry_svc
 from firstask_desktop.services import queries, station
+from firstask_desktop.services.entry_steps import run_step
 
 # --- the entry form ------------------------------------------------------------------------------
 
@@ -57,42 +58,11 @@ def register_entry(actor, **fields) -> dict:
 
 # --- the steps of an entry -----------------------------------------------------------------------
 
-STEPS = {
-    "start": lambda actor, serial, **kw: entry_svc.start_entry(actor, serial),
-    "contact": lambda actor, serial, **kw: entry_svc.record_contact(
-        actor, serial, kw.get("note", "")
-    ),
-    "transfer": lambda actor, serial, **kw: entry_svc.transfer_entry(actor, serial, **kw),
-    "supervise": lambda actor, serial, **kw: entry_svc.record_supervision(
-        actor, serial, kw.get("note", "")
-    ),
-    "finish_transfer": lambda actor, serial, **kw: entry_svc.finish_transfer(
-        actor, serial, kw.get("note", "")
-    ),
-    "reply": lambda actor, serial, **kw: entry_svc.reply_entry(actor, serial, kw.get("result", "")),
-    "unresolved": lambda actor, serial, **kw: entry_svc.mark_unresolved(
-        actor, serial, kw.get("reason", "")
-    ),
-    "follow_up": lambda actor, serial, **kw: entry_svc.record_follow_up(actor, serial, **kw),
-    "close": lambda actor, serial, **kw: entry_svc.close_entry(actor, serial),
-    "void": lambda actor, serial, **kw: entry_svc.void_entry(actor, serial, kw.get("reason", "")),
-    "duplicate": lambda actor, serial, **kw: entry_svc.link_duplicate(
-        actor, serial, kw.get("original", "")
-    ),
-    "edit": lambda actor, serial, **kw: _edit(actor, serial, **kw),
-}
-
-
-def _edit(actor, serial: str, **changes):
-    from firstask_desktop.services.entry_edits import edit_entry
-
-    return edit_entry(actor, serial, **changes)
-
 
 @writes
 def entry_step(actor, action: str, serial: str, **fields) -> dict:
     """Run one step of the 首问负责制 on an entry; returns the entry as it is now."""
-    STEPS[action](actor, serial, **fields)
+    run_step(actor, action, serial, **fields)
     return entry_details(serial, actor)
 
 
