@@ -4,7 +4,7 @@ checks the acting person's permission and writes the audit log."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,7 +28,7 @@ from . import operations, tasks
 from .labels import label
 from .messages import confirm, error_text
 from .prefs import LANGUAGES
-from .widgets import fill_rows, row_table, set_error
+from .widgets import Retranslating, fill_rows, row_table, set_error
 
 WEEKDAYS = "一二三四五六日"
 
@@ -623,7 +623,7 @@ class HolidaysTab(QWidget):
         )
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Retranslating, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -665,11 +665,6 @@ class SettingsPage(QWidget):
             self.clauses,
             self.holidays,
         )
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         pass

@@ -8,7 +8,7 @@ county takes in the stations' files and writes its package.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from . import operations, tasks
 from .messages import confirm, error_text
 from .style import styled
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 SYNC_FILTER = "*.fasync"
 
 
-class SyncPage(QWidget):
+class SyncPage(Retranslating, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -177,11 +177,6 @@ class SyncPage(QWidget):
         if not self.available:
             self.status.setText(self.tr("这个版本没有U盘同步功能。"))
         self._show_status()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- state --------------------------------------------------------------------------------
 
