@@ -13,7 +13,7 @@ from firstask_desktop.services import queries
 def search_customers(text: str, viewer=None) -> list[dict]:
     """Customers matching ``text``; personal data masked unless ``viewer`` may see it (保密)."""
     from firstask_desktop.domain import permissions
-    from firstask_desktop.domain.masking import mask_account_no, mask_address, mask_name, mask_phone
+    from firstask_desktop.domain.masking import mask_fields
 
     found = [
         {
@@ -31,12 +31,7 @@ def search_customers(text: str, viewer=None) -> list[dict]:
     ]
     if not permissions.can(viewer, "see_personal_data"):
         for c in found:
-            c.update(
-                name=mask_name(c["name"]),
-                phone=mask_phone(c["phone"]),
-                address=mask_address(c["address"]),
-                account_no=mask_account_no(c["account_no"]),
-            )
+            c.update(mask_fields(c))
     return found
 
 

@@ -62,14 +62,17 @@ def month_stats(month: str) -> dict:
 
 def repeat_complainants(viewer=None, now: datetime | None = None) -> list[dict]:
     """Customers with 3 or more complaints in 90 days, masked unless ``viewer`` may see them."""
-    from firstask_desktop.domain.masking import mask_account_no, mask_name, mask_phone
+    from firstask_desktop.domain.masking import FIELD_MASKS
     from firstask_desktop.services.assessment import repeat_complainants as find
 
     rows = find(now)
     if not visibility.may_see_personal_data(viewer):
-        masks = {"phone": mask_phone, "account_no": mask_account_no}
         rows = [
-            r | {"key": masks[r["kind"]](r["key"]), "visitor": mask_name(r["visitor"])}
+            r
+            | {
+                "key": FIELD_MASKS[r["kind"]](r["key"]),
+                "visitor": FIELD_MASKS["visitor"](r["visitor"]),
+            }
             for r in rows
         ]
     return rows
