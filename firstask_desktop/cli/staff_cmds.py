@@ -27,20 +27,11 @@ def cmd_staff_add(args) -> int:
 
 
 def cmd_staff_list(args) -> int:
-    from firstask_desktop.domain.vocab import ROLES
+    from firstask_desktop.services.queries import staff_to_dict
     from firstask_desktop.services.station import list_staff, require_station
 
     require_station()
-    rows = [
-        {
-            "name": s.name,
-            "role": s.role,
-            "role_label": ROLES.get(s.role, s.role),
-            "department": s.department.name if s.department else "",
-            "phone": s.phone,
-        }
-        for s in list_staff()
-    ]
+    rows = [staff_to_dict(s) for s in list_staff()]
     if args.json:
         common.print_json(rows)
     else:
@@ -58,11 +49,12 @@ def cmd_department_add(args) -> int:
 
 
 def cmd_department_list(args) -> int:
+    from firstask_desktop.services.queries import department_to_dict
     from firstask_desktop.services.station import list_departments, require_station
 
     require_station()
     # This station's own (after sync the database also holds the county's directory).
-    rows = [{"name": d.name, "phone": d.phone, "place": d.place} for d in list_departments()]
+    rows = [department_to_dict(d) for d in list_departments()]
     if args.json:
         common.print_json(rows)
     else:

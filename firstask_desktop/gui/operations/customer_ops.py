@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from firstask_desktop.domain.vocab import TIERS
 from firstask_desktop.gui.operations.routing import writes
 from firstask_desktop.services import entries as entry_svc
 from firstask_desktop.services import queries
@@ -15,20 +14,7 @@ def search_customers(text: str, viewer=None) -> list[dict]:
     from firstask_desktop.domain import permissions
     from firstask_desktop.domain.masking import mask_fields
 
-    found = [
-        {
-            "uuid": c.uuid,
-            "name": c.name,
-            "unit": c.unit,
-            "address": c.address,
-            "phone": c.phone,
-            "account_no": c.account_no,
-            "tier": c.tier,
-            "tier_label": TIERS.get(c.tier, c.tier),
-            "manager": c.manager.name if c.manager else "",
-        }
-        for c in queries.search_customers(text)
-    ]
+    found = [queries.customer_to_dict(c) for c in queries.search_customers(text)]
     if not permissions.can(viewer, "see_personal_data"):
         for c in found:
             c.update(mask_fields(c))

@@ -4,7 +4,6 @@ choices they offer."""
 from __future__ import annotations
 
 from firstask_desktop.domain import validation
-from firstask_desktop.domain.vocab import TIERS
 from firstask_desktop.gui.operations.register_ops import entry_details
 from firstask_desktop.gui.operations.routing import writes
 from firstask_desktop.services import entries as entry_svc
@@ -36,16 +35,7 @@ def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None
     history["repeat_days"] = REPEAT_DAYS
     found = {"history": history, "customer": None, "responder": actor.name}
     if customer is not None:
-        found["customer"] = {
-            "name": customer.name,
-            "unit": customer.unit,
-            "address": customer.address,
-            "phone": customer.phone,
-            "account_no": customer.account_no,
-            "tier": customer.tier,
-            "tier_label": TIERS.get(customer.tier, customer.tier),
-            "manager": customer.manager.name if customer.manager else "",
-        }
+        found["customer"] = queries.customer_to_dict(customer)
         found["responder"] = entry_svc.choose_responder(actor, customer).name
     return found
 
@@ -67,9 +57,7 @@ def entry_step(actor, action: str, serial: str, **fields) -> dict:
 
 
 def departments() -> list[dict]:
-    return [
-        {"name": d.name, "phone": d.phone, "place": d.place} for d in station.list_departments()
-    ]
+    return [queries.department_to_dict(d) for d in station.list_departments()]
 
 
 def staff_names() -> list[str]:

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from firstask_desktop.domain.vocab import ROLES
 from firstask_desktop.gui.operations.routing import writes
-from firstask_desktop.services import station
+from firstask_desktop.services import queries, station
 
 # --- settings ------------------------------------------------------------------------------------
 
 
 def staff_table() -> list[dict]:
-    return [
-        {
-            "name": s.name,
-            "role": s.role,
-            "role_label": ROLES.get(s.role, s.role),
-            "department": s.department.name if s.department else "",
-            "phone": s.phone,
-        }
-        for s in station.list_staff()
-    ]
+    return [queries.staff_to_dict(s) for s in station.list_staff()]
 
 
 @writes

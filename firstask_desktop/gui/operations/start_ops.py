@@ -3,18 +3,14 @@ the demo."""
 
 from __future__ import annotations
 
-from firstask_desktop.domain.vocab import ROLES
 from firstask_desktop.gui.operations.routing import writes
-from firstask_desktop.services import station
+from firstask_desktop.services import queries, station
 
 # --- start ---------------------------------------------------------------------------------------
 
 
 def staff_for_login() -> list[dict]:
-    return [
-        {"name": s.name, "role": s.role, "role_label": ROLES.get(s.role, s.role)}
-        for s in station.list_staff()
-    ]
+    return [queries.staff_to_dict(s) for s in station.list_staff()]
 
 
 @writes
