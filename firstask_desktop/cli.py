@@ -161,26 +161,39 @@ def cmd_department_list(args) -> int:
 def cmd_entry_add(args) -> int:
     from .services.entries import register_entry
     from .services.queries import entry_to_dict
+    from .validation import UnverifiedPhoneError
 
     actor = _actor(args)
-    entry = register_entry(
-        actor,
-        channel=args.channel,
-        category=args.category,
-        visitor=args.visitor,
-        unit=args.unit,
-        address=args.address,
-        phone=args.phone,
-        account_no=args.account_no,
-        matter=args.matter,
-        responder=args.responder,
-        received_at=parse_datetime(args.received_at) if args.received_at else None,
-        reception_notes=args.notes,
-        missing_documents=args.missing_doc,
-        wo_number=args.wo_number,
-        wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
-        result=args.result,
-    )
+    try:
+        entry = register_entry(
+            actor,
+            channel=args.channel,
+            category=args.category,
+            visitor=args.visitor,
+            unit=args.unit,
+            address=args.address,
+            phone=args.phone,
+            account_no=args.account_no,
+            matter=args.matter,
+            responder=args.responder,
+            received_at=parse_datetime(args.received_at) if args.received_at else None,
+            reception_notes=args.notes,
+            missing_documents=args.missing_doc,
+            wo_number=args.wo_number,
+            wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
+            result=args.result,
+            phone_unverified=args.phone_unverified,
+        )
+    except UnverifiedPhoneError as err:
+        raise CliRefused(f"{err}（确认无误的，加 --phone-unverified 再登记一次）") from err
+    if entry.phone_unverified:
+        from .validation import UNVERIFIED_MARK, phone_problem
+
+        print(
+            f"注意：联系方式 {entry.phone}：{phone_problem(entry.phone)}，"
+            f"已按所填保存并标记“{UNVERIFIED_MARK}”；回访前请先与客户核对。",
+            file=sys.stderr,
+        )
     if args.json:
         _print_json(entry_to_dict(entry))
     else:
@@ -405,9 +418,15 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .integrity import check_database
+    from .integrity import check_database, unverified_phones
 
     problems = check_database()
+    # Not a fault of the file: numbers the clerks kept although they could not be verified.
+    unverified = unverified_phones()
+    if unverified:
+        print(f"{len(unverified)} 条登记的联系方式号码未经核实，回访前请先与客户核对：")
+        for line in unverified:
+            print(f"  {line}")
     if not problems:
         print("检查通过：数据库完整，审计链完好，所有记录与审计一致。")
         return 0
@@ -488,6 +507,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wo-number", default="", help="95598工单号")
     p.add_argument("--wo-due-at", default="", help="95598工单时限")
     p.add_argument("--result", default="", help="当场答复的结果")
+    p.add_argument(
+        "--phone-unverified",
+        action="store_true",
+        help="号码核对不上（新区号、农村交换机等）但已与客户确认：按所填保存，标记“号码未经核实”",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_entry_add)
     p = entry.add_parser("list", help="登记簿")
