@@ -2383,6 +2383,10 @@ Please check the number with the customer first. Is it correct, and should it be
         <translation>Contact</translation>
     </message>
     <message>
+        <source>号码未经核实</source>
+        <translation>Number not verified</translation>
+    </message>
+    <message>
         <source>事由</source>
         <translation>Matter</translation>
     </message>
