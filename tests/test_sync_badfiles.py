@@ -29,7 +29,7 @@ from sync_support import (
 )
 
 from firstask_desktop.errors import RefusedError
-from firstask_desktop.sync.container import SyncFileError
+from firstask_desktop.sync.container import VERSION, SyncFileError
 
 ATTEMPTS = 200
 
@@ -189,7 +189,7 @@ def test_signed_but_impossible_files_are_refused(world, tmp_path):
         return records[:-1]
 
     cases = {
-        "future.fasync": ({"version": 2}, None, "格式版本为 2"),
+        "future.fasync": ({"version": VERSION + 1}, None, f"格式版本为 {VERSION + 1}"),
         "absurd.fasync": ({"counts": {"entry": 10**12}}, None, "记录数不合理"),
         "negative.fasync": ({"counts": {"entry": -1}}, None, "记录数不合理"),
         "traversal.fasync": ({"station": "../../GS0101"}, None, "编码"),
