@@ -148,11 +148,8 @@ def _phone_marks(database) -> None:
 
     if "phone_unverified" not in {c.name for c in database.get_columns("entry")}:
         # In place, as _login_lockout does: the migrator would rebuild a table others refer to.
-        kind = (
-            "INTEGER NOT NULL DEFAULT 0"
-            if isinstance(database, SqliteDatabase)
-            else ("BOOLEAN NOT NULL DEFAULT false")
-        )
+        sqlite = isinstance(database, SqliteDatabase)
+        kind = "INTEGER NOT NULL DEFAULT 0" if sqlite else "BOOLEAN NOT NULL DEFAULT false"
         database.execute_sql(f"ALTER TABLE entry ADD COLUMN phone_unverified {kind}")
     # Customers call again and again: each distinct number is checked once.
     phones = database.execute_sql("SELECT DISTINCT phone FROM entry WHERE phone <> ''").fetchall()
