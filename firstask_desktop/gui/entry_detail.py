@@ -182,7 +182,12 @@ class EntryDetail(Retranslating, QDialog):
             (self.tr("来访人姓名"), d["visitor"]),
             (self.tr("单位"), d["unit"]),
             (self.tr("地址"), d["address"]),
-            (self.tr("联系方式"), d["phone"]),
+            (
+                self.tr("联系方式"),
+                self.tr("{0}（号码未经核实）").format(d["phone"])
+                if d["phone_unverified"]
+                else d["phone"],
+            ),
             (self.tr("户号"), d["account_no"]),
             (self.tr("事由"), d["matter"]),
             (self.tr("首问责任人"), d["responder"]),

@@ -463,6 +463,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Phone</translation>
     </message>
     <message>
+        <source>{0}（号码未经核实）</source>
+        <translation>{0} (number not verified)</translation>
+    </message>
+    <message>
         <source>户号</source>
         <translation>Account no.</translation>
     </message>
@@ -1620,6 +1624,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
         <source>回访 {0}</source>
         <translation>follow-up {0}</translation>
     </message>
+    <message>
+        <source>{0}（号码未经核实）</source>
+        <translation>{0} (number not verified)</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPage</name>
@@ -2403,6 +2411,20 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
         <source>出错了</source>
         <translation>Error</translation>
     </message>
+    <message>
+        <source>号码核对不上</source>
+        <translation>Number cannot be verified</translation>
+    </message>
+    <message>
+        <source>联系方式“{0}”核对不上：{1}。
+
+请先与客户核对号码。确认无误、仍按所填保存吗？
+（保存后这条登记标记“号码未经核实”，回访名单上也会显示。选“否”回去修改号码。）</source>
+        <translation>The phone number “{0}” cannot be verified: {1}.
+
+Please check the number with the customer first. Is it correct, and should it be saved as entered?
+(The entry will be marked “number not verified”, also on the follow-up list. Choose “No” to go back and change the number.)</translation>
+    </message>
 </context>
 <context>
     <name>records</name>
@@ -2489,6 +2511,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     <message>
         <source>联系方式</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>号码未经核实</source>
+        <translation>Number not verified</translation>
     </message>
     <message>
         <source>事由</source>
