@@ -31,6 +31,7 @@ from firstask_desktop.domain.holiday_year import (
 )
 from firstask_desktop.domain.workdays import year_notice
 from firstask_desktop.services.rules import current_calendar, current_rules
+from firstask_desktop.services.station import require_station
 from firstask_desktop.store import holiday_table, keys
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.holiday_table import DeadlineChange, apply_years, deadline_changes
@@ -38,16 +39,9 @@ from firstask_desktop.store.models import Station
 from firstask_desktop.store.storage import current_folder
 
 
-def _local() -> Station:
-    station = Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
-    if station is None:
-        raise RefusedError("数据文件夹还没有初始化：请先运行 init。")
-    return station
-
-
 def _require_county_editor(actor) -> Station:
     permissions.require(actor, "edit_rules")
-    station = _local()
+    station = require_station()
     if station.mode != "county":
         raise NotAllowedError(
             "供电所不能自行修改节假日：节假日由县公司按国务院通知统一录入，随资料包下发；"
@@ -104,7 +98,7 @@ def estimated_fields(entry) -> set[str]:
     """The entry's deadlines counted in working days in a year the county has not confirmed
     (missing or provisional): the receipt and the entry's page mark them "按工作日估算"."""
     calendar = current_calendar()
-    station = _local()
+    station = require_station()
     rules = current_rules(entry.station)
     marked = set()
     for field, clock in FIELD_CLOCKS.items():
@@ -186,7 +180,7 @@ def import_year(
     """``holidays import FILE``: the county takes a prepared JSON or CSV; a station takes only
     the county's signed JSON file (the same as its package would carry)."""
     permissions.require(actor, "edit_rules")
-    station = _local()
+    station = require_station()
     plan, document = read_year_file(path)
     if station.mode != "county":
         if document is None or not _county_signature_ok(document):
