@@ -26,7 +26,7 @@ from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate, Table  # noqa: E402
 
-from firstask_desktop.demo import demo_station as demo  # noqa: E402
+from firstask_desktop.demo import demo_data as demo  # noqa: E402
 from firstask_desktop.reports import pdf_page_count  # noqa: E402
 from firstask_desktop.reports.pdf_fonts import register_font  # noqa: E402
 from firstask_desktop.reports.receipt import build_receipt  # noqa: E402
@@ -77,11 +77,11 @@ def fill_month(count: int, seed: int = 1) -> None:
                 "received_at": at,
                 "channel": rng.choice(list(demo.CHANNEL_WEIGHTS)),
                 "category": category,
-                "visitor": demo._name(rng),
+                "visitor": demo.random_name(rng),
                 "unit": rng.choice(demo.UNITS),
                 "address": f"榆中县城关镇{rng.choice(demo.VILLAGES)}{rng.randint(1, 9)}组"
                 f"{rng.randint(1, 80)}号",
-                "phone": demo._phone(rng),
+                "phone": demo.random_phone(rng),
                 "matter": rng.choice(demo.MATTERS[category])
                 + ("，客户要求尽快处理并电话告知结果" if rng.random() < 0.3 else ""),
                 "responder": rng.choice(staff).id,
