@@ -161,3 +161,41 @@ def test_the_county_register_filters_are_read_from_indexes(county, flt):
             assert re.search(f"(using|on) entry_{attribute}", plan), plan
     if flt.responder:
         assert re.search("(using|on) entry_responder_id_received_at", plan), plan
+
+
+def test_the_county_month_statistics_count_every_station_once(county):
+    from firstask_desktop.services.month_stats import month_stats
+
+    everyone = month_stats("2026-10", NOW, with_previous=False)
+    per_station = {row["code"]: row["total"] for row in everyone["stations"]}
+    assert set(per_station) == {"GS0001", "GS0002", "GS0003"}
+    assert sum(per_station.values()) == everyone["total"] > 0
+    for code, total in per_station.items():
+        alone = month_stats("2026-10", NOW, station=code, with_previous=False)
+        assert alone["total"] == total
+        assert alone["reply"]["on_time"] <= everyone["reply"]["on_time"]
+    live = Entry.select().where(
+        (Entry.received_at >= datetime(2026, 10, 1))
+        & (Entry.received_at < datetime(2026, 11, 1))
+        & (Entry.status != "void")
+    )
+    assert everyone["total"] == live.count()
+
+
+def test_the_county_monthly_excel_holds_every_station_s_entries(county, tmp_path):
+    from openpyxl import load_workbook
+
+    from firstask_desktop.demo.large_county import COUNTY_ADMIN
+    from firstask_desktop.services.export_excel import export_register
+    from firstask_desktop.store.models import Staff
+
+    admin = Staff.get(Staff.name == COUNTY_ADMIN)
+    done = export_register(admin, tmp_path / "county.xlsx", month="2026-10")
+    month = Entry.select().where(
+        (Entry.received_at >= datetime(2026, 10, 1)) & (Entry.received_at < datetime(2026, 11, 1))
+    )
+    assert done.rows == month.count() > 0
+    book = load_workbook(done.path, read_only=True)
+    serials = {row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    book.close()
+    assert {s[:6] for s in serials} == {"GS0001", "GS0002", "GS0003"}

@@ -30,6 +30,7 @@ from firstask_desktop.domain.visibility import mask_entry_dict
 from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
 from firstask_desktop.services.queries import EntryFilter, entry_to_dict, list_entries, month_range
 from firstask_desktop.services.station import require_station
+from firstask_desktop.store import db
 from firstask_desktop.store.disk_errors import translated
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import Entry
@@ -132,7 +133,7 @@ def export_register(actor, out: Path, *, month: str = "") -> ExcelExport:
     sheet.freeze_panes = "A2"
     sheet.append([_cell(sheet, header, "text", bold=True) for header, *_ in COLUMNS])
     rows = 0
-    for entry in query.iterator():
+    for entry in db.stream(query):
         values = _row_values(entry, masked)
         sheet.append([_cell(sheet, v, kind) for v, (*_, kind) in zip(values, COLUMNS, strict=True)])
         rows += 1
