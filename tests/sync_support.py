@@ -284,7 +284,8 @@ class ThrowawayPostgres:
             text = "\n".join(p.read_text(errors="replace") for p in logs if p.exists())
             raise RuntimeError(f"{program} failed ({result.returncode}):\n{text}")
 
-    def start(self) -> ThrowawayPostgres:
+    def start(self, *settings: str) -> ThrowawayPostgres:
+        """Start the server; ``settings``: more ``name=value`` for it (``wal_level=logical``)."""
         # No locale: the machine's (a Chinese Windows, a bare container) must not decide it.
         self._run(
             "initdb",
@@ -299,6 +300,7 @@ class ThrowawayPostgres:
             "--no-locale",
         )
         options = f"-c listen_addresses=127.0.0.1 -p {self.port}"
+        options += "".join(f" -c {setting}" for setting in settings)
         if os.name == "posix":
             options += f" -k {self.folder}"  # the socket in the temp folder, not in /tmp
         self._run(

@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 from datetime import datetime
 
 import psycopg2
 import pytest
-from sync_support import fresh_postgres_database
+from sync_support import ThrowawayPostgres, fresh_postgres_database
 
 from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.demo.large_county import build_large_county
 from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.services.month_stats import month_stats
 from firstask_desktop.services.queries import EntryFilter, search_condition
 from firstask_desktop.store import db, schema, search_pg
 from firstask_desktop.store.models import Entry
 from firstask_desktop.store.storage import open_store
+from firstask_desktop.sync.records import TABLE_ORDER
 
 NOW = datetime(2026, 11, 20, 16, 0)
 
@@ -164,7 +167,6 @@ def test_the_county_register_filters_are_read_from_indexes(county, flt):
 
 
 def test_the_county_month_statistics_count_every_station_once(county):
-    from firstask_desktop.services.month_stats import month_stats
 
     everyone = month_stats("2026-10", NOW, with_previous=False)
     per_station = {row["code"]: row["total"] for row in everyone["stations"]}
@@ -199,3 +201,87 @@ def test_the_county_monthly_excel_holds_every_station_s_entries(county, tmp_path
     serials = {row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
     book.close()
     assert {s[:6] for s in serials} == {"GS0001", "GS0002", "GS0003"}
+
+
+# --- a province that sees the county (docs/scale.md) ------------------------------------------
+
+# The merged register and what tells where it came from: the stations' records, their own audit
+# chains and the log of their files. Not the county's settings, keys, quarantine or its own
+# audit chain, which are the county's business.
+PUBLISHED = [*TABLE_ORDER, "station_audit_event", "sync_log"]
+
+
+def _wait_for(url: str, sql: str, expected, seconds: float = 20.0):
+    deadline = time.monotonic() + seconds
+    while True:
+        found = _run(url, sql)
+        if found == expected or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+def _new_database(server: str, name: str) -> str:
+    _run(server, f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_CTYPE 'C.UTF-8'")
+    return f"{server.rpartition('/')[0]}/{name}"
+
+
+def test_a_province_subscribed_to_the_county_runs_the_county_statistics(tmp_path):
+    county_server = ThrowawayPostgres().start("wal_level=logical")
+    province_server = ThrowawayPostgres().start()
+    try:
+        # Both servers are thrown away whole at the end: no database to drop one by one.
+        county_url = _new_database(county_server.url, "county")
+        province_url = _new_database(province_server.url, "province")
+        if True:
+            county = build_large_county(
+                tmp_path, county_url, stations=2, entries=150, bulk_until=NOW, years=1.0
+            )
+            _run(county_url, f"CREATE PUBLICATION county_yz00 FOR TABLE {', '.join(PUBLISHED)}")
+            # The province's copy has the same schema (the program made it), empty.
+            open_store(tmp_path / "province", province_url)
+            db.close()
+            host, name = county_url.split("@", 1)[1].split("/")
+            address, port = host.split(":")
+            _run(
+                province_url,
+                f"CREATE SUBSCRIPTION county_yz00 CONNECTION 'host={address} port={port} "
+                f"user=postgres dbname={name}' PUBLICATION county_yz00",
+            )
+            copied = "SELECT count(*) FROM pg_subscription_rel WHERE srsubstate <> 'r'"
+            assert _wait_for(province_url, copied, [(0,)]) == [(0,)]
+
+            # A change at the county (a station's next file, here new entries) follows.
+            county.open()
+            bulk.add_entries(20, seed=9, now=NOW, years=0.05, station_code="GS0002")
+            expected = Entry.select().count()
+            before = month_stats("2026-11", NOW, with_previous=False)
+            db.close()
+            entries = "SELECT count(*) FROM entry"
+            assert _wait_for(province_url, entries, [(expected,)]) == [(expected,)]
+
+            # The province's owner opens its copy once: the program adds what a county keeps
+            # for itself and does not publish (the holiday calendar shipped with it).
+            open_store(tmp_path / "province", province_url)
+            db.close()
+            # Read-only at the province: its readers may select, never write.
+            _run(
+                province_url,
+                "DROP ROLE IF EXISTS province_reader",
+                "CREATE ROLE province_reader LOGIN",
+                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO province_reader",
+            )
+            reader_url = province_url.replace("postgres@", "province_reader@", 1)
+            open_store(tmp_path / "province", reader_url)
+            try:
+                after = month_stats("2026-11", NOW, with_previous=False)
+                with pytest.raises(Exception, match="permission denied"):
+                    Entry.update(matter="改").where(Entry.id == 1).execute()
+            finally:
+                db.close()
+            for key in ("total", "void", "reply", "follow_up", "satisfaction", "stations"):
+                assert after[key] == before[key], key
+            assert [s["code"] for s in after["stations"]] == ["GS0001", "GS0002"]
+    finally:
+        db.close()
+        province_server.stop()
+        county_server.stop()
