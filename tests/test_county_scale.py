@@ -232,55 +232,54 @@ def test_a_province_subscribed_to_the_county_runs_the_county_statistics(tmp_path
         # Both servers are thrown away whole at the end: no database to drop one by one.
         county_url = _new_database(county_server.url, "county")
         province_url = _new_database(province_server.url, "province")
-        if True:
-            county = build_large_county(
-                tmp_path, county_url, stations=2, entries=150, bulk_until=NOW, years=1.0
-            )
-            _run(county_url, f"CREATE PUBLICATION county_yz00 FOR TABLE {', '.join(PUBLISHED)}")
-            # The province's copy has the same schema (the program made it), empty.
-            open_store(tmp_path / "province", province_url)
-            db.close()
-            host, name = county_url.split("@", 1)[1].split("/")
-            address, port = host.split(":")
-            _run(
-                province_url,
-                f"CREATE SUBSCRIPTION county_yz00 CONNECTION 'host={address} port={port} "
-                f"user=postgres dbname={name}' PUBLICATION county_yz00",
-            )
-            copied = "SELECT count(*) FROM pg_subscription_rel WHERE srsubstate <> 'r'"
-            assert _wait_for(province_url, copied, [(0,)]) == [(0,)]
+        county = build_large_county(
+            tmp_path, county_url, stations=2, entries=150, bulk_until=NOW, years=1.0
+        )
+        _run(county_url, f"CREATE PUBLICATION county_yz00 FOR TABLE {', '.join(PUBLISHED)}")
+        # The province's copy has the same schema (the program made it), empty.
+        open_store(tmp_path / "province", province_url)
+        db.close()
+        host, name = county_url.split("@", 1)[1].split("/")
+        address, port = host.split(":")
+        _run(
+            province_url,
+            f"CREATE SUBSCRIPTION county_yz00 CONNECTION 'host={address} port={port} "
+            f"user=postgres dbname={name}' PUBLICATION county_yz00",
+        )
+        copied = "SELECT count(*) FROM pg_subscription_rel WHERE srsubstate <> 'r'"
+        assert _wait_for(province_url, copied, [(0,)]) == [(0,)]
 
-            # A change at the county (a station's next file, here new entries) follows.
-            county.open()
-            bulk.add_entries(20, seed=9, now=NOW, years=0.05, station_code="GS0002")
-            expected = Entry.select().count()
-            before = month_stats("2026-11", NOW, with_previous=False)
-            db.close()
-            entries = "SELECT count(*) FROM entry"
-            assert _wait_for(province_url, entries, [(expected,)]) == [(expected,)]
+        # A change at the county (a station's next file, here new entries) follows.
+        county.open()
+        bulk.add_entries(20, seed=9, now=NOW, years=0.05, station_code="GS0002")
+        expected = Entry.select().count()
+        before = month_stats("2026-11", NOW, with_previous=False)
+        db.close()
+        entries = "SELECT count(*) FROM entry"
+        assert _wait_for(province_url, entries, [(expected,)]) == [(expected,)]
 
-            # The province's owner opens its copy once: the program adds what a county keeps
-            # for itself and does not publish (the holiday calendar shipped with it).
-            open_store(tmp_path / "province", province_url)
+        # The province's owner opens its copy once: the program adds what a county keeps
+        # for itself and does not publish (the holiday calendar shipped with it).
+        open_store(tmp_path / "province", province_url)
+        db.close()
+        # Read-only at the province: its readers may select, never write.
+        _run(
+            province_url,
+            "DROP ROLE IF EXISTS province_reader",
+            "CREATE ROLE province_reader LOGIN",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO province_reader",
+        )
+        reader_url = province_url.replace("postgres@", "province_reader@", 1)
+        open_store(tmp_path / "province", reader_url)
+        try:
+            after = month_stats("2026-11", NOW, with_previous=False)
+            with pytest.raises(Exception, match="permission denied"):
+                Entry.update(matter="改").where(Entry.id == 1).execute()
+        finally:
             db.close()
-            # Read-only at the province: its readers may select, never write.
-            _run(
-                province_url,
-                "DROP ROLE IF EXISTS province_reader",
-                "CREATE ROLE province_reader LOGIN",
-                "GRANT SELECT ON ALL TABLES IN SCHEMA public TO province_reader",
-            )
-            reader_url = province_url.replace("postgres@", "province_reader@", 1)
-            open_store(tmp_path / "province", reader_url)
-            try:
-                after = month_stats("2026-11", NOW, with_previous=False)
-                with pytest.raises(Exception, match="permission denied"):
-                    Entry.update(matter="改").where(Entry.id == 1).execute()
-            finally:
-                db.close()
-            for key in ("total", "void", "reply", "follow_up", "satisfaction", "stations"):
-                assert after[key] == before[key], key
-            assert [s["code"] for s in after["stations"]] == ["GS0001", "GS0002"]
+        for key in ("total", "void", "reply", "follow_up", "satisfaction", "stations"):
+            assert after[key] == before[key], key
+        assert [s["code"] for s in after["stations"]] == ["GS0001", "GS0002"]
     finally:
         db.close()
         province_server.stop()
