@@ -90,7 +90,7 @@ def test_an_older_county_database_stays_at_its_version_until_the_dba_adds_pg_trg
     _run(
         owner_url,
         "DROP EXTENSION pg_trgm CASCADE",
-        f"DROP INDEX {search_pg.GRAMS_INDEX}, entry_station_received_at",
+        f"DROP INDEX {search_pg.CHARS_INDEX}, entry_station_received_at",
         f"UPDATE schema_version SET version = {previous}",
         f'REVOKE CREATE ON DATABASE "{database}" FROM county_clerk',
     )
@@ -100,7 +100,7 @@ def test_an_older_county_database_stays_at_its_version_until_the_dba_adds_pg_trg
     db.close()
     assert _run(owner_url, "SELECT version FROM schema_version") == [(previous,)]
     indexes = _run(owner_url, "SELECT indexname FROM pg_indexes WHERE tablename = 'entry'")
-    assert search_pg.GRAMS_INDEX not in {name for (name,) in indexes}
+    assert search_pg.CHARS_INDEX not in {name for (name,) in indexes}
 
     _run(owner_url, search_pg.EXTENSION_SQL)
     open_store(tmp_path / "county", clerk_url)

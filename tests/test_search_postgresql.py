@@ -1,6 +1,6 @@
 """The register's search at a county on PostgreSQL, checked against the same brute-force filter
 as the station's (test_search.py): whatever is typed and whichever filters are set, the entries
-found are exactly those a look at every row finds, by each route (pg_trgm, the character index),
+found are exactly those a look at every row finds, by each route (pg_trgm, the index of characters),
 in a database whose locale lets pg_trgm see Chinese characters (C.UTF-8) and in one where it
 cannot (C)."""
 
@@ -47,7 +47,7 @@ def test_pg_trgm_sees_chinese_only_where_the_locale_classifies_it(register, requ
     assert sees == (request.node.callspec.params["register"] == "C.UTF-8")
 
 
-@pytest.mark.parametrize("trigrams", [None, True, False], ids=["as-allowed", "trgm", "pairs"])
+@pytest.mark.parametrize("trigrams", [None, True, False], ids=["as-allowed", "trgm", "characters"])
 def test_every_kind_of_needle_finds_what_a_look_at_every_row_finds(register, trigrams, monkeypatch):
     monkeypatch.setattr(search_pg, "USE_TRIGRAMS", trigrams)
     for flt in base.FILTERS:
@@ -102,5 +102,5 @@ def test_a_search_is_answered_from_the_search_indexes(register, needle, request)
     plan = _plan(sql, params)
     chinese_trigrams = request.node.callspec.params["register"] == "C.UTF-8"
     uses_trgm = len(needle) >= 3 and (needle.isascii() or chinese_trigrams)
-    index = search_pg.TRGM_INDEX if uses_trgm else search_pg.GRAMS_INDEX
+    index = search_pg.TRGM_INDEX if uses_trgm else search_pg.CHARS_INDEX
     assert index in plan, plan
