@@ -62,7 +62,7 @@ def test_what_clerks_type_finds_the_entry_they_mean(register):
     base.test_what_clerks_type_finds_the_entry_they_mean(register)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_fragment_of_any_column_matches_the_brute_force(register, data):
     row = data.draw(st.sampled_from(register))
@@ -74,7 +74,7 @@ def test_any_fragment_of_any_column_matches_the_brute_force(register, data):
     assert base.found(needle, flt) == base.brute_force(register, needle, flt)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(needle=st.text(alphabet=base.ALPHABET + "ＡａÀàΣσ\x1f", min_size=1, max_size=6))
 def test_any_typed_text_matches_the_brute_force(register, needle):
     # Full-width and accented letters are not folded (only ASCII is, as on the station); the
