@@ -47,9 +47,21 @@ def test_pg_trgm_sees_chinese_only_where_the_locale_classifies_it(register, requ
     assert sees == (request.node.callspec.params["register"] == "C.UTF-8")
 
 
-@pytest.mark.parametrize("trigrams", [None, True, False], ids=["as-allowed", "trgm", "characters"])
-def test_every_kind_of_needle_finds_what_a_look_at_every_row_finds(register, trigrams, monkeypatch):
+# Each route, forced: as the database allows, trigrams, characters (each through the indexes
+# however many rows they find), and the exact condition alone (a fragment found everywhere).
+ROUTES = {
+    "as-allowed": (None, search_pg.BROAD_SHARE),
+    "trgm": (True, 2.0),
+    "characters": (False, 2.0),
+    "exact": (None, -1.0),
+}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_kind_of_needle_finds_what_a_look_at_every_row_finds(register, route, monkeypatch):
+    trigrams, broad = ROUTES[route]
     monkeypatch.setattr(search_pg, "USE_TRIGRAMS", trigrams)
+    monkeypatch.setattr(search_pg, "BROAD_SHARE", broad)
     for flt in base.FILTERS:
         for needle in base._samples(register):
             assert base.found(needle, flt) == base.brute_force(register, needle, flt), (
@@ -94,9 +106,11 @@ def _plan(sql: str, params) -> str:
 
 
 @pytest.mark.parametrize("needle", ["张", "城关村", "5678", "zs"])
-def test_a_search_is_answered_from_the_search_indexes(register, needle, request):
+def test_a_search_is_answered_from_the_search_indexes(register, needle, request, monkeypatch):
     from firstask_desktop.services.queries import search_condition
     from firstask_desktop.store.models import Entry
+
+    monkeypatch.setattr(search_pg, "BROAD_SHARE", 2.0)  # 张 is in a good share of 400 rows
 
     sql, params = Entry.select(Entry.id).where(search_condition(needle)).sql()
     plan = _plan(sql, params)
