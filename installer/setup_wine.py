@@ -314,7 +314,7 @@ BUDGET_MB = 150  # a USB stick, a slow county network share, an old PC's downloa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bundle", type=Path, required=True, help="the one-folder bundle to pack")
+    parser.add_argument("--bundle", type=Path, help="the one-folder bundle to pack")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the setup goes")
     parser.add_argument(
         "--windows-estimate",
@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     compression = "lzma2/fast" if args.fast else None
     if reason := wine_missing():
         raise SystemExit(reason)
-    if not args.bundle.is_dir():
+    if args.bundle is None or not args.bundle.is_dir():
         raise SystemExit(f"{args.bundle}: no bundle there (installer/build-linux.sh --dist DIR)")
     with tempfile.TemporaryDirectory(prefix="firstask-wine-") as temp:
         wine = Wine(Path(temp) / "prefix")
