@@ -20,7 +20,6 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import pwd
 import shutil
 import subprocess
 import sys
@@ -171,6 +170,8 @@ class Wine:
     @property
     def user_dir(self) -> Path:
         """C:\\users\\<name>: Wine names the Windows user after the Linux one."""
+        import pwd  # here, not at the top: the tests import this module on Windows too
+
         return self.drive_c / "users" / pwd.getpwuid(os.getuid()).pw_name
 
     def registry(self, key: str) -> dict[str, str] | None:
@@ -338,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     compression = "lzma2/fast" if args.fast else None
     if reason := wine_missing():
         raise SystemExit(reason)
-    if args.bundle is None or not args.bundle.is_dir():
+    if args.bundle is None:
+        parser.error("--bundle DIR is needed (installer/build-linux.sh --dist DIR makes one)")
+    if not args.bundle.is_dir():
         raise SystemExit(f"{args.bundle}: no bundle there (installer/build-linux.sh --dist DIR)")
     with tempfile.TemporaryDirectory(prefix="firstask-wine-") as temp:
         wine = Wine(Path(temp) / "prefix")
