@@ -124,8 +124,10 @@ class Wine:
             os.environ,
             WINEPREFIX=str(self.prefix),
             WINEDEBUG="-all",
-            # No dialogs offering to download Mono or Gecko: a setup needs neither.
-            WINEDLLOVERRIDES="mscoree,mshtml=",
+            # No dialogs offering to download Mono or Gecko: a setup needs neither. No
+            # winemenubuilder: it wrote Linux menu entries for each shortcut outside the prefix,
+            # and held a fresh .lnk open so that a quick uninstall could not delete it.
+            WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d",
         )
         self.env.pop("WINEARCH", None)
         if display:
