@@ -366,9 +366,11 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from firstask_desktop.services.county import check_problems
     from firstask_desktop.store.integrity import check_database
 
     problems = check_database()
+    problems += [] if problems else check_problems()
     from firstask_desktop.services.holidays import notice
 
     calendar_warning = not problems and notice()
