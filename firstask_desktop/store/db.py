@@ -84,6 +84,8 @@ def is_sqlite() -> bool:
 # Derived data kept current inside each write transaction, run just before it commits
 # (search_index registers its catch-up here): the change and what follows from it commit together.
 BEFORE_COMMIT: list[Callable[[], None]] = []
+# Run after a write transaction committed (chain_head keeps the audit head outside the file).
+AFTER_COMMIT: list[Callable[[], None]] = []
 
 
 @contextlib.contextmanager
@@ -96,6 +98,8 @@ def transaction():
         yield
         for hook in BEFORE_COMMIT:
             hook()
+    for hook in AFTER_COMMIT:
+        hook()
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from firstask_desktop.store import config, db, holiday_table, schema
+from firstask_desktop.store import chain_head, config, db, holiday_table, schema
 
 _current_folder: Path | None = None
 
@@ -32,6 +32,8 @@ def open_store(folder: Path, database_url: str | None = None) -> Path:
     # A station set up by an older version gains the years this version ships (2027 …).
     holiday_table.top_up_shipped_years()
     _current_folder = folder
+    chain_head.forget(folder)
+    chain_head.attach(folder if path else None)
     return path or folder
 
 
