@@ -77,3 +77,33 @@ def test_an_edited_backup_is_refused_before_it_replaces_anything(two_stations):
     with here.use():
         assert sorted(e.status for e in Entry.select()) == before
     db.close()
+
+
+def test_a_usb_backup_opens_on_a_new_pc_with_the_countys_help(tmp_path):
+    """The stick's copy is sealed to the station and the county: the station's PC died, the
+    county opens the copy, and the new PC restores it."""
+    from sync_support import exchange_keys, make_county
+
+    from firstask_desktop.cli.runner import main as cli
+
+    county = make_county(tmp_path / "县公司")
+    station = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=3)
+    stranger = make_station(tmp_path / "金崖所", "GS0102", "金崖供电所", entries=0)
+    exchange_keys(county, station, usb=tmp_path / "钥匙")
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    with station.use():
+        sealed = backup.backup_to(station.folder, usb, Staff.get(Staff.name == "管理员"), now=T0)
+    with stranger.use(), pytest.raises(RefusedError, match="不是加密给本机的密钥的"):
+        backup.open_sealed(stranger.folder, sealed, tmp_path)
+    at_county = tmp_path / "县公司解密"
+    at_county.mkdir()
+    args = ["--data-dir", str(county.folder), "backup", "open", str(sealed), "--out"]
+    assert cli([*args, str(at_county)]) == 0
+    (opened,) = at_county.iterdir()
+    new_pc = tmp_path / "新电脑"
+    assert cli(["--data-dir", str(new_pc), "backup", "restore", str(opened)]) == 0
+    from sync_support import Site
+
+    with Site(new_pc).use():
+        assert Entry.select().count() == 3

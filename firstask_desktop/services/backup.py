@@ -314,8 +314,9 @@ def _sha256(path: Path) -> str:
 
 
 def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None) -> Path:
-    """A copy of the register on a USB stick: built and verified here, then copied atomically
-    and compared byte for byte. Returns the file on the stick."""
+    """A copy of the register on a USB stick, sealed to the station's own key and the county's
+    (sealed_backup.py): built and verified here, written atomically, then opened again with
+    the station's key and compared byte for byte with the copy. Returns the file on the stick."""
     permissions.require(actor, "backup")
     target_dir = Path(target_dir)
     if not target_dir.is_dir():
@@ -327,18 +328,34 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
         )
     now = now or datetime.now()
     local = make_backup(folder, kind="manual", now=now)
+    from firstask_desktop.services import sealed_backup
     from firstask_desktop.services.station import require_station
+    from firstask_desktop.sync.trust import county_key
 
     code = require_station().code
-    target = target_dir / f"firstask-backup-{code}-{_stamp(now)}.sqlite3"
-
-    def copy(handle) -> None:
-        with open(local, "rb") as source:
-            shutil.copyfileobj(source, handle, 1024 * 1024)
-
-    write_atomic(target, writer=copy, what="备份到U盘")
-    with translated("核对U盘上的备份"):
-        same = _sha256(target) == _sha256(local)
+    own = keys.load_or_create_backup_key(folder)
+    recipients = {"station": keys.public_bytes(own)}
+    county = county_key()
+    if county is not None and county.encryption_public:
+        recipients["county"] = keys.unb64(county.encryption_public)
+    target = target_dir / f"firstask-backup-{code}-{_stamp(now)}{sealed_backup.SUFFIX}"
+    sealed_backup.seal(
+        local,
+        target,
+        station=code,
+        made_at=now.isoformat(timespec="seconds"),
+        signing_key=keys.load_or_create_signing_key(folder),
+        recipients=recipients,
+    )
+    check = backups_dir(folder) / f".check-{_stamp(now)}.sqlite3"
+    try:
+        with translated("核对U盘上的备份"):
+            sealed_backup.unseal(target, check, [own])
+            same = _sha256(check) == _sha256(local)
+    except RefusedError:
+        same = False
+    finally:
+        check.unlink(missing_ok=True)
     if not same:
         target.unlink(missing_ok=True)
         raise StorageError(
@@ -347,6 +364,19 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
             "io",
         )
     rotate(folder)
+    return target
+
+
+def open_sealed(folder: Path, sealed: Path, out_dir: Path) -> Path:
+    """A sealed USB backup opened with this PC's keys (the station's, or the county's for a
+    station's new PC) into ``out_dir``, as a plain backup ``backup restore`` takes."""
+    from firstask_desktop.services import sealed_backup
+
+    header, _offset = sealed_backup.read_header(sealed)
+    station = str(header.get("station", ""))[:16]
+    target = Path(out_dir) / f"firstask-backup-{station}-{Path(sealed).stem[-15:]}.sqlite3"
+    with translated("解密备份"):
+        sealed_backup.unseal(sealed, target, sealed_backup.private_keys_of(Path(folder)))
     return target
 
 
@@ -379,6 +409,8 @@ def restore(
     """
     folder = Path(folder)
     backup = Path(backup)
+    if backup.suffix == ".fabackup":
+        backup = open_sealed(folder, backup, backups_dir(folder))
     problems = verify_for_restore(folder, backup)
     if problems:
         raise RefusedError("这个备份不能用来恢复：" + "；".join(problems) + "。请选择另一个备份。")
