@@ -236,3 +236,33 @@ def test_a_decompression_bomb_is_refused_within_a_fixed_memory_budget(world, tmp
             tracemalloc.stop()
     assert "超过 20000 个字" in str(refused.value)
     assert peak < 64 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
+
+
+def test_an_unencrypted_station_file_is_refused(world, tmp_path):
+    county, station, _other, good, _base = world
+    header, records = read_body(good, county)
+    header["seq"] = _unsent_seq(county)
+    path = forge(
+        tmp_path / "plain.fasync",
+        header,
+        records,
+        signing_folder=station.folder,
+        recipient_public=None,
+    )
+    assert "没有加密" in _refused(county, path)
+
+
+def test_two_exports_at_once_never_share_a_number(world, tmp_path):
+    """The second export while the first runs is refused; the first's file is never replaced."""
+    _county, station, _other, _good, _base = world
+    from firstask_desktop.store.folder_lock import exclusive
+    from firstask_desktop.sync.station_export import export_file
+
+    with station.use():
+        with exclusive(station.folder, "sync-export", "busy"):  # an export under way elsewhere
+            with pytest.raises(RefusedError, match="另一个同步导出正在进行"):
+                export_file(tmp_path, actor="测试")
+        assert list(tmp_path.iterdir()) == []
+        first = export_file(tmp_path, actor="测试")
+        second = export_file(tmp_path, actor="测试")
+    assert second.seq == first.seq + 1 and first.path.exists() and second.path.exists()

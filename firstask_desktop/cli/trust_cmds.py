@@ -193,7 +193,8 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p.set_defaults(func=cmd_backup_now)
     p = backup.add_parser("list", help="列出备份")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_backup_list)
+    # Reads only the backups folder: it must work when the register itself is damaged.
+    p.set_defaults(func=cmd_backup_list, opens_store=False)
     p = backup.add_parser("to", help="备份到U盘（先在本机做好并核对，再写入并核对）")
     p.add_argument("dir")
     p.set_defaults(func=cmd_backup_to)

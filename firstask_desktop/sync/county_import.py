@@ -69,6 +69,10 @@ class UnknownStationKey(RefusedError):
 
 def _check_header(sync_file: SyncFile) -> None:
     header, path = sync_file.header, sync_file.path
+    if header.get("encryption") is None:
+        # Every station export is encrypted to the county; a plain one was not written by the
+        # program (and its customers' data has travelled readable on a stick).
+        raise refuse(path, "没有加密", "供电所的同步文件必须加密给县公司：请该所用本程序重新导出。")
     for name, kind in (
         ("full", bool),
         ("audit_from", int),
