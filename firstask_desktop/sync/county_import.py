@@ -226,6 +226,9 @@ class StationChain:
         self._rows: list[dict] = []
         self._buffered = 0
         self.counts = {"inserted": 0, "unchanged": 0, "quarantined": 0}
+        # Records whose events clash with the county's copy of the chain (a station restored
+        # from a backup): under quarantine, their rows cannot be matched against either chain.
+        self.conflicted: set[str] = set()
 
     def _bad(self, what: str):
         return refuse(
@@ -286,6 +289,7 @@ class StationChain:
                 self.counts["unchanged"] += 1
             else:
                 self.counts["quarantined"] += 1
+                self.conflicted.add(row["record_uuid"])
                 QuarantinedRecord.create(
                     sync_log=self.merger.sync_log,
                     station=self.source,
@@ -422,7 +426,9 @@ def import_station_file(
             raise refuse(sync_file.path, "的记录数与文件头声明的不符", "文件已损坏或被篡改。")
         merger.finish()
         chain.finish()
-        forged = row_problems(code, merger.stored)
+        forged = row_problems(
+            code, {t: uuids - chain.conflicted for t, uuids in merger.stored.items()}
+        )
         if forged:
             raise refuse(
                 sync_file.path,
