@@ -169,8 +169,7 @@ def verify_for_restore(folder: Path, backup: Path) -> list[str]:
                 found += [str(p) for p in audit.verify_rows()]
                 head = chain_head.database_head()
         finally:
-            if previous is not None:
-                db.bind(previous)
+            db.bind(previous)  # the register that was open, or none (the copy is deleted)
         if found:
             return [f"“{name}”的内容与它的审计记录不符（{found[0]}），可能被改动过"]
         recorded = marks.get(MARK_HEAD)
