@@ -75,9 +75,11 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from firstask_desktop.services.county import check_problems
     from firstask_desktop.store.integrity import check_database, unverified_phones
 
     problems = check_database()
+    problems += [] if problems else check_problems()
     # Not a fault of the file: numbers the clerks kept although they could not be verified.
     unverified = unverified_phones()
     if unverified:

@@ -3,7 +3,7 @@
 staff passwd                          own password (current: FIRSTASK_PASSWORD, new: FIRSTASK_NEW_PASSWORD)
 staff reset-password --name N         administrator: new password from FIRSTASK_NEW_PASSWORD
 staff deactivate --name N             administrator: a leaver can no longer log in
-backup now | backup list | backup to DIR | backup restore FILE
+backup now | backup list | backup to DIR | backup open FILE --out DIR | backup restore FILE
 export excel [--month YYYY-MM] --out FILE.xlsx
 """
 
@@ -132,6 +132,17 @@ def cmd_backup_to(args) -> int:
     return 0
 
 
+def cmd_backup_open(args) -> int:
+    """The county (or the station) opens a sealed USB backup for a station's new PC."""
+    from firstask_desktop.services.backup import open_sealed
+
+    path = open_sealed(args.data_dir_path, Path(args.file), Path(args.out))
+    print(
+        f"已解密为 {path}：请把它拷到该所的新电脑，运行 backup restore 恢复，恢复后删除这个文件。"
+    )
+    return 0
+
+
 def cmd_backup_restore(args) -> int:
     """Runs before the store is opened: a damaged register cannot be opened to log in to."""
     from firstask_desktop.services.backup import database_is_healthy, restore
@@ -182,10 +193,15 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p.set_defaults(func=cmd_backup_now)
     p = backup.add_parser("list", help="列出备份")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_backup_list)
+    # Reads only the backups folder: it must work when the register itself is damaged.
+    p.set_defaults(func=cmd_backup_list, opens_store=False)
     p = backup.add_parser("to", help="备份到U盘（先在本机做好并核对，再写入并核对）")
     p.add_argument("dir")
     p.set_defaults(func=cmd_backup_to)
+    p = backup.add_parser("open", help="解密U盘上的加密备份（县公司帮供电所的新电脑恢复时用）")
+    p.add_argument("file")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_backup_open, opens_store=False)
     p = backup.add_parser("restore", help="用一个备份恢复登记簿（原文件先保留）")
     p.add_argument("file")
     p.set_defaults(func=cmd_backup_restore, opens_store=False)

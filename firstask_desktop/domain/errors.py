@@ -147,7 +147,7 @@ class StorageError(OSError):
 
     def __init__(self, message: str, kind: str = "io"):
         super().__init__(message)
-        self.kind = kind  # full | gone | readonly | io
+        self.kind = kind  # full | gone | readonly | io | busy | damaged
 
     def __str__(self) -> str:
         return self.args[0]

@@ -25,7 +25,7 @@ _EDGE_SPACE_RE = re.compile(f"^[{_SPACE_CLASS}]+|[{_SPACE_CLASS}]+$")
 
 # Overrides and isolates reorder what is printed, so "付款100元" can be displayed as something
 # else (Trojan Source). The weaker marks U+200E/200F are only refused in names.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 NAME_MAX = 50
 _NAME_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\uff07": "'"})
@@ -72,7 +72,7 @@ def _check_invisible(text: str, original: str, field: str, allowed: str = "") ->
 
 def _check_bidi(text: str, original: str, field: str) -> None:
     for ch in text:
-        if ch in _BIDI_CONTROLS:
+        if ch in BIDI_CONTROLS:
             raise ValidationError(
                 field,
                 f"第{_position(original, ch)}个字处有会改变文字显示方向的隐藏字符"

@@ -30,7 +30,7 @@ from firstask_desktop.domain.vocab import (
     TIERS,
     parse_choice,
 )
-from firstask_desktop.store import db, record_sql
+from firstask_desktop.store import chain_head, db, record_sql
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.models import (
     Customer,
@@ -66,6 +66,14 @@ def next_serial(station_code: str, year: int) -> str:
         last = 1
     else:
         (last,) = db.database.execute_sql(record_sql.driver_sql(_SERIAL_LAST), key).fetchone()
+    folder = chain_head.attached()
+    floor = chain_head.serial_floor(folder, station_code, year) if folder else 0
+    if last <= floor:
+        # The register lost its last commits (chain_head): those numbers were handed out.
+        last = floor + 1
+        SerialCounter.update(last=last).where(
+            (SerialCounter.station == station_code) & (SerialCounter.year == year)
+        ).execute()
     return f"{station_code}-{year}-{last:05d}"
 
 

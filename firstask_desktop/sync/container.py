@@ -54,7 +54,10 @@ SIGNATURE_LENGTH = 64
 MAX_HEADER = 64 * 1024
 MAX_FILE = 8 * 1024**3  # no station produces more; anything larger is not ours
 MAX_COUNT = 20_000_000  # records of one table in one file
-MAX_LINE = 4 * 1024 * 1024  # one record, as JSON
+# One record, as JSON. The largest real one (an entry's audit event, before and after) is a few
+# KiB; with merging done in batches bounded by size, this keeps a file of huge lines that a few
+# KiB of zlib inflate to gigabytes within a fixed memory budget (docs/sync-format.md).
+MAX_LINE = 1024 * 1024
 KINDS = ("station_export", "county_package", "county_ack")
 STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")

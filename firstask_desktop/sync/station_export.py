@@ -20,6 +20,7 @@ from peewee import BooleanField, ForeignKeyField, fn
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.store import db, keys
 from firstask_desktop.store.audit import GENESIS
+from firstask_desktop.store.folder_lock import exclusive
 from firstask_desktop.store.models import AuditEvent, Station, SyncLog
 from firstask_desktop.store.storage import current_folder
 
@@ -220,8 +221,30 @@ def export_file(
 
     ``actor``: the logged-in staff member (role must allow ``export_import``) or a label.
     ``on_progress(done, total, stage)`` and ``should_cancel()`` as in ``sync.progress``.
+    One export at a time per data folder: two at once took the same number and the second
+    file replaced the first on the stick.
     """
     folder = folder or current_folder()
+    with exclusive(folder, "sync-export", EXPORT_BUSY):
+        return _export_file(
+            out_dir,
+            full=full,
+            actor=actor,
+            now=now,
+            on_progress=on_progress,
+            should_cancel=should_cancel,
+            folder=folder,
+        )
+
+
+EXPORT_BUSY = (
+    "另一个同步导出正在进行（可能在另一个窗口或命令行）：请等它完成后再导出，不要同时导出。"
+)
+
+
+def _export_file(
+    out_dir: Path, *, full, actor, now, on_progress, should_cancel, folder: Path
+) -> ExportResult:
     progress = Progress(on_progress, should_cancel)
     who = authorise(actor, "export_import")
     station = _local_station()
