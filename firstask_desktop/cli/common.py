@@ -23,16 +23,22 @@ class CliRefused(RefusedError):
     pass
 
 
-def parse_datetime(text: str, field: str = "received_at") -> datetime:
-    """ISO 8601 (``2026-02-13T09:30``, ``2026-02-13 09:30``, with or without zone) → local."""
+def parse_datetime(text: str, field: str = "received_at", *, up_to_now: bool = False) -> datetime:
+    """ISO 8601 (``2026-02-13T09:30``, ``2026-02-13 09:30``, with or without zone) → local.
+
+    Refused: a year before 2000 or after 2099 (``0226-12-02``), and with ``up_to_now`` a time more
+    than a day ahead (a received time, an "as of" date)."""
+    from firstask_desktop.domain.validation import ONE_DAY, check_time
+
     value = (text or "").strip().replace("／", "/")
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(CHINA).replace(tzinfo=None)
+    except (ValueError, OverflowError):
         raise ValidationError(field, f"“{text}”不是时间，请写成 2026-02-13T09:30") from None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(CHINA).replace(tzinfo=None)
-    return parsed.replace(microsecond=0)
+    parsed = parsed.replace(microsecond=0)
+    return check_time(parsed, field, max_ahead=ONE_DAY if up_to_now else None)
 
 
 def password(prompt: str) -> str:
@@ -81,12 +87,34 @@ def actor(args):
     return args.actor
 
 
+def require_full_details(args, serial: str) -> None:
+    """A receipt, a notice or a supervision slip carries the customer's full name, phone,
+    address and 户号: only for who may see them (their own entry, or ``see_personal_data``)."""
+    from firstask_desktop.domain.errors import NotAllowedError
+    from firstask_desktop.domain.visibility import may_see_personal_data
+    from firstask_desktop.services.entries import get_entry
+
+    if not may_see_personal_data(actor(args), get_entry(serial)):
+        raise NotAllowedError(
+            "这份单据载有客户的姓名、电话、地址和户号，只能由这条登记的首问责任人，"
+            "或有权查看客户个人信息的人员（客户经理、所长、管理员）打印。"
+        )
+
+
 def print_json(obj) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def refuse_folder_as_file(out: str) -> None:
+    if Path(out).is_dir():
+        raise CliRefused(
+            f"--out “{out}”是一个文件夹：请写出文件名，如 --out {Path(out) / '输出.pdf'}。"
+        )
+
+
 def write_pdf(data: bytes, out: str, what: str, document_data) -> int:
     """Save a built PDF, read it back, say so (and which characters the font lacks)."""
+    refuse_folder_as_file(out)
     warning = glyph_warning(missing_glyphs_in(document_data))
     if warning:
         print(f"注意：{warning}", file=sys.stderr)

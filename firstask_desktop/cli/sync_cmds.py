@@ -131,11 +131,11 @@ def cmd_sync_verify(args) -> int:
 
 
 def cmd_sync_quarantine(args) -> int:
-    from firstask_desktop.services.county import quarantined_records
+    from firstask_desktop.services.quarantine_review import records_as_seen
     from firstask_desktop.services.station import require_station
 
     require_station()
-    rows = quarantined_records()
+    rows = records_as_seen(common.actor(args))  # masked unless they may see personal data
     if args.json:
         common.print_json(rows)
     else:

@@ -125,6 +125,7 @@ def cmd_backup_restore(args) -> int:
 def cmd_export_excel(args) -> int:
     from firstask_desktop.services.export_excel import export_register
 
+    common.refuse_folder_as_file(args.out)
     result = export_register(common.actor(args), Path(args.out), month=args.month)
     masked = "（个人信息已隐去）" if result.masked else ""
     print(f"已导出 {result.rows} 条登记{masked}并核对无误：{result.path}")

@@ -72,6 +72,25 @@ def search_condition(text: str):
     return search_index.condition(terms)
 
 
+def matches_as_shown(data: dict, text: str) -> bool:
+    """Does the search ``text`` match the entry as shown (``data``, masked or not)?
+
+    Someone who may not see personal data sees 张*, 138****5678, the address up to the village
+    and 户号 but for the last digits; a search must find only what they see, or typing one digit
+    at a time would recover the hidden ones (the search is then an oracle). The database search
+    finds a superset; this keeps the entries whose shown text matches."""
+    terms = search_index.SearchTerms.parse(text)
+    if terms is None:
+        return True
+    for key in ("visitor", "unit", "address", "matter", "result", "serial"):
+        if terms.text in (data.get(key) or "").translate(search_index.ASCII_LOWER):
+            return True
+    if terms.digits:
+        phone = "".join(ch for ch in data.get("phone") or "" if ch not in "- 转")
+        return terms.digits in phone or terms.digits in (data.get("account_no") or "")
+    return False
+
+
 @dataclass
 class EntryFilter:
     month: str = ""
