@@ -212,9 +212,10 @@ _TEXT_GROUPED_RE = re.compile(
     r"(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{1,4})?(?![0-9])"
 )
 _TEXT_LONG_DIGITS_RE = re.compile(r"(?<![0-9])[0-9]{6,}(?![0-9])")
+_MOBILE_RUN_RE = re.compile(r"(?:86)?1[3-9][0-9]{9}")
 # What follows the village in an address: 3组15号, 2栋1单元301室, 5社, 12号院.
 _NUMBER = "[0-9一二三四五六七八九十百零〇两]+"
-_HOUSE_PART = "(?:组|社|队|号院|号楼|号|栋|幢|单元|室|楼|排|户)"
+_HOUSE_PART = "(?:组|社|队|号院|号楼|号|栋|幢|单元|室|楼|排)"
 _TEXT_ADDRESS_TAIL_RE = re.compile(rf"{_NUMBER}{_HOUSE_PART}(?:之?{_NUMBER}{_HOUSE_PART})*")
 
 
@@ -258,11 +259,18 @@ def mask_free_text(text: str | None) -> str:
     text, searchable = _replace(
         _TEXT_GROUPED_RE, text, searchable, lambda m: _hide_all_but_last(m, 4)
     )
+    # Long runs before phones: a 户号 starting 010 is not a Beijing number. A mobile number
+    # is left for mask_text_phones, which shows it as the phone column does.
+    text, searchable = _replace(
+        _TEXT_LONG_DIGITS_RE,
+        text,
+        searchable,
+        lambda m: (
+            m if _MOBILE_RUN_RE.fullmatch(m.translate(_TO_ASCII)) else _hide_all_but_last(m, 4)
+        ),
+    )
     text = mask_text_phones(text)
     searchable = text.translate(_TO_ASCII)
-    text, searchable = _replace(
-        _TEXT_LONG_DIGITS_RE, text, searchable, lambda m: _hide_all_but_last(m, 4)
-    )
     text, _ = _replace(_TEXT_ADDRESS_TAIL_RE, text, searchable, lambda m: "*" * len(m))
     return text
 
