@@ -19,7 +19,6 @@ FIELD_LABELS = {
     "channel": "渠道",
     "category": "类别",
     "received_at": "受理时间",
-    "as_of": "检查截至时间",
     "account_no": "户号",
     "name": "姓名",
     "department": "部门",
