@@ -362,3 +362,19 @@ def test_a_data_folder_that_is_a_file_is_refused_in_chinese(tmp_path, capsys, mo
     for target in (not_a_folder, Path("/dev/null")):
         code, _, err = cli(target, "entry", "list", capsys=capsys, acting="管理员")
         assert code == 2 and "不是文件夹" in err and "Error" not in err, err
+
+
+def test_the_register_window_searches_as_shown_too(folder):
+    """The window's register pages and its count go through the same rule as entry list."""
+    from firstask_desktop.services.queries import EntryFilter, count_entries, register_page
+
+    open_store(folder)
+    clerk, head, owner = (Staff.get(Staff.name == n) for n in ("李娜", "王建国", "张伟"))
+    for typed, shown in [("1381", False), ("0012", False), ("张三丰", False), ("5678", True)]:
+        flt = EntryFilter(search=typed)
+        rows, total = register_page(flt, viewer=clerk, with_total=True)
+        assert (len(rows), total, count_entries(flt, viewer=clerk)) == (
+            (1, 1, 1) if shown else (0, 0, 0)
+        )
+        for who in (head, owner):  # who may see it finds it
+            assert len(register_page(flt, viewer=who)[0]) == 1, (typed, who.name)
