@@ -83,7 +83,9 @@ def actor(args):
             "此命令需要登录：请用 --as 姓名 指定操作人员（密码取自环境变量 "
             f"{ENV_PASSWORD}，或在终端中输入）。"
         )
-    args.actor = authenticate(name, password(f"{name} 的密码："))
+    typed = password(f"{name} 的密码：")
+    args.actor = authenticate(name, typed)
+    args.login_password = typed  # staff passwd needs the current one: asked once, not twice
     return args.actor
 
 

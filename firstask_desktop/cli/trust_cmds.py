@@ -37,8 +37,7 @@ def cmd_passwd(args) -> int:
 
     require_station()
     me = common.actor(args)  # logged in with the current password (FIRSTASK_PASSWORD)
-    old = common.password(f"{me.name} 的当前密码：")
-    change_password(me, old, common.new_password("新密码："))
+    change_password(me, args.login_password, common.new_password("新密码："))
     print(f"{me.name} 的密码已修改，下次登录请用新密码。")
     return 0
 
