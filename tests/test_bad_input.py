@@ -3,7 +3,10 @@
 Each case goes through the entry service, the command line (``entry add`` then ``entry show``)
 and the Excel export. Each is either stored and read back exactly as expected (after the
 documented normalising: spaces, middle dots, phone forms) or refused with a Chinese message that
-names the field, leaving nothing behind. No exported cell ever starts a formula.
+names the field, leaving nothing behind. No exported cell ever starts a formula. Times typed on
+the command line (``TIME_CASES``) are refused before 2000, after 2099 or unreadable, and the
+serial's year always has four digits; absurd options (``--limit``, ``--out`` naming a folder, a
+data folder that is a file) are in tests/test_cli_trust.py.
 """
 
 from __future__ import annotations
