@@ -368,3 +368,35 @@ def test_nothing_half_changes_when_a_year_is_refused(county_and_station):
         with pytest.raises(ValidationError):
             holidays.set_year(county_admin(), bad, now=DEC_28)
         assert list(HolidayDay.select().tuples()) == before
+
+
+def test_the_receipt_marks_a_working_day_deadline_of_an_unconfirmed_year(county_and_station):
+    from firstask_desktop.reports.receipt import receipt_data
+
+    county, station, usb = county_and_station
+    with station.use():
+        business = register_business(DEC_28)
+        complaint = svc.register_entry(
+            clerk(),
+            channel="visit",
+            category="complaint",
+            visitor="王五",
+            phone="13712345678",
+            matter="电压低",
+            received_at=datetime(2026, 12, 31, 10, 0),
+            now=datetime(2026, 12, 31, 10, 0),
+        )
+        promises = dict(receipt_data(business.serial)["promises"])
+        assert promises["答复办理结果"] == "2027-01-05 23:59 前（按工作日估算）"
+        promises = dict(receipt_data(complaint.serial)["promises"])
+        # Contact in one working day is an estimate; the reply in five calendar days is not.
+        assert promises["首次联系您"].endswith("（按工作日估算）")
+        assert promises["答复办理结果"] == "2027-01-05 23:59 前"
+        admin = Staff.get(Staff.name == "管理员")
+    with county.use():
+        holidays.set_year(county_admin(), plan_2027(), now=DEC_28)
+        signed = holidays.export_year(county_admin(), 2027, usb)
+    with station.use():
+        holidays.import_year(admin, signed, now=DEC_28)
+        promises = dict(receipt_data(business.serial)["promises"])
+        assert promises["答复办理结果"] == "2027-01-06 23:59 前"

@@ -13,7 +13,7 @@ Each year is marked:
 - ``provisional``: only the statutory days (法定节假日) are known. Such a year is still used for
   deadlines, but the app warns that the year is missing until the county enters the notice.
 
-Usage: python tools/gen_holidays.py [output.json]
+Usage: python -m pip install -e ".[tools]" && python tools/gen_holidays.py [output.json]
 """
 
 import json

@@ -21,6 +21,7 @@ from firstask_desktop.store import keys, receipt_codes, storage
 from firstask_desktop.store.models import Entry, Station
 
 from ..services.entries import get_entry
+from ..services.holidays import estimated_fields
 from ..services.station import require_station
 from .layout import LIGHT, fmt_time, para, styles, text
 from .slips import build_single, build_two_part
@@ -30,17 +31,25 @@ PAPERS = ("a4", "a5")
 
 
 def _promises(entry: Entry) -> list[tuple[str, str]]:
-    """The deadlines promised at registration (from the rule table), as label and time."""
+    """The deadlines promised at registration (from the rule table), as label and time; one
+    counted in working days of a year whose holidays the county has not yet sent says so."""
     items = []
     if entry.contact_due_at:
-        items.append(("首次联系您", entry.contact_due_at))
+        items.append(("首次联系您", "contact_due_at"))
     if entry.arrive_due_at:
-        items.append(("到达现场", entry.arrive_due_at))
+        items.append(("到达现场", "arrive_due_at"))
     if entry.restore_due_at:
-        items.append(("恢复供电", entry.restore_due_at))
+        items.append(("恢复供电", "restore_due_at"))
     if entry.due_at and entry.due_at not in (entry.restore_due_at, entry.arrive_due_at):
-        items.append(("答复办理结果", entry.due_at))
-    return [(label, f"{fmt_time(at)} 前") for label, at in items]
+        items.append(("答复办理结果", "due_at"))
+    estimated = estimated_fields(entry)
+    return [
+        (
+            label,
+            f"{fmt_time(getattr(entry, f))} 前" + ("（按工作日估算）" if f in estimated else ""),
+        )
+        for label, f in items
+    ]
 
 
 def receipt_data(serial: str, *, folder: Path | None = None, now: datetime | None = None) -> dict:

@@ -18,12 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
-from firstask_desktop.domain.masking import (
-    mask_address,
-    mask_name,
-    mask_personal_text,
-    mask_phone,
-)
+from firstask_desktop.domain.masking import mask_address, mask_name, mask_personal_text, mask_phone
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,

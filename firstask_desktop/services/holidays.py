@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from firstask_desktop.domain import permissions
+from firstask_desktop.domain.deadlines import pick_rule
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
 from firstask_desktop.domain.holiday_year import (
     STATUSES,
@@ -29,7 +30,7 @@ from firstask_desktop.domain.holiday_year import (
     validate,
 )
 from firstask_desktop.domain.workdays import year_notice
-from firstask_desktop.services.rules import current_calendar
+from firstask_desktop.services.rules import current_calendar, current_rules
 from firstask_desktop.store import holiday_table, keys
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.holiday_table import DeadlineChange, apply_years, deadline_changes
@@ -87,6 +88,33 @@ def year_plan(year: int) -> YearPlan | None:
     }
     source = next(iter(sources)) if len(sources) == 1 else ""
     return plan_from_days(year, days, status, source)
+
+
+# Which rule clock each stored deadline comes from.
+FIELD_CLOCKS = {
+    "contact_due_at": "contact",
+    "arrive_due_at": "arrive",
+    "restore_due_at": "restore",
+    "due_at": "reply",
+    "follow_up_due_at": "follow_up",
+}
+
+
+def estimated_fields(entry) -> set[str]:
+    """The entry's deadlines counted in working days in a year the county has not confirmed
+    (missing or provisional): the receipt and the entry's page mark them "按工作日估算"."""
+    calendar = current_calendar()
+    station = _local()
+    rules = current_rules(entry.station)
+    marked = set()
+    for field, clock in FIELD_CLOCKS.items():
+        due = getattr(entry, field, None)
+        if due is None or calendar.is_official(due.year):
+            continue
+        rule = pick_rule(rules, entry.category, clock, station.area)
+        if rule is not None and rule.unit == "working_days":
+            marked.add(field)
+    return marked
 
 
 def today() -> date:
