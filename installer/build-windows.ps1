@@ -24,10 +24,7 @@
 param(
     # The Python that creates the build environment ("python", "py -3.11", or a full path).
     [string]$Python = "python",
-    [switch]$SkipTests,
-    # A folder with pdftotext, pdffonts, pdftoppm and zbarimg (e.g. MSYS2's ucrt64\bin), put on
-    # PATH for the tests only, so that PyInstaller never bundles a DLL from it.
-    [string]$TestToolsPath = ""
+    [switch]$SkipTests
 )
 
 Set-StrictMode -Version Latest
@@ -125,14 +122,11 @@ try {
 
     if (-not $SkipTests) {
         Start-Stage "Tests"
-        $savedPath = $env:PATH
-        if ($TestToolsPath) { $env:PATH = "$TestToolsPath;$env:PATH" }
+        # The test extra brings everything the tests use (PDF and QR reading, a throw-away
+        # PostgreSQL server for the county tests): no program to install beforehand.
         $env:QT_QPA_PLATFORM = "offscreen"
         try { Invoke-Native $py @("-m", "pytest", "-q") }
-        finally {
-            $env:PATH = $savedPath
-            Remove-Item Env:\QT_QPA_PLATFORM -ErrorAction SilentlyContinue
-        }
+        finally { Remove-Item Env:\QT_QPA_PLATFORM -ErrorAction SilentlyContinue }
     }
 
     Start-Stage "Bundle (PyInstaller, installer\firstask.spec)"

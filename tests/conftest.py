@@ -64,6 +64,23 @@ def people(station):
 
 
 @pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server for the county-database tests: the one FIRSTASK_TEST_PG
+    names, else a throw-away server started on first use and stopped at the end of the session,
+    so that the README's test command alone runs these tests too."""
+    from sync_support import ENV_PG, ThrowawayPostgres
+
+    if os.environ.get(ENV_PG):
+        yield os.environ[ENV_PG]
+        return
+    server = ThrowawayPostgres().start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """A demo station built once per session; tests get their own copy (see ``demo_store``)."""
     from firstask_desktop.demo.demo_station import build_demo

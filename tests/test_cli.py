@@ -338,3 +338,46 @@ def test_every_entry_step_command_runs_a_step_of_the_one_table():
     steps = {name.replace("-", "_") for name in sub.choices} - {"add", "list", "show"}
     assert steps and steps <= set(STEPS)
     assert {"transfer", "follow_up", "void", "close"} <= steps
+
+
+def _add_with_phone(ready, phone, *extra):
+    return ready(
+        "entry",
+        "add",
+        "--channel",
+        "来电",
+        "--category",
+        "咨询",
+        "--visitor",
+        "张三",
+        "--phone",
+        phone,
+        "--matter",
+        "咨询电价",
+        "--json",
+        *extra,
+        acting="李娜",
+    )
+
+
+def test_a_number_that_does_not_exist_is_refused_then_kept_marked_with_the_flag(ready):
+    code, out, err = _add_with_phone(ready, "0300-1234567")
+    assert code == 2 and out == ""
+    assert "区号“0300”不存在" in err and "--phone-unverified" in err
+    assert json.loads(ready("entry", "list", "--json")[1]) == []
+
+    code, out, err = _add_with_phone(ready, "0300 1234567", "--phone-unverified")
+    assert code == 0, err
+    entry = json.loads(out)
+    # Kept as typed (spacing aside), marked, and the clerk is told so.
+    assert entry["phone"] == "0300-1234567" and entry["phone_unverified"] is True
+    assert "号码未经核实" in err and "区号“0300”不存在" in err
+    code, out, _ = _add_with_phone(ready, "138 1234 5678", "--phone-unverified")
+    assert code == 0 and json.loads(out)["phone_unverified"] is False
+
+    # check lists the marked entry (serial and reason, not the number) and still passes.
+    code, out, err = ready("check")
+    assert code == 0, err
+    assert "1 条登记的联系方式号码未经核实" in out
+    assert f"{entry['serial']}：联系方式区号“0300”不存在" in out
+    assert "0300-1234567" not in out

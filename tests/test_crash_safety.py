@@ -40,8 +40,10 @@ from firstask_desktop.store.models import Staff
 from firstask_desktop.domain.search_text import pinyin_initials
 from firstask_desktop.services.entries import register_entry
 from firstask_desktop.store.storage import open_store
+from firstask_desktop.domain.validation import normalise_phone
 
 pinyin_initials("张三")  # its dictionary loads on the first save: here once, with the modules
+normalise_phone("13812345678")  # so does libphonenumber's data
 folder, now = Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2])
 for command in sys.stdin:
     start = int(command.split()[1])

@@ -129,7 +129,7 @@ def test_amounts_dates_and_short_numbers_stay_readable():
     assert mask_free_text(text) == text
 
 
-def test_the_wall_register_and_the_statistics_hide_what_was_typed_into_free_text(people, tmp_path):
+def test_the_wall_register_and_the_statistics_hide_what_was_typed_into_free_text(people):
     """Break 11: the wall register masked names and phones but printed an ID number and a full
     address typed into 事由; the county's statistics print the reason of unresolved matters."""
     from reports_support import pdf_text, squeeze
@@ -153,8 +153,8 @@ def test_the_wall_register_and_the_statistics_hide_what_was_typed_into_free_text
         now=T0,
     )
     svc.mark_unresolved(clerk, entry.serial, typed, now=T0)
-    register = squeeze(pdf_text(build_register("2026-03", now=T0), tmp_path))
-    stats = squeeze(pdf_text(render_stats(month_stats("2026-03", now=T0)), tmp_path))
+    register = squeeze(pdf_text(build_register("2026-03", now=T0)))
+    stats = squeeze(pdf_text(render_stats(month_stats("2026-03", now=T0))))
     for printed in (register, stats):
         for secret in (id_number, "3组15号", "62220200", "00123456", "张三丰", "13812345678"):
             assert secret not in printed

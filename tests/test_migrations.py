@@ -96,3 +96,42 @@ def test_a_file_from_a_newer_version_is_refused(tmp_path):
     with pytest.raises(schema.SchemaTooNewError, match="新版"):
         open_store(folder)
     db.close()
+
+
+def _add_v1_entry(path, number: int, phone: str) -> None:
+    """One more entry in a version-1 file, as that version stored it."""
+    con = sqlite3.connect(path)
+    now = "2025-06-02 09:00:00"
+    con.execute(
+        "INSERT INTO entry (uuid, station, revision, created_at, updated_at, serial, received_at,"
+        " channel, category, visitor, unit, address, phone, account_no, matter, responder_id,"
+        " reception_notes, result, unresolved_reason, status, missing_documents, wo_number,"
+        " reopened_count) VALUES (?,'GS0101',1,?,?,?,?,'phone','consult','李四','','',?,'',"
+        "'咨询电价',1,'','','','registered','[]','',0)",
+        (f"e{number}", now, now, f"GS0101-2025-{number:05d}", now, phone),
+    )
+    con.commit()
+    con.close()
+
+
+def test_stored_phones_libphonenumber_does_not_know_are_marked_and_never_changed(tmp_path):
+    folder = tmp_path / "旧版数据"
+    path = _make_v1_file(folder)  # its entry has 13812345678
+    # 020-0123456 is what the old rules made of a typed 0200-123456.
+    for number, phone in enumerate(
+        ["0300-1234567", "020-0123456", "14012345678", "0931-8123456", "95598"], start=2
+    ):
+        _add_v1_entry(path, number, phone)
+    open_store(folder)
+    try:
+        marks = {e.phone: e.phone_unverified for e in Entry.select()}
+    finally:
+        db.close()
+    assert marks == {
+        "13812345678": False,
+        "0300-1234567": True,
+        "020-0123456": True,
+        "14012345678": True,
+        "0931-8123456": False,
+        "95598": False,
+    }

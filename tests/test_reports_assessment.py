@@ -1,23 +1,14 @@
 """The 月度考核表 and the 督办单: the right words on paper, totals equal to the confirmed rows."""
 
-import subprocess
 from datetime import datetime, timedelta
 
+from reports_support import pdf_text
 from support import PASSWORD, T0
 
 from firstask_desktop.reports.assessment_sheet import build_assessment
 from firstask_desktop.reports.supervision import build_supervision
 from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
-
-
-def _pdf_text(data: bytes, tmp_path) -> str:
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(data)
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return out.stdout
 
 
 def _late_entries(people, count):
@@ -38,7 +29,7 @@ def _late_entries(people, count):
     return serials
 
 
-def test_sheet_totals_equal_the_confirmed_rows(people, tmp_path):
+def test_sheet_totals_equal_the_confirmed_rows(people):
     _late_entries(people, 5)
     ids = [v.id for v in assessment.violations("proposed")]
     head = people["王建国"]
@@ -51,14 +42,14 @@ def test_sheet_totals_equal_the_confirmed_rows(people, tmp_path):
     assert sum(p["amount_fen"] for p in sheet["by_person"]) == sheet["total_fen"]
     assert {p["name"]: p["count"] for p in sheet["by_person"]} == {"张伟": 2, "李娜": 1}
 
-    text = _pdf_text(build_assessment("2026-03", now=datetime(2026, 3, 31, 17, 0)), tmp_path)
+    text = pdf_text(build_assessment("2026-03", now=datetime(2026, 3, 31, 17, 0)))
     assert "城关供电所 月度考核表" in text
     assert "1500.00" in text and "客户书面同意延期答复" in text
     assert "尚有 1 条待所长确认" in text
     assert "所长（签字）" in text
 
 
-def test_supervision_slip_names_the_department_its_phone_and_deadline(people, tmp_path):
+def test_supervision_slip_names_the_department_its_phone_and_deadline(people):
     from firstask_desktop.services.station import add_department
 
     add_department(people["管理员"], name="线路班", phone="0931-5221240", now=T0)
@@ -83,7 +74,7 @@ def test_supervision_slip_names_the_department_its_phone_and_deadline(people, tm
     svc.record_supervision(
         people["李娜"], entry.serial, "电话催办，已安排勘查", now=datetime(2026, 3, 11, 9, 0)
     )
-    text = _pdf_text(build_supervision(entry.serial), tmp_path)
+    text = pdf_text(build_supervision(entry.serial))
     for words in (
         "督办单",
         entry.serial,

@@ -14,7 +14,7 @@ from firstask_desktop.store.models import Entry
 def test_notice_lists_the_missing_documents(demo_store, tmp_path):
     entry = Entry.select().where(Entry.missing_documents != "[]").first()
     data = build_notice(entry.serial)
-    text = squeeze(pdf_text(data, tmp_path))
+    text = squeeze(pdf_text(data))
     documents = json.loads(entry.missing_documents)
     for word in (
         "一次性告知单",

@@ -20,9 +20,9 @@ def month_entries(demo_store):
 
 
 @pytest.fixture
-def register_text(month_entries, tmp_path):
+def register_text(month_entries):
     data = build_register(MONTH)
-    return data, pdf_text(data, tmp_path)
+    return data, pdf_text(data)
 
 
 def test_every_entry_of_the_month_is_listed(month_entries, register_text):
@@ -62,7 +62,7 @@ def test_no_full_name_or_phone_of_the_month_appears(month_entries, register_text
     assert checked_names > 40
 
 
-def test_phone_and_name_typed_in_the_matter_are_masked(demo_store, tmp_path):
+def test_phone_and_name_typed_in_the_matter_are_masked(demo_store):
     from firstask_desktop.services.entries import register_entry
 
     clerk = Staff.get(Staff.name == "李娜")
@@ -76,19 +76,19 @@ def test_phone_and_name_typed_in_the_matter_are_masked(demo_store, tmp_path):
         matter="欧阳娜娜反映邻居电话 13987654321 的线路私接，另可拨 0931-8123456",
         received_at=month_range("2026-11")[0].replace(day=3, hour=9),
     )
-    text = squeeze(pdf_text(build_register("2026-11"), tmp_path))
+    text = squeeze(pdf_text(build_register("2026-11")))
     for secret in ("欧阳娜娜", "13512345678", "13987654321", "0931-8123456", "3组15号"):
         assert secret not in text, secret
     for shown in ("欧阳*", "135****5678", "139****4321", "李家村***"):
         assert shown in text, shown
 
 
-def test_header_row_and_page_numbers_on_every_page(register_text, tmp_path):
+def test_header_row_and_page_numbers_on_every_page(register_text):
     data, _ = register_text
     pages = pdf_page_count(data)
     assert pages >= 3
     for page in range(1, pages + 1):
-        text = squeeze(pdf_text(data, tmp_path, first=page, last=page))
+        text = squeeze(pdf_text(data, first=page, last=page))
         assert f"第{page}页共{pages}页" in text
         assert "受理编号" in text and "联系方式" in text and "2026年10月" in text
 
@@ -110,9 +110,9 @@ def test_progress_is_reported_and_cancel_stops(demo_store):
         build_register(MONTH, cancelled=lambda: True)
 
 
-def test_empty_month_still_prints_a_signed_page(demo_store, tmp_path):
+def test_empty_month_still_prints_a_signed_page(demo_store):
     data = build_register("2030-01")
-    text = squeeze(pdf_text(data, tmp_path))
+    text = squeeze(pdf_text(data))
     assert "本月没有登记" in text and "所长（签字）" in text
     assert register_data("2030-01")["rows"] == []
 

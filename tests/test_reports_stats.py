@@ -10,10 +10,10 @@ from firstask_desktop.services.month_stats import month_stats
 NOW = datetime(2026, 11, 20, 16, 0)
 
 
-def test_stats_pdf_carries_the_core_figures(demo_store, tmp_path):
+def test_stats_pdf_carries_the_core_figures(demo_store):
     stats = month_stats("2026-10", NOW)
     data = build_stats("2026-10", now=NOW)
-    text = squeeze(pdf_text(data, tmp_path))
+    text = squeeze(pdf_text(data))
     for word in (
         "城关供电所月度统计表",
         "2026年10月",
@@ -44,7 +44,7 @@ def test_lists_show_masked_names_only(demo_store, tmp_path):
     from firstask_desktop.store.models import Entry
 
     stats = month_stats("2026-10", NOW)
-    text = squeeze(pdf_text(build_stats("2026-10", now=NOW), tmp_path))
+    text = squeeze(pdf_text(build_stats("2026-10", now=NOW)))
     for row in stats["overdue"] + stats["unresolved"]:
         entry = Entry.get(Entry.serial == row["serial"])
         assert row["visitor"] in text
@@ -53,5 +53,5 @@ def test_lists_show_masked_names_only(demo_store, tmp_path):
 
 def test_stats_render_and_an_empty_month_prints(demo_store, tmp_path):
     assert render_png(build_stats("2026-10", now=NOW), tmp_path).stat().st_size > 10_000
-    text = squeeze(pdf_text(build_stats("2030-01", now=NOW), tmp_path))
+    text = squeeze(pdf_text(build_stats("2030-01", now=NOW)))
     assert "本月没有登记" in text and "无超期事项" in text

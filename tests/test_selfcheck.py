@@ -70,6 +70,15 @@ def test_a_missing_module_fails_naming_it(tmp_path):
     assert "自检未通过" in result.stdout.splitlines()[-1]
 
 
+def test_missing_phone_data_fails_naming_it(tmp_path):
+    # phonenumbers imports China's data by name at run time, which PyInstaller cannot see.
+    result = run_selfcheck(tmp_path, "sys.modules['phonenumbers.data.region_CN'] = None")
+    assert result.returncode == 1
+    failed = [line for line in result.stdout.splitlines() if line.startswith("✗")]
+    assert failed and failed[0].startswith("✗ 登记"), result.stdout
+    assert "phonenumbers.data.region_CN" in failed[0], result.stdout
+
+
 def test_a_missing_font_fails_naming_the_file(tmp_path):
     resources = tmp_path / "bundle-resources"
     prelude = (

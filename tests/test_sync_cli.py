@@ -7,7 +7,7 @@ import os
 import stat
 
 import pytest
-from sync_support import ENV_PG, PASSWORD, fresh_postgres_database
+from sync_support import PASSWORD, fresh_postgres_database
 
 from firstask_desktop.cli.runner import run
 from firstask_desktop.store import db
@@ -232,15 +232,12 @@ def test_a_clerk_may_not_export_but_the_head_may(offices, capsys, monkeypatch):
     assert code == 0 and (usb / "GS0101-000001.fasync").exists()
 
 
-@pytest.mark.skipif(
-    not os.environ.get(ENV_PG),
-    reason=f"{ENV_PG} is not set: no PostgreSQL "
-    "server to test the county database on (.ci/run starts one and sets it)",
-)
-def test_the_county_database_can_be_postgresql(offices, capsys, tmp_path, monkeypatch):
+def test_the_county_database_can_be_postgresql(
+    offices, capsys, tmp_path, monkeypatch, postgres_server
+):
     _county, station, usb = offices
     county = tmp_path / "县公司PG"
-    with fresh_postgres_database() as url:
+    with fresh_postgres_database(postgres_server) as url:
         assert (
             cli(
                 capsys,

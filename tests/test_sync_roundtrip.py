@@ -380,3 +380,26 @@ def test_acknowledgement_tells_the_station_what_arrived(sites):
     # Another station's receipt is not this station's business.
     with pytest.raises(RefusedError, match="给供电所 GS0101 的回执"):
         import_at(b, ack2)
+
+
+def test_a_number_kept_unverified_stays_marked_at_the_county(sites):
+    county, a, _b, usb = sites
+    from firstask_desktop.services.entries import register_entry
+    from firstask_desktop.store.models import Entry, Staff
+
+    with a.use():
+        clerk = Staff.select().where(Staff.role == "clerk").first()
+        kept = register_entry(
+            clerk,
+            channel="来电",
+            category="咨询",
+            visitor="李四",
+            phone="0300-1234567",
+            matter="咨询电价",
+            phone_unverified=True,
+        ).serial
+    import_at(county, export(a, usb).path, accept_new_station=True)
+    with county.use():
+        marked = {e.serial for e in Entry.select().where(Entry.phone_unverified == True)}  # noqa: E712
+        assert marked == {kept}
+        assert Entry.get(Entry.serial == kept).phone == "0300-1234567"

@@ -6,11 +6,13 @@ import pytest
 
 from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.domain.validation import (
+    UnverifiedPhoneError,
     clean_text,
     normalise_account_no,
     normalise_name,
     normalise_phone,
     phone_kind,
+    phone_problem,
 )
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -155,7 +157,7 @@ MOBILE = "13812345678"
         ("010-12345678", "010-12345678"),
         ("010-6512-3456", "010-65123456"),
         ("020 1234 5678", "020-12345678"),
-        ("0931-81234567", "0931-81234567"),
+        ("0931 522 1234", "0931-5221234"),
         ("0931-8123456转123", "0931-8123456转123"),
         ("0931-8123456 转 123", "0931-8123456转123"),
         ("0931-8123456分机123", "0931-8123456转123"),
@@ -190,8 +192,9 @@ def test_phone_is_canonical(typed, canonical):
         "1381234567",
         "138123456789",
         "12812345678",
-        "0131-8123456",
         "0931-812345",
+        "0200-123456",
+        "0290-123456",
         "0931-812345678",
         "+1 650 123 4567",
         "13812345678转12",
@@ -205,6 +208,54 @@ def test_phone_is_canonical(typed, canonical):
 )
 def test_bad_phone_is_refused(typed):
     refused(normalise_phone, typed, field="phone")
+
+
+# Numbers the hand-written rules took and libphonenumber's data does not know: each is refused
+# with what is wrong, and kept exactly as typed (spacing aside) when the clerk insists.
+@pytest.mark.parametrize(
+    ("typed", "kept", "says"),
+    [
+        ("0300-1234567", "0300-1234567", "区号“0300”不存在"),
+        ("0500-1234567", "0500-1234567", "区号“0500”不存在"),
+        ("0600-1234567", "0600-1234567", "区号“0600”不存在"),
+        ("0700-1234567", "0700-1234567", "区号“0700”不存在"),
+        ("0900-1234567", "0900-1234567", "区号“0900”不存在"),
+        ("0131-8123456", "0131-8123456", "区号“0131”不存在"),
+        ("010-8123456", "010-8123456", "应为8位，现在是7位"),
+        ("0931-81234567", "0931-81234567", "应为7位，现在是8位"),
+        ("140 1234 5678", "14012345678", "“140”不是在用的手机号段"),
+        ("141 1234 5678", "14112345678", "“141”不是在用的手机号段"),
+        ("144 1234 5678", "14412345678", "“144”不是在用的手机号段"),
+        ("146 1234 5678", "14612345678", "“146”不是在用的手机号段"),
+        ("148 1234 5678", "14812345678", "“148”不是在用的手机号段"),
+        ("149 1234 5678", "14912345678", "“149”不是在用的手机号段"),
+        ("154 1234 5678", "15412345678", "“154”不是在用的手机号段"),
+        ("174 1234 5678", "17412345678", "“174”不是在用的手机号段"),
+        ("179 1234 5678", "17912345678", "“179”不是在用的手机号段"),
+    ],
+)
+def test_a_number_that_does_not_exist_is_refused_unless_the_clerk_insists(typed, kept, says):
+    error = refused(normalise_phone, typed, field="phone")
+    assert isinstance(error, UnverifiedPhoneError) and error.canonical == kept
+    assert says in str(error) and "号码未经核实" in str(error)
+    assert normalise_phone(typed, allow_unverified=True) == kept
+    assert says in phone_problem(kept)
+
+
+@pytest.mark.parametrize("typed", ["0200-123456", "0290-123456"])
+def test_the_digits_typed_are_never_moved_across_the_area_code(typed):
+    """The old rules stored 0200-123456 as 020-0123456: another customer's number."""
+    message = str(refused(normalise_phone, typed, field="phone"))
+    assert "7到8位" in message
+    with pytest.raises(ValidationError):
+        normalise_phone(typed, allow_unverified=True)
+
+
+@pytest.mark.parametrize(
+    "canonical", ["13812345678", "0931-8123456", "010-65123456", "95598", "12345", "12398"]
+)
+def test_numbers_libphonenumber_knows_have_no_problem(canonical):
+    assert phone_problem(canonical) == ""
 
 
 def test_local_number_without_area_code_asks_for_it():

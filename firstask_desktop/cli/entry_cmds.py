@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 
 from firstask_desktop.cli import common
@@ -10,28 +11,43 @@ from firstask_desktop.services.entry_steps import run_step
 
 
 def cmd_entry_add(args) -> int:
+    from firstask_desktop.domain.validation import UnverifiedPhoneError
     from firstask_desktop.services.entries import register_entry
     from firstask_desktop.services.queries import entry_to_dict
 
     actor = common.actor(args)
-    entry = register_entry(
-        actor,
-        channel=args.channel,
-        category=args.category,
-        visitor=args.visitor,
-        unit=args.unit,
-        address=args.address,
-        phone=args.phone,
-        account_no=args.account_no,
-        matter=args.matter,
-        responder=args.responder,
-        received_at=parse_datetime(args.received_at, up_to_now=True) if args.received_at else None,
-        reception_notes=args.notes,
-        missing_documents=args.missing_doc,
-        wo_number=args.wo_number,
-        wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
-        result=args.result,
-    )
+    try:
+        entry = register_entry(
+            actor,
+            channel=args.channel,
+            category=args.category,
+            visitor=args.visitor,
+            unit=args.unit,
+            address=args.address,
+            phone=args.phone,
+            account_no=args.account_no,
+            matter=args.matter,
+            responder=args.responder,
+            received_at=parse_datetime(args.received_at, up_to_now=True)
+            if args.received_at
+            else None,
+            reception_notes=args.notes,
+            missing_documents=args.missing_doc,
+            wo_number=args.wo_number,
+            wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
+            result=args.result,
+            phone_unverified=args.phone_unverified,
+        )
+    except UnverifiedPhoneError as err:
+        raise CliRefused(f"{err}（确认无误的，加 --phone-unverified 再登记一次）") from err
+    if entry.phone_unverified:
+        from firstask_desktop.domain.validation import UNVERIFIED_MARK, phone_problem
+
+        print(
+            f"注意：联系方式 {entry.phone}：{phone_problem(entry.phone)}，"
+            f"已按所填保存并标记“{UNVERIFIED_MARK}”；回访前请先与客户核对。",
+            file=sys.stderr,
+        )
     if args.json:
         common.print_json(entry_to_dict(entry))
     else:
@@ -274,6 +290,11 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--wo-number", default="", help="95598工单号")
     p.add_argument("--wo-due-at", default="", help="95598工单时限")
     p.add_argument("--result", default="", help="当场答复的结果")
+    p.add_argument(
+        "--phone-unverified",
+        action="store_true",
+        help="号码核对不上（新区号、农村交换机等）但已与客户确认：按所填保存，标记“号码未经核实”",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_entry_add)
     p = entry.add_parser("list", help="登记簿")

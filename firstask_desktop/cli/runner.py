@@ -75,9 +75,15 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from firstask_desktop.store.integrity import check_database
+    from firstask_desktop.store.integrity import check_database, unverified_phones
 
     problems = check_database()
+    # Not a fault of the file: numbers the clerks kept although they could not be verified.
+    unverified = unverified_phones()
+    if unverified:
+        print(f"{len(unverified)} 条登记的联系方式号码未经核实，回访前请先与客户核对：")
+        for line in unverified:
+            print(f"  {line}")
     from firstask_desktop.services.holidays import notice
 
     calendar_warning = not problems and notice()

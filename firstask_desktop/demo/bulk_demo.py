@@ -38,6 +38,7 @@ from firstask_desktop.demo.demo_data import (
     VILLAGES,
     add_demo_customers,
     add_demo_staff,
+    mobile_number,
 )
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.domain.search_text import pinyin_initials
@@ -368,7 +369,7 @@ def _one(
             name=rng.choice(SURNAMES) + rng.choice(GIVEN),
             unit=rng.choice(UNITS),
             address=f"榆中县城关镇{rng.choice(VILLAGES)}{rng.randint(1, 9)}组{rng.randint(1, 80)}号",
-            phone=f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(10**7, 10**8 - 1)}",
+            phone=mobile_number(rng),
             account_no=str(rng.randint(10**9, 10**10 - 1)) if rng.random() < 0.5 else "",
             created_at=registered,
             updated_at=registered,

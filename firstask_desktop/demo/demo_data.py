@@ -156,10 +156,20 @@ def random_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
+# Blocks no operator gives to customers (libphonenumber's data): a demo number must pass the
+# entry form as a real one does. Replaced, not redrawn, so the demo's random draws stay the same.
+_UNUSED_MOBILE_BLOCKS = {"154": "155", "194": "195"}
+
+
+def mobile_number(rng: random.Random) -> str:
+    block = f"1{rng.choice('3589')}{rng.randint(0, 9)}"
+    return _UNUSED_MOBILE_BLOCKS.get(block, block) + str(rng.randint(10000000, 99999999))
+
+
 def random_phone(rng: random.Random) -> str:
     if rng.random() < 0.1:
         return f"0931-52{rng.randint(10000, 99999)}"
-    return f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}"
+    return mobile_number(rng)
 
 
 def pick_weighted(rng: random.Random, weights: dict[str, int]) -> str:

@@ -10,6 +10,7 @@ FIELD_LABELS = {
     "unit": "单位",
     "address": "地址",
     "phone": "联系方式",
+    "phone_unverified": "号码未经核实",
     "matter": "事由",
     "responder": "首问责任人",
     "result": "办理结果",

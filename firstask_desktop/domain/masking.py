@@ -102,7 +102,8 @@ def mask_phone(phone: str | None) -> str:
     if not (phone or "").strip():
         return ""
     try:
-        return _mask_canonical(normalise_phone(phone))
+        # A number kept unverified is masked like any other of its form.
+        return _mask_canonical(normalise_phone(phone, allow_unverified=True))
     except ValidationError:
         return _mask_digits_but_last_two(phone)
 

@@ -152,19 +152,44 @@ def normalise_name(value: str, field: str = "visitor") -> str:
 
 
 # --- phone numbers -----------------------------------------------------------------------------
+#
+# The form (what may be typed, where the extension goes, the canonical spelling) is checked here;
+# whether the number exists is libphonenumber's data (``phonenumbers``, region CN): area codes,
+# how many digits each city's local numbers have, which mobile blocks are in use, which short
+# numbers are services. A well-formed number that data calls invalid is refused with what is
+# wrong, unless the clerk insists (a new area, a rural exchange): then it is kept as typed and
+# marked 号码未经核实 (``phone_problem`` says why).
 
 PHONE_EXAMPLES = (
     "可填写：手机 138 1234 5678；固话 0931-8123456（分机写成 0931-8123456转123）；"
     "服务号码 95598 或 400-123-4567"
 )
+UNVERIFIED_MARK = "号码未经核实"
 _MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
-_SERVICE_RE = re.compile(r"95[0-9]{3}|1[0-9]{4}|[48]00[0-9]{7}")
+# Service numbers a customer may give (95598, 12345, 10086): five digits, as ever; whether one
+# is in use is libphonenumber's short-number data.
+_SHORT_RE = re.compile(r"95[0-9]{3}|1[0-9]{4}")
+_TOLL_RE = re.compile(r"[48]00[0-9]{7}")
 _AREA_RE = re.compile(r"010|02[0-9]|0[3-9][0-9]{2}")
-_LANDLINE_CANONICAL_RE = re.compile(r"(010|02[0-9]|0[3-9][0-9]{2})-([0-9]{7,8})(?:转([0-9]{1,6}))?")
+_LANDLINE_CANONICAL_RE = re.compile(r"(0[1-9][0-9]{1,2})-([0-9]{7,8})(?:转([0-9]{1,6}))?")
 _EXTENSION_RE = re.compile(r"^(.*?)\s*(?:转分机|转|分机|ext[.:]?|x)\s*([0-9]{1,6})$")
 _PHONE_SEPARATORS = " \t-\u2010\u2011\u2012\u2013\u2014\u2015\u2212.()"
 _TOKEN_SPLIT_RE = re.compile(f"[{re.escape(_PHONE_SEPARATORS)}+]+")
 _SEVERAL_NUMBERS_RE = re.compile(r"[/,;、，；]|或")
+
+
+class UnverifiedPhoneError(ValidationError):
+    """A well-formed number that libphonenumber's data does not know. ``canonical`` is what
+    would be stored if the clerk confirms it (``normalise_phone(..., allow_unverified=True)``)."""
+
+    def __init__(self, field: str, canonical: str, problem: str):
+        self.canonical = canonical
+        self.problem = problem
+        super().__init__(
+            field,
+            f"号码“{canonical}”核对不上：{problem}。请向客户核对号码；"
+            f"确认无误仍要保存的，将标记“{UNVERIFIED_MARK}”",
+        )
 
 
 def _phone_error(field: str, lead: str = "格式不对") -> ValidationError:
@@ -208,26 +233,69 @@ def _strip_country_code(main: str, field: str) -> tuple[bool, list[str]]:
     return True, [t for t in tokens if t]
 
 
+def _parsed(national: str):
+    """libphonenumber's reading of a national number (with its trunk 0), or None."""
+    import phonenumbers
+
+    try:
+        return phonenumbers.parse(national, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _valid(national: str) -> bool:
+    import phonenumbers
+
+    number = _parsed(national)
+    return number is not None and phonenumbers.is_valid_number_for_region(number, "CN")
+
+
+def _valid_short(digits: str) -> bool:
+    from phonenumbers import shortnumberinfo
+
+    number = _parsed(digits)
+    return number is not None and shortnumberinfo.is_valid_short_number_for_region(number, "CN")
+
+
+def _area_of_valid(digits: str) -> str:
+    """The area code (with its 0) libphonenumber reads in a valid landline, else ""."""
+    import phonenumbers
+
+    number = _parsed(digits)
+    if number is None or not phonenumbers.is_valid_number_for_region(number, "CN"):
+        return ""
+    length = phonenumbers.length_of_geographical_area_code(number)
+    return digits[: length + 1] if length else ""
+
+
 def _landline(tokens: list[str], ext: str, field: str) -> str:
-    """``0931-8123456`` or ``0931-8123456转123`` from digit groups that start with 0."""
+    """``0931-8123456`` or ``0931-8123456转123`` from digit groups that start with 0. The digits
+    are never changed: only where the area code ends, which libphonenumber's data decides for a
+    number it knows, else the clerk's own separator (``0200-123456`` stays so, flagged)."""
     digits = "".join(tokens)
-    area = _AREA_RE.match(digits)
-    if not area:
-        raise _phone_error(field, f"区号“{digits[:4]}”不对")
-    local = digits[area.end() :]
-    if not ext and len(local) > 8 and len(tokens) > 1 and len(tokens[-1]) <= 6:
+    if not ext and len(tokens) > 1 and len(tokens[-1]) <= 6:
         # 0931-8123456-123: a short last group after a complete number is the extension.
-        shorter = local[: -len(tokens[-1])]
-        if 7 <= len(shorter) <= 8:
-            local, ext = shorter, tokens[-1]
+        shorter = digits[: -len(tokens[-1])]
+        if _area_of_valid(shorter) or (len(digits) > 12 and _AREA_RE.match(shorter)):
+            digits, ext = shorter, tokens[-1]
+    area = _area_of_valid(digits)
+    if not area:
+        typed = tokens[0] if len(tokens) > 1 and 3 <= len(tokens[0]) <= 4 else ""
+        guess = _AREA_RE.match(digits)
+        area = typed or (guess.group() if guess else "")
+        if not area:
+            raise _phone_error(field, f"区号“{digits[:4]}”不对")
+    local = digits[len(area) :]
     if not 7 <= len(local) <= 8:
         raise _phone_error(field, "固话号码（区号后面）应为7到8位数字")
-    return f"{area.group()}-{local}" + (f"转{ext}" if ext else "")
+    return f"{area}-{local}" + (f"转{ext}" if ext else "")
 
 
 def _national(digits: str, field: str) -> str:
     """Mobiles and service numbers; explain the usual mistakes otherwise."""
-    if _MOBILE_RE.fullmatch(digits) or _SERVICE_RE.fullmatch(digits):
+    if _MOBILE_RE.fullmatch(digits) or _TOLL_RE.fullmatch(digits):
+        return digits
+    if _SHORT_RE.fullmatch(digits):
         return digits
     if len(digits) in (7, 8):
         raise ValidationError(field, "缺少区号，请在前面加上区号，如 0931-8123456")
@@ -238,8 +306,7 @@ def _national(digits: str, field: str) -> str:
     raise _phone_error(field)
 
 
-def normalise_phone(value: str, field: str = "phone") -> str:
-    """Canonical phone: ``13812345678``, ``0931-8123456[转123]``, ``95598`` or ``4001234567``."""
+def _canonical_phone(value: str, field: str) -> str:
     text = unicodedata.normalize("NFKC", value or "").strip().lower()
     if not text:
         raise ValidationError(field, f"不能为空，请填写{_label(field)}")
@@ -251,7 +318,8 @@ def normalise_phone(value: str, field: str = "phone") -> str:
     digits = "".join(tokens)
     if not digits:
         raise _phone_error(field)
-    if international and not _MOBILE_RE.fullmatch(digits) and not digits.startswith("0"):
+    national = _MOBILE_RE.fullmatch(digits) or _TOLL_RE.fullmatch(digits)
+    if international and not national and not digits.startswith("0"):
         tokens[0] = "0" + tokens[0]  # +86 931 8123456: the trunk 0 is dropped after +86
         digits = "0" + digits
     if digits.startswith("0"):
@@ -261,13 +329,64 @@ def normalise_phone(value: str, field: str = "phone") -> str:
     return _national(digits, field)
 
 
+def normalise_phone(value: str, field: str = "phone", *, allow_unverified: bool = False) -> str:
+    """Canonical phone: ``13812345678``, ``0931-8123456[转123]``, ``95598`` or ``4001234567``.
+
+    A well-formed number libphonenumber's data does not know raises ``UnverifiedPhoneError``
+    unless ``allow_unverified`` (the clerk confirmed it); mark it then (``phone_problem``).
+    """
+    canonical = _canonical_phone(value, field)
+    problem = phone_problem(canonical)
+    if problem and not allow_unverified:
+        raise UnverifiedPhoneError(field, canonical, problem)
+    return canonical
+
+
+def _area_exists(area: str) -> tuple[bool, set[int]]:
+    """Whether libphonenumber knows the area code, and the lengths of its local numbers."""
+    lengths = set()
+    for local in ("2345678", "5221234", "6123456", "8123456", "3456789"):
+        for extra in ("", "9"):
+            if _area_of_valid(area + local + extra) == area:
+                lengths.add(len(local + extra))
+    return bool(lengths), lengths
+
+
+def phone_problem(canonical: str) -> str:
+    """Why libphonenumber's data (region CN) does not know a canonical phone; "" if it does."""
+    canonical = canonical or ""
+    landline = _LANDLINE_CANONICAL_RE.fullmatch(canonical)
+    if landline:
+        area, local = landline.group(1), landline.group(2)
+        if _area_of_valid(area + local) == area:
+            return ""
+        known, lengths = _area_exists(area)
+        if not known:
+            return f"区号“{area}”不存在"
+        if len(local) not in lengths:
+            should = "或".join(str(n) for n in sorted(lengths))
+            return f"区号 {area} 的固话号码（区号后面）应为{should}位，现在是{len(local)}位"
+        if _area_of_valid(area + local):
+            return f"这个号码的区号应为 {_area_of_valid(area + local)}，不是 {area}"
+        return f"区号 {area} 没有以“{local[:2]}”开头的固话号码"
+    if _MOBILE_RE.fullmatch(canonical):
+        if _valid(canonical):
+            return ""
+        return f"“{canonical[:3]}”不是在用的手机号段（有的号段只发给物联网卡、上网卡）"
+    if _TOLL_RE.fullmatch(canonical):
+        return "" if _valid(canonical) else f"“{canonical[:3]}”开头的这个号码不在用"
+    if _SHORT_RE.fullmatch(canonical):
+        return "" if _valid_short(canonical) else f"“{canonical}”不是在用的服务号码"
+    return "不是规范格式的号码"
+
+
 def phone_kind(canonical: str) -> str:
     """``"mobile"``, ``"landline"`` or ``"service"`` for a phone from ``normalise_phone``."""
     if _MOBILE_RE.fullmatch(canonical or ""):
         return "mobile"
     if _LANDLINE_CANONICAL_RE.fullmatch(canonical or ""):
         return "landline"
-    if _SERVICE_RE.fullmatch(canonical or ""):
+    if _SHORT_RE.fullmatch(canonical or "") or _TOLL_RE.fullmatch(canonical or ""):
         return "service"
     raise ValidationError("phone", f"“{canonical}”不是规范格式的号码。{PHONE_EXAMPLES}")
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from firstask_desktop.domain.validation import UnverifiedPhoneError
 from firstask_desktop.domain.vocab import OPEN_STATUSES
 
 from ..services.entry_edits import EDITABLE
 from .action_dialog import ActionDialog
+from .messages import keep_unverified_phone
 
 MULTILINE = ("matter", "reception_notes", "result")
 
@@ -44,6 +46,7 @@ class EditDialog(ActionDialog):
             self.add_field(field, captions[field], widget)
             self.inputs[field] = widget
         self.original = self._typed()
+        self.phone_confirmed = False  # the clerk kept a number that could not be verified
         self.setMinimumWidth(560)
 
     def _typed(self) -> dict:
@@ -55,4 +58,18 @@ class EditDialog(ActionDialog):
     def values(self) -> dict:
         """Only what was changed: the audit log then shows exactly what was corrected."""
         typed = self._typed()
-        return {f: v for f, v in typed.items() if v != self.original[f]}
+        changes = {f: v for f, v in typed.items() if v != self.original[f]}
+        if self.phone_confirmed:
+            changes["phone_unverified"] = True
+        return changes
+
+    def _refused(self, error: BaseException) -> None:
+        if (
+            isinstance(error, UnverifiedPhoneError)
+            and not self.phone_confirmed
+            and keep_unverified_phone(self, error)
+        ):
+            self.phone_confirmed = True
+            self.submit()
+            return
+        super()._refused(error)

@@ -169,27 +169,39 @@ class EntryDetail(Retranslating, QDialog):
             self.run_when_loaded(action)
 
     def _fields_html(self, d: dict) -> str:
+        estimated = set(d.get("estimated", ()))
+        mark = self.tr("（按工作日估算：该年节假日尚未由县公司确认）")
+
+        def due(field: str) -> str:
+            value = _t(d[field])
+            return value + mark if value and field in estimated else value
+
         rows = [
             (self.tr("受理时间"), _t(d["received_at"])),
             (self.tr("渠道"), label(d["channel_label"])),
             (self.tr("来访人姓名"), d["visitor"]),
             (self.tr("单位"), d["unit"]),
             (self.tr("地址"), d["address"]),
-            (self.tr("联系方式"), d["phone"]),
+            (
+                self.tr("联系方式"),
+                self.tr("{0}（号码未经核实）").format(d["phone"])
+                if d["phone_unverified"]
+                else d["phone"],
+            ),
             (self.tr("户号"), d["account_no"]),
             (self.tr("事由"), d["matter"]),
             (self.tr("首问责任人"), d["responder"]),
-            (self.tr("承诺时限"), _t(d["due_at"])),
-            (self.tr("首次联系时限"), _t(d["contact_due_at"])),
-            (self.tr("到达现场时限"), _t(d["arrive_due_at"])),
-            (self.tr("恢复供电时限"), _t(d["restore_due_at"])),
+            (self.tr("承诺时限"), due("due_at")),
+            (self.tr("首次联系时限"), due("contact_due_at")),
+            (self.tr("到达现场时限"), due("arrive_due_at")),
+            (self.tr("恢复供电时限"), due("restore_due_at")),
             (self.tr("95598工单号"), d["wo_number"]),
             (self.tr("工单时限"), _t(d["wo_due_at"])),
             (self.tr("办理结果"), d["result"]),
             (self.tr("未办结原因"), d["unresolved_reason"]),
             (self.tr("接待情况"), d["reception_notes"]),
             (self.tr("一次性告知"), "、".join(d["missing_documents"])),
-            (self.tr("回访时限"), _t(d["follow_up_due_at"])),
+            (self.tr("回访时限"), due("follow_up_due_at")),
             (self.tr("作废原因"), d.get("void_reason", "")),
         ]
         out = [self._links_html(d), "<table cellspacing='0' cellpadding='3'>"]

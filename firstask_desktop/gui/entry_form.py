@@ -16,13 +16,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from firstask_desktop.domain.deadlines import describe_rule, pick_rule
 from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.validation import UnverifiedPhoneError
 from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS
 from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
 
 from . import operations, tasks
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
-from .messages import confirm, error_text
+from .messages import confirm, error_text, keep_unverified_phone
 from .style import styled
 from .widgets import mark_field, set_error
 
@@ -320,6 +321,9 @@ class EntryForm(QDialog):
         set_error(self.ui.formError, "")
 
     def save(self) -> None:
+        self._submit(phone_unverified=False)
+
+    def _submit(self, phone_unverified: bool) -> None:
         if self._saving:
             return
         self._saving = True
@@ -329,6 +333,7 @@ class EntryForm(QDialog):
             operations.register_entry,
             self.session.actor,
             **self.values(),
+            phone_unverified=phone_unverified,
             on_success=self._saved,
             on_error=self._refused,
             owner=self,
@@ -343,6 +348,9 @@ class EntryForm(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._saving = False
         self.ui.buttonBox.setEnabled(True)
+        if isinstance(error, UnverifiedPhoneError) and keep_unverified_phone(self, error):
+            self._submit(phone_unverified=True)
+            return
         if isinstance(error, ValidationError) and error.field in FIELDS:
             self._show_error(error.field, error.message)
             widget = getattr(self.ui, FIELDS[error.field][0])

@@ -18,7 +18,7 @@ class FollowUpPage(BucketPage):
         self.follow_up_button = QPushButton()
         styled(self.follow_up_button, "primaryButton")
         self.follow_up_button.clicked.connect(self._follow_up_selected)
-        self.layout().itemAt(1).layout().addWidget(self.follow_up_button)
+        self.bucket_row.addWidget(self.follow_up_button)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -128,6 +128,7 @@ _RECORDS = (
     QT_TRANSLATE_NOOP("records", "单位"),
     QT_TRANSLATE_NOOP("records", "地址"),
     QT_TRANSLATE_NOOP("records", "联系方式"),
+    QT_TRANSLATE_NOOP("records", "号码未经核实"),
     QT_TRANSLATE_NOOP("records", "事由"),
     QT_TRANSLATE_NOOP("records", "首问责任人"),
     QT_TRANSLATE_NOOP("records", "办理结果"),

@@ -49,3 +49,17 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def keep_unverified_phone(parent: QWidget | None, error) -> bool:
+    """Asked once when libphonenumber's data does not know a phone (``UnverifiedPhoneError``):
+    whether the clerk checked it with the customer and wants it kept, marked 号码未经核实."""
+    return confirm(
+        parent,
+        QCoreApplication.translate("messages", "号码核对不上"),
+        QCoreApplication.translate(
+            "messages",
+            "联系方式“{0}”核对不上：{1}。\n\n请先与客户核对号码。确认无误、仍按所填保存吗？"
+            "\n（保存后这条登记标记“号码未经核实”，回访名单上也会显示。选“否”回去修改号码。）",
+        ).format(error.canonical, error.problem),
+    )

@@ -39,7 +39,12 @@ def summary_text(counts: dict[str, int]) -> str:
                 counts["escalated"]
             )
         )
-    return "，".join(parts)
+    text = "，".join(parts)
+    notice = counts.get("holiday_notice")
+    if notice:
+        # Next year's holidays: said in the reminder too, so that nobody is surprised in January.
+        text = f"{text}。{notice}" if text else notice
+    return text
 
 
 class Notifier(QObject):

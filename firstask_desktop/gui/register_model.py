@@ -326,7 +326,7 @@ def _texts(entry) -> tuple:
         entry["channel_label"],
         entry["category_label"],
         entry["visitor"],
-        entry["phone"],
+        (entry["phone"], entry["phone_unverified"]),
         entry["matter"][:MATTER_SHOWN].replace("\n", " "),
         entry["responder"],
         entry["status_label"],
@@ -346,4 +346,10 @@ def _shown(texts: tuple, column: int) -> str:
         if follow_up:
             return QCoreApplication.translate("RegisterModel", "回访 {0}").format(time)
         return time
+    if column == COL_PHONE:
+        # Who calls back sees that the number could not be verified before dialling it.
+        phone, unverified = text
+        if unverified:
+            return QCoreApplication.translate("RegisterModel", "{0}（号码未经核实）").format(phone)
+        return phone
     return text

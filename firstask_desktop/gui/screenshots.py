@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 # Offscreen unless a display was asked for explicitly.
@@ -188,6 +189,20 @@ def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
     page.quarantine_window.records.selectRow(0)
     shooter.shot("dialog-quarantine-resolved", page.quarantine_window)
     page.quarantine_window.close()
+    # The county enters next year's holidays from the State Council's notice.
+    window.show_page("settings")
+    settings = window.page["settings"]
+    settings.tabs.setCurrentWidget(settings.holidays)
+    settle()
+    shooter.shot("settings-holidays-county", window, SCREEN)
+    from .holiday_year_dialog import HolidayYearDialog
+
+    editor = HolidayYearDialog(session, date.today().year + 1, window)
+    settle()
+    editor.show_preview()
+    settle()
+    shooter.shot("dialog-holiday-year", editor)
+    editor.close()
     window.idle.stop()
     window.hide()
 

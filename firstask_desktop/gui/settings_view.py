@@ -30,7 +30,7 @@ class SettingsPage(Retranslating, QWidget):
         self.staff = StaffTab(session)
         self.rules = RulesTab(session)
         self.clauses = ClausesTab(session)
-        self.holidays = HolidaysTab()
+        self.holidays = HolidaysTab(session)
         for tab in self._tabs():
             self.tabs.addTab(tab, "")
         layout = QVBoxLayout(self)

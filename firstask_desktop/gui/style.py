@@ -37,6 +37,9 @@ QToolButton#bucketButton:checked { background: #1f4e79; color: white; font-weigh
 QLabel#statTile { border: 1px solid #c9d3de; border-radius: 6px; background: #f7fafc;
     padding: 6px; }""",
     "deadlineLabel": "QLabel#deadlineLabel { color: #1f4e79; }",
+    "noticeBanner": """
+        QLabel#noticeBanner { background: #fff4ce; color: #5c3c00; border: 1px solid #e0b84c;
+                              padding: 6px; }""",
 }
 
 

@@ -41,16 +41,22 @@ class BucketPage(Retranslating, QWidget):
 
     sig_open_entry = Signal(str)
     bucket_names: tuple[str, ...] = ()
+    shows_holiday_notice = False  # 待办 says when next year's holidays are missing
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
         self.heading = QLabel()
         styled(self.heading, "pageHeading")
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        styled(self.banner, "noticeBanner")
+        self.banner.hide()
         self.buttons: dict[str, QToolButton] = {}
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout()
+        self.bucket_row = row  # subclasses add their own buttons beside the buckets
         for name in self.bucket_names:
             button = QToolButton()
             button.setCheckable(True)
@@ -65,6 +71,7 @@ class BucketPage(Retranslating, QWidget):
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
         layout.addLayout(row)
         self.lists = QStackedWidget()
         self.lists.addWidget(self.table)
@@ -89,8 +96,11 @@ class BucketPage(Retranslating, QWidget):
         self.lists.setCurrentWidget(self.table)
         self.table.set_filter(BUCKETS[name][1])
 
-    def set_counts(self, counts: dict[str, int]) -> None:
+    def set_counts(self, counts: dict) -> None:
         self.counts = counts
+        notice = counts.get("holiday_notice") if self.shows_holiday_notice else ""
+        self.banner.setText(notice or "")
+        self.banner.setVisible(bool(notice))
         self.retranslate()
 
     def refresh(self) -> None:
@@ -188,6 +198,7 @@ class TransfersTable(Retranslating, QWidget):
 
 class TodoPage(BucketPage):
     bucket_names = ("overdue", "due_today", "due_week", "transfers_due", "escalated")
+    shows_holiday_notice = True
 
     def __init__(self, session, parent=None):
         super().__init__(session, parent)

@@ -20,6 +20,7 @@ from firstask_desktop.domain.validation import (
     normalise_account_no,
     normalise_name,
     normalise_phone,
+    phone_problem,
 )
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
@@ -143,9 +144,15 @@ def register_entry(
     wo_number: str = "",
     wo_due_at: datetime | None = None,
     result: str = "",
+    phone_unverified: bool = False,
     now: datetime | None = None,
 ) -> Entry:
-    """Register a matter. With ``result`` it was answered on the spot (status 已答复)."""
+    """Register a matter. With ``result`` it was answered on the spot (status 已答复).
+
+    A phone libphonenumber's data does not know is refused (``UnverifiedPhoneError``, saying
+    what is wrong) unless ``phone_unverified``: the clerk checked it with the customer, and the
+    entry keeps it marked 号码未经核实.
+    """
     permissions.require(actor, "register")
     station = require_station()
     now = _now(now)
@@ -154,7 +161,9 @@ def register_entry(
     visitor = normalise_name(visitor, "visitor")
     unit = clean_text(unit, "unit", max_len=100, multiline=False)
     address = clean_text(address, "address", max_len=200, multiline=False)
-    phone = normalise_phone(phone) if (phone or "").strip() else ""
+    phone = (
+        normalise_phone(phone, allow_unverified=phone_unverified) if (phone or "").strip() else ""
+    )
     account_no = normalise_account_no(account_no)
     matter = clean_text(matter, "matter", max_len=MATTER_MAX, required=True)
     reception_notes = clean_text(reception_notes, "reception_notes", max_len=NOTE_MAX)
@@ -204,6 +213,7 @@ def register_entry(
             unit=unit,
             address=address,
             phone=phone,
+            phone_unverified=bool(phone) and bool(phone_problem(phone)),
             account_no=account_no,
             customer=customer,
             matter=matter,

@@ -19,6 +19,7 @@ from firstask_desktop.domain.validation import (
     normalise_account_no,
     normalise_name,
     normalise_phone,
+    phone_problem,
 )
 from firstask_desktop.store import db
 from firstask_desktop.store.audit import save_audited
@@ -38,7 +39,7 @@ EDITABLE = (
 )
 
 
-def _clean(field: str, value: str) -> str:
+def _clean(field: str, value: str, phone_unverified: bool = False) -> str:
     if field == "visitor":
         return normalise_name(value, "visitor")
     if field == "unit":
@@ -46,7 +47,9 @@ def _clean(field: str, value: str) -> str:
     if field == "address":
         return clean_text(value, "address", max_len=200, multiline=False)
     if field == "phone":
-        return normalise_phone(value) if (value or "").strip() else ""
+        if not (value or "").strip():
+            return ""
+        return normalise_phone(value, allow_unverified=phone_unverified)
     if field == "account_no":
         return normalise_account_no(value)
     if field == "matter":
@@ -65,8 +68,19 @@ def may_edit(actor: Staff, entry: Entry) -> bool:
     return permissions.can(actor, "edit_after_reply")
 
 
-def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes: str) -> Entry:
-    """Change some of EDITABLE; returns the entry (unchanged, and no event, if nothing differs)."""
+def edit_entry(
+    actor: Staff,
+    serial: str,
+    now: datetime | None = None,
+    *,
+    phone_unverified: bool = False,
+    **changes: str,
+) -> Entry:
+    """Change some of EDITABLE; returns the entry (unchanged, and no event, if nothing differs).
+
+    ``phone_unverified``: keep a new phone libphonenumber's data does not know (the clerk
+    checked it), marked 号码未经核实, as ``register_entry`` does.
+    """
     entry = get_entry(serial)
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
@@ -85,7 +99,7 @@ def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes
             raise RefusedError("还没有答复客户的登记不能修改办理结果：请用“答复客户”记录结果。")
     else:
         permissions.require(actor, "edit_after_reply")
-    cleaned = {field: _clean(field, value) for field, value in changes.items()}
+    cleaned = {field: _clean(field, value, phone_unverified) for field, value in changes.items()}
     if "phone" in cleaned and not cleaned["phone"] and not entry.result:
         raise ValidationError("phone", "还没有答复的事项必须留有联系电话，以便告知办理结果和回访")
     changed = {f: v for f, v in cleaned.items() if getattr(entry, f) != v}
@@ -93,6 +107,8 @@ def edit_entry(actor: Staff, serial: str, now: datetime | None = None, **changes
         return entry
     for field, value in changed.items():
         setattr(entry, field, value)
+    if "phone" in changed:
+        entry.phone_unverified = bool(entry.phone) and bool(phone_problem(entry.phone))
     if "visitor" in changed or "unit" in changed:
         entry.search_initials = pinyin_initials(entry.visitor, entry.unit)
     with db.transaction():

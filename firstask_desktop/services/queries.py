@@ -402,6 +402,7 @@ def entry_to_dict(entry: Entry, now: datetime | None = None) -> dict:
         "unit": entry.unit,
         "address": entry.address,
         "phone": entry.phone,
+        "phone_unverified": entry.phone_unverified,
         "account_no": entry.account_no,
         "matter": entry.matter,
         "responder": entry.responder.name,

@@ -32,6 +32,13 @@ DEFAULT_DEPARTMENTS = (
 )
 
 
+def _office_phone(phone: str) -> str:
+    """The station's, a department's or a staff member's phone: the form is checked, the number
+    kept as typed even where libphonenumber's data does not know it. A station's own numbers
+    (a new exchange, an extension board) are its own to know, and there is no one to ask."""
+    return normalise_phone(phone, allow_unverified=True) if phone else ""
+
+
 def local_station() -> Station | None:
     # Needed by every save and most screens, edited a few times in a station's life: the row is
     # remembered until the station table may have changed (watched_tables), a new record made
@@ -96,7 +103,7 @@ def init_station(
     area = parse_choice(area, AREAS, "area")
     admin_name = normalise_name(admin_name, "name")
     password_hash = passwords.hash_password(admin_password)
-    phone = normalise_phone(phone) if phone else ""
+    phone = _office_phone(phone)
     now = now or datetime.now().replace(microsecond=0)
     system = "系统初始化"
     with db.transaction():
@@ -233,7 +240,7 @@ def add_staff(
         role == "admin" and station.mode == "county"
     ):
         raise ValidationError("role", _role_for_mode_message(station.mode))
-    phone = normalise_phone(phone) if phone else ""
+    phone = _office_phone(phone)
     dep = find_department(department) if department else None
     if Staff.select().where((Staff.station == station.code) & (Staff.name == name)).exists():
         raise ValidationError("name", f"已有人员“{name}”：同名人员请加以区分（如 张伟2）")
@@ -263,7 +270,7 @@ def add_department(
     permissions.require(actor, "manage_departments")
     station = require_station()
     name = clean_text(name, "department", max_len=40, required=True, multiline=False)
-    phone = normalise_phone(phone) if phone else ""
+    phone = _office_phone(phone)
     place = clean_text(place, "place", max_len=80, multiline=False)
     if Department.select().where((Department.name == name) & own_rows(Department)).exists():
         raise ValidationError("department", f"已有部门“{name}”")

@@ -76,3 +76,20 @@ def check_database() -> list[str]:
     problems += [str(p) for p in verify_table_states()]
     problems += verify_serial_counters()
     return problems
+
+
+def unverified_phones() -> list[str]:
+    """One line per entry marked 号码未经核实: its serial and what libphonenumber's data says is
+    wrong with the number (no full number: a check report is passed around)."""
+    from firstask_desktop.domain.validation import phone_problem
+
+    lines = []
+    query = (
+        Entry.select(Entry.serial, Entry.phone)
+        .where(Entry.phone_unverified == True)  # noqa: E712 - peewee builds SQL from ==
+        .order_by(Entry.serial)
+    )
+    for serial, phone in query.tuples().iterator():
+        problem = phone_problem(phone) or "按现在的号码数据已能核实，可在修改登记中重新保存"
+        lines.append(f"{serial}：联系方式{problem}")
+    return lines

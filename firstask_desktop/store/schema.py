@@ -140,6 +140,26 @@ def _drop_covered_indexes(database) -> None:
         database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
+def _phone_marks(database) -> None:
+    """The entry's 号码未经核实 mark, and the phones stored so far checked against
+    libphonenumber's data: one it does not know (an area code that does not exist, 7 digits in
+    an 8-digit city, a data-only mobile block) is marked, never changed; ``check`` lists them."""
+    from firstask_desktop.domain.validation import phone_problem
+
+    if "phone_unverified" not in {c.name for c in database.get_columns("entry")}:
+        # In place, as _login_lockout does: the migrator would rebuild a table others refer to.
+        sqlite = isinstance(database, SqliteDatabase)
+        kind = "INTEGER NOT NULL DEFAULT 0" if sqlite else "BOOLEAN NOT NULL DEFAULT false"
+        database.execute_sql(f"ALTER TABLE entry ADD COLUMN phone_unverified {kind}")
+    # Customers call again and again: each distinct number is checked once.
+    phones = database.execute_sql("SELECT DISTINCT phone FROM entry WHERE phone <> ''").fetchall()
+    suspect = [phone for (phone,) in phones if phone_problem(phone)]
+    for start in range(0, len(suspect), 500):
+        Entry.update(phone_unverified=True).where(
+            Entry.phone.in_(suspect[start : start + 500])
+        ).execute()
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -151,6 +171,7 @@ MIGRATIONS: list[Callable] = [
     _register_indexes,
     _search_merging,
     _drop_covered_indexes,
+    _phone_marks,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 

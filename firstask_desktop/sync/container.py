@@ -43,7 +43,8 @@ from firstask_desktop.store.fileio import write_atomic
 
 MAGIC = b"FASYNC\r\n"
 FORMAT = "firstask-sync"
-VERSION = 1  # the version this program writes and the newest it reads
+# the version this program writes and the newest it reads (2: the entry's phone_unverified)
+VERSION = 2
 SIGNATURE_CONTEXT = b"firstask-sync-signature-v1\x00"
 SCHEME = "X25519-HKDF-SHA256-ChaCha20Poly1305-STREAM64K"
 HKDF_INFO = b"firstask-sync v1 body key"

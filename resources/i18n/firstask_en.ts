@@ -435,6 +435,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Close</translation>
     </message>
     <message>
+        <source>（按工作日估算：该年节假日尚未由县公司确认）</source>
+        <translation> (estimated in working days: the county has not confirmed that year&apos;s holidays)</translation>
+    </message>
+    <message>
         <source>受理时间</source>
         <translation>Received</translation>
     </message>
@@ -457,6 +461,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>联系方式</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>{0}（号码未经核实）</source>
+        <translation>{0} (number not verified)</translation>
     </message>
     <message>
         <source>户号</source>
@@ -857,7 +865,106 @@ Phone: {0}</translation>
     </message>
 </context>
 <context>
+    <name>HolidayYearDialog</name>
+    <message>
+        <source>录入节假日安排</source>
+        <translation>Enter the holiday schedule</translation>
+    </message>
+    <message>
+        <source>年份：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>如 国务院办公厅关于2027年部分节假日安排的通知</source>
+        <translation>e.g. the State Council notice on the 2027 holiday schedule</translation>
+    </message>
+    <message>
+        <source>按国务院办公厅的放假通知填写：每个节日一行（开始、结束日期写成 2027-02-05），调休上班的周六、周日另列。保存后随下一个资料包发给各供电所。</source>
+        <translation>Fill in from the State Council&apos;s notice: one row per holiday (dates written as 2027-02-05); the Saturdays and Sundays worked instead go below. Once saved, the next county package takes it to every station.</translation>
+    </message>
+    <message>
+        <source>放假安排</source>
+        <translation>Days off</translation>
+    </message>
+    <message>
+        <source>调休上班日（周六或周日）</source>
+        <translation>Make-up workdays (Saturday or Sunday)</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>删除选中行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+    <message>
+        <source>点“预览影响”查看哪些未到期的时限会调整。</source>
+        <translation>Click &quot;Preview&quot; to see which open deadlines would move.</translation>
+    </message>
+    <message>
+        <source>预览影响</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>没有未到期的时限需要调整。</source>
+        <translation>No open deadline needs to move.</translation>
+    </message>
+    <message>
+        <source>保存后以下 {0} 处未到期的时限将调整：</source>
+        <translation>Saving moves these {0} open deadlines:</translation>
+    </message>
+    <message>
+        <source>保存节假日</source>
+        <translation>Save holidays</translation>
+    </message>
+    <message>
+        <source>保存{0}年的节假日安排？该年原有的数据将被替换，未到期的时限随之调整。</source>
+        <translation>Save the holiday schedule of {0}? What is stored for that year is replaced and open deadlines move with it.</translation>
+    </message>
+</context>
+<context>
     <name>HolidaysTab</name>
+    <message>
+        <source>只有管理员可以修改节假日。</source>
+        <translation>Only an administrator may change the holidays.</translation>
+    </message>
+    <message>
+        <source>节假日由县公司按国务院通知统一录入，随资料包下发。</source>
+        <translation>The county enters the holidays from the State Council&apos;s notice and sends them in its package.</translation>
+    </message>
+    <message>
+        <source>只有县公司导出节假日文件。</source>
+        <translation>Only the county exports holiday files.</translation>
+    </message>
     <message>
         <source>年份：</source>
         <translation>Year:</translation>
@@ -879,8 +986,48 @@ Phone: {0}</translation>
         <translation>Holiday</translation>
     </message>
     <message>
-        <source>表中没有的日子按周一至周五上班计算。新的年份由县公司随同步包下发。</source>
-        <translation>Days not listed count as Monday–Friday working days. New years arrive with the county&apos;s sync package.</translation>
+        <source>录入/修改年份…</source>
+        <translation>Enter or change a year…</translation>
+    </message>
+    <message>
+        <source>导入节假日文件…</source>
+        <translation>Import a holiday file…</translation>
+    </message>
+    <message>
+        <source>导出节假日文件…</source>
+        <translation>Export a holiday file…</translation>
+    </message>
+    <message>
+        <source>表中没有的日子按周一至周五上班计算。新的年份由县公司按国务院办公厅的放假通知录入，随资料包下发；“暂按法定节假日估算”的年份还没有调休安排，其工作日时限只是估算。</source>
+        <translation>Days not in the table count as Monday to Friday working days. New years are entered by the county from the State Council&apos;s notice and arrive in its package; a year marked &quot;estimated from statutory holidays&quot; has no make-up days yet, so its working-day deadlines are estimates.</translation>
+    </message>
+    <message>
+        <source>{0}年节假日已保存，{1} 处未到期的时限随之调整。请生成资料包发给各供电所。</source>
+        <translation>The holidays of {0} are saved; {1} open deadlines moved. Write a county package for the stations.</translation>
+    </message>
+    <message>
+        <source>选择县公司的节假日文件</source>
+        <translation>Choose the county&apos;s holiday file</translation>
+    </message>
+    <message>
+        <source>节假日文件 (*.json *.csv)</source>
+        <translation>Holiday files (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>已导入{0}年节假日，{1} 处未到期的时限随之调整。</source>
+        <translation>The holidays of {0} are imported; {1} open deadlines moved.</translation>
+    </message>
+    <message>
+        <source>选择U盘上的文件夹</source>
+        <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>已导出</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>已写出 {0}（带县公司签名）。供电所管理员可在“设置 → 节假日”导入。</source>
+        <translation>Wrote {0} (signed by the county). A station&apos;s administrator imports it under Settings → Holidays.</translation>
     </message>
     <message>
         <source>放假</source>
@@ -1476,6 +1623,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
     <message>
         <source>回访 {0}</source>
         <translation>follow-up {0}</translation>
+    </message>
+    <message>
+        <source>{0}（号码未经核实）</source>
+        <translation>{0} (number not verified)</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2411,20 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
         <source>出错了</source>
         <translation>Error</translation>
     </message>
+    <message>
+        <source>号码核对不上</source>
+        <translation>Number cannot be verified</translation>
+    </message>
+    <message>
+        <source>联系方式“{0}”核对不上：{1}。
+
+请先与客户核对号码。确认无误、仍按所填保存吗？
+（保存后这条登记标记“号码未经核实”，回访名单上也会显示。选“否”回去修改号码。）</source>
+        <translation>The phone number “{0}” cannot be verified: {1}.
+
+Please check the number with the customer first. Is it correct, and should it be saved as entered?
+(The entry will be marked “number not verified”, also on the follow-up list. Choose “No” to go back and change the number.)</translation>
+    </message>
 </context>
 <context>
     <name>records</name>
@@ -2346,6 +2511,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     <message>
         <source>联系方式</source>
         <translation>Contact</translation>
+    </message>
+    <message>
+        <source>号码未经核实</source>
+        <translation>Number not verified</translation>
     </message>
     <message>
         <source>事由</source>

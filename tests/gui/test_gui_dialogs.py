@@ -308,6 +308,26 @@ def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(
     assert event.action == "edit" and "13812345678" in event.before
 
 
+def test_a_corrected_number_that_does_not_exist_is_asked_about_then_kept_marked(
+    session, complaint, qtbot, answers
+):
+    detail = _detail(session, complaint, qtbot)
+    dialog = _open(detail, "edit", qtbot)
+    dialog.inputs["phone"].setText("010-8123456")
+    answers.reply = QMessageBox.StandardButton.No
+    _submit(dialog, qtbot)
+    assert len(answers.asked) == 1 and "应为8位，现在是7位" in answers.asked[0][1]
+    assert dialog.errors["phone"].isVisible() and dialog.isVisible()
+    assert Entry.get(Entry.serial == complaint).phone == "13812345678"
+    answers.reply = QMessageBox.StandardButton.Yes
+    _submit(dialog, qtbot)
+    assert len(answers.asked) == 2 and not dialog.isVisible()
+    entry = Entry.get(Entry.serial == complaint)
+    assert (entry.phone, entry.phone_unverified) == ("010-8123456", True)
+    settle(qtbot)
+    assert "010-8123456（号码未经核实）" in detail.fields.toPlainText()
+
+
 def test_a_clerk_cannot_edit_an_answered_entry(session, complaint, qtbot):
     svc.reply_entry(session.actor, complaint, "已处理")
     detail = _detail(session, complaint, qtbot)

@@ -57,6 +57,28 @@ def test_a_refusal_shows_beside_its_field_and_keeps_what_was_typed(form, qtbot):
     assert not form.isVisible()
 
 
+def test_a_number_that_does_not_exist_is_asked_about_once_then_kept_marked(form, qtbot, answers):
+    _fill_complaint(qtbot, form, phone="0300 1234567")
+    answers.reply = QMessageBox.StandardButton.No
+    assert _save(qtbot, form) == []
+    # Asked once, saying what is wrong; "no" goes back to the phone with the reason beside it.
+    assert len(answers.asked) == 1 and "区号“0300”不存在" in answers.asked[0][1]
+    assert "区号“0300”不存在" in form.ui.phoneError.text() and form.ui.phoneError.isVisible()
+    assert Entry.select().count() == 0 and form.isVisible()
+
+    answers.reply = QMessageBox.StandardButton.Yes
+    saved = _save(qtbot, form)
+    assert len(answers.asked) == 2  # once more for this save, and no more
+    assert saved and saved[0]["phone"] == "0300-1234567" and saved[0]["phone_unverified"]
+    assert Entry.get().phone_unverified and not form.isVisible()
+
+
+def test_a_number_libphonenumber_knows_is_saved_without_a_question(form, qtbot, answers):
+    _fill_complaint(qtbot, form, phone="0931 5221234")
+    saved = _save(qtbot, form)
+    assert answers.asked == [] and saved and not saved[0]["phone_unverified"]
+
+
 @pytest.mark.parametrize(
     ("field", "widget", "label"),
     [

@@ -9,7 +9,7 @@ from gui_helpers import settle
 from firstask_desktop.services import entries as svc
 
 
-def _old_complaint(people, days: int, visitor="张三", phone="13812345678"):
+def _old_complaint(people, days: int, visitor="张三", phone="13812345678", **options):
     when = datetime.now().replace(microsecond=0) - timedelta(days=days)
     return svc.register_entry(
         people["李娜"],
@@ -20,6 +20,7 @@ def _old_complaint(people, days: int, visitor="张三", phone="13812345678"):
         matter="电压偏低",
         received_at=when,
         now=when,
+        **options,
     )
 
 
@@ -65,6 +66,33 @@ def test_follow_up_page_opens_the_follow_up_dialog_in_one_click(window, people, 
     assert "第 1 次回访" in detail.current_dialog.windowTitle()
     detail.current_dialog.reject()
     detail.close()
+
+
+def test_the_follow_up_list_marks_a_number_that_could_not_be_verified(window, people, qtbot):
+    from firstask_desktop.gui.register_model import COL_PHONE, COL_SERIAL
+
+    checked = _old_complaint(people, 10)
+    kept = _old_complaint(people, 10, "李四", "0300-1234567", phone_unverified=True)
+    for entry in (checked, kept):
+        svc.reply_entry(
+            people["李娜"],
+            entry.serial,
+            "已处理",
+            now=datetime.now().replace(microsecond=0) - timedelta(days=9),
+        )
+    window.refresh_all()
+    settle(qtbot)
+    table = window.page["follow_up"].table
+    _rows(table, qtbot)
+    model = table.model
+    shown = {
+        model.index(r, COL_SERIAL).data(): model.index(r, COL_PHONE).data()
+        for r in range(model.rowCount())
+    }
+    assert shown == {
+        checked.serial: "13812345678",
+        kept.serial: "0300-1234567（号码未经核实）",
+    }
 
 
 def test_customers_are_found_with_their_matters_and_masked_for_a_clerk(window, people, qtbot):

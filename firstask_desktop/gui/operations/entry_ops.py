@@ -16,7 +16,8 @@ from firstask_desktop.services.entry_steps import run_step
 def lookup_customer(actor, phone: str = "", account_no: str = "") -> dict | None:
     """A known customer behind a typed phone or 户号, with what the form should flag."""
     try:
-        phone = validation.normalise_phone(phone) if phone.strip() else ""
+        # Looking up history: an unverified number may well have called before.
+        phone = validation.normalise_phone(phone, allow_unverified=True) if phone.strip() else ""
     except validation.ValidationError:
         phone = ""
     try:

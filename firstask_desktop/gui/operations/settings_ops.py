@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from firstask_desktop.gui.operations.routing import writes
 from firstask_desktop.services import queries, station
@@ -62,11 +63,73 @@ def holidays(year: int | None = None) -> dict:
     if year is None:
         this_year = datetime.now().year
         year = this_year if this_year in years or not years else years[-1]
+    from firstask_desktop.domain.holiday_year import STATUSES
+    from firstask_desktop.services import holidays as calendar
+
     days = [
         {"day": d.day.isoformat(), "weekday": d.day.weekday(), "kind": d.kind, "name": d.name}
         for d in holidays_in_year(year)
     ]
-    return {"years": years, "year": year, "days": days}
+    status = {y["year"]: y["status"] for y in calendar.years()}
+    mark = status.get(year)
+    return {
+        "years": years,
+        "year": year,
+        "days": days,
+        "status": mark,
+        "status_label": STATUSES.get(mark, ""),
+        "notice": calendar.notice() or "",
+    }
+
+
+def holiday_plan(year: int) -> dict | None:
+    """One year as ranges and make-up days, for the editor (None: nothing stored yet)."""
+    from firstask_desktop.domain.holiday_year import to_document
+    from firstask_desktop.services.holidays import year_plan
+
+    plan = year_plan(year)
+    return None if plan is None else to_document(plan)
+
+
+def _plan(values: dict):
+    """A checked plan from the editor's raw values (refusals name the field in Chinese)."""
+    from firstask_desktop.domain.holiday_year import make_plan
+
+    return make_plan(
+        values["year"],
+        [(h["name"], h["start"], h["end"]) for h in values["holidays"]],
+        [(w["name"], w["day"]) for w in values["workdays"]],
+        source=values.get("source", ""),
+    )
+
+
+def preview_holiday_year(values: dict) -> list[dict]:
+    """What saving the editor's year would move, without saving."""
+    from firstask_desktop.services.holidays import preview_year
+
+    return preview_year(_plan(values))
+
+
+@writes
+def set_holiday_year(actor, values: dict) -> int:
+    """Save the year the county typed in; returns how many open deadlines moved."""
+    from firstask_desktop.services.holidays import set_year
+
+    return len(set_year(actor, _plan(values)))
+
+
+@writes
+def import_holiday_file(actor, path: str) -> dict:
+    from firstask_desktop.services.holidays import import_year
+
+    plan, changes = import_year(actor, Path(path))
+    return {"year": plan.year, "moved": len(changes)}
+
+
+def export_holiday_file(actor, year: int, folder: str) -> str:
+    from firstask_desktop.services.holidays import export_year
+
+    return str(export_year(actor, year, Path(folder)))
 
 
 def auto_lock_minutes() -> int:
