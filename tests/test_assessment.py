@@ -200,7 +200,10 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     _register(people, category="投诉", matter="电压低")
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
     base = ["--data-dir", str(store)]
-    assert run(base + ["assess", "scan", "--as-of", "2026-03-20T09:00", "--json"]) == 0
+    assert (
+        run(base + ["--as", "王建国", "assess", "scan", "--as-of", "2026-03-20T09:00", "--json"])
+        == 0
+    )
     rows = json.loads(capsys.readouterr().out)
     assert {(r["rule"], r["clause"], r["amount_fen"]) for r in rows} == {
         ("complaint_not_contacted", "九.1", 20000),
@@ -217,7 +220,7 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     )
     assert run(base + ["--as", "王建国", "assess", "confirm", "999"]) == 2
     capsys.readouterr()
-    assert run(base + ["assess", "scan", "--json"]) == 0
+    assert run(base + ["--as", "王建国", "assess", "scan", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
 

@@ -212,9 +212,9 @@ def test_backup_commands(people, store, tmp_path, monkeypatch, capsys):
         out = capsys.readouterr()
         return code, out.out, out.err
 
-    code, out, err = cli("backup", "now")
+    code, out, err = cli("--as", "管理员", "backup", "now")
     assert code == 0 and "通过检查" in out, err
-    code, out, _ = cli("backup", "list", "--json")
+    code, out, _ = cli("--as", "管理员", "backup", "list", "--json")
     listed = json.loads(out)
     assert code == 0 and [b["kind"] for b in listed] == ["manual"]
     code, out, err = cli("--as", "管理员", "backup", "to", str(usb))
@@ -230,8 +230,8 @@ def test_backup_commands(people, store, tmp_path, monkeypatch, capsys):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     code, out, err = cli("backup", "restore", str(on_stick))
     assert code == 0 and "已从" in out and "保留为" in out, err
-    code, out, _ = cli("entry", "list", "--json")
+    code, out, _ = cli("--as", "管理员", "entry", "list", "--json")
     assert code == 0 and len(json.loads(out)) == 2
     # Over a healthy register a clerk may not roll the book back.
     code, _, err = cli("--as", "李娜", "backup", "restore", str(on_stick))
-    assert code == 2 and "所长或管理员" in err
+    assert code == 2 and "无权备份到U盘和恢复备份" in err

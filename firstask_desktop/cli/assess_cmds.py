@@ -11,7 +11,8 @@ def cmd_scan(args) -> int:
     from firstask_desktop.services.station import require_station
 
     require_station()
-    as_of = parse_datetime(args.as_of, "received_at") if args.as_of else None
+    # Scanning "as of" a future day would propose fines for entries not yet due: refused.
+    as_of = parse_datetime(args.as_of, "--as-of", up_to_now=True) if args.as_of else None
     new = assessment.scan(as_of)
     rows = [assessment.violation_to_dict(v) for v in assessment.violations("proposed")]
     if args.json:
@@ -56,6 +57,7 @@ def cmd_print_assessment(args) -> int:
 def cmd_print_supervision(args) -> int:
     from firstask_desktop.reports.supervision import render_supervision, supervision_data
 
+    common.require_full_details(args, args.serial)
     data = supervision_data(args.serial)
     return common.write_pdf(render_supervision(data), args.out, "督办单", data)
 

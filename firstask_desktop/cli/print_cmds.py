@@ -19,6 +19,7 @@ def cmd_receipt(args) -> int:
 
     if args.paper not in PAPERS:
         raise RefusedError(f"纸张“{args.paper}”不支持：请选 a4（存根联+客户联）或 a5（仅客户联）。")
+    common.require_full_details(args, args.serial)
     data = receipt_data(args.serial)
     return common.write_pdf(render_receipt(data, args.paper), args.out, "受理回执", data)
 
@@ -45,6 +46,7 @@ def cmd_stats(args) -> int:
 def cmd_notice(args) -> int:
     from firstask_desktop.reports.notice import notice_data, render_notice
 
+    common.require_full_details(args, args.serial)
     data = notice_data(args.serial)
     return common.write_pdf(render_notice(data), args.out, "一次性告知单", data)
 

@@ -7,6 +7,7 @@ character, as the clerk sees it.
 
 import re
 import unicodedata
+from datetime import datetime, timedelta
 
 from firstask_desktop.domain.errors import FIELD_LABELS, ValidationError
 
@@ -446,3 +447,32 @@ def normalise_account_no(value: str | None) -> str:
             "account_no", f"户号应为6到20位数字（如 0123456789），现在是{len(text)}位"
         )
     return text
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+EARLIEST_TIME = datetime(2000, 1, 1)  # no register of this app holds anything older
+LATEST_YEAR = 2099
+ONE_DAY = timedelta(days=1)
+
+
+def check_time(
+    value: datetime, field: str, *, now: datetime | None = None, max_ahead: timedelta | None = None
+) -> datetime:
+    """A time typed by a person, refused when it cannot be meant: before 2000 (0226 for 2026),
+    after 2099, or more than ``max_ahead`` after ``now`` (a received time, an "as of" date).
+    Serial numbers take the year of the received time, so it always has four digits."""
+    if value < EARLIEST_TIME:
+        raise ValidationError(
+            field,
+            f"“{value.year:04d}-{value.month:02d}-{value.day:02d}”早于2000年，不可能是本登记簿的时间："
+            "请检查年份，写满四位，如 2026-02-13T09:30",
+        )
+    if value.year > LATEST_YEAR:
+        raise ValidationError(field, f"年份{value.year}不对：请检查年份，如 2026-02-13T09:30")
+    if max_ahead is not None and value > (now or datetime.now()) + max_ahead:
+        raise ValidationError(
+            field,
+            f"“{value:%Y-%m-%d %H:%M}”在将来：不能晚于现在一天以上，请检查日期（也请核对电脑时钟）",
+        )
+    return value

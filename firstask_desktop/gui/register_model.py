@@ -183,6 +183,7 @@ class RegisterModel(QAbstractTableModel):
                 operations.register_count,
                 self.filter,
                 now=self.now,
+                viewer=self.session.actor if self.session is not None else self.viewer,
                 on_success=lambda total: self._total_arrived(generation, total),
                 on_error=lambda error: self._page_failed(generation, error),
                 owner=self,

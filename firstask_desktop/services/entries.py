@@ -15,6 +15,7 @@ from firstask_desktop.domain.errors import (
 )
 from firstask_desktop.domain.search_text import pinyin_initials
 from firstask_desktop.domain.validation import (
+    check_time,
     clean_text,
     normalise_account_no,
     normalise_name,
@@ -74,7 +75,7 @@ def next_serial(station_code: str, year: int) -> str:
         SerialCounter.update(last=last).where(
             (SerialCounter.station == station_code) & (SerialCounter.year == year)
         ).execute()
-    return f"{station_code}-{year}-{last:05d}"
+    return f"{station_code}-{year:04d}-{last:05d}"
 
 
 _SERIAL_STEP = 'UPDATE "serial_counter" SET "last" = "last" + 1 WHERE "station" = ? AND "year" = ?'
@@ -114,7 +115,7 @@ def _missing_documents(items: Iterable[str] | None) -> list[str]:
 def _received_at(value: datetime | None, now: datetime) -> datetime:
     if value is None:
         return now
-    value = value.replace(microsecond=0)
+    value = check_time(value.replace(microsecond=0), "received_at")  # 0226 for 2026: refused
     if value > now + CLOCK_SKEW:
         raise ValidationError(
             "received_at", "不能晚于当前时间，请检查日期和时刻（也请核对电脑时钟）"
@@ -189,6 +190,15 @@ def register_entry(
     owner = choose_responder(actor, customer, responder)
     book = DeadlineBook(station.area, current_rules(station.code))
     deadlines = book.for_entry(category, received)
+    due = promised_due(deadlines)
+    if owner.id != actor.id and due is not None and due < now and not result:
+        if not permissions.can(actor, "act_for_others"):
+            # A back-dated entry already past its deadline on a colleague's name would be a
+            # fine for them for a matter they never had (seed §十二).
+            raise NotAllowedError(
+                f"这条登记按受理时间已超过答复时限（{due:%Y-%m-%d %H:%M}），不能记在"
+                f"{owner.name}名下：请记在自己名下，或请所长登记。"
+            )
 
     with db.transaction():
         if customer is None:

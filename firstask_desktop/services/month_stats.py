@@ -23,7 +23,7 @@ from datetime import datetime
 
 from peewee import fn
 
-from firstask_desktop.domain.masking import mask_name, mask_text_phones
+from firstask_desktop.domain.masking import mask_name, mask_personal_text
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,
@@ -274,5 +274,5 @@ def _unresolved_row(entry: Entry, escalated_at: datetime) -> dict:
         "responder": entry.responder.name,
         "status": STATUSES.get(entry.status, entry.status),
         "escalated_at": escalated_at,
-        "reason": mask_text_phones(entry.unresolved_reason),
+        "reason": mask_personal_text(entry.unresolved_reason, entry.visitor),
     }

@@ -122,6 +122,27 @@ def review_list(viewer, include_resolved: bool = False, limit: int = LIST_LIMIT)
     }
 
 
+def records_as_seen(viewer, include_resolved: bool = False) -> list[dict]:
+    """``county.quarantined_records`` (the command line's ``sync quarantine``) with both versions
+    masked as ``viewer`` may see them; a value withheld entirely reads 保密."""
+    see = permissions.can(viewer, "see_personal_data")
+
+    def plain(table: str, data: dict | None) -> dict | None:
+        if data is None:
+            return None
+        shown = _masked(table, data, see)
+        return {k: "（保密）" if v is _HIDDEN else v for k, v in shown.items()}
+
+    return [
+        r
+        | {
+            "incoming": plain(r["table"], r["incoming"]),
+            "existing": plain(r["table"], r["existing"]),
+        }
+        for r in quarantined_records(include_resolved)
+    ]
+
+
 def review_record(viewer, record_id: int) -> dict:
     """One quarantined record with both versions field by field (``fields``: label, the stored
     and the incoming text, whether they differ), as ``viewer`` may see it."""

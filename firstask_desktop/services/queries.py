@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
@@ -74,6 +75,25 @@ def search_condition(text: str):
     return search_index.condition(terms)
 
 
+def matches_as_shown(data: dict, text: str) -> bool:
+    """Does the search ``text`` match the entry as shown (``data``, masked or not)?
+
+    Someone who may not see personal data sees 张*, 138****5678, the address up to the village
+    and 户号 but for the last digits; a search must find only what they see, or typing one digit
+    at a time would recover the hidden ones (the search is then an oracle). The database search
+    finds a superset; this keeps the entries whose shown text matches."""
+    terms = search_index.SearchTerms.parse(text)
+    if terms is None:
+        return True
+    for key in ("visitor", "unit", "address", "matter", "result", "serial"):
+        if terms.text in (data.get(key) or "").translate(search_index.ASCII_LOWER):
+            return True
+    if terms.digits:
+        phone = "".join(ch for ch in data.get("phone") or "" if ch not in "- 转")
+        return terms.digits in phone or terms.digits in (data.get("account_no") or "")
+    return False
+
+
 @dataclass
 class EntryFilter:
     month: str = ""
@@ -117,9 +137,14 @@ def list_entries(
     return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
 
 
-def count_entries(flt: EntryFilter | None = None, *, now: datetime | None = None) -> int:
-    """How many entries match ``flt`` (the register's footer), without reading their rows."""
+def count_entries(
+    flt: EntryFilter | None = None, *, now: datetime | None = None, viewer=None
+) -> int:
+    """How many entries match ``flt`` (the register's footer), without reading their rows
+    (but for a search by someone who may not see personal data: see :func:`register_page`)."""
     flt = flt or EntryFilter()
+    if _search_as_shown(flt, viewer):
+        return len(_rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True))
     if flt.search.strip() and flt == EntryFilter(search=flt.search):
         # The search alone: the index knows how many entries it matches.
         found = search_index.count(search_index.SearchTerms.parse(flt.search))
@@ -202,6 +227,9 @@ def register_page(
     """
     flt = flt or EntryFilter()
     now = now or datetime.now()
+    if _search_as_shown(flt, viewer):
+        found = _rows_found_as_shown(flt, viewer, now, sort, descending)
+        return found[offset : offset + limit], (len(found) if with_total else None)
     query = (
         list_entries(flt, now=now, sort=sort, descending=descending)
         .select(*_ENTRY_FIELDS, Staff.name)
@@ -214,6 +242,37 @@ def register_page(
 
 
 _ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
+
+
+def _search_as_shown(flt: EntryFilter, viewer) -> bool:
+    """A search by someone who may not see personal data is matched against what they see.
+    (No viewer: a count or a page for the program itself, not for a person.)"""
+    return (
+        viewer is not None
+        and bool(flt.search.strip())
+        and not permissions.can(viewer, "see_personal_data")
+    )
+
+
+def _rows_found_as_shown(flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool):
+    """Every row the search finds as ``viewer`` sees it (masked but for their own entries):
+    the index finds a superset, each is then matched as shown (:func:`matches_as_shown`).
+    Slower than a page read (every candidate is masked), but a search by a clerk matches a
+    few hundred entries, and paging and the count must agree with what is shown."""
+    query = list_entries(flt, now=now, sort=sort, descending=descending).select(
+        *_ENTRY_FIELDS, Staff.name
+    )
+    sql, params = query.sql()
+    names = [field.name for field in _ENTRY_FIELDS]
+    owners = [names.index(name) for name in ("responder", "created_by") if name in names]
+    mine = {viewer.id} if viewer is not None and viewer.active else set()
+    found = []
+    for raw in db.database.execute_sql(sql, params):
+        row = RegisterRow(raw, viewer, now)
+        # Their own entries they see unmasked (visibility.py): found as the index finds them.
+        if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
+            found.append(row)
+    return found
 
 
 class RegisterRow(Mapping):

@@ -80,7 +80,7 @@ def test_keys_exchanged_then_the_export_reaches_the_county(
         "县管理员",
     )
     assert done.returncode == 0, done.stderr
-    done = _cli(county, "keys", "export", "--out", str(stick))
+    done = _cli(county, "keys", "export", "--out", str(stick), user="县管理员")
     assert done.returncode == 0, done.stderr
     county_key = next(stick.glob("*.json"))
 

@@ -32,9 +32,10 @@ def register_page(
     return rows
 
 
-def register_count(flt: queries.EntryFilter, now: datetime | None = None) -> int:
-    """How many entries match: read beside the first page, so the rows need not wait for it."""
-    return queries.count_entries(flt, now=now)
+def register_count(flt: queries.EntryFilter, now: datetime | None = None, viewer=None) -> int:
+    """How many entries match: read beside the first page, so the rows need not wait for it.
+    A search counts what ``viewer`` sees (no count betrays a masked phone, see queries)."""
+    return queries.count_entries(flt, now=now, viewer=viewer)
 
 
 def register_scope(actor) -> dict:
