@@ -17,7 +17,6 @@ import pytest
 from sync_support import (
     T0,
     add_entry_story,
-    county_database_params,
     county_db,  # noqa: F401 - fixture
     county_public,
     exchange_keys,
@@ -34,14 +33,15 @@ from sync_support import (
 from firstask_desktop.domain.errors import RefusedError
 
 
-@pytest.fixture(scope="module", params=county_database_params())
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def world(request, tmp_path_factory):
     """A county holding GS0101's and GS0102's first files; GS0101's second file, not yet sent."""
     base = tmp_path_factory.mktemp(f"forged-{request.param}")
     with contextlib.ExitStack() as stack:
         url = None
         if request.param == "postgresql":
-            url = stack.enter_context(fresh_postgres_database())
+            server = request.getfixturevalue("postgres_server")
+            url = stack.enter_context(fresh_postgres_database(server))
         yield from _world(base, url)
 
 
