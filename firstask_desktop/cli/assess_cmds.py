@@ -88,3 +88,6 @@ def add_assess_commands(commands, parser_class) -> None:
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_dismiss)
+    from firstask_desktop.cli.responsibility_cmds import add_assess_steps
+
+    add_assess_steps(sub)

@@ -339,12 +339,17 @@ def _register_entry_steps(sub) -> None:
             "{serial} 已作废",
         ),
     ]
+    from firstask_desktop.cli.responsibility_cmds import add_entry_steps, add_void_options
+
     for name, help_text, options, func, message in steps:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("serial")
         for flag, kwargs in options:
             p.add_argument(flag, **kwargs)
         p.set_defaults(func=_entry_step(func, message))
+        if name == "void":
+            add_void_options(p)
+    add_entry_steps(sub)
 
 
 def cmd_demo(args) -> int:

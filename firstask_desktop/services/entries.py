@@ -210,7 +210,7 @@ def register_entry(
             search_initials=pinyin_initials(visitor, unit),
         )
         if result:
-            _set_replied(entry, result, now, book)
+            set_replied(entry, result, now, book)
         save_audited(entry, actor=actor, action="register", at=now)
     return entry
 
@@ -220,7 +220,7 @@ def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
     return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
 
 
-def _set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
+def set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
     entry.result = result
     entry.replied_at = now
     entry.contacted_at = entry.contacted_at or now
@@ -246,7 +246,7 @@ def _require_owner(actor: Staff, entry: Entry, *, others_may: bool = True) -> No
     )
 
 
-def _book() -> DeadlineBook:
+def deadline_book() -> DeadlineBook:
     station = require_station()
     return DeadlineBook(station.area, current_rules(station.code))
 
@@ -384,7 +384,7 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
         if transfer is not None:
             transfer.done_at = now
             save_audited(transfer, actor=actor, action="finish_transfer", at=now)
-        _set_replied(entry, result, now, _book())
+        set_replied(entry, result, now, deadline_book())
         save_audited(entry, actor=actor, action="reply", at=now)
     return entry
 
@@ -392,19 +392,28 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
 def mark_unresolved(
     actor: Staff, serial: str, reason: str, now: datetime | None = None
 ) -> Escalation:
-    """Cannot be solved: record the reason and report it to the station head (上报)."""
+    """Cannot be solved: record the reason and report it to the station head (上报).
+
+    A report is not an answer: the customer is still owed one (at least the reason, 告知原因),
+    by the same deadline, and the entry cannot be followed up or closed until they have it.
+    """
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status_machine.require("unresolved", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
+    head = station_head()
+    if head is None:
+        # Reported to nobody is not reported (seed 八.2 汇报主管领导).
+        raise RefusedError(
+            "本所还没有登记在岗的所长，未办结事项无法上报：请管理员在“设置 → 人员”中添加所长"
+            "（角色：所长），再标记未办结上报；在此之前请继续办理并按时答复客户。"
+        )
     escalation = Escalation(
-        station=entry.station, entry=entry, reason=reason, to_staff=station_head(), at=now, by=actor
+        station=entry.station, entry=entry, reason=reason, to_staff=head, at=now, by=actor
     )
     entry.status = "unresolved"
     entry.unresolved_reason = reason
-    entry.contacted_at = entry.contacted_at or now
-    entry.follow_up_due_at = _book().follow_up(now)
     with db.transaction():
         save_audited(escalation, actor=actor, action="escalate", at=now)
         save_audited(entry, actor=actor, action="unresolved", at=now)
@@ -458,7 +467,7 @@ def record_follow_up(
 
 def _reopen(entry: Entry, now: datetime) -> None:
     """An unsatisfied customer: the matter is open again, with a fresh reply deadline from now."""
-    deadlines = _book().for_entry(entry.category, now)
+    deadlines = deadline_book().for_entry(entry.category, now)
     entry.status = "in_progress"
     entry.reopened_count += 1
     entry.replied_at = None
@@ -470,6 +479,11 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status_machine.require("close", entry.status, entry.serial)
+    if not entry.result.strip():
+        # Seed 八.2: a finished matter carries its final result.
+        raise RefusedError(
+            f"{entry.serial} 没有记录最终处理结果，不能办结：请先答复客户并写明结果。"
+        )
     now = _now(now)
     entry.status = "closed"
     entry.closed_at = now
@@ -478,20 +492,66 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     return entry
 
 
+def void_approval_needed(actor: Staff, entry: Entry, now: datetime | None = None) -> list[str]:
+    """Why voiding ``entry`` needs the head's approval (empty: it does not). A void must not
+    become a way to make a late matter disappear, nor to remove a colleague's work."""
+    from .assessment import findings_for
+
+    why = []
+    if actor.id != entry.responder_id:
+        why.append(f"不是本人负责的登记（首问责任人：{entry.responder.name}）")
+    late = findings_for(entry, _now(now))
+    if late:
+        why.append("已有超期：" + "；".join(f.evidence for f in late[:2]))
+    return why
+
+
+def _void_approver(
+    actor: Staff, entry: Entry, approver: Staff | None, now: datetime
+) -> Staff | None:
+    why = void_approval_needed(actor, entry, now)
+    if not why:
+        return None
+    if (
+        approver is None
+        and actor.id != entry.responder_id
+        and permissions.can(actor, "approve_void")
+    ):
+        approver = actor  # the head voiding a clerk's entry is the second person himself
+    if approver is None:
+        raise NotAllowedError(
+            f"{entry.serial} {'；'.join(why)}，作废须经所长批准：请所长输入姓名和密码批准"
+            "（命令行：--approver 所长姓名，密码取自环境变量 FIRSTASK_APPROVER_PASSWORD）。"
+            "已发生的超期考核不会因作废而撤销。"
+        )
+    if not permissions.can(approver, "approve_void") or approver.id == entry.responder_id:
+        raise NotAllowedError(
+            f"{approver.name}无权批准作废 {entry.serial}：批准人须是所长（所长本人负责的登记由"
+            "管理员批准），且不能是这条登记的首问责任人。"
+        )
+    return approver
+
+
 def void_entry(
     actor: Staff,
     serial: str,
     reason: str,
     now: datetime | None = None,
     duplicate_of: Entry | None = None,
+    approver: Staff | None = None,
 ) -> Void:
-    """作废: the entry stays, marked void, with who and why; its serial is never reused."""
+    """作废: the entry stays, marked void, with who and why; its serial is never reused.
+
+    Voiding an entry that is already late, or someone else's, takes the head's approval (a
+    second person, kept on the void); the breach already found stays either way."""
     entry = get_entry(serial)
     permissions.require(actor, "void")
-    _require_owner(actor, entry)
     status_machine.require("void", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
+    approved_by = _void_approver(actor, entry, approver, now)
+    if approved_by is None:
+        _require_owner(actor, entry)
     void = Void(
         station=entry.station,
         entry=entry,
@@ -500,6 +560,7 @@ def void_entry(
         by=actor,
         previous_status=entry.status,
         duplicate_of=duplicate_of,
+        approved_by=approved_by,
     )
     entry.status = "void"
     with db.transaction():

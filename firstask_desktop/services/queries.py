@@ -57,9 +57,10 @@ def _day_end(day: date) -> datetime:
 
 
 def overdue_condition(now: datetime):
-    """Open and past its reply deadline, or replied/unresolved and past its follow-up deadline."""
-    open_overdue = Entry.status.in_(OPEN_STATUSES) & (Entry.due_at < now)
-    follow_overdue = Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at < now)
+    """Not yet answered (open, or reported unresolved: a report is not an answer) and past its
+    reply deadline, or replied and past its follow-up deadline."""
+    open_overdue = Entry.status.in_((*OPEN_STATUSES, "unresolved")) & (Entry.due_at < now)
+    follow_overdue = (Entry.status == "replied") & (Entry.follow_up_due_at < now)
     return open_overdue | follow_overdue
 
 
