@@ -5,6 +5,7 @@ acts on an escalation, matters change hands on the record, nobody judges their o
 Each test is one case of the issue as filed, through the services (and the main ones through
 the command line)."""
 
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -364,3 +365,131 @@ def test_a_scan_as_of_a_future_time_is_refused_and_writes_nothing(people, cli):
     assert code == 2 and "晚于当前时间" in text
     assert AuditEvent.select().count() == before
     assert Violation.select().count() == 0
+
+
+# --- a month at a station: every late step, one proposal each, nothing removes one -------------
+
+
+def _month_of_late_steps(people):
+    """One entry per kind of late step in March 2026, and who the seed names for it."""
+    li, zhang, head = people["李娜"], people["张伟"], people["王建国"]
+    day = lambda d, h=9: datetime(2026, 3, d, h, 0)  # noqa: E731
+    phones = iter(f"139000011{n:02d}" for n in range(50))
+    add = lambda category, at, **kw: _register(  # noqa: E731
+        people, category=category, at=at, phone=next(phones), **kw
+    )
+    expected = []
+    late_reply = add("咨询", day(2))  # due 03-03
+    svc.reply_entry(li, late_reply.serial, "已答复", now=day(5))
+    expected.append((late_reply.serial, "九.2-3", "李娜", 50000))
+    expected.append((late_reply.serial, "九.4-5", "李娜", 20000))  # never followed up
+    no_contact = add("投诉", day(2))  # contact by 03-03, reply by 03-07
+    svc.reply_entry(li, no_contact.serial, "已处理", now=day(6))
+    svc.record_follow_up(li, no_contact.serial, method="phone", satisfaction="basic", now=day(7))
+    expected.append((no_contact.serial, "九.1", "李娜", 20000))
+    colleague = add("业务办理", day(9))  # due 03-16
+    svc.transfer_entry(li, colleague.serial, department="营业班", to_staff="张伟",
+                       due_at=day(11, 17), now=day(9, 10))  # fmt: skip
+    responsibility.accept_transfer(zhang, colleague.serial, now=day(9, 11))
+    svc.finish_transfer(li, colleague.serial, "张伟已办完", now=day(13))
+    svc.reply_entry(li, colleague.serial, "已办理", now=day(13, 10))
+    svc.record_follow_up(li, colleague.serial, method="phone", satisfaction="satisfied",
+                         now=day(13, 11))  # fmt: skip
+    expected.append((colleague.serial, "九.1", "李娜", 20000))  # not chased
+    expected.append((colleague.serial, "九.2-3", "张伟", 50000))  # not done in time
+    repair = add("报修", day(16))  # arrive 10:30, restore 13:00
+    svc.transfer_entry(li, repair.serial, department="抢修班", now=day(16, 11))
+    svc.reply_entry(li, repair.serial, "已恢复供电", now=day(16, 14))
+    svc.record_follow_up(li, repair.serial, method="phone", satisfaction="satisfied",
+                         now=day(17))  # fmt: skip
+    expected.append((repair.serial, "九.2-3", "李娜", 50000))  # one fine, two late steps
+    expected.append((repair.serial, "九.1", "李娜", 20000))  # the crew was never chased
+    escalated_late = add("举报", day(2))  # due 03-12
+    svc.mark_unresolved(li, escalated_late.serial, "需公安配合", now=day(19))
+    responsibility.decide_escalation(head, escalated_late.serial, "answer",
+                                     result="已告知客户：已移交公安", now=day(19, 15))  # fmt: skip
+    svc.record_follow_up(li, escalated_late.serial, method="phone", satisfaction="basic",
+                         now=day(20))  # fmt: skip
+    expected.append((escalated_late.serial, "九.2-3", "李娜", 50000))
+    voided_late = add("业务办理", day(2))  # due 03-09
+    svc.void_entry(li, voided_late.serial, "客户不办了", now=day(10), approver=head)
+    expected.append((voided_late.serial, "九.2-3", "李娜", 50000))
+    handed = add("业务办理", day(16))  # due 03-23, reassigned before it
+    responsibility.reassign_entry(head, handed.serial, "张伟", "李娜调岗", now=day(17))
+    svc.reply_entry(zhang, handed.serial, "已办理", now=day(25))
+    svc.record_follow_up(zhang, handed.serial, method="phone", satisfaction="satisfied",
+                         now=day(26))  # fmt: skip
+    expected.append((handed.serial, "九.2-3", "张伟", 50000))
+    on_time = add("咨询", day(23), result="当场答复")
+    svc.record_follow_up(li, on_time.serial, method="phone", satisfaction="satisfied",
+                         now=day(24))  # fmt: skip
+    return sorted(expected), {"open": add("业务办理", day(27))}
+
+
+def test_a_month_of_late_steps_gives_one_proposal_each_naming_the_right_person(people):
+    expected, _ = _month_of_late_steps(people)
+    assert _proposals(datetime(2026, 3, 31, 18, 0)) == expected
+
+
+def test_voiding_escalating_or_reassigning_afterwards_removes_no_proposal(people):
+    expected, _ = _month_of_late_steps(people)
+    at = datetime(2026, 3, 31, 18, 0)
+    assert _proposals(at) == expected
+    head = people["王建国"]
+    for serial, *_ in expected:
+        entry = svc.get_entry(serial)
+        if entry.status in ("registered", "in_progress", "transferred"):
+            svc.mark_unresolved(entry.responder, serial, "无法解决", now=at)
+        if entry.status not in ("void", "closed"):
+            to = "陈静" if entry.responder.name != "陈静" else "李娜"
+            responsibility.reassign_entry(head, serial, to, "轮岗", now=at)
+            svc.void_entry(head, serial, "清理", now=at + timedelta(minutes=1), approver=head)
+    assert _proposals(datetime(2026, 4, 1, 9, 0), since=datetime(2026, 3, 1)) == expected
+
+
+def test_at_the_demo_station_each_entry_clause_and_person_is_proposed_once(demo_store):
+    from collections import Counter
+
+    now = datetime(2026, 11, 20, 16, 0)
+    assessment.scan(now)
+    keys = Counter((v.entry_id, v.clause_id, v.responder_id) for v in Violation.select())
+    assert keys and max(keys.values()) == 1
+    before = {v.id: (v.entry_id, v.responder_id) for v in Violation.select()}
+    head = Staff.get(Staff.name == "王建国")
+    for v in Violation.select().limit(10):
+        if v.entry.status not in ("void", "closed"):
+            svc.void_entry(head, v.entry.serial, "清理", now=now, approver=head)
+    assessment.scan(now + timedelta(minutes=5), now=now + timedelta(minutes=5))
+    after = {v.id: (v.entry_id, v.responder_id) for v in Violation.select()}
+    assert before.items() <= after.items()
+
+
+# --- tier customers -----------------------------------------------------------------------------
+
+
+def test_a_tier_customer_is_known_by_account_or_name_and_address_and_others_need_a_reason(
+    people, cli
+):
+    from firstask_desktop.services.queries import entry_details
+
+    chen = people["陈静"]
+    Customer.create(
+        station="GS0101", name="兰州铝业", address="城关镇工业园1号", phone="13700000000",
+        account_no="1234567890", tier="gold", manager=chen,
+    )  # fmt: skip
+    by_account = _register(people, phone="13600000001", account_no="1234567890")
+    by_name = _register(people, phone="13600000002", visitor="兰州铝业", address="城关镇工业园1号")
+    assert by_account.responder.name == "陈静" and by_name.responder.name == "陈静"
+    with pytest.raises(ValidationError, match="客户经理 陈静"):
+        _register(people, phone="13700000000", responder="李娜")
+    code, text = cli(
+        "李娜", "entry", "add", "--channel", "来电", "--category", "咨询", "--visitor", "兰州铝业",
+        "--phone", "13700000000", "--matter", "咨询", "--responder", "李娜",
+        "--responder-reason", "陈静外出抢修，客户急需答复",
+    )  # fmt: skip
+    assert code == 0 and "首问责任人 李娜" in text
+    serial = re.search(r"GS0101-\d{4}-\d{5}", text).group(0)
+    shown = entry_details(svc.get_entry(serial))
+    assert shown["responder_reason"] == "陈静外出抢修，客户急需答复"
+    code, text = cli("李娜", "entry", "show", serial)
+    assert "非客户经理负责的原因：陈静外出抢修" in text

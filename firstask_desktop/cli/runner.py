@@ -135,6 +135,7 @@ def cmd_entry_add(args) -> int:
         account_no=args.account_no,
         matter=args.matter,
         responder=args.responder,
+        responder_reason=args.responder_reason,
         received_at=parse_datetime(args.received_at) if args.received_at else None,
         reception_notes=args.notes,
         missing_documents=args.missing_doc,
@@ -226,6 +227,7 @@ def cmd_entry_show(args) -> int:
         ("户号", "account_no"),
         ("事由", "matter"),
         ("首问责任人", "responder"),
+        ("非客户经理负责的原因", "responder_reason"),
         ("状态", "status_label"),
         ("答复时限", "due_at"),
         ("办理结果", "result"),
@@ -454,6 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--account-no", default="", help="户号")
     p.add_argument("--matter", required=True)
     p.add_argument("--responder", default="")
+    p.add_argument(
+        "--responder-reason", default="", help="金银铜牌客户由客户经理以外的人负责时的原因"
+    )
     p.add_argument("--received-at", default="")
     p.add_argument("--notes", default="", help="接待情况")
     p.add_argument("--missing-doc", action="append", default=[], help="一次性告知的缺件（可多次）")

@@ -25,6 +25,8 @@ ALLOWED_FROM: dict[str, frozenset[str]] = {
     # the head's decision on a reported matter: assign it (协调/指派) or answer himself
     "decide": frozenset({"unresolved"}),
     "void": frozenset(set(STATUSES) - {"void"}),
+    # the head hands a matter still being carried to another responder (改派)
+    "reassign": frozenset(set(STATUSES) - {"void", "closed"}),
 }
 
 ACTION_LABELS = {
@@ -39,6 +41,7 @@ ACTION_LABELS = {
     "follow_up": "回访",
     "close": "办结",
     "decide": "处理上报",
+    "reassign": "改派",
     "void": "作废",
 }
 

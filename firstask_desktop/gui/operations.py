@@ -336,6 +336,7 @@ def assessment_overview(viewer, month: str) -> dict:
         "month": sheet["month"],
         "everyone": everyone,
         "may_decide": permissions.can(viewer, "assess"),
+        "may_record": permissions.can(viewer, "record_breach"),
         # The printed sheet lists everyone's fines: printed by who sees them all.
         "may_print": everyone,
         "proposed": proposed,

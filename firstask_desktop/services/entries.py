@@ -81,16 +81,31 @@ def get_entry(serial: str) -> Entry:
     return entry
 
 
-def find_customer(phone: str = "", account_no: str = "") -> Customer | None:
-    """A known customer by 户号 first (unique to a meter), else by any of their phones."""
+def find_customer(
+    phone: str = "", account_no: str = "", name: str = "", address: str = ""
+) -> Customer | None:
+    """A known customer by 户号 first (unique to a meter), else by any of their phones, else by
+    name and address together (a gold customer calling from a new number is still theirs)."""
     # Looked up on every save: SQL written once (record_sql), not built by peewee each time.
     if account_no:
         found = record_sql.first(Customer, '"account_no" = ?', (account_no,))
         if found:
             return found
     if phone:
-        return record_sql.first(Customer, '"phone" = ? OR "phone_alt" = ?', (phone, phone))
+        found = record_sql.first(Customer, '"phone" = ? OR "phone_alt" = ?', (phone, phone))
+        if found:
+            return found
+    if name and address:
+        return record_sql.first(Customer, '"name" = ? AND "address" = ?', (name, address))
     return None
+
+
+def tier_manager(customer: Customer | None) -> Staff | None:
+    """A gold/silver/bronze customer's active customer manager (seed §六: their 首问责任人)."""
+    if customer is None or customer.tier not in ("gold", "silver", "bronze"):
+        return None
+    manager = customer.manager
+    return manager if manager is not None and manager.active else None
 
 
 def _missing_documents(items: Iterable[str] | None) -> list[str]:
@@ -117,11 +132,7 @@ def choose_responder(actor: Staff, customer: Customer | None, responder_name: st
     """Seed §六: a gold/silver/bronze customer's customer manager is their first responder."""
     if responder_name:
         return find_staff(responder_name)
-    if customer is not None and customer.tier in ("gold", "silver", "bronze") and customer.manager:
-        manager = customer.manager
-        if manager.active:
-            return manager
-    return actor
+    return tier_manager(customer) or actor
 
 
 def register_entry(
@@ -142,9 +153,13 @@ def register_entry(
     wo_number: str = "",
     wo_due_at: datetime | None = None,
     result: str = "",
+    responder_reason: str = "",
     now: datetime | None = None,
 ) -> Entry:
-    """Register a matter. With ``result`` it was answered on the spot (status 已答复)."""
+    """Register a matter. With ``result`` it was answered on the spot (status 已答复).
+
+    A tier customer's matter is their customer manager's; someone else takes it only with a
+    reason (``responder_reason``), kept on the entry and in the audit trail."""
     permissions.require(actor, "register")
     station = require_station()
     now = _now(now)
@@ -163,13 +178,21 @@ def register_entry(
     wo_number = clean_text(wo_number, "wo_number", max_len=40, multiline=False)
     if channel == "hotline_95598" and not wo_number:
         raise ValidationError("wo_number", "95598转办的登记必须填写工单号")
-    customer = find_customer(phone, account_no)
+    customer = find_customer(phone, account_no, visitor, address)
     if not phone and customer is not None:
         phone = customer.phone  # a known customer (by 户号) is reached on the number on file
     if not result and not phone:
         # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
         raise ValidationError("phone", "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访")
     owner = choose_responder(actor, customer, responder)
+    responder_reason = clean_text(responder_reason, "responder_reason", max_len=NOTE_MAX)
+    manager = tier_manager(customer)
+    if manager is not None and owner.id != manager.id and not responder_reason:
+        raise ValidationError(
+            "responder",
+            f"{customer.name}是{TIERS[customer.tier]}客户，首问责任人应是客户经理"
+            f" {manager.name}：请改选 {manager.name}，或写明由他人负责的原因",
+        )
     book = DeadlineBook(station.area, current_rules(station.code))
     deadlines = book.for_entry(category, received)
 
@@ -198,6 +221,7 @@ def register_entry(
             customer=customer,
             matter=matter,
             responder=owner,
+            responder_reason=responder_reason,
             created_by=actor,
             reception_notes=reception_notes,
             missing_documents=json.dumps(docs, ensure_ascii=False),

@@ -53,10 +53,7 @@ def reassign_entry(
     deadline falls from now on name the new responder, earlier ones the old."""
     permissions.require(actor, "reassign")
     entry = get_entry(serial)
-    if entry.status in ("void", "closed"):
-        raise IllegalStepError(
-            f"{entry.serial} 已{'作废' if entry.status == 'void' else '办结'}，不需要改派。"
-        )
+    status_machine.require("reassign", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     new = find_staff(to_staff)
     if new.id == entry.responder_id:
