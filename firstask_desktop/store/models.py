@@ -336,7 +336,7 @@ class Appeal(Record):
     by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
     reason = TextField()
     at = DateTimeField()
-    outcome = CharField(max_length=8, default="")  # "" | upheld | overturned
+    outcome = CharField(max_length=12, default="")  # "" | upheld | overturned
     note = TextField(default="")
     decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
     decided_at = DateTimeField(null=True)
