@@ -493,3 +493,31 @@ def test_a_tier_customer_is_known_by_account_or_name_and_address_and_others_need
     assert shown["responder_reason"] == "陈静外出抢修，客户急需答复"
     code, text = cli("李娜", "entry", "show", serial)
     assert "非客户经理负责的原因：陈静外出抢修" in text
+
+
+# --- 通报批评 -------------------------------------------------------------------------------------
+
+
+def test_a_confirmed_breach_with_a_bulletin_prints_one_page_with_the_customer_masked(
+    people, cli, tmp_path
+):
+    from reports_support import pdf_text, squeeze
+
+    from firstask_desktop.reports import pdf_page_count
+
+    entry = _register(people, category="投诉", matter="电压低", visitor="王小明")
+    assessment.scan(datetime(2026, 3, 12, 9, 0), since=T0)
+    contact = Violation.get(Violation.clause == assessment.clauses()["九.1"])
+    out = tmp_path / "通报.pdf"
+    code, text = cli("王建国", "print", "bulletin", str(contact.id), "--out", str(out))
+    assert code == 2 and "只有已确认的考核才印发通报" in text and not out.exists()
+    assessment.confirm(people["王建国"], contact.id)
+    code, text = cli("王建国", "print", "bulletin", str(contact.id), "--out", str(out))
+    assert code == 0
+    data = out.read_bytes()
+    printed = squeeze(pdf_text(data, tmp_path))
+    assert pdf_page_count(data) == 1
+    assert "城关供电所" in printed and "通报" in printed and "全局通报批评" in printed
+    assert entry.serial in printed and "王*" in printed and "王小明" not in printed
+    sheet = assessment.month_sheet("2026-03", now=LATER)
+    assert [r["id"] for r in sheet["bulletins"]] == [contact.id]

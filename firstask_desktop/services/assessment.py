@@ -621,6 +621,51 @@ def violation_to_dict(v: Violation) -> dict:
     }
 
 
+# --- 通报批评 ----------------------------------------------------------------------------------
+
+
+def bulletin_data(violation_id, now: datetime | None = None) -> dict:
+    """The one-page 通报 of a confirmed breach whose clause carries one (全局通报批评, 通报全局):
+    the station's letterhead, the person, the clause, what happened; the customer masked (the
+    notice is posted for all staff)."""
+    from firstask_desktop.domain.masking import mask_name, mask_text_phones
+    from firstask_desktop.services.month_stats import station_heading
+
+    violation = get_violation(violation_id)
+    if violation.state != "confirmed":
+        raise IllegalStepError(
+            f"考核记录 {violation.id} {STATES[violation.state]}：只有已确认的考核才印发通报。"
+        )
+    if not violation.clause.sanction.strip():
+        raise RefusedError(
+            f"考核记录 {violation.id} 的条款 §{violation.clause.code} 不带通报：不需要印发通报。"
+        )
+    entry = violation.entry
+    return {
+        "id": violation.id,
+        "station": station_heading(violation.station),
+        "person": violation.responder.name,
+        "clause": violation.clause.code,
+        "clause_title": violation.clause.title,
+        "clause_text": violation.clause.description,
+        "sanction": violation.clause.sanction,
+        "amount_fen": violation.amount_fen,
+        "rule_label": RULES.get(violation.rule, ("", violation.rule))[1],
+        "evidence": mask_text_phones(violation.evidence),
+        "serial": entry.serial if entry else "",
+        "customer": mask_name(entry.visitor) if entry else "",
+        "received_at": entry.received_at if entry else violation.occurred_at,
+        "decided_by": violation.decided_by.name if violation.decided_by_id else "",
+        "decided_at": violation.decided_at,
+        "as_of": (now or datetime.now()).replace(microsecond=0),
+    }
+
+
+def bulletins(rows: list[dict]) -> list[dict]:
+    """The confirmed rows of a month sheet that carry a 通报."""
+    return [r for r in rows if r["sanction"]]
+
+
 # --- chasing and repeats ------------------------------------------------------------------------
 
 
@@ -754,6 +799,7 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
         "station": stats["station"],
         "as_of": (now or datetime.now()).replace(microsecond=0),
         "confirmed": confirmed,
+        "bulletins": bulletins(confirmed),
         "dismissed": [r for r in rows if r["state"] == "dismissed"],
         "pending": [r for r in rows if r["state"] == "proposed"],
         "by_person": by_person,

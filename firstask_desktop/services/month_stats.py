@@ -133,6 +133,11 @@ def _last_satisfaction(entry_ids: list[int]) -> dict[int, str]:
     return dict(query)  # later rows overwrite earlier ones: the last word counts
 
 
+def station_heading(code: str | None) -> dict:
+    """The code and name a printed page is headed with (this PC's station by default)."""
+    return _station(code)
+
+
 def _station(code: str | None) -> dict:
     query = Station.select()
     query = query.where(Station.code == code) if code else query.where(Station.is_local == True)  # noqa: E712
