@@ -521,3 +521,24 @@ def test_a_confirmed_breach_with_a_bulletin_prints_one_page_with_the_customer_ma
     assert entry.serial in printed and "王*" in printed and "王小明" not in printed
     sheet = assessment.month_sheet("2026-03", now=LATER)
     assert [r["id"] for r in sheet["bulletins"]] == [contact.id]
+
+
+def test_the_one_time_notice_is_amended_with_a_reason_and_printed_again(people, cli, tmp_path):
+    from reports_support import pdf_text, squeeze
+
+    entry = _register(people, category="业务办理", matter="申请过户", missing_documents=["身份证"])
+    code, text = cli(
+        "张伟", "entry", "amend-notice", entry.serial, "--doc", "身份证", "--doc", "房产证",
+        "--reason", "漏列房产证",
+    )  # fmt: skip
+    assert code == 2 and "只有本人" in text
+    code, text = cli(
+        "李娜", "entry", "amend-notice", entry.serial, "--doc", "身份证", "--doc", "房产证",
+        "--reason", "漏列房产证",
+    )  # fmt: skip
+    assert code == 0 and "print notice" in text
+    event = AuditEvent.get(AuditEvent.action == "amend_notice")
+    assert "房产证" in event.after and "房产证" not in event.before
+    out = tmp_path / "告知单.pdf"
+    assert cli("李娜", "print", "notice", entry.serial, "--out", str(out))[0] == 0
+    assert "房产证" in squeeze(pdf_text(out.read_bytes(), tmp_path))

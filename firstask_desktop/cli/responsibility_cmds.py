@@ -81,6 +81,17 @@ def cmd_return_transfer(args) -> int:
     return 0
 
 
+def cmd_amend_notice(args) -> int:
+    from firstask_desktop.services.entry_edits import amend_notice
+
+    entry = amend_notice(common.actor(args), args.serial, args.doc, args.reason)
+    print(
+        f"{entry.serial} 的一次性告知清单已修改（已记录原因）：请用 print notice 重新打印告知单"
+        "交给客户。"
+    )
+    return 0
+
+
 def add_entry_steps(entry) -> None:
     """Steps added to ``entry``; ``void`` replaces the plain one with the approver option."""
     p = entry.add_parser("reassign", help="所长改派首问责任人（须写原因）")
@@ -97,6 +108,11 @@ def add_entry_steps(entry) -> None:
     p.add_argument("--due-at", default="")
     p.add_argument("--result", default="")
     p.set_defaults(func=cmd_decide)
+    p = entry.add_parser("amend-notice", help="修改一次性告知清单（须写原因，之后重新打印告知单）")
+    p.add_argument("serial")
+    p.add_argument("--doc", action="append", default=[], required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_amend_notice)
     p = entry.add_parser("accept-transfer", help="转办接收人接收")
     p.add_argument("serial")
     p.set_defaults(func=cmd_accept_transfer)

@@ -96,6 +96,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("vocab", "所长指派办理"),
     QT_TRANSLATE_NOOP("vocab", "接收转办"),
     QT_TRANSLATE_NOOP("vocab", "退回转办"),
+    QT_TRANSLATE_NOOP("vocab", "修改一次性告知清单"),
     # CLOCK_LABELS
     QT_TRANSLATE_NOOP("vocab", "首次联系客户"),
     QT_TRANSLATE_NOOP("vocab", "到达现场"),

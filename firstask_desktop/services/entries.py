@@ -108,6 +108,11 @@ def tier_manager(customer: Customer | None) -> Staff | None:
     return manager if manager is not None and manager.active else None
 
 
+def missing_documents_list(items: Iterable[str] | None) -> list[str]:
+    """The one-time notice list, cleaned, each document once."""
+    return _missing_documents(items)
+
+
 def _missing_documents(items: Iterable[str] | None) -> list[str]:
     docs = []
     for item in items or ():

@@ -426,6 +426,7 @@ ACTION_TEXT = {
     "close": "办结",
     "void": "作废",
     "edit": "修改登记",
+    "amend_notice": "修改一次性告知清单",
     "reassign": "改派首问责任人",
     "decide_escalation": "所长处理上报",
     "assign": "所长指派办理",

@@ -3294,6 +3294,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
         <translation>Returned the transfer</translation>
     </message>
     <message>
+        <source>修改一次性告知清单</source>
+        <translation>Amended the one-time notice list</translation>
+    </message>
+    <message>
         <source>首次联系客户</source>
         <translation>First contact</translation>
     </message>
