@@ -542,3 +542,23 @@ def test_the_one_time_notice_is_amended_with_a_reason_and_printed_again(people, 
     out = tmp_path / "告知单.pdf"
     assert cli("李娜", "print", "notice", entry.serial, "--out", str(out))[0] == 0
     assert "房产证" in squeeze(pdf_text(out.read_bytes(), tmp_path))
+
+
+def test_a_transfer_to_a_colleague_is_accepted_or_returned_and_unaccepted_ones_are_flagged(people):
+    li, zhang = people["李娜"], people["张伟"]
+    kept = _register(people, category="业务办理", matter="申请增容")
+    back = _register(people, category="业务办理", matter="申请过户", phone="13900001111")
+    for entry in (kept, back):
+        svc.transfer_entry(li, entry.serial, department="营业班", to_staff="张伟", now=T0)
+    # Tuesday's transfers not accepted by the end of Tuesday are the owner's to chase.
+    assert responsibility.transfers_not_accepted(li, T0 + timedelta(hours=8)) == []
+    late = responsibility.transfers_not_accepted(li, T0 + timedelta(days=1))
+    assert [r["serial"] for r in late] == [kept.serial, back.serial]
+    with pytest.raises(NotAllowedError, match="只有接收人本人"):
+        responsibility.accept_transfer(li, kept.serial)
+    responsibility.accept_transfer(zhang, kept.serial, now=T0 + timedelta(days=1, hours=1))
+    with pytest.raises(ValidationError):
+        responsibility.return_transfer(zhang, back.serial, " ")
+    responsibility.return_transfer(zhang, back.serial, "不归营业班管", now=T0 + timedelta(days=1))
+    assert svc.get_entry(back.serial).status == "in_progress"
+    assert responsibility.transfers_not_accepted(li, T0 + timedelta(days=2)) == []

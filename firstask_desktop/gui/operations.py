@@ -92,8 +92,17 @@ def counts(now: datetime | None = None) -> dict[str, int]:
     from firstask_desktop.services.assessment import transfers_due_soon
 
     found = queries.counts(now)
-    found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
+    due = {r["serial"] for r in transfers_due_soon(now, TRANSFER_WARNING_HOURS)}
+    due |= {r["serial"] for r in _not_accepted(now)}
+    found["transfers_due"] = len(due)
     return found
+
+
+def _not_accepted(now: datetime | None = None) -> list[dict]:
+    """Transfers to a colleague not accepted (接收) within the working day: the owner chases."""
+    from firstask_desktop.services.responsibility import transfers_not_accepted
+
+    return transfers_not_accepted(None, now)
 
 
 def entry_details(serial: str, viewer=None) -> dict:
@@ -287,6 +296,12 @@ def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
     from firstask_desktop.services.assessment import transfers_due_soon
 
     rows = transfers_due_soon(now, TRANSFER_WARNING_HOURS)
+    listed = {r["serial"] for r in rows}
+    for row in _not_accepted(now):
+        if row["serial"] in listed:
+            next(r for r in rows if r["serial"] == row["serial"])["not_accepted"] = True
+        else:
+            rows.append(row)
     for row in rows:
         entry = entry_svc.get_entry(row["serial"])
         if not visibility.may_see_personal_data(viewer, entry):

@@ -279,9 +279,17 @@ def transfers_not_accepted(owner: Staff | None, now: datetime | None = None) -> 
             rows.append(
                 {
                     "serial": t.entry.serial,
+                    "responder": t.entry.responder.name,
+                    "department": t.department.name if t.department_id else "",
+                    "department_phone": t.department.phone if t.department_id else "",
                     "to_staff": t.to_staff.name,
+                    "matter": t.entry.matter,
                     "transferred_at": t.transferred_at,
+                    "due_at": t.due_at,
                     "accept_by": by,
+                    "overdue": t.due_at is not None and t.due_at < now,
+                    "not_accepted": True,
+                    "last_supervision": None,
                 }
             )
     return rows

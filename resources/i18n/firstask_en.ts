@@ -2352,6 +2352,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
         <translation>Due within 24 hours</translation>
     </message>
     <message>
+        <source>接收人当个工作日未接收</source>
+        <translation>Not accepted by the colleague within the working day</translation>
+    </message>
+    <message>
         <source>共 {0} 条。请打电话督办承办部门，并在登记里记录督办情况（双击打开）。</source>
         <translation>{0} in all. Phone the department to chase them, and record it in the entry (double-click to open).</translation>
     </message>

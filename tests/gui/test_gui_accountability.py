@@ -144,3 +144,16 @@ def test_the_head_records_a_breach_by_hand_and_the_clerk_appeals_once(session, p
     page.appeal_button.click()
     settle(qtbot)
     assert page.dialog.violation.count() == 0 and not page.dialog.ok_button.isEnabled()
+
+
+def test_the_todo_transfers_list_flags_one_not_accepted(session, people, qtbot):
+    from firstask_desktop.gui import operations
+
+    serial = _entry(people, category="业务办理", days_ago=3)
+    svc.transfer_entry(
+        people["李娜"], serial, department="营业班", to_staff="张伟",
+        now=datetime.now().replace(microsecond=0) - timedelta(days=3),
+    )  # fmt: skip
+    rows = operations.transfers_due(people["李娜"])
+    assert [(r["serial"], r.get("not_accepted")) for r in rows] == [(serial, True)]
+    assert operations.counts()["transfers_due"] == 1
