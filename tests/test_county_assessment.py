@@ -17,7 +17,7 @@ from sync_support import (
     make_station,
 )
 
-from firstask_desktop.domain.errors import NotAllowedError
+from firstask_desktop.domain.errors import NotAllowedError, RefusedError
 
 LATER = datetime(2026, 4, 20, 9, 0)
 
@@ -59,6 +59,8 @@ def test_the_heads_breach_and_an_appeal_are_decided_at_the_county(sites):
         admin = Staff.get(Staff.name == "县管理员")
         add_staff(admin, name="赵考核", role="county_assessor", password=PASSWORD)
         assessor = Staff.get(Staff.name == "赵考核")
+        with pytest.raises(RefusedError, match="县公司不运行考核检查"):
+            assessment.scan(LATER)
         # Every station's proposals are on the county's list.
         pending = {v.uuid for v in assessment.violations("proposed")}
         assert own_uuid in pending

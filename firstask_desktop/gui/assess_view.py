@@ -232,7 +232,7 @@ class AssessPage(QWidget):
                 "待确认共 {0} 条，这里先列出最早的 {1} 条，处理后再显示后面的。"
             ).format(o["proposed_total"], len(o["proposed"]))
         self.note.setText(note)
-        self.scan_button.setVisible(o["may_decide"])
+        self.scan_button.setVisible(o["may_scan"])
         self.record_button.setVisible(o.get("may_record", False))
         self.decide_bar.setVisible(o["may_decide"])
         self.print_button.setVisible(o["may_print"])

@@ -352,6 +352,9 @@ def assessment_overview(viewer, month: str) -> dict:
         "everyone": everyone,
         "may_decide": permissions.can(viewer, "assess"),
         "may_record": permissions.can(viewer, "record_breach"),
+        # The stations scan; the county decides what they send (a county scan is refused).
+        "may_scan": permissions.can(viewer, "assess")
+        and station.require_station().mode != "county",
         # The printed sheet lists everyone's fines: printed by who sees them all.
         "may_print": everyone,
         "proposed": proposed,

@@ -188,8 +188,24 @@ def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
     page.quarantine_window.records.selectRow(0)
     shooter.shot("dialog-quarantine-resolved", page.quarantine_window)
     page.quarantine_window.close()
+    _county_assessor(shooter, window)
     window.idle.stop()
     window.hide()
+
+
+def _county_assessor(shooter: Shooter, window) -> None:
+    """The county assessor's 考核 page: every station's proposals, the heads' own among them."""
+    from firstask_desktop.demo.demo_data import DEMO_PASSWORD
+    from firstask_desktop.store.models import Staff
+
+    from ..services.station import add_staff
+
+    admin = window.session.actor
+    add_staff(admin, name="赵考核", role="county_assessor", password=DEMO_PASSWORD)
+    window.session.set_actor(Staff.get(Staff.name == "赵考核"))
+    window.show_page("assess")
+    settle()
+    shooter.shot("main-assess-county", window, SCREEN)
 
 
 def _entry_form(shooter: Shooter, window) -> None:

@@ -475,6 +475,12 @@ def scan(
             f"检查时间 {_fmt(as_of)} 晚于当前时间 {_fmt(now)}：考核只能检查已经发生的事，"
             "请去掉 --as-of 或填写不晚于现在的时间（也请核对电脑时钟）。"
         )
+    if require_station().mode == "county":
+        # The stations scan their own registers; their proposals come in their sync files (a
+        # county scan would propose each breach a second time under another record).
+        raise RefusedError(
+            "县公司不运行考核检查：各供电所检查自己的登记簿，考核建议随同步文件报送县公司。"
+        )
     since = since if since is not None else assessment_window_start(as_of)
     table = clauses()
     findings = detect(as_of, since)
