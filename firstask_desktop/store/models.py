@@ -100,6 +100,11 @@ class Customer(Record):
     tier = CharField(max_length=8, default="none")  # gold | silver | bronze | none
     manager = ForeignKeyField(Staff, null=True, backref="customers", on_delete="RESTRICT")
 
+    class Meta:
+        # A customer is also recognised by name and address (a tier customer on a new phone),
+        # looked up on every save that matched no phone or 户号.
+        indexes = ((("name", "address"), False),)
+
 
 class Entry(Record):
     """One registered matter: a line of the paper register and everything that follows from it."""

@@ -148,6 +148,7 @@ def _accountability(database) -> None:
 
     from firstask_desktop.store.models import (
         Appeal,
+        Customer,
         Escalation,
         Reassignment,
         Staff,
@@ -186,6 +187,7 @@ def _accountability(database) -> None:
         migrate(migrator_for(database).drop_not_null("violation", "entry_id"))
     Violation._schema.create_indexes(safe=True)
     Escalation._schema.create_indexes(safe=True)
+    Customer._schema.create_indexes(safe=True)
 
 
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
