@@ -12,7 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,8 @@ EDITS = {
     "follow_up": "UPDATE follow_up SET note = note || '改' WHERE rowid = {rowid}",
     "escalation": "UPDATE escalation SET reason = reason || '改' WHERE rowid = {rowid}",
     "void": "UPDATE void SET reason = reason || '改' WHERE rowid = {rowid}",
+    "reassignment": "UPDATE reassignment SET reason = reason || '改' WHERE rowid = {rowid}",
+    "appeal": "UPDATE appeal SET reason = reason || '改' WHERE rowid = {rowid}",
     "deadline_rule": "UPDATE deadline_rule SET amount = amount + 1 WHERE rowid = {rowid}",
     "clause": "UPDATE clause SET amount_fen = 0 WHERE rowid = {rowid}",
     "violation": "UPDATE violation SET state = 'dismissed' WHERE rowid = {rowid}",
@@ -47,6 +49,24 @@ EDITS = {
     "serial_counter": "UPDATE serial_counter SET last = last - 1",
     "audit_event": "UPDATE audit_event SET actor = '别人' WHERE rowid = {rowid}",
 }
+
+
+def _hands_and_appeals() -> None:
+    """A void, a reassignment and an appeal, which the demo's random month may not hold."""
+    from firstask_desktop.services import assessment, breaches, responsibility
+    from firstask_desktop.services import entries as svc
+    from firstask_desktop.store.models import Entry, Staff, Violation
+
+    head = Staff.get(Staff.name == "王建国")
+    at = NOW + timedelta(minutes=5)
+    open_ones = Entry.select().where(Entry.status.in_(("registered", "in_progress")))
+    first, second = list(open_ones.order_by(Entry.id).limit(2))
+    svc.void_entry(head, first.serial, "重复登记", now=at, approver=head)
+    to = "张伟" if second.responder.name != "张伟" else "李娜"
+    responsibility.reassign_entry(head, second.serial, to, "调岗", now=at)
+    proposal = Violation.select().where(Violation.responder != head).order_by(Violation.id).first()
+    assessment.confirm(head, proposal.id, now=at)
+    breaches.appeal(proposal.responder, proposal.id, "客户同意延期", now=at)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +81,7 @@ def template(tmp_path_factory) -> Path:
     open_store(folder)
     build_demo(entries=80, seed=11, now=NOW)
     assessment.scan(NOW)
+    _hands_and_appeals()
     set_auto_lock_minutes(Staff.get(Staff.name == "管理员"), 15, now=NOW)
     assert check_database() == []
     db.close()

@@ -21,34 +21,40 @@ from firstask_desktop.store.models import Entry, Staff
 from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLES = ("clerk", "manager", "head", "admin", "county_admin")
+ROLES = ("clerk", "manager", "head", "admin", "county_admin", "county_assessor")
 ACTOR = {
     "clerk": "李娜",
     "manager": "陈静",
     "head": "王建国",
     "admin": "管理员",
     "county_admin": "周县",
+    "county_assessor": "赵考核",
 }
 OWNER = "刘芳"  # a clerk who owns the entries the actors act on
 
 # The requirement: who may do what (1 = allowed).
 # fmt: off
 EXPECTED = {
-    #                    clerk manager head admin county_admin
-    "register":          (1, 1, 1, 1, 0),
-    "act_for_others":    (0, 0, 1, 1, 0),
-    "edit_after_reply":  (0, 0, 1, 1, 0),
-    "void":              (1, 1, 1, 1, 0),
-    "see_personal_data": (0, 1, 1, 1, 0),
-    "export_import":     (0, 0, 1, 1, 1),
-    "manage_staff":      (0, 0, 0, 1, 1),
-    "manage_keys":       (0, 0, 0, 1, 1),
-    "manage_departments": (0, 0, 1, 1, 0),
-    "manage_customers":  (1, 1, 1, 1, 0),
-    "edit_rules":        (0, 0, 0, 1, 1),
-    "edit_settings":     (0, 0, 0, 1, 1),
-    "backup":            (0, 0, 1, 1, 1),
-    "assess":            (0, 0, 1, 0, 0),
+    #                    clerk manager head admin county_admin county_assessor
+    "register":          (1, 1, 1, 1, 0, 0),
+    "act_for_others":    (0, 0, 1, 1, 0, 0),
+    "edit_after_reply":  (0, 0, 1, 1, 0, 0),
+    "void":              (1, 1, 1, 1, 0, 0),
+    "see_personal_data": (0, 1, 1, 1, 0, 0),
+    "export_import":     (0, 0, 1, 1, 1, 0),
+    "manage_staff":      (0, 0, 0, 1, 1, 0),
+    "manage_keys":       (0, 0, 0, 1, 1, 0),
+    "manage_departments": (0, 0, 1, 1, 0, 0),
+    "manage_customers":  (1, 1, 1, 1, 0, 0),
+    "edit_rules":        (0, 0, 0, 1, 1, 0),
+    "edit_settings":     (0, 0, 0, 1, 1, 0),
+    "backup":            (0, 0, 1, 1, 1, 0),
+    "assess":            (0, 0, 1, 0, 0, 1),
+    "record_breach":     (0, 0, 1, 0, 0, 1),
+    "approve_void":      (0, 0, 1, 1, 0, 0),
+    "reassign":          (0, 0, 1, 1, 0, 0),
+    "decide_escalation": (0, 0, 1, 0, 0, 0),
+    "decide_appeal":     (0, 0, 0, 0, 0, 1),
 }
 # fmt: on
 
@@ -77,20 +83,21 @@ def template(tmp_path_factory) -> Path:
         (OWNER, "clerk"),
     ]:
         add_staff(admin, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
-    # A county administrator exists only on county installs; the permission check looks at
-    # the role alone, so one is written here directly (audited, as the app would).
+    # The county roles exist only on county installs; the permission check looks at the role
+    # alone, so they are written here directly (audited, as the app would).
     with db.transaction():
-        save_audited(
-            Staff(
-                station="GS0101",
-                name="周县",
-                role="county_admin",
-                password_hash=Staff.get(Staff.name == "李娜").password_hash,
-            ),
-            actor="测试",
-            action="add_staff",
-            at=T0,
-        )
+        for name, role in (("周县", "county_admin"), ("赵考核", "county_assessor")):
+            save_audited(
+                Staff(
+                    station="GS0101",
+                    name=name,
+                    role=role,
+                    password_hash=Staff.get(Staff.name == "李娜").password_hash,
+                ),
+                actor="测试",
+                action="add_staff",
+                at=T0,
+            )
     owner = Staff.get(Staff.name == OWNER)
     svc.register_entry(
         owner,
@@ -207,6 +214,27 @@ def _do(permission: str, actor: Staff, folder: Path):
         assert backup.backup_to(folder, usb, actor, now=T0).is_file()
     elif permission == "assess":
         confirm(actor, 999999)  # no such breach: NotFoundError after the check
+    elif permission == "record_breach":
+        from firstask_desktop.services.breaches import record_breach
+
+        record_breach(actor, clause="九.1", person=OWNER, what="接待时语气生硬", now=T0)
+    elif permission == "approve_void":
+        clerk = Staff.get(Staff.name == "李娜")  # voiding someone else's entry
+        svc.void_entry(clerk, OPEN, "登记错了", now=T0, approver=actor)
+        assert Entry.get(Entry.serial == OPEN).status == "void"
+    elif permission == "reassign":
+        from firstask_desktop.services.responsibility import reassign_entry
+
+        reassign_entry(actor, OPEN, "李娜", "调岗", now=T0)
+    elif permission == "decide_escalation":
+        from firstask_desktop.services.responsibility import decide_escalation
+
+        # Nothing was reported on this entry: refused after the check.
+        decide_escalation(actor, OPEN, "answer", result="已答复", now=T0)
+    elif permission == "decide_appeal":
+        from firstask_desktop.services.breaches import decide_appeal
+
+        decide_appeal(actor, 999999, "upheld", "维持", now=T0)  # no such appeal: after the check
     else:
         raise AssertionError(f"no service exercises {permission}")
 
@@ -225,7 +253,12 @@ def test_every_cell_through_the_service(station_copy, permission, role):
             pytest.fail(f"{role} should be allowed to {permission}: {err}")
         except RefusedError as err:
             # Refused after the permission check (e.g. no such file): the role was allowed.
-            assert permission in ("manage_keys", "assess"), err
+            assert permission in (
+                "manage_keys",
+                "assess",
+                "decide_escalation",
+                "decide_appeal",
+            ), err
     else:
         with pytest.raises(NotAllowedError) as refused:
             _do(permission, actor, station_copy)
@@ -263,7 +296,7 @@ def test_a_deactivated_account_can_do_nothing(station_copy):
     from firstask_desktop.services import entries as svc
 
     admin = Staff.get(Staff.name == "管理员")
-    accounts.deactivate_staff(admin, "王建国", now=T0)
+    accounts.deactivate_staff(admin, "王建国", now=T0, owners={"*": "李娜"}, reason="离任")
     head = Staff.get(Staff.name == "王建国")
     assert not any(permissions.can(head, p) for p in permissions.PERMISSIONS)
     with pytest.raises(NotAllowedError):

@@ -44,7 +44,13 @@ COMMANDS: dict[str, str | None] = {
     "entry unresolved": "register",
     "entry follow-up": "register",
     "entry close": "register",
-    "entry void": "void",
+    "entry void": "void",  # an overdue or someone else's entry: also the head's approval (core)
+    "entry reassign": "reassign",
+    "entry decide": "decide_escalation",
+    # The entry's own responder or transfer recipient, or act_for_others: checked in the core.
+    "entry amend-notice": "register",
+    "entry accept-transfer": "register",
+    "entry return-transfer": "register",
     # Receipts, notices and supervision slips carry the customer's full details: the command
     # also checks that the person may see them (their own entry, or see_personal_data).
     "print receipt": "register",
@@ -56,6 +62,11 @@ COMMANDS: dict[str, str | None] = {
     "assess scan": ANYONE,
     "assess confirm": "assess",
     "assess dismiss": "assess",
+    "assess record": "record_breach",
+    "assess appeal": ANYONE,  # one's own confirmed breach only (the core refuses others')
+    "assess appeals": "assess",  # everyone's appeals and reasons: for who decides on breaches
+    "assess decide-appeal": "decide_appeal",
+    "print bulletin": "assess",  # a 通报 names the person: printed by who confirms breaches
     "export excel": "export_import",
     "backup now": "backup",
     "backup list": "backup",

@@ -62,6 +62,13 @@ def cmd_print_supervision(args) -> int:
     return common.write_pdf(render_supervision(data), args.out, "督办单", data)
 
 
+def cmd_print_bulletin(args) -> int:
+    from firstask_desktop.reports.bulletin import render_bulletin
+
+    data = assessment.bulletin_data(args.id)
+    return common.write_pdf(render_bulletin(data), args.out, f"通报（{data['person']}）", data)
+
+
 def add_assess_print_commands(printing) -> None:
     """``print assessment`` and ``print supervision``, added to the ``print`` sub-commands."""
     p = printing.add_parser("assessment", help="月度考核表")
@@ -69,6 +76,10 @@ def add_assess_print_commands(printing) -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--station", default="", help="县公司：只列这个供电所")
     p.set_defaults(func=cmd_print_assessment)
+    p = printing.add_parser("bulletin", help="通报（已确认且条款带通报的考核）")
+    p.add_argument("id")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_print_bulletin)
     p = printing.add_parser("supervision", help="督办单（交承办部门）")
     p.add_argument("serial")
     p.add_argument("--out", required=True)
@@ -90,3 +101,6 @@ def add_assess_commands(commands, parser_class) -> None:
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_dismiss)
+    from firstask_desktop.cli.responsibility_cmds import add_assess_steps
+
+    add_assess_steps(sub)

@@ -28,6 +28,7 @@ def cmd_entry_add(args) -> int:
             account_no=args.account_no,
             matter=args.matter,
             responder=args.responder,
+            responder_reason=args.responder_reason,
             received_at=parse_datetime(args.received_at, up_to_now=True)
             if args.received_at
             else None,
@@ -157,6 +158,7 @@ def cmd_entry_show(args) -> int:
         ("户号", "account_no"),
         ("事由", "matter"),
         ("首问责任人", "responder"),
+        ("非客户经理负责的原因", "responder_reason"),
         ("状态", "status_label"),
         ("答复时限", "due_at"),
         ("办理结果", "result"),
@@ -185,6 +187,8 @@ def _entry_step(action: str, fields, message):
 
 
 def _register_entry_steps(sub) -> None:
+    from firstask_desktop.cli.responsibility_cmds import add_entry_steps, add_void_options
+
     steps = [  # command, help, options, the step's fields from them, what to say when done
         (
             "transfer",
@@ -268,6 +272,9 @@ def _register_entry_steps(sub) -> None:
         for flag, kwargs in options:
             p.add_argument(flag, **kwargs)
         p.set_defaults(func=_entry_step(name.replace("-", "_"), fields, message))
+        if name == "void":
+            add_void_options(p)  # --approver: the head approves voiding a late or others' entry
+    add_entry_steps(sub)  # the head's reassign and decide, a transfer's accept and return
 
 
 def add_entry_commands(commands, parser_class) -> None:
@@ -284,6 +291,9 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--account-no", default="", help="户号")
     p.add_argument("--matter", required=True)
     p.add_argument("--responder", default="")
+    p.add_argument(
+        "--responder-reason", default="", help="金银铜牌客户由客户经理以外的人负责时的原因"
+    )
     p.add_argument("--received-at", default="")
     p.add_argument("--notes", default="", help="接待情况")
     p.add_argument("--missing-doc", action="append", default=[], help="一次性告知的缺件（可多次）")

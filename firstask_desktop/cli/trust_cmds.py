@@ -55,8 +55,11 @@ def cmd_reset_password(args) -> int:
 def cmd_deactivate(args) -> int:
     from firstask_desktop.services.accounts import deactivate_staff
 
-    staff = deactivate_staff(common.actor(args), args.name)
-    print(f"已停用 {staff.name} 的账户：其登记和记录全部保留。")
+    owners = dict(pair.split("=", 1) for pair in args.owner if "=" in pair)
+    if args.hand_to:
+        owners["*"] = args.hand_to
+    staff = deactivate_staff(common.actor(args), args.name, owners=owners, reason=args.reason)
+    print(f"已停用 {staff.name} 的账户：其登记和记录全部保留，未结事项已移交。")
     return 0
 
 
@@ -151,8 +154,13 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p = staff.add_parser("reset-password", help="管理员重置他人密码（并解除锁定）")
     p.add_argument("--name", required=True)
     p.set_defaults(func=cmd_reset_password)
-    p = staff.add_parser("deactivate", help="管理员停用离职人员的账户")
+    p = staff.add_parser("deactivate", help="管理员停用离职人员的账户（未结事项须先移交）")
     p.add_argument("--name", required=True)
+    p.add_argument("--hand-to", default="", help="未结登记和所管客户全部移交给此人")
+    p.add_argument(
+        "--owner", action="append", default=[], help="逐项移交：受理编号=姓名 或 customer:编号=姓名"
+    )
+    p.add_argument("--reason", default="")
     p.set_defaults(func=cmd_deactivate)
 
     backup = commands.add_parser("backup", help="备份与恢复").add_subparsers(

@@ -111,6 +111,21 @@ FIELD_LABELS = {
     "after": "修改后",
     "prev_hash": "前一条的哈希",
     "hash": "哈希",
+    "responder_reason": "非客户经理负责的原因",
+    "returned_at": "退回时间",
+    "return_reason": "退回原因",
+    "decision": "处理决定",
+    "decision_note": "处理说明",
+    "approved_by": "批准人",
+    "from_staff": "原首问责任人",
+    "new_responder": "新首问责任人",
+    "kind": "登记方式",
+    "reported_by": "人工登记人",
+    "occurred_at": "发生时间",
+    "violation": "考核记录",
+    "instruction": "指示",
+    "person": "违规人员",
+    "what": "经过",
 }
 
 

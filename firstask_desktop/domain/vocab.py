@@ -38,8 +38,10 @@ ROLES = {
     "head": "所长",
     "admin": "管理员",
     "county_admin": "县公司管理员",
+    "county_assessor": "县公司考核员",
 }
-STATION_ROLES = ("clerk", "manager", "head", "admin")  # county_admin: county installs only
+STATION_ROLES = ("clerk", "manager", "head", "admin")  # county roles: county installs only
+COUNTY_ROLES = ("county_admin", "county_assessor")
 AREAS = {"urban": "城区", "rural": "农村", "remote": "偏远地区"}
 MODES = {"station": "供电所", "county": "县公司"}
 TIERS = {"gold": "金牌", "silver": "银牌", "bronze": "铜牌", "none": "普通"}

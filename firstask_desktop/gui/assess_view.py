@@ -52,11 +52,19 @@ class AssessPage(Retranslating, QWidget):
         self.print_button = QPushButton()
         self.print_button.setVisible(False)
         self.print_button.clicked.connect(self.print_sheet)
+        # A breach no scan sees (文明用语, 推诿, 答复不实), and an appeal against a confirmed one.
+        self.record_button = QPushButton()
+        self.record_button.setVisible(False)
+        self.record_button.clicked.connect(self.record_breach)
+        self.appeal_button = QPushButton()
+        self.appeal_button.clicked.connect(self.appeal)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.month)
         top.addStretch(1)
         top.addWidget(self.scan_button)
+        top.addWidget(self.record_button)
+        top.addWidget(self.appeal_button)
         top.addWidget(self.print_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -117,6 +125,8 @@ class AssessPage(Retranslating, QWidget):
             self.tr("按制度检查登记簿，提出新的考核建议（每天开机后也会自动检查一次）")
         )
         self.print_button.setText(self.tr("打印月度考核表…"))
+        self.record_button.setText(self.tr("人工登记违规…"))
+        self.appeal_button.setText(self.tr("申诉…"))
         self.confirm_button.setText(self.tr("确认"))
         self.dismiss_button.setText(self.tr("驳回…"))
         number, serial, responder, clause, rule = (
@@ -217,7 +227,8 @@ class AssessPage(Retranslating, QWidget):
                 "待确认共 {0} 条，这里先列出最早的 {1} 条，处理后再显示后面的。"
             ).format(o["proposed_total"], len(o["proposed"]))
         self.note.setText(note)
-        self.scan_button.setVisible(o["may_decide"])
+        self.scan_button.setVisible(o["may_scan"])
+        self.record_button.setVisible(o.get("may_record", False))
         self.decide_bar.setVisible(o["may_decide"])
         self.print_button.setVisible(o["may_print"])
         fill_rows(
@@ -385,6 +396,23 @@ class AssessPage(Retranslating, QWidget):
         self.scan_button.setEnabled(True)
         self.status.setText("")
         set_error(self.error, error_text(error))
+
+    def _open_dialog(self, dialog, done_text: str) -> None:
+        dialog.sig_done.connect(lambda _r: self._decided(done_text))
+        self.dialog = dialog
+        dialog.open()
+
+    def record_breach(self) -> None:
+        from .accountability_dialogs import ManualBreachDialog
+
+        self._open_dialog(ManualBreachDialog(self.session, self), self.tr("已登记，待确认。"))
+
+    def appeal(self) -> None:
+        from .accountability_dialogs import AppealDialog
+
+        self._open_dialog(
+            AppealDialog(self.session, self), self.tr("申诉已提交，由县公司考核员裁决。")
+        )
 
     # --- the monthly sheet ---------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstask_desktop.domain import status_machine
+from firstask_desktop.domain import permissions, status_machine
 
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
@@ -40,6 +40,8 @@ STEP_ORDER = (
     "unresolved",
     "follow_up",
     "close",
+    "decide",
+    "reassign",
     "edit",
     "void",
 )
@@ -142,6 +144,10 @@ class EntryDetail(Retranslating, QDialog):
         allowed.discard("edit")
         if self.details.get("may_edit"):
             allowed.add("edit")
+        # The head's own steps (改派, 处理上报): offered to whom the core would allow them.
+        for step, permission in (("reassign", "reassign"), ("decide", "decide_escalation")):
+            if not permissions.can(self.session.actor, permission):
+                allowed.discard(step)
         return [step for step in STEP_ORDER if step in allowed]
 
     def show_details(self, details: dict) -> None:
@@ -340,6 +346,15 @@ class EntryDetail(Retranslating, QDialog):
             from .duplicate_dialog import DuplicateDialog
 
             dialog = DuplicateDialog(self.session, details, self)
+        elif step in ("reassign", "decide", "void"):
+            from . import accountability_dialogs as dialogs
+
+            kind = {
+                "reassign": dialogs.ReassignDialog,
+                "decide": dialogs.DecideDialog,
+                "void": dialogs.VoidDialog,
+            }[step]
+            dialog = kind(self.session, details, self)
         else:
             from .note_dialog import NoteDialog
 

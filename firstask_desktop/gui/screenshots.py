@@ -203,8 +203,24 @@ def _county_screens(app, shooter: Shooter, tmp: Path, station: Path) -> None:
     settle()
     shooter.shot("dialog-holiday-year", editor)
     editor.close()
+    _county_assessor(shooter, window)
     window.idle.stop()
     window.hide()
+
+
+def _county_assessor(shooter: Shooter, window) -> None:
+    """The county assessor's 考核 page: every station's proposals, the heads' own among them."""
+    from firstask_desktop.demo.demo_data import DEMO_PASSWORD
+    from firstask_desktop.store.models import Staff
+
+    from ..services.station import add_staff
+
+    admin = window.session.actor
+    add_staff(admin, name="赵考核", role="county_assessor", password=DEMO_PASSWORD)
+    window.session.set_actor(Staff.get(Staff.name == "赵考核"))
+    window.show_page("assess")
+    settle()
+    shooter.shot("main-assess-county", window, SCREEN)
 
 
 def _entry_form(shooter: Shooter, window) -> None:
@@ -251,6 +267,18 @@ def _entry_detail(shooter: Shooter, window) -> None:
         svc.transfer_entry(actor, open_entry.serial, department="抢修班", note="请今天到现场处理")
         open_entry = svc.get_entry(open_entry.serial)
     replied = Entry.select().where(mine & (Entry.status == "replied")).order_by(Entry.id).first()
+    if replied is None:
+        # The demo's month may leave her nothing awaiting a 回访: answer one of hers now.
+        other = (
+            Entry.select()
+            .where(mine & Entry.status.in_(OPEN_STATUSES) & (Entry.id != open_entry.id))
+            .order_by(Entry.id)
+            .first()
+            if open_entry is not None
+            else None
+        )
+        if other is not None:
+            replied = svc.reply_entry(actor, other.serial, "已按客户要求办理完毕")
     shown_receipt = False
     for entry, steps in (
         (
@@ -317,9 +345,47 @@ def _assessment(shooter: Shooter, window) -> None:
     settle()
     shooter.shot("dialog-dismiss", page.dialog)
     page.dialog.reject()
+    page.record_breach()
+    settle()
+    shooter.shot("dialog-manual-breach", page.dialog)
+    page.dialog.reject()
+    _head_steps(shooter, window, head)
+    own = assessment.violations("proposed", responder=clerk).first()
+    if own is not None:
+        assessment.confirm(head, own.id)
     session.set_actor(clerk)
     settle()
     shooter.shot("main-assess-clerk", window, SCREEN)
+    page.appeal()
+    settle()
+    shooter.shot("dialog-appeal", page.dialog)
+    page.dialog.reject()
+
+
+def _head_steps(shooter: Shooter, window, head) -> None:
+    """The head's own steps on an entry: his decision on a reported matter, and 改派."""
+    from firstask_desktop.domain.vocab import OPEN_STATUSES
+    from firstask_desktop.store.models import Entry
+
+    from ..services import entries as svc
+
+    reported = Entry.select().where(Entry.status == "unresolved").order_by(Entry.id.desc()).first()
+    if reported is None:
+        still = Entry.select().where(Entry.status.in_(OPEN_STATUSES)).order_by(Entry.id).first()
+        if still is None:
+            return
+        svc.mark_unresolved(still.responder, still.serial, "涉及线路改造，本所无法单独解决")
+        reported = svc.get_entry(still.serial)
+    window.open_entry(reported.serial)
+    detail = window.detail_windows[reported.serial]
+    settle()
+    for step in ("decide", "reassign"):
+        if step in detail.step_buttons:
+            detail.start_step(step)
+            settle()
+            shooter.shot(f"dialog-{step}", detail.current_dialog)
+            detail.current_dialog.reject()
+    detail.close()
 
 
 def _repeat_complaints(clerk) -> None:

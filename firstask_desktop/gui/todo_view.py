@@ -170,7 +170,7 @@ class TransfersTable(Retranslating, QWidget):
                     r["department_phone"] or self.tr("未登记"),
                     r["responder"],
                     when(r["last_supervision"]),
-                    self.tr("已超过转办时限") if r["overdue"] else self.tr("24小时内到期"),
+                    self._state(r),
                     r["matter"],
                 ]
                 for r in rows
@@ -181,6 +181,12 @@ class TransfersTable(Retranslating, QWidget):
             if r["overdue"]:  # red as well as the words: colour is not the only signal
                 self.table.item(row, 6).setForeground(QColor("#a00000"))
         self._show_footer()
+
+    def _state(self, r: dict) -> str:
+        words = [self.tr("已超过转办时限") if r["overdue"] else self.tr("24小时内到期")]
+        if r.get("not_accepted"):
+            words = [self.tr("接收人当个工作日未接收")] + (words if r["overdue"] else [])
+        return "；".join(words)
 
     def _show_footer(self) -> None:
         self.footer.setText(

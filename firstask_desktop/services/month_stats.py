@@ -3,9 +3,10 @@
 Definitions (a voided entry counts only under its status 已作废, never in a rate):
 
 - **Reply on time** (答复及时): entries with a promised deadline (``due_at``). The answer is the
-  reply to the customer, or for a matter that cannot be solved, its report to the station head
-  (上报, with the reason told to the customer). On time when answered by the deadline; late when
-  answered after it, or still unanswered past it; otherwise pending, left out of the rate.
+  reply to the customer (the result, or for a matter that cannot be solved, its reason). A report
+  to the station head (上报) is not an answer: it is counted apart as **escalated** (已上报). On
+  time when answered by the deadline; late when answered after it, or still unanswered past it;
+  otherwise pending, left out of the rate.
 - **Follow-up on time** (回访及时): entries with a follow-up deadline; the follow-up is the first
   attempt that reached the customer. Late and pending as above.
 - **Satisfaction** (满意率): the last satisfaction each entry's customer gave; the rate is
@@ -80,6 +81,7 @@ class _Person:
     follow_up: _Clock = field(default_factory=_Clock)
     overdue: int = 0
     unresolved: int = 0
+    escalated: int = 0
     satisfaction: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict:
@@ -95,6 +97,7 @@ class _Person:
             "follow_up_late": self.follow_up.late,
             "overdue": self.overdue,
             "unresolved": self.unresolved,
+            "escalated": self.escalated,
             "rated": rated,
             "satisfaction_rate": rate(pleased, rated),
         }
@@ -128,6 +131,11 @@ def _last_satisfaction(entry_ids: list[int]) -> dict[int, str]:
         .tuples()
     )
     return dict(query)  # later rows overwrite earlier ones: the last word counts
+
+
+def station_heading(code: str | None) -> dict:
+    """The code and name a printed page is headed with (this PC's station by default)."""
+    return _station(code)
 
 
 def _station(code: str | None) -> dict:
@@ -174,7 +182,7 @@ def month_stats(
     stations: dict[str, _Person] = {}  # at the county: one row per station
     overdue_rows, unresolved_rows = [], []
     for entry in entries:
-        answered = entry.replied_at or escalated.get(entry.id)
+        answered = entry.replied_at
         reply.add(entry.due_at, answered, now)
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
         is_overdue = entry.id in overdue_ids
@@ -191,6 +199,7 @@ def month_stats(
                 group.satisfaction[satisfaction[entry.id]] += 1
             group.overdue += is_overdue
             group.unresolved += is_unresolved
+            group.escalated += entry.id in escalated
         if is_overdue:
             overdue_rows.append(_overdue_row(entry, now))
         if is_unresolved:
@@ -220,6 +229,7 @@ def month_stats(
         },
         "overdue": overdue_rows,
         "unresolved": unresolved_rows,
+        "escalated": len(escalated),
         "responders": [people[name].as_dict() for name in sorted(people)],
         "stations": [
             stations[code].as_dict() | {"code": code, "name": station_names.get(code, code)}
@@ -242,13 +252,14 @@ def summary(stats: dict) -> dict:
         "satisfaction_rate": stats["satisfaction"]["rate"],
         "overdue": len(stats["overdue"]),
         "unresolved": len(stats["unresolved"]),
+        "escalated": stats.get("escalated", 0),
         "by_category": {row["code"]: row["count"] for row in stats["by_category"]},
         "by_channel": {row["code"]: row["count"] for row in stats["by_channel"]},
     }
 
 
 def _overdue_row(entry: Entry, now: datetime) -> dict:
-    if entry.status in OPEN_STATUSES:
+    if entry.status in OPEN_STATUSES or entry.status == "unresolved":
         what, deadline = "答复", entry.due_at
     else:
         what, deadline = "回访", entry.follow_up_due_at

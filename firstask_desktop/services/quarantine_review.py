@@ -52,7 +52,12 @@ from .county import quarantined_record, quarantined_records
 
 AUDIT_TABLE = "audit_event"
 # The assessment tables travel too; the audit log's labels predate them.
-TABLE_LABELS = AUDIT_TABLE_LABELS | {"clause": "考核条款", "violation": "考核记录"}
+TABLE_LABELS = AUDIT_TABLE_LABELS | {
+    "clause": "考核条款",
+    "violation": "考核记录",
+    "reassignment": "改派",
+    "appeal": "申诉",
+}
 LIST_LIMIT = 500  # a screenful of work; a damaged file can set aside thousands of audit events
 
 # A field whose meaning depends on its table: the FIELD_LABELS key it means there.
@@ -63,6 +68,8 @@ _FIELD_MEANING = {
     ("deadline_rule", "unit"): "time_unit",
     ("clause", "amount_fen"): "fine",
     ("violation", "amount_fen"): "fine",
+    ("reassignment", "to_staff"): "new_responder",
+    ("reassignment", "from_staff"): "from_staff",
 }
 # Fields holding a code of a closed vocabulary: shown as its label.
 _VOCABULARIES = {

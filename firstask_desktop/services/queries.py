@@ -35,6 +35,7 @@ from firstask_desktop.store.models import (
     Entry,
     Escalation,
     FollowUp,
+    Reassignment,
     Staff,
     Supervision,
     Transfer,
@@ -60,9 +61,10 @@ def _day_end(day: date) -> datetime:
 
 
 def overdue_condition(now: datetime):
-    """Open and past its reply deadline, or replied/unresolved and past its follow-up deadline."""
-    open_overdue = Entry.status.in_(OPEN_STATUSES) & (Entry.due_at < now)
-    follow_overdue = Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at < now)
+    """Not yet answered (open, or reported unresolved: a report is not an answer) and past its
+    reply deadline, or replied and past its follow-up deadline."""
+    open_overdue = Entry.status.in_((*OPEN_STATUSES, "unresolved")) & (Entry.due_at < now)
+    follow_overdue = (Entry.status == "replied") & (Entry.follow_up_due_at < now)
     return open_overdue | follow_overdue
 
 
@@ -406,6 +408,7 @@ def entry_to_dict(entry: Entry, now: datetime | None = None) -> dict:
         "account_no": entry.account_no,
         "matter": entry.matter,
         "responder": entry.responder.name,
+        "responder_reason": entry.responder_reason,
         "status": entry.status,
         "status_label": STATUSES.get(entry.status, entry.status),
         "due_at": _iso(entry.due_at),
@@ -441,6 +444,10 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "transferred_at": _iso(t.transferred_at),
             "due_at": _iso(t.due_at),
             "done_at": _iso(t.done_at),
+            "accepted_at": _iso(t.accepted_at),
+            "returned_at": _iso(t.returned_at),
+            "return_reason": t.return_reason,
+            "by": t.created_by.name if t.created_by_id else "",
         }
         for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
     ]
@@ -468,11 +475,26 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "by": e.by.name,
             "to": e.to_staff.name if e.to_staff else "",
             "reason": e.reason,
+            "decision": e.decision,
+            "decision_note": e.decision_note,
+            "decided_at": _iso(e.decided_at),
+            "decided_by": e.decided_by.name if e.decided_by_id else "",
         }
         for e in Escalation.select().where(Escalation.entry == entry).order_by(Escalation.id)
     ]
+    data["reassignments"] = [
+        {
+            "at": _iso(r.at),
+            "from": r.from_staff.name,
+            "to": r.to_staff.name,
+            "by": r.by.name,
+            "reason": r.reason,
+        }
+        for r in Reassignment.select().where(Reassignment.entry == entry).order_by(Reassignment.id)
+    ]
     void = Void.select().where(Void.entry == entry).order_by(Void.id.desc()).first()
     data["void_reason"] = void.reason if void else ""
+    data["void_approved_by"] = void.approved_by.name if void and void.approved_by_id else ""
     data["duplicate_of"] = void.duplicate_of.serial if void and void.duplicate_of else None
     data["duplicates"] = [
         v.entry.serial for v in Void.select().where(Void.duplicate_of == entry).order_by(Void.id)
@@ -496,13 +518,19 @@ ACTION_TEXT = {
     "close": "办结",
     "void": "作废",
     "edit": "修改登记",
+    "amend_notice": "修改一次性告知清单",
+    "reassign": "改派首问责任人",
+    "decide_escalation": "所长处理上报",
+    "assign": "所长指派办理",
+    "accept_transfer": "接收转办",
+    "return_transfer": "退回转办",
 }
 
 
 def timeline(entry: Entry) -> list[dict]:
     """What happened to the entry, in order, from the audit log (the evidence, not a copy)."""
     uuids = [entry.uuid]
-    for model in (Transfer, Supervision, FollowUp, Escalation):
+    for model in (Transfer, Supervision, FollowUp, Escalation, Reassignment):
         uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
     events = AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids)).order_by(AuditEvent.seq)
     rows = []

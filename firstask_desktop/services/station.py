@@ -15,7 +15,7 @@ from firstask_desktop.domain.errors import (
     ValidationError,
 )
 from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
-from firstask_desktop.domain.vocab import AREAS, MODES, ROLES, parse_choice
+from firstask_desktop.domain.vocab import AREAS, COUNTY_ROLES, MODES, ROLES, parse_choice
 from firstask_desktop.store import db, lockout, passwords, record_sql, watched_tables
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.holiday_table import top_up_shipped_years
@@ -236,7 +236,7 @@ def add_staff(
     station = require_station()
     name = normalise_name(name, "name")
     role = parse_choice(role, ROLES, "role")
-    if (role == "county_admin" and station.mode != "county") or (
+    if (role in COUNTY_ROLES and station.mode != "county") or (
         role == "admin" and station.mode == "county"
     ):
         raise ValidationError("role", _role_for_mode_message(station.mode))
@@ -261,7 +261,7 @@ def add_staff(
 def _role_for_mode_message(mode: str) -> str:
     if mode == "county":
         return "县公司的管理员请选“县公司管理员”（county_admin）"
-    return "“县公司管理员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
+    return "“县公司管理员”和“县公司考核员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
 
 
 def add_department(

@@ -48,6 +48,37 @@
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <source>申诉</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <source>提交申诉</source>
+        <translation>Submit appeal</translation>
+    </message>
+    <message>
+        <source>考核记录(&amp;V)</source>
+        <translation>&amp;Breach record</translation>
+    </message>
+    <message>
+        <source>申诉理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>如：客户书面要求延期，有签字</source>
+        <translation>e.g. the customer asked in writing for more time, signed</translation>
+    </message>
+    <message>
+        <source>每条已确认的考核只能申诉一次，由县公司考核员裁决。</source>
+        <translation>A confirmed breach can be appealed once; the county assessor decides.</translation>
+    </message>
+    <message>
+        <source>您没有可以申诉的已确认考核。</source>
+        <translation>You have no confirmed breach to appeal.</translation>
+    </message>
+</context>
+<context>
     <name>AssessPage</name>
     <message>
         <source>考核：</source>
@@ -64,6 +95,14 @@
     <message>
         <source>打印月度考核表…</source>
         <translation>Print monthly assessment sheet…</translation>
+    </message>
+    <message>
+        <source>人工登记违规…</source>
+        <translation>Record a breach…</translation>
+    </message>
+    <message>
+        <source>申诉…</source>
+        <translation>Appeal…</translation>
     </message>
     <message>
         <source>确认</source>
@@ -200,6 +239,14 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Check finished: no new proposed breaches.</translation>
     </message>
     <message>
+        <source>已登记，待确认。</source>
+        <translation>Recorded; awaiting a decision.</translation>
+    </message>
+    <message>
+        <source>申诉已提交，由县公司考核员裁决。</source>
+        <translation>Appeal submitted; the county assessor decides.</translation>
+    </message>
+    <message>
         <source>月度考核表 {0}</source>
         <translation>Monthly assessment sheet {0}</translation>
     </message>
@@ -296,6 +343,57 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>等级 / 客户经理</source>
         <translation>Tier / manager</translation>
+    </message>
+</context>
+<context>
+    <name>DecideDialog</name>
+    <message>
+        <source>上报原因：{0}</source>
+        <translation>Reported because: {0}</translation>
+    </message>
+    <message>
+        <source>协调指派：交部门或人员办理</source>
+        <translation>Coordinate: assign to a department or a person</translation>
+    </message>
+    <message>
+        <source>亲自答复客户</source>
+        <translation>Answer the customer myself</translation>
+    </message>
+    <message>
+        <source>（不指定部门）</source>
+        <translation>(no department)</translation>
+    </message>
+    <message>
+        <source>（不指定人员）</source>
+        <translation>(nobody in particular)</translation>
+    </message>
+    <message>
+        <source>如：请配电运维班会同邻村电工3天内处理完毕</source>
+        <translation>e.g. distribution team with the next village electrician, within 3 days</translation>
+    </message>
+    <message>
+        <source>承办部门(&amp;D)</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <source>承办人(&amp;P)</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>指示(&amp;I)</source>
+        <translation>&amp;Instruction</translation>
+    </message>
+    <message>
+        <source>办理时限(&amp;T)</source>
+        <translation>&amp;Time limit</translation>
+    </message>
+    <message>
+        <source>告诉客户的结果或原因</source>
+        <translation>The result or the reason told to the customer</translation>
+    </message>
+    <message>
+        <source>答复内容(&amp;A)</source>
+        <translation>&amp;Answer</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1285,57 @@ Phone: {0}</translation>
     </message>
 </context>
 <context>
+    <name>ManualBreachDialog</name>
+    <message>
+        <source>人工登记违规</source>
+        <translation>Record a breach</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>条款(&amp;C)</source>
+        <translation>&amp;Clause</translation>
+    </message>
+    <message>
+        <source>违规人员(&amp;P)</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <source>受理编号(&amp;S)</source>
+        <translation>&amp;Serial</translation>
+    </message>
+    <message>
+        <source>拒绝登记等没有登记的，不填</source>
+        <translation>Leave empty when nothing was registered (e.g. turned away)</translation>
+    </message>
+    <message>
+        <source>发生时间(&amp;T)</source>
+        <translation>&amp;When</translation>
+    </message>
+    <message>
+        <source>经过(&amp;W)</source>
+        <translation>&amp;What happened</translation>
+    </message>
+    <message>
+        <source>如：接待时语气生硬，未使用文明用语</source>
+        <translation>e.g. spoke curtly, no courteous language</translation>
+    </message>
+    <message>
+        <source>证据说明(&amp;E)</source>
+        <translation>&amp;Evidence</translation>
+    </message>
+    <message>
+        <source>如：客户当面反映，有录音</source>
+        <translation>e.g. the customer complained in person; a recording exists</translation>
+    </message>
+    <message>
+        <source>登记后与自动发现的一样，待所长确认或驳回；针对所长本人的由县公司考核员决定。</source>
+        <translation>Like a detected breach it awaits the head&apos;s decision; one against the head is decided by the county assessor.</translation>
+    </message>
+</context>
+<context>
     <name>ModePage</name>
     <message>
         <source>欢迎使用首问登记</source>
@@ -1279,8 +1428,8 @@ Phone: {0}</translation>
         <translation>e.g. registered twice, already taken by a colleague</translation>
     </message>
     <message>
-        <source>保存后将上报所长，状态变为“未办结已上报”，之后仍需回访。</source>
-        <translation>Saving reports it to the station head (status: unresolved, escalated); a follow-up is still due.</translation>
+        <source>保存后将上报所长，状态变为“未办结已上报”。上报不是答复：仍须按时告知客户原因或结果。</source>
+        <translation>Saving reports it to the station head (status: unresolved, reported). A report is not an answer: the customer must still be told the reason or result in time.</translation>
     </message>
     <message>
         <source>作废后登记仍保留，受理编号不再使用。</source>
@@ -1572,6 +1721,25 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
     <message>
         <source>第 {0} 号隔离记录已处理：保留现有版本。</source>
         <translation>Quarantined record {0} decided: the stored version was kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>如：李娜休产假，由张伟接手</source>
+        <translation>e.g. Li Na is on leave; Zhang Wei takes over</translation>
+    </message>
+    <message>
+        <source>新的首问责任人(&amp;P)</source>
+        <translation>New first &amp;responder</translation>
+    </message>
+    <message>
+        <source>改派原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>现在的首问责任人：{0}。改派后原责任人和新责任人都保留；今天起到期的考核记在新责任人名下。</source>
+        <translation>Current first responder: {0}. Both are kept on record; breaches due from today name the new responder.</translation>
     </message>
 </context>
 <context>
@@ -2322,12 +2490,50 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
         <translation>Due within 24 hours</translation>
     </message>
     <message>
+        <source>接收人当个工作日未接收</source>
+        <translation>Not accepted by the colleague within the working day</translation>
+    </message>
+    <message>
         <source>共 {0} 条。请打电话督办承办部门，并在登记里记录督办情况（双击打开）。</source>
         <translation>{0} in all. Phone the department to chase them, and record it in the entry (double-click to open).</translation>
     </message>
     <message>
         <source>没有即将到期的转办。</source>
         <translation>No transfers due soon.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>如：重复登记，同一事项已由他人受理</source>
+        <translation>e.g. registered twice, already taken by a colleague</translation>
+    </message>
+    <message>
+        <source>作废原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>批准人（所长）(&amp;A)</source>
+        <translation>&amp;Approver (station head)</translation>
+    </message>
+    <message>
+        <source>批准人密码(&amp;W)</source>
+        <translation>Approver&apos;s pass&amp;word</translation>
+    </message>
+    <message>
+        <source>作废后登记仍保留，受理编号不再使用；已发生的超期考核不会撤销。</source>
+        <translation>The entry is kept and its serial never reused; breaches already found stay.</translation>
+    </message>
+    <message>
+        <source>须经所长批准：{0}</source>
+        <translation>Needs the station head&apos;s approval: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +3094,70 @@ Please check the number with the customer first. Is it correct, and should it be
         <source>哈希</source>
         <translation>Hash</translation>
     </message>
+    <message>
+        <source>非客户经理负责的原因</source>
+        <translation>Why not the customer manager</translation>
+    </message>
+    <message>
+        <source>退回时间</source>
+        <translation>Returned at</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason returned</translation>
+    </message>
+    <message>
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>处理说明</source>
+        <translation>Decision note</translation>
+    </message>
+    <message>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>原首问责任人</source>
+        <translation>Former first responder</translation>
+    </message>
+    <message>
+        <source>新首问责任人</source>
+        <translation>New first responder</translation>
+    </message>
+    <message>
+        <source>登记方式</source>
+        <translation>How recorded</translation>
+    </message>
+    <message>
+        <source>人工登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <source>指示</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>违规人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <source>申诉</source>
+        <translation>Appeal</translation>
+    </message>
 </context>
 <context>
     <name>vocab</name>
@@ -2994,6 +3264,10 @@ Please check the number with the customer first. Is it correct, and should it be
     <message>
         <source>县公司管理员</source>
         <translation>County administrator</translation>
+    </message>
+    <message>
+        <source>县公司考核员</source>
+        <translation>County assessor</translation>
     </message>
     <message>
         <source>城区</source>
@@ -3132,6 +3406,14 @@ Please check the number with the customer first. Is it correct, and should it be
         <translation>Void</translation>
     </message>
     <message>
+        <source>处理上报</source>
+        <translation>Decide on report</translation>
+    </message>
+    <message>
+        <source>改派</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
@@ -3150,6 +3432,30 @@ Please check the number with the customer first. Is it correct, and should it be
     <message>
         <source>客户不满意，重新办理</source>
         <translation>Customer unsatisfied, reopened</translation>
+    </message>
+    <message>
+        <source>改派首问责任人</source>
+        <translation>Reassigned the first responder</translation>
+    </message>
+    <message>
+        <source>所长处理上报</source>
+        <translation>Head decided on the report</translation>
+    </message>
+    <message>
+        <source>所长指派办理</source>
+        <translation>Head assigned it</translation>
+    </message>
+    <message>
+        <source>接收转办</source>
+        <translation>Accepted the transfer</translation>
+    </message>
+    <message>
+        <source>退回转办</source>
+        <translation>Returned the transfer</translation>
+    </message>
+    <message>
+        <source>修改一次性告知清单</source>
+        <translation>Amended the one-time notice list</translation>
     </message>
     <message>
         <source>首次联系客户</source>

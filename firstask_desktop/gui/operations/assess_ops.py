@@ -17,8 +17,16 @@ def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
     the matter masked as in the register for who may not see that customer."""
     from firstask_desktop.domain.masking import mask_personal_text
     from firstask_desktop.services.assessment import transfers_due_soon
+    from firstask_desktop.services.responsibility import transfers_not_accepted
 
     rows = transfers_due_soon(now, TRANSFER_WARNING_HOURS)
+    listed = {r["serial"]: r for r in rows}
+    # Transfers to a colleague not accepted (接收) within the working day: the owner chases.
+    for row in transfers_not_accepted(None, now):
+        if row["serial"] in listed:
+            listed[row["serial"]]["not_accepted"] = True
+        else:
+            rows.append(row)
     for row in rows:
         entry = entry_svc.get_entry(row["serial"])
         if not visibility.may_see_personal_data(viewer, entry):
@@ -34,7 +42,7 @@ def assessment_overview(viewer, month: str) -> dict:
     confirmed and dismissed breaches with a line per responder — all of them for the head and
     administrators, only their own for everyone else (read-only but for the head)."""
     from firstask_desktop.domain import permissions
-    from firstask_desktop.services import assessment
+    from firstask_desktop.services import assessment, station
 
     everyone = assessment.sees_every_responder(viewer)
     pending = assessment.violations("proposed", responder=None if everyone else viewer)
@@ -68,6 +76,10 @@ def assessment_overview(viewer, month: str) -> dict:
         "month": sheet["month"],
         "everyone": everyone,
         "may_decide": permissions.can(viewer, "assess"),
+        "may_record": permissions.can(viewer, "record_breach"),
+        # The stations scan; the county decides what they send (a county scan is refused).
+        "may_scan": permissions.can(viewer, "assess")
+        and station.require_station().mode != "county",
         # The printed sheet lists everyone's fines: printed by who sees them all.
         "may_print": everyone,
         "proposed": proposed,

@@ -60,9 +60,13 @@ def counts(now: datetime | None = None) -> dict:
     """The status bar's and 待办's figures, with the transfers nearing their own deadline."""
     from firstask_desktop.services.assessment import transfers_due_soon
     from firstask_desktop.services.holidays import notice
+    from firstask_desktop.services.responsibility import transfers_not_accepted
 
     found = queries.counts(now)
-    found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
+    due = {r["serial"] for r in transfers_due_soon(now, TRANSFER_WARNING_HOURS)}
+    # Transfers to a colleague not accepted (接收) within the working day: the owner chases.
+    due |= {r["serial"] for r in transfers_not_accepted(None, now)}
+    found["transfers_due"] = len(due)
     # Not a count: the line 待办 and the hourly reminder show while next year's holidays are missing.
     found["holiday_notice"] = notice(now.date() if now else None) or ""
     return found
