@@ -273,39 +273,41 @@ def _list(items: list[str], numbered: bool) -> ListFlowable:
     )
 
 
-REFUSAL_HEADINGS = {
-    "zh_CN": ("提示中含有", "这是什么意思，怎么办"),
-    "en": ("The message contains", "What it means, what to do"),
-}
+ADVICE_LABEL = {"zh_CN": "怎么办：", "en": "What to do: "}
 
 
 def refusal_flowables(language: str) -> list:
-    """The troubleshooting table: every refusal message of the catalogue, by group."""
+    """The troubleshooting table: every refusal message of the catalogue, by group; under the
+    messages of one problem, what they mean and what to do (one column: read top to bottom,
+    and a long problem may break across pages where a table cell could not)."""
     s = guide_styles()
-    said, todo = REFUSAL_HEADINGS[language]
     story: list = []
     for group in catalogue().groups:
         story.append(CondPageBreak(40 * mm))
         story.append(_Heading(group.title(language), s["h2"], 1, "refusals"))
-        rows = [[Paragraph(inline(said), s["cell"]), Paragraph(inline(todo), s["cell"])]]
-        # One row per message, the advice beside the first: a long problem still breaks across
-        # pages (a cell never does); a line only between problems shows what belongs together.
+        rows: list[list] = []
         commands = [
             ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
-            ("LINEAFTER", (0, 0), (0, -1), 0.4, colors.HexColor("#888888")),
-            ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 1), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
         for problem in group.problems:
-            commands.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.4, colors.black))
-            for number, message in enumerate(problem.messages):
-                advice = inline(problem.advice(language)) if number == 0 else ""
-                rows.append(
-                    [Paragraph(f"「{inline(message)}」", s["cell"]), Paragraph(advice, s["cell"])]
-                )
-        table = Table(rows, colWidths=[BODY_WIDTH * 0.55, BODY_WIDTH * 0.45], repeatRows=1)
+            for message in problem.messages:
+                rows.append([Paragraph(f"「{inline(message)}」", s["cell"])])
+            advice = f'<font color="#0b4f8a">{ADVICE_LABEL[language]}</font>'
+            rows.append([Paragraph(advice + inline(problem.advice(language)), s["cell"])])
+            commands += [
+                ("BACKGROUND", (0, len(rows) - 1), (0, len(rows) - 1), colors.HexColor("#FFF6DA")),
+                (
+                    "LINEBELOW",
+                    (0, len(rows) - 1),
+                    (0, len(rows) - 1),
+                    0.5,
+                    colors.HexColor("#888888"),
+                ),
+                ("BOTTOMPADDING", (0, len(rows) - 1), (0, len(rows) - 1), 4),
+            ]
+        table = Table(rows, colWidths=[BODY_WIDTH])
         table.setStyle(TableStyle(commands))
         story.append(table)
     return story
