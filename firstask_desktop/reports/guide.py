@@ -52,11 +52,12 @@ SUBTITLES = {
     "en": "For station clerks, station heads and the county customer service centre",
 }
 CONTENTS = {"zh_CN": "目 录", "en": "Contents"}
+PAGE_LABEL = {"zh_CN": "第 {0} 页  共 {1} 页", "en": "Page {0} of {1}"}
 VERSION_LINE = {"zh_CN": "适用于首问登记 {0} 版", "en": "For FirstAsk Desktop version {0}"}
 PAGE_SIZE = A4
 MARGIN = 18 * mm
 BODY_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
-MAX_PICTURE_HEIGHT = 105 * mm
+MAX_PICTURE_HEIGHT = 120 * mm
 # A whole window (1100 px, tools/guide_screenshots.py) fills the column; a dialog keeps its size
 # relative to it, so a small dialog is not blown up to the width of the page.
 POINTS_PER_PIXEL = BODY_WIDTH / 1100
@@ -416,7 +417,11 @@ def render_guide(language: str = "zh_CN") -> Guide:
     for chapter in chapters(language):
         story.extend(chapter_flowables(chapter, language))
     doc.multiBuild(
-        story, canvasmaker=numbered_canvas((PAGE_SIZE[0] / 2, MARGIN - 8 * mm)), maxPasses=4
+        story,
+        canvasmaker=numbered_canvas(
+            (PAGE_SIZE[0] / 2, MARGIN - 8 * mm), label=PAGE_LABEL[language]
+        ),
+        maxPasses=4,
     )
     return Guide(buffer.getvalue(), dict(doc.chapter_pages))
 
