@@ -26,6 +26,7 @@ USED = (
     "wizard-welcome",
     "wizard-station",
     "login",
+    "welcome",
     "main-register",
     "main-todo",
     "main-todo-transfers",
