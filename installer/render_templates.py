@@ -15,6 +15,7 @@ import argparse
 import ast
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 INSTALLER = Path(__file__).resolve().parent
@@ -44,7 +45,11 @@ def version_quad(version: str) -> tuple[int, int, int, int]:
     return parts  # type: ignore[return-value]
 
 
-def template_values(version: str, **paths: Path) -> dict[str, str]:
+def template_values(
+    version: str, as_path: Callable[[Path], str] | None = None, **paths: Path
+) -> dict[str, str]:
+    """``as_path`` spells the paths for the compiler (``Z:\\...`` when ISCC runs under Wine)."""
+    as_path = as_path or (lambda p: str(Path(p).resolve()))
     quad = version_quad(version)
     values = {
         "VERSION": version,
@@ -52,7 +57,7 @@ def template_values(version: str, **paths: Path) -> dict[str, str]:
         "VERSION_TUPLE": repr(quad),
         "INSTALLER_DIR": str(INSTALLER),
     }
-    values.update({key.upper(): str(Path(p).resolve()) for key, p in paths.items()})
+    values.update({key.upper(): as_path(p) for key, p in paths.items()})
     return values
 
 
@@ -78,9 +83,20 @@ def render_version_info(out_dir: Path) -> Path:
     return render(INSTALLER / "version_info.txt.in", Path(out_dir) / "version_info.txt", values)
 
 
-def render_iss(out_dir: Path, bundle: Path, dist: Path, icon: Path, language: Path) -> Path:
+def render_iss(
+    out_dir: Path,
+    bundle: Path,
+    dist: Path,
+    icon: Path,
+    language: Path,
+    *,
+    version: str | None = None,
+    as_path: Callable[[Path], str] | None = None,
+) -> Path:
+    """``version`` other than the project's is for tests that install one setup over another."""
     values = template_values(
-        project_version(),
+        version or project_version(),
+        as_path,
         bundle_dir=bundle,
         output_dir=dist,
         icon_file=icon,

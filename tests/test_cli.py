@@ -319,3 +319,19 @@ def test_main_py_runs_headless_with_a_command(tmp_path):
         timeout=60,
     )
     assert out.returncode == 2 and "init" in out.stderr
+
+
+def test_every_entry_step_command_runs_a_step_of_the_one_table():
+    # The CLI and the GUI both run a matter's steps from services/entry_steps.py; a command
+    # for a step the table does not know would fail only when a clerk first used it.
+    import argparse
+
+    from firstask_desktop.cli.runner import build_parser
+    from firstask_desktop.services.entry_steps import STEPS
+
+    top = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    entry = top.choices["entry"]
+    sub = next(a for a in entry._actions if isinstance(a, argparse._SubParsersAction))
+    steps = {name.replace("-", "_") for name in sub.choices} - {"add", "list", "show"}
+    assert steps and steps <= set(STEPS)
+    assert {"transfer", "follow_up", "void", "close"} <= steps

@@ -206,3 +206,20 @@ def mask_personal_text(text: str | None, visitor: str = "") -> str:
     if len(visitor) > 1:
         text = text.replace(visitor, mask_name(visitor))
     return text
+
+
+# Every personal field a list, search, export or printout may show, and its mask: one table
+# (保密). A visitor's and a customer's name alike; free text goes through mask_personal_text.
+FIELD_MASKS = {
+    "name": mask_name,
+    "visitor": mask_name,
+    "phone": mask_phone,
+    "phone_alt": mask_phone,
+    "address": mask_address,
+    "account_no": mask_account_no,
+}
+
+
+def mask_fields(data: dict) -> dict:
+    """A copy of ``data`` with each personal field of ``FIELD_MASKS`` it has masked."""
+    return {k: FIELD_MASKS[k](v) if k in FIELD_MASKS else v for k, v in data.items()}

@@ -9,13 +9,7 @@ everyone else, and anyone not logged in, sees 张*, 138****5678, the address up 
 from __future__ import annotations
 
 from firstask_desktop.domain import permissions
-from firstask_desktop.domain.masking import (
-    mask_account_no,
-    mask_address,
-    mask_name,
-    mask_personal_text,
-    mask_phone,
-)
+from firstask_desktop.domain.masking import mask_fields, mask_personal_text
 
 FREE_TEXT_KEYS = ("unit", "matter", "result", "unresolved_reason", "reception_notes")
 NESTED_KEYS = ("transfers", "supervisions", "follow_ups", "escalations")
@@ -34,12 +28,8 @@ def may_see_personal_data(viewer, entry=None) -> bool:
 def mask_entry_dict(data: dict) -> dict:
     """A copy of ``queries.entry_to_dict(...)`` (or ``entry_details``) with personal data hidden."""
     visitor = data.get("visitor", "")
-    masked = dict(data)
-    masked["visitor"] = mask_name(visitor)
-    masked["phone"] = mask_phone(data.get("phone", ""))
-    masked["address"] = mask_address(data.get("address", ""))
-    if "account_no" in data:
-        masked["account_no"] = mask_account_no(data["account_no"])
+    # The list's columns are always there, masked even when empty; the rest when present.
+    masked = mask_fields({"visitor": "", "phone": "", "address": ""} | data)
     for key in FREE_TEXT_KEYS:
         if data.get(key):
             masked[key] = mask_personal_text(data[key], visitor)

@@ -85,7 +85,7 @@ class ActionDialog(QDialog):
             mark_field(self.field_widgets[field], False)
         set_error(self.error, "")
         self.ok_button.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.entry_step,
             self.session.actor,
             self.action,

@@ -202,7 +202,9 @@ def _open_with_upgrade_notice(folder) -> None:
             failed.append(error)
         loop.quit()
 
-    tasks.run_write(open_store, folder, on_success=lambda _path: stop(), on_error=stop)
+    tasks.run_task(
+        operations.open_data_folder, folder, on_success=lambda _path: stop(), on_error=stop
+    )
     loop.exec()
     dialog.close()
     dialog.deleteLater()
@@ -212,10 +214,8 @@ def _open_with_upgrade_notice(folder) -> None:
 
 def _backup_if_due(session: Session, window) -> None:
     """The daily automatic copy, in the background (a failure is said, not hidden)."""
-    from firstask_desktop.services.backup import backup_if_due
-
-    tasks.run_write(
-        backup_if_due,
+    tasks.run_task(
+        operations.backup_if_due,
         session.folder,
         owner=window,
         on_success=lambda _path: None,
@@ -251,7 +251,7 @@ def scan_assessment_if_due(session: Session, window, today=None) -> None:
                 60000,
             )
 
-    tasks.run_write(
+    tasks.run_task(
         operations.assessment_scan,
         owner=window,
         on_success=done,

@@ -4,7 +4,7 @@ with the printable 月度考核表. Everyone else sees only their own, read-only
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from .document_preview import preview_document
 from .messages import confirm, error_text
 from .stats_view import pct
 from .style import styled
-from .widgets import fill_rows, row_table, set_error
+from .widgets import Retranslating, fill_rows, row_table, set_error
 
 TAB_PROPOSED, TAB_CONFIRMED, TAB_DISMISSED, TAB_PEOPLE = range(4)
 
@@ -32,7 +32,7 @@ def _amount(row: dict) -> str:
     return yuan(row["amount_fen"]) + (f" + {row['sanction']}" if row.get("sanction") else "")
 
 
-class AssessPage(QWidget):
+class AssessPage(Retranslating, QWidget):
     sig_open_entry = Signal(str)
 
     def __init__(self, session, parent=None):
@@ -150,11 +150,6 @@ class AssessPage(QWidget):
             self.show_overview(self.overview)
         else:
             self._tab_titles()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _tab_titles(self) -> None:
         o = self.overview or {}
@@ -334,7 +329,7 @@ class AssessPage(QWidget):
         if not confirm(self, self.tr("确认考核"), question):
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.confirm_violation,
             self.session.actor,
             v["id"],
@@ -369,7 +364,7 @@ class AssessPage(QWidget):
         self.scan_button.setEnabled(False)
         self.status.setText(self.tr("正在检查登记簿……"))
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.assessment_scan,
             owner=self,
             on_success=self._scanned,

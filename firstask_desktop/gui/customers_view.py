@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,12 +24,12 @@ from .entry_table import EntryTable
 from .labels import label
 from .messages import error_text
 from .style import styled
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 UuidRole = Qt.ItemDataRole.UserRole + 1
 
 
-class CustomersPage(QWidget):
+class CustomersPage(Retranslating, QWidget):
     sig_open_entry = Signal(str)
 
     def __init__(self, session, parent=None):
@@ -93,11 +93,6 @@ class CustomersPage(QWidget):
                 self.tr("等级 / 客户经理"),
             ]
         )
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def find(self) -> None:
         set_error(self.error, "")

@@ -62,7 +62,7 @@ class DismissDialog(QDialog):
         set_error(self.error, "")
         mark_field(self.reason, False)
         self.ok_button.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.dismiss_violation,
             self.session.actor,
             self.violation["id"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from . import operations, tasks
 from .labels import label
 from .messages import confirm, error_text
 from .style import styled
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 # The order of the step buttons ("edit" is offered when the core's may_edit says so).
 STEP_ORDER = (
@@ -55,7 +55,7 @@ def _t(iso: str | None) -> str:
     return iso.replace("T", " ") if iso else ""
 
 
-class EntryDetail(QDialog):
+class EntryDetail(Retranslating, QDialog):
     sig_closed = Signal()
     sig_open_entry = Signal(str)  # a linked entry (the duplicate's original, or its copies)
 
@@ -116,11 +116,6 @@ class EntryDetail(QDialog):
         self.close_button.setText(self.tr("关闭"))
         if self.details is not None:
             self.show_details(self.details)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -343,7 +338,7 @@ class EntryDetail(QDialog):
 
     def _run_step(self, step: str) -> None:
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.entry_step,
             self.session.actor,
             step,

@@ -325,7 +325,7 @@ class EntryForm(QDialog):
         self._saving = True
         self.clear_errors()
         self.ui.buttonBox.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.register_entry,
             self.session.actor,
             **self.values(),

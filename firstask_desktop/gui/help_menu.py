@@ -15,11 +15,13 @@ from .messages import error_text
 
 
 class HelpMenu(QObject):
-    """The 帮助 menu of ``window`` (a MainWindow) and its F1 shortcut."""
+    """The 帮助 menu of ``window`` (a MainWindow, whose navigation rail lists ``pages`` in order)
+    and its F1 shortcut."""
 
-    def __init__(self, window):
+    def __init__(self, window, pages: tuple[str, ...]):
         super().__init__(window)
         self.window = window
+        self.pages = pages
         self.guides: dict = {}  # language → reports.guide.Guide, built once
         self.preview = None
         self.menu = window.menuBar().addMenu("")
@@ -52,9 +54,7 @@ class HelpMenu(QObject):
         return self.window.session.prefs.language
 
     def current_page(self) -> str:
-        from .main_window import PAGES
-
-        return PAGES[max(0, self.window.rail.currentRow())]
+        return self.pages[max(0, self.window.rail.currentRow())]
 
     # --- the manual -----------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ clerk switches in with one click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,10 +19,10 @@ from .icons import icon
 from .login import LoginPanel
 from .messages import error_text
 from .style import styled
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 
-class LockScreen(QWidget):
+class LockScreen(Retranslating, QWidget):
     sig_unlocked = Signal(bool)  # True: the same person came back
 
     def __init__(self, session, parent=None):
@@ -88,11 +88,6 @@ class LockScreen(QWidget):
         self.unlock_button.setText(self.tr("解锁"))
         self.switch_button.setText(self.tr("切换人员"))
         self.back_button.setText(self.tr("返回"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def prepare(self) -> None:
         self.retranslate()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from . import operations, tasks
 from .labels import label
 from .messages import error_text
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 
 
-class LoginPanel(QWidget):
+class LoginPanel(Retranslating, QWidget):
     """The staff list and the password box; emits ``sig_authenticated(staff)`` when right."""
 
     sig_authenticated = Signal(object)
@@ -59,11 +59,6 @@ class LoginPanel(QWidget):
         self.prompt.setText(self.tr("请选择您的姓名："))
         self.password_label.setText(self.tr("密码(&P)："))
         self.login_button.setText(self.tr("登录"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reload(self) -> None:
         tasks.run_task(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from .icons import icon
 from .labels import label
 from .messages import error_text
 from .style import styled
+from .widgets import Retranslating
 
 PAGES = ("register", "todo", "follow_up", "customers", "stats", "assess", "sync", "settings")
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
@@ -43,7 +44,7 @@ class _Pages(dict):
         return page
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     # The register's first rows are in and painted: the start-up chores (reminder, backup,
     # daily check) may run now without holding up the first screen.
     sig_started = Signal()
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         from .help_menu import HelpMenu
 
-        self.help = HelpMenu(self)
+        self.help = HelpMenu(self, PAGES)
         self.rail.setCurrentRow(0)
         session.data_changed.connect(self.refresh_all)
         session.actor_changed.connect(self._show_identity)
@@ -231,11 +232,6 @@ class MainWindow(QMainWindow):
         self.lock_button.setToolTip(self.tr("离开座位时锁定，客户信息将被隐藏"))
         self._show_identity()
         self._show_counts()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- status bar ---------------------------------------------------------------------------
 

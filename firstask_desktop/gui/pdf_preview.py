@@ -26,7 +26,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from . import tasks
+from . import operations, tasks
 from .messages import error_text, inform
 from .widgets import set_error
 
@@ -39,12 +39,6 @@ def render_size(drawn: QSize, printer_dpi: int) -> QSize:
     resolution up to ``MAX_PRINT_DPI``; the painter scales it up to the page."""
     factor = min(1.0, MAX_PRINT_DPI / max(1, printer_dpi))
     return QSize(max(1, round(drawn.width() * factor)), max(1, round(drawn.height() * factor)))
-
-
-def _save_pdf(data: bytes, path: str) -> int:
-    from ..reports import save_pdf
-
-    return save_pdf(data, path)
 
 
 class PdfPreview(QDialog):
@@ -152,8 +146,8 @@ class PdfPreview(QDialog):
             path += ".pdf"
         self.save_button.setEnabled(False)
         set_error(self.error, "")
-        tasks.run_write(
-            _save_pdf,
+        tasks.run_task(
+            operations.save_pdf,
             self.data,
             path,
             owner=self,

@@ -10,7 +10,7 @@ the register (保密). The rules are the core's (services.quarantine_review, ser
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from . import operations, tasks
 from .labels import label, record_label
 from .messages import confirm, error_text
 from .style import styled
-from .widgets import fill_rows, row_table, set_error
+from .widgets import Retranslating, fill_rows, row_table, set_error
 
 COL_ID, COL_STATION, COL_TABLE, COL_LABEL, COL_REASON, COL_AT, COL_STATE = range(7)
 DIFF_FIELD, DIFF_EXISTING, DIFF_INCOMING = range(3)
@@ -44,7 +44,7 @@ def _when(iso: str | None) -> str:
     return (iso or "").replace("T", " ")
 
 
-class QuarantineWindow(QDialog):
+class QuarantineWindow(Retranslating, QDialog):
     sig_resolved = Signal()  # a record was decided: counts and the register change
 
     def __init__(self, session, parent=None):
@@ -168,11 +168,6 @@ class QuarantineWindow(QDialog):
             self._show_list(self.listing)
         if self.detail is not None:
             self._show_record(self.detail)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _resolution_text(self, row: dict) -> str:
         if not row["resolved_at"]:
@@ -382,7 +377,7 @@ class QuarantineWindow(QDialog):
         self.status.setText("")
         self.keep_button.setEnabled(False)
         self.take_button.setEnabled(False)
-        tasks.run_write(
+        tasks.run_task(
             operations.resolve_quarantine,
             self.session.actor,
             d["id"],

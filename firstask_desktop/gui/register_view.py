@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,11 +20,12 @@ from . import operations, tasks
 from .entry_table import EntryTable
 from .labels import choices
 from .style import styled
+from .widgets import Retranslating
 
 SEARCH_DELAY_MS = 350  # wait for the clerk to stop typing before asking SQL
 
 
-class RegisterPage(QWidget):
+class RegisterPage(Retranslating, QWidget):
     sig_new_entry = Signal()
     sig_open_entry = Signal(str)
 
@@ -120,11 +121,6 @@ class RegisterPage(QWidget):
                 combo.setItemText(0, text)
         if self.status.count() > 1:
             self.status.setItemText(1, self.tr("未办结（全部）"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill_fixed_choices(self) -> None:
         for combo, table in ((self.category, CATEGORIES), (self.channel, CHANNELS)):

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,14 +24,14 @@ from .document_preview import preview_document
 from .labels import label
 from .messages import error_text
 from .style import styled
-from .widgets import fill_rows, row_table, set_error
+from .widgets import Retranslating, fill_rows, row_table, set_error
 
 
 def pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-class StatsPage(QWidget):
+class StatsPage(Retranslating, QWidget):
     sig_open_entry = Signal(str)
 
     def __init__(self, session, parent=None):
@@ -130,11 +130,6 @@ class StatsPage(QWidget):
         )
         if self.stats is not None:
             self.show_stats(self.stats)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _set_months(self, months: list[str]) -> None:
         self.month.blockSignals(True)

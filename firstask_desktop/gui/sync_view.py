@@ -8,7 +8,7 @@ county takes in the stations' files and writes its package.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 from . import operations, tasks
 from .messages import confirm, error_text
 from .style import styled
-from .widgets import set_error
+from .widgets import Retranslating, set_error
 
 SYNC_FILTER = "*.fasync"
 
 
-class SyncPage(QWidget):
+class SyncPage(Retranslating, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -178,11 +178,6 @@ class SyncPage(QWidget):
             self.status.setText(self.tr("这个版本没有U盘同步功能。"))
         self._show_status()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- state --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -309,7 +304,7 @@ class SyncPage(QWidget):
         self.cancel_button.setVisible(True)
         for widget in (self.export_button, self.import_button, self.package_button):
             widget.setEnabled(False)
-        self.task = tasks.run_write(
+        self.task = tasks.run_task(
             fn,
             *args,
             with_progress=True,
@@ -423,7 +418,7 @@ class SyncPage(QWidget):
         ).format(key["label"], key["fingerprint"])
         if confirm(self, self.tr("核对公钥指纹"), question):
             set_error(self.error, "")
-            tasks.run_write(
+            tasks.run_task(
                 operations.import_key,
                 path,
                 actor=self.session.actor,
@@ -437,7 +432,7 @@ class SyncPage(QWidget):
             set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
             return
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.export_key,
             self.folder(),
             owner=self,

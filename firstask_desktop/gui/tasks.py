@@ -1,8 +1,9 @@
 """Background work: one helper runs a function off the GUI thread and hands its result or its
 error back on the GUI thread (Picard's ``run_task``; Anki's single collection writer).
 
-- ``run_task(fn, ...)`` runs ``fn`` in a small reading pool; ``write=True`` puts it on the one
-  writing thread instead, so database writes never race each other.
+- ``run_task(fn, ...)`` runs ``fn`` in a small reading pool, or on the one writing thread when
+  the operation declares it writes (``operations.writes``), so database writes never race each
+  other. The operation says where it runs, once; the widget calling it never chooses.
 - Callbacks always run on the GUI thread (a relay object living there receives a queued signal);
   a worker never touches a widget.
 - Every exception raised in a worker reaches ``on_error`` (default: a message box), never lost.
@@ -151,7 +152,6 @@ def run_task(
     on_error: Callable | None = None,
     on_progress: Callable | None = None,
     owner: QObject | None = None,
-    write: bool = False,
     with_progress: bool = False,
     **kwargs,
 ) -> Task:
@@ -171,7 +171,7 @@ def run_task(
         with_progress=with_progress,
     )
     _running.add(task)
-    _pool(write).start(task)
+    _pool(getattr(fn, "writes", False)).start(task)
     return task
 
 
@@ -198,11 +198,6 @@ def after_first_paint(owner: QObject, fn: Callable[[], None]) -> None:
     timer.timeout.connect(fire)
     timer.destroyed.connect(lambda _obj=None: _waiting.discard(timer))
     timer.start()
-
-
-def run_write(fn: Callable, *args, **kwargs) -> Task:
-    """Run a database write on the one writing thread."""
-    return run_task(fn, *args, write=True, **kwargs)
 
 
 def busy() -> bool:

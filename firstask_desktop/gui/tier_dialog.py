@@ -52,7 +52,7 @@ class TierDialog(QDialog):
     def submit(self) -> None:
         self.ok_button.setEnabled(False)
         set_error(self.error, "")
-        tasks.run_write(
+        tasks.run_task(
             operations.set_customer_tier,
             self.session.actor,
             self.customer["uuid"],

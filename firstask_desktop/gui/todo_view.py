@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,7 +22,7 @@ from . import operations, tasks
 from .entry_table import EntryTable
 from .messages import error_text
 from .style import styled
-from .widgets import fill_rows, row_table, set_error
+from .widgets import Retranslating, fill_rows, row_table, set_error
 
 # bucket → (the count's key in queries.counts, the filter that lists it)
 BUCKETS = {
@@ -36,7 +36,7 @@ BUCKETS = {
 }
 
 
-class BucketPage(QWidget):
+class BucketPage(Retranslating, QWidget):
     """Big buttons with counts on top; the entries of the chosen one below."""
 
     sig_open_entry = Signal(str)
@@ -83,11 +83,6 @@ class BucketPage(QWidget):
             title = self.bucket_title(name)
             button.setText(f"{title}\n{count}" if count is not None else title)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_bucket(self, name: str) -> None:
         self.current = name
         self.buttons[name].setChecked(True)
@@ -102,7 +97,7 @@ class BucketPage(QWidget):
         self.table.reload()
 
 
-class TransfersTable(QWidget):
+class TransfersTable(Retranslating, QWidget):
     """Open transfers due within a day or already late: whom to call, and by when."""
 
     sig_open_entry = Signal(str)
@@ -189,11 +184,6 @@ class TransfersTable(QWidget):
     def _open(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.rows):
             self.sig_open_entry.emit(self.rows[row]["serial"])
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class TodoPage(BucketPage):

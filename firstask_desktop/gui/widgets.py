@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 ERROR_STYLE = "color: #b00020;"
@@ -51,3 +51,13 @@ def fill_rows(table: QTableWidget, rows: list[list], tooltips: bool = False) -> 
         # Sizing to contents shrank the last column on a visible table: stretch it again.
         header.setStretchLastSection(False)
         header.setStretchLastSection(True)
+
+
+class Retranslating:
+    """Mixin (listed before the Qt class) for a widget with a ``retranslate()`` method: Qt sends
+    every widget ``LanguageChange`` once a translator is installed, and this calls it then."""
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

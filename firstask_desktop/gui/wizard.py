@@ -236,7 +236,7 @@ class SetupWizard(QWizard):
 
     def start_work(self) -> None:
         if self.is_demo():
-            tasks.run_write(
+            tasks.run_task(
                 operations.create_demo,
                 DEMO_ENTRIES,
                 on_success=self._demo_done,
@@ -246,7 +246,7 @@ class SetupWizard(QWizard):
             return
         page, admin = self.station_page, self.admin_page
         self.admin_name = admin.name.text().strip()
-        tasks.run_write(
+        tasks.run_task(
             operations.create_station,
             code=page.code.text(),
             name=page.name.text(),

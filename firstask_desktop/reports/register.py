@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
 
-from firstask_desktop.domain.masking import mask_address, mask_name, mask_phone, mask_text_phones
+from firstask_desktop.domain.masking import mask_address, mask_name, mask_personal_text, mask_phone
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,
@@ -69,14 +69,6 @@ COLUMNS = (
 )
 COL_WIDTHS = [w * mm for _, w in COLUMNS]
 MAX_CELL_LINES = 8  # a 2,000-character matter is cut with "…" rather than fill a page
-
-
-def _hide_name(text: str, visitor: str) -> str:
-    """Free text with phones masked and the visitor's own full name replaced by its mask."""
-    text = mask_text_phones(text)
-    if visitor and len(visitor) > 1:
-        text = text.replace(visitor, mask_name(visitor))
-    return text
 
 
 def _follow_up_text(follow_up) -> str:
@@ -169,12 +161,12 @@ def register_data(
                 "channel": CHANNELS.get(entry.channel, entry.channel),
                 "category": CATEGORIES.get(entry.category, entry.category),
                 "visitor": mask_name(visitor),
-                "unit": _hide_name(entry.unit, visitor),
+                "unit": mask_personal_text(entry.unit, visitor),
                 "address": mask_address(entry.address),
                 "phone": mask_phone(entry.phone),
-                "matter": _hide_name(entry.matter, visitor),
+                "matter": mask_personal_text(entry.matter, visitor),
                 "responder": entry.responder_name,
-                "result": _hide_name(_result_text(entry, voids.get(entry.id, "")), visitor),
+                "result": mask_personal_text(_result_text(entry, voids.get(entry.id, "")), visitor),
                 "follow_up": _follow_up_text(follow_ups.get(entry.id)),
                 "status": STATUSES.get(entry.status, entry.status),
             }

@@ -18,11 +18,9 @@ from firstask_desktop.domain import permissions
 from firstask_desktop.domain.deadlines import CLOCK_LABELS, UNIT_LABELS
 from firstask_desktop.domain.errors import FIELD_LABELS
 from firstask_desktop.domain.masking import (
-    mask_account_no,
-    mask_address,
+    mask_fields,
     mask_name,
     mask_personal_text,
-    mask_phone,
 )
 from firstask_desktop.domain.visibility import mask_entry_dict
 from firstask_desktop.domain.vocab import (
@@ -85,14 +83,6 @@ _VOCABULARIES = {
     ("violation", "rule"): {code: label for code, (_clause, label) in RULES.items()},
 }
 _BOOLEAN_LABELS = {True: "是", False: "否"}
-# A customer's personal data in a customer record (an entry's is visibility.mask_entry_dict's).
-_CUSTOMER_MASKS = {
-    "name": mask_name,
-    "phone": mask_phone,
-    "phone_alt": mask_phone,
-    "address": mask_address,
-    "account_no": mask_account_no,
-}
 # Free text of an entry's steps, which may quote the customer (masked with the entry's visitor).
 _STEP_TEXTS = ("note", "reason", "evidence", "dismiss_reason")
 # An audit event's snapshots carry every field of the record: hidden whole, not masked.
@@ -235,7 +225,7 @@ def _masked(table: str, data: dict, see: bool) -> dict:
         masked = mask_entry_dict(data)
         return masked | {k: _HIDDEN for k in _ENTRY_HIDDEN if masked.get(k)}
     if table == "customer":
-        return {k: _CUSTOMER_MASKS[k](v) if k in _CUSTOMER_MASKS else v for k, v in data.items()}
+        return mask_fields(data)  # a customer record (an entry's: mask_entry_dict)
     if table == AUDIT_TABLE:
         return {k: _HIDDEN if k in _AUDIT_SNAPSHOTS and v else v for k, v in data.items()}
     if data.get("entry"):

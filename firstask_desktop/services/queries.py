@@ -21,8 +21,10 @@ from firstask_desktop.domain.vocab import (
     FOLLOW_UP_METHODS,
     FOLLOW_UP_OUTCOMES,
     OPEN_STATUSES,
+    ROLES,
     SATISFACTION,
     STATUSES,
+    TIERS,
     parse_choice,
 )
 from firstask_desktop.store import db, search_index
@@ -294,6 +296,36 @@ def counts(now: datetime | None = None) -> dict[str, int]:
 
 def _iso(value) -> str | None:
     return value.isoformat(timespec="minutes") if value else None
+
+
+def staff_to_dict(staff) -> dict:
+    """A member of staff as every list shows them (the CLI's JSON, the GUI's tables)."""
+    return {
+        "name": staff.name,
+        "role": staff.role,
+        "role_label": ROLES.get(staff.role, staff.role),
+        "department": staff.department.name if staff.department else "",
+        "phone": staff.phone,
+    }
+
+
+def department_to_dict(department) -> dict:
+    return {"name": department.name, "phone": department.phone, "place": department.place}
+
+
+def customer_to_dict(customer) -> dict:
+    """A customer with their service tier and customer manager (unmasked: the caller masks)."""
+    return {
+        "uuid": customer.uuid,
+        "name": customer.name,
+        "unit": customer.unit,
+        "address": customer.address,
+        "phone": customer.phone,
+        "account_no": customer.account_no,
+        "tier": customer.tier,
+        "tier_label": TIERS.get(customer.tier, customer.tier),
+        "manager": customer.manager.name if customer.manager else "",
+    }
 
 
 def entry_to_dict(entry: Entry, now: datetime | None = None) -> dict:

@@ -1106,6 +1106,25 @@ Phone: {0}</translation>
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;R)</source>
+        <translation>&amp;Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一样，请重新输入。</source>
+        <translation>The two new passwords differ; please type them again.</translation>
+    </message>
+    <message>
+        <source>新密码：{0}</source>
+        <translation>New password: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>联系情况</source>
@@ -1204,22 +1223,6 @@ Phone: {0}</translation>
     <message>
         <source>原密码(&amp;O)</source>
         <translation>&amp;Old password</translation>
-    </message>
-    <message>
-        <source>新密码(&amp;N)</source>
-        <translation>&amp;New password</translation>
-    </message>
-    <message>
-        <source>再输一次(&amp;R)</source>
-        <translation>&amp;Repeat</translation>
-    </message>
-    <message>
-        <source>两次输入的新密码不一样，请重新输入。</source>
-        <translation>The two new passwords differ; please type them again.</translation>
-    </message>
-    <message>
-        <source>新密码：{0}</source>
-        <translation>New password: {0}</translation>
     </message>
 </context>
 <context>
@@ -1602,22 +1605,6 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
     <message>
         <source>为 {0} 设置一个新密码（至少6位）。设置后请当面告诉本人。</source>
         <translation>Set a new password for {0} (at least 6 characters), then tell them in person.</translation>
-    </message>
-    <message>
-        <source>新密码(&amp;N)</source>
-        <translation>&amp;New password</translation>
-    </message>
-    <message>
-        <source>再输一次(&amp;R)</source>
-        <translation>&amp;Repeat</translation>
-    </message>
-    <message>
-        <source>两次输入的新密码不一样，请重新输入。</source>
-        <translation>The two new passwords differ; please type them again.</translation>
-    </message>
-    <message>
-        <source>新密码：{0}</source>
-        <translation>New password: {0}</translation>
     </message>
 </context>
 <context>

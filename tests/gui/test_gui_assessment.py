@@ -167,7 +167,7 @@ def test_the_daily_check_runs_once_a_day_after_login(window, people, qtbot):
 
 @pytest.fixture
 def clauses_tab(session, qtbot):
-    from firstask_desktop.gui.settings_view import ClausesTab
+    from firstask_desktop.gui.clauses_tab import ClausesTab
 
     tab = ClausesTab(session)
     qtbot.addWidget(tab)
@@ -218,7 +218,7 @@ def test_a_head_may_not_edit_the_clauses(clauses_tab, session, people, qtbot):
 def test_an_administrator_resets_a_password_and_deactivates_a_leaver(
     session, people, qtbot, answers
 ):
-    from firstask_desktop.gui.settings_view import StaffTab
+    from firstask_desktop.gui.staff_tab import StaffTab
     from firstask_desktop.services.station import authenticate
     from firstask_desktop.store.models import Staff
 
@@ -258,9 +258,9 @@ def test_an_administrator_resets_a_password_and_deactivates_a_leaver(
 def test_a_long_list_of_proposals_shows_the_oldest_first_and_says_how_many(
     session, people, qtbot, monkeypatch
 ):
-    from firstask_desktop.gui import operations
+    from firstask_desktop.gui.operations import assess_ops
 
-    monkeypatch.setattr(operations, "PROPOSALS_SHOWN", 1)
+    monkeypatch.setattr(assess_ops, "PROPOSALS_SHOWN", 1)
     first = _late(people, days=12)
     _late(people, who="张伟", days=10, phone="13900001111")
     assessment.scan()

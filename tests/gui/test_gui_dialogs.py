@@ -9,6 +9,7 @@ import pytest
 from gui_helpers import settle, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from support import PASSWORD
 
 from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
@@ -303,3 +304,39 @@ def test_a_clerk_cannot_edit_an_answered_entry(session, complaint, qtbot):
     svc.reply_entry(session.actor, complaint, "已处理")
     detail = _detail(session, complaint, qtbot)
     assert "edit" not in detail.step_buttons
+
+
+def test_changing_my_password_needs_the_new_one_twice_alike(session, people, qtbot):
+    from firstask_desktop.gui.password_dialog import PasswordDialog
+    from firstask_desktop.services.station import authenticate
+
+    dialog = PasswordDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.old.setText(PASSWORD)
+    dialog.new.setText("newpass456")
+    dialog.repeat.setText("newpass457")
+    dialog.submit()
+    assert "两次输入的新密码不一样" in dialog.error.text()
+    dialog.repeat.setText("newpass456")
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.submit()
+    assert authenticate("李娜", "newpass456").name == "李娜"
+
+
+def test_a_reset_password_too_short_is_refused_beside_the_fields(session, people, qtbot):
+    from firstask_desktop.gui.reset_password_dialog import ResetPasswordDialog
+    from firstask_desktop.services.station import authenticate
+
+    session.set_actor(people["管理员"])
+    dialog = ResetPasswordDialog(session, "张伟")
+    qtbot.addWidget(dialog)
+    dialog.new.setText("123")
+    dialog.repeat.setText("123")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.error.text().startswith("新密码："), timeout=15000)
+    assert dialog.buttons.isEnabled()  # the clerk can correct it and try again
+    dialog.new.setText("reset789")
+    dialog.repeat.setText("reset789")
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.submit()
+    assert authenticate("张伟", "reset789").name == "张伟"

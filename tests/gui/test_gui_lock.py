@@ -3,6 +3,8 @@ their password, another switches in with one click."""
 
 from __future__ import annotations
 
+import threading
+
 from gui_helpers import settle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -97,3 +99,38 @@ def test_work_in_another_window_keeps_the_app_open(window, people, qtbot):
     assert not window.is_locked()
     qtbot.waitUntil(window.is_locked, timeout=5000)
     assert not detail.isVisible()
+
+
+def test_signing_in_runs_on_the_one_writer_because_it_counts_failures(
+    people, store, qtbot, monkeypatch
+):
+    # A wrong password is counted towards the lockout (a write): two sign-ins on the reading
+    # pool could each read the count and both write "1". The operation says it writes, so the
+    # password check queues on the same single thread as every other write.
+    from firstask_desktop.gui import operations, tasks
+    from firstask_desktop.services import station
+    from firstask_desktop.store.models import Staff
+
+    threads: dict[str, set[int]] = {"sign-in": set(), "write": set(), "read": set()}
+
+    def spy(kind, real):
+        def call(*args, **kwargs):
+            threads[kind].add(threading.get_ident())
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(station, "authenticate", spy("sign-in", station.authenticate))
+    monkeypatch.setattr(station, "list_staff", spy("read", station.list_staff))
+    write = operations.writes(spy("write", lambda: None))
+    failures = []
+    for _ in range(3):
+        tasks.run_task(operations.authenticate, "李娜", "wrong", on_error=failures.append)
+        tasks.run_task(write)
+        tasks.run_task(operations.staff_for_login)
+    settle(qtbot)
+    assert len(failures) == 3  # each wrong password refused, each one counted
+    assert Staff.get(Staff.name == "李娜").failed_logins == 3
+    assert len(threads["write"]) == 1
+    assert threads["sign-in"] == threads["write"]
+    assert not threads["read"] & threads["write"]

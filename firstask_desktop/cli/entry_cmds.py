@@ -1,0 +1,269 @@
+"""The ``entry`` commands (DESIGN.md §6): register, list, show, and each step of a matter."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from firstask_desktop.cli import common
+from firstask_desktop.cli.common import parse_datetime
+from firstask_desktop.services.entry_steps import run_step
+
+
+def cmd_entry_add(args) -> int:
+    from firstask_desktop.services.entries import register_entry
+    from firstask_desktop.services.queries import entry_to_dict
+
+    actor = common.actor(args)
+    entry = register_entry(
+        actor,
+        channel=args.channel,
+        category=args.category,
+        visitor=args.visitor,
+        unit=args.unit,
+        address=args.address,
+        phone=args.phone,
+        account_no=args.account_no,
+        matter=args.matter,
+        responder=args.responder,
+        received_at=parse_datetime(args.received_at) if args.received_at else None,
+        reception_notes=args.notes,
+        missing_documents=args.missing_doc,
+        wo_number=args.wo_number,
+        wo_due_at=parse_datetime(args.wo_due_at, "wo_number") if args.wo_due_at else None,
+        result=args.result,
+    )
+    if args.json:
+        common.print_json(entry_to_dict(entry))
+    else:
+        due = f"，答复时限 {entry.due_at:%Y-%m-%d %H:%M}" if entry.due_at else ""
+        print(f"已登记 {entry.serial}，首问责任人 {entry.responder.name}{due}")
+    return 0
+
+
+def _filter_from_args(args):
+    from firstask_desktop.services.queries import EntryFilter
+
+    return EntryFilter(
+        month=args.month or "",
+        status=args.status or "",
+        category=args.category or "",
+        responder=args.responder or "",
+        search=args.search or "",
+        overdue=args.overdue,
+        station=args.station or "",
+    )
+
+
+def cmd_entry_list(args) -> int:
+    from firstask_desktop.services.queries import entry_to_dict, list_entries
+    from firstask_desktop.services.station import require_station
+
+    require_station()
+    query = list_entries(_filter_from_args(args))
+    if args.limit:
+        query = query.limit(args.limit)
+    now = datetime.now()
+    from firstask_desktop.cli.trust_cmds import viewer
+    from firstask_desktop.domain.visibility import entry_dict_for
+
+    who = viewer(args)  # personal data unmasked only for those allowed (permissions.py)
+    if args.json:
+        common.print_json([entry_dict_for(who, e, entry_to_dict(e, now)) for e in query.iterator()])
+        return 0
+    from firstask_desktop.services.queries import DUE_STATE_LABELS
+
+    for e in query.iterator():
+        d = entry_dict_for(who, e, entry_to_dict(e, now))
+        print(
+            "\t".join(
+                [
+                    d["serial"],
+                    d["received_at"].replace("T", " "),
+                    d["category_label"],
+                    d["visitor"],
+                    d["responder"],
+                    d["status_label"],
+                    (d["due_at"] or "").replace("T", " "),
+                    DUE_STATE_LABELS[d["due_state"]],
+                ]
+            )
+        )
+    return 0
+
+
+def cmd_entry_show(args) -> int:
+    from firstask_desktop.cli.trust_cmds import viewer
+    from firstask_desktop.domain.visibility import entry_dict_for
+    from firstask_desktop.services.entries import get_entry
+    from firstask_desktop.services.queries import entry_details
+    from firstask_desktop.services.station import require_station
+
+    require_station()
+    entry = get_entry(args.serial)
+    details = entry_dict_for(viewer(args), entry, entry_details(entry))
+    if args.json:
+        common.print_json(details)
+        return 0
+    labels = [
+        ("受理编号", "serial"),
+        ("受理时间", "received_at"),
+        ("渠道", "channel_label"),
+        ("类别", "category_label"),
+        ("来访人", "visitor"),
+        ("单位", "unit"),
+        ("地址", "address"),
+        ("联系方式", "phone"),
+        ("户号", "account_no"),
+        ("事由", "matter"),
+        ("首问责任人", "responder"),
+        ("状态", "status_label"),
+        ("答复时限", "due_at"),
+        ("办理结果", "result"),
+        ("未办结原因", "unresolved_reason"),
+        ("接待情况", "reception_notes"),
+    ]
+    for label, key in labels:
+        if details.get(key):
+            print(f"{label}：{details[key]}")
+    if details["missing_documents"]:
+        print("一次性告知材料：" + "、".join(details["missing_documents"]))
+    for item in details["timeline"]:
+        print(f"  {item['at'].replace('T', ' ')}  {item['actor']}  {item['label']}")
+    return 0
+
+
+def _entry_step(action: str, fields, message):
+    """A command that runs one step of services/entry_steps.py with the fields of its options."""
+
+    def run(args) -> int:
+        run_step(common.actor(args), action, args.serial, **fields(args))
+        print(message.format(serial=args.serial.upper()))
+        return 0
+
+    return run
+
+
+def _register_entry_steps(sub) -> None:
+    steps = [  # command, help, options, the step's fields from them, what to say when done
+        (
+            "transfer",
+            "转办：交给部门办理，仍由首问责任人督办",
+            [
+                ("--department", dict(required=True)),
+                ("--note", dict(default="")),
+                ("--to-staff", dict(default="")),
+                ("--due-at", dict(default="")),
+            ],
+            lambda x: dict(
+                department=x.department,
+                note=x.note,
+                to_staff=x.to_staff,
+                due_at=parse_datetime(x.due_at, "due_at") if x.due_at else None,
+            ),
+            "{serial} 已转办",
+        ),
+        (
+            "supervise",
+            "督办：记录一次催办联系",
+            [("--note", dict(required=True))],
+            lambda x: dict(note=x.note),
+            "{serial} 已记录督办",
+        ),
+        (
+            "finish-transfer",
+            "转办部门已办完，回到首问责任人",
+            [("--note", dict(default=""))],
+            lambda x: dict(note=x.note),
+            "{serial} 转办已完成",
+        ),
+        (
+            "contact",
+            "记录首次联系客户",
+            [("--note", dict(default=""))],
+            lambda x: dict(note=x.note),
+            "{serial} 已记录联系",
+        ),
+        ("start", "开始办理", [], lambda x: {}, "{serial} 办理中"),
+        (
+            "reply",
+            "答复客户办理结果（已解决）",
+            [("--result", dict(required=True))],
+            lambda x: dict(result=x.result),
+            "{serial} 已答复客户",
+        ),
+        (
+            "unresolved",
+            "不能解决：记录原因并上报所长",
+            [("--reason", dict(required=True))],
+            lambda x: dict(reason=x.reason),
+            "{serial} 已上报所长",
+        ),
+        (
+            "follow-up",
+            "回访",
+            [
+                ("--method", dict(required=True)),
+                ("--satisfaction", dict(default="")),
+                ("--outcome", dict(default="reached")),
+                ("--note", dict(default="")),
+            ],
+            lambda x: dict(
+                method=x.method, outcome=x.outcome, satisfaction=x.satisfaction, note=x.note
+            ),
+            "{serial} 已记录回访",
+        ),
+        ("close", "办结", [], lambda x: {}, "{serial} 已办结"),
+        (
+            "void",
+            "作废（须写原因）",
+            [("--reason", dict(required=True))],
+            lambda x: dict(reason=x.reason),
+            "{serial} 已作废",
+        ),
+    ]
+    for name, help_text, options, fields, message in steps:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("serial")
+        for flag, kwargs in options:
+            p.add_argument(flag, **kwargs)
+        p.set_defaults(func=_entry_step(name.replace("-", "_"), fields, message))
+
+
+def add_entry_commands(commands, parser_class) -> None:
+    entry = commands.add_parser("entry", help="首问登记").add_subparsers(
+        dest="sub", required=True, parser_class=parser_class
+    )
+    p = entry.add_parser("add", help="登记")
+    p.add_argument("--channel", required=True)
+    p.add_argument("--category", required=True)
+    p.add_argument("--visitor", required=True)
+    p.add_argument("--unit", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--account-no", default="", help="户号")
+    p.add_argument("--matter", required=True)
+    p.add_argument("--responder", default="")
+    p.add_argument("--received-at", default="")
+    p.add_argument("--notes", default="", help="接待情况")
+    p.add_argument("--missing-doc", action="append", default=[], help="一次性告知的缺件（可多次）")
+    p.add_argument("--wo-number", default="", help="95598工单号")
+    p.add_argument("--wo-due-at", default="", help="95598工单时限")
+    p.add_argument("--result", default="", help="当场答复的结果")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_entry_add)
+    p = entry.add_parser("list", help="登记簿")
+    p.add_argument("--month", default="")
+    p.add_argument("--status", default="")
+    p.add_argument("--category", default="")
+    p.add_argument("--responder", default="")
+    p.add_argument("--overdue", action="store_true")
+    p.add_argument("--search", default="")
+    p.add_argument("--station", default="")
+    p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_entry_list)
+    p = entry.add_parser("show", help="查看一条登记")
+    p.add_argument("serial")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_entry_show)
+    _register_entry_steps(entry)

@@ -1,0 +1,133 @@
+"""Supervision and assessment (督办与考核): transfers falling due, the month's breaches, the clauses."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from firstask_desktop.domain import visibility
+from firstask_desktop.gui.operations.register_ops import TRANSFER_WARNING_HOURS, months
+from firstask_desktop.gui.operations.routing import writes
+from firstask_desktop.services import entries as entry_svc
+
+# --- supervision and assessment (督办与考核) ------------------------------------------------------
+
+
+def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
+    """Open transfers whose own deadline is near or past, with the department's phone to call;
+    the matter masked as in the register for who may not see that customer."""
+    from firstask_desktop.domain.masking import mask_personal_text
+    from firstask_desktop.services.assessment import transfers_due_soon
+
+    rows = transfers_due_soon(now, TRANSFER_WARNING_HOURS)
+    for row in rows:
+        entry = entry_svc.get_entry(row["serial"])
+        if not visibility.may_see_personal_data(viewer, entry):
+            row["matter"] = mask_personal_text(row["matter"], entry.visitor)
+    return rows
+
+
+PROPOSALS_SHOWN = 500
+
+
+def assessment_overview(viewer, month: str) -> dict:
+    """What the 考核 page shows ``viewer``: the proposals waiting for the head, and the month's
+    confirmed and dismissed breaches with a line per responder — all of them for the head and
+    administrators, only their own for everyone else (read-only but for the head)."""
+    from firstask_desktop.domain import permissions
+    from firstask_desktop.services import assessment
+
+    everyone = assessment.sees_every_responder(viewer)
+    pending = assessment.violations("proposed", responder=None if everyone else viewer)
+    # The oldest first, a screenful of work at a time: the first check on a register with years
+    # of history proposes tens of thousands (a table of them all would take seconds to build).
+    proposed = [assessment.violation_to_dict(v) for v in pending.limit(PROPOSALS_SHOWN)]
+    proposed_total = pending.count() if len(proposed) == PROPOSALS_SHOWN else len(proposed)
+    sheet = assessment.month_sheet(month)
+    mine = (lambda r: True) if everyone else (lambda r: r["responder"] == viewer.name)
+    rates = {r["name"]: r for r in sheet["responders"]}
+    fines = {p["name"]: p for p in sheet["by_person"]}
+    people = []
+    for name in sorted(
+        set(rates) | set(fines), key=lambda n: (-fines.get(n, {}).get("amount_fen", 0), n)
+    ):
+        if not everyone and name != viewer.name:
+            continue
+        fine, rate = fines.get(name, {}), rates.get(name, {})
+        people.append(
+            {
+                "name": name,
+                "count": fine.get("count", 0),
+                "amount_fen": fine.get("amount_fen", 0),
+                "sanctions": fine.get("sanctions", []),
+                "reply_rate": rate.get("reply_rate"),
+                "satisfaction_rate": rate.get("satisfaction_rate"),
+            }
+        )
+    confirmed = [r for r in sheet["confirmed"] if mine(r)]
+    return {
+        "month": sheet["month"],
+        "everyone": everyone,
+        "may_decide": permissions.can(viewer, "assess"),
+        # The printed sheet lists everyone's fines: printed by who sees them all.
+        "may_print": everyone,
+        "proposed": proposed,
+        "proposed_total": proposed_total,
+        "confirmed": confirmed,
+        "dismissed": [r for r in sheet["dismissed"] if mine(r)],
+        "people": people,
+        "total_fen": sum(r["amount_fen"] for r in confirmed),
+    }
+
+
+def assessment_months() -> list[str]:
+    """The months to choose on the 考核 page: this month, then every month with entries."""
+    this_month = datetime.now().strftime("%Y-%m")
+    return [this_month] + [m for m in months() if m != this_month]
+
+
+@writes
+def assessment_scan(as_of: datetime | None = None) -> int:
+    """Run the checks now; the number of new proposals."""
+    from firstask_desktop.services.assessment import scan
+
+    return len(scan(as_of))
+
+
+@writes
+def confirm_violation(actor, violation_id: int) -> dict:
+    from firstask_desktop.services.assessment import confirm, violation_to_dict
+
+    return violation_to_dict(confirm(actor, violation_id))
+
+
+@writes
+def dismiss_violation(actor, violation_id: int, reason: str) -> dict:
+    from firstask_desktop.services.assessment import dismiss, violation_to_dict
+
+    return violation_to_dict(dismiss(actor, violation_id, reason))
+
+
+def clause_table() -> list[dict]:
+    from firstask_desktop.services.assessment import clauses, yuan
+
+    return [
+        {
+            "code": c.code,
+            "title": c.title,
+            "description": c.description,
+            "amount_fen": c.amount_fen,
+            "amount_yuan": yuan(c.amount_fen),
+            "sanction": c.sanction,
+        }
+        for c in clauses().values()
+    ]
+
+
+@writes
+def update_clause(actor, code: str, *, title: str, amount_yuan: str, sanction: str) -> dict:
+    """An administrator's edit of a clause; the amount typed in 元 is stored as integer fen."""
+    from firstask_desktop.services.assessment import parse_yuan
+    from firstask_desktop.services.assessment import update_clause as update
+
+    clause = update(actor, code, title=title, amount_fen=parse_yuan(amount_yuan), sanction=sanction)
+    return {"code": clause.code, "amount_fen": clause.amount_fen}

@@ -1,0 +1,76 @@
+"""The register (登记簿): its pages, counts, months, the side panel's figures and one entry's
+details."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from firstask_desktop.domain import visibility
+from firstask_desktop.services import entries as entry_svc
+from firstask_desktop.services import queries, station
+
+TRANSFER_WARNING_HOURS = 24  # a transfer is chased when its own deadline is this close
+
+# --- the register --------------------------------------------------------------------------------
+
+
+def register_page(
+    flt: queries.EntryFilter,
+    *,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+    viewer=None,
+    now: datetime | None = None,
+):
+    """One page of the register as ``viewer`` may see it (保密: others' customers masked). Each
+    row is made (and masked) when first read on the GUI thread, see ``queries.register_page``."""
+    rows, _ = queries.register_page(
+        flt, sort=sort, descending=descending, offset=offset, limit=limit, viewer=viewer, now=now
+    )
+    return rows
+
+
+def register_count(flt: queries.EntryFilter, now: datetime | None = None) -> int:
+    """How many entries match: read beside the first page, so the rows need not wait for it."""
+    return queries.count_entries(flt, now=now)
+
+
+def register_scope(actor) -> dict:
+    """Whether ``actor`` may register here, and the stations a county's register shows."""
+    from firstask_desktop.domain import permissions
+
+    stations = []
+    here = station.local_station()
+    if here is not None and here.mode == "county":
+        from firstask_desktop.services.county import station_codes
+
+        stations = station_codes()
+    return {"may_register": permissions.can(actor, "register"), "stations": stations}
+
+
+def months() -> list[str]:
+    """Months that have entries, newest first (the month filter's choices)."""
+    return queries.months_with_entries()
+
+
+def counts(now: datetime | None = None) -> dict[str, int]:
+    """The status bar's and 待办's figures, with the transfers nearing their own deadline."""
+    from firstask_desktop.services.assessment import transfers_due_soon
+
+    found = queries.counts(now)
+    found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
+    return found
+
+
+def entry_details(serial: str, viewer=None) -> dict:
+    """The whole story of an entry as ``viewer`` may see it, and whether they may edit it."""
+    from firstask_desktop.services.entry_edits import may_edit
+
+    entry = entry_svc.get_entry(serial)
+    details = visibility.entry_dict_for(viewer, entry, queries.entry_details(entry))
+    details["may_edit"] = may_edit(viewer, entry)
+    # A receipt or notice carries the customer's data: printed only by who may see it.
+    details["may_print"] = visibility.may_see_personal_data(viewer, entry)
+    return details
