@@ -1,4 +1,4 @@
-"""``print receipt|register|stats|notice`` and ``verify-receipt`` (DESIGN.md §6).
+"""``print receipt|register|stats|notice|guide|card`` and ``verify-receipt`` (DESIGN.md §6).
 
 Each document is built in memory, written atomically, read back and checked before the command
 says it is done. Characters the print font lacks are warned about on stderr (the file is still
@@ -51,6 +51,24 @@ def cmd_notice(args) -> int:
     return common.write_pdf(render_notice(data), args.out, "一次性告知单", data)
 
 
+def cmd_guide(args) -> int:
+    from firstask_desktop.reports.guide import LANGUAGES, guide_data, render_guide
+
+    common.actor(args)
+    if args.lang not in LANGUAGES:
+        raise RefusedError(f"手册语言“{args.lang}”不支持：请选 zh_CN（中文）或 en（英文）。")
+    guide = render_guide(args.lang)
+    return common.write_pdf(guide.data, args.out, "用户手册", guide_data(args.lang))
+
+
+def cmd_card(args) -> int:
+    from firstask_desktop.reports.wall_card import card_data, render_card
+
+    common.actor(args)
+    data = card_data()
+    return common.write_pdf(render_card(data), args.out, "制度上墙卡", data)
+
+
 def cmd_verify_receipt(args) -> int:
     from firstask_desktop.domain.vocab import CATEGORIES
     from firstask_desktop.store.receipt_codes import PREFIX, verify_code, verify_short_code
@@ -101,6 +119,14 @@ def add_print_commands(commands, parser_class):
     p.add_argument("serial")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_notice)
+
+    p = printing.add_parser("guide", help="用户手册（按本机版本生成）")
+    p.add_argument("--out", required=True)
+    p.add_argument("--lang", default="zh_CN", help="zh_CN：中文（默认）；en：英文")
+    p.set_defaults(func=cmd_guide)
+    p = printing.add_parser("card", help="制度上墙卡（登记五步、本所承诺时限、服务热线）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_card)
 
     p = commands.add_parser("verify-receipt", help="核验回执真伪（二维码内容，或 受理编号 验证码）")
     p.add_argument("code", nargs="+")

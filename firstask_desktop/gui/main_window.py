@@ -105,6 +105,9 @@ class MainWindow(Retranslating, QMainWindow):
         bar.addPermanentWidget(self.lock_button)
 
         self._make_actions()
+        from .help_menu import HelpMenu
+
+        self.help = HelpMenu(self, PAGES)
         self.rail.setCurrentRow(0)
         session.data_changed.connect(self.refresh_all)
         session.actor_changed.connect(self._show_identity)
@@ -224,6 +227,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         for row, title in enumerate(titles):
             self.rail.item(row).setText(title)
+        self.help.retranslate()
         self.lock_button.setText(self.tr("锁定 (Ctrl+L)"))
         self.lock_button.setToolTip(self.tr("离开座位时锁定，客户信息将被隐藏"))
         self._show_identity()

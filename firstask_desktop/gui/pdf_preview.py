@@ -9,7 +9,17 @@ says the file is safe.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPoint,
+    QPointF,
+    QRect,
+    QSize,
+    QTimer,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -20,6 +30,7 @@ from . import operations, tasks
 from .messages import error_text, inform
 from .widgets import set_error
 
+_READER_MOVES = (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
 MAX_PRINT_DPI = 300  # sharp text and QR codes at ≈ 35 MB per A4 page
 
 
@@ -31,7 +42,15 @@ def render_size(drawn: QSize, printer_dpi: int) -> QSize:
 
 
 class PdfPreview(QDialog):
-    def __init__(self, data: bytes, title: str, file_name: str, parent=None, copies: int = 1):
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        file_name: str,
+        parent=None,
+        copies: int = 1,
+        start_page: int = 0,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.data = data
@@ -46,6 +65,12 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.start_page = start_page  # the manual opened at a chapter (F1)
+        self._settled = QTimer(self, singleShot=True, interval=0)
+        self._settled.timeout.connect(self._jump_to_start_page)
+        self.view.verticalScrollBar().rangeChanged.connect(lambda: self._settled.start())
+        for widget in (self.view.viewport(), self.view.verticalScrollBar()):
+            widget.installEventFilter(self)
         self.pages = QLabel(self.tr("共 {0} 页").format(self.document.pageCount()))
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.print_button.setDefault(True)
@@ -67,6 +92,18 @@ class PdfPreview(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(760, 680)
+
+    def _jump_to_start_page(self) -> None:
+        """After each new layout of the pages (shown, fitted to the width, a scroll bar
+        appearing) has settled, until the reader scrolls: a layout keeps the offset, not the
+        page, and a jump in the middle of one is lost."""
+        if 0 < self.start_page < self.document.pageCount():
+            self.view.pageNavigator().jump(self.start_page, QPointF(), 0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _READER_MOVES:
+            self.start_page = 0  # the reader took over: layouts no longer bring the page back
+        return super().eventFilter(watched, event)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

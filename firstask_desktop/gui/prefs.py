@@ -83,3 +83,13 @@ class Prefs:
     @last_assessment_scan.setter
     def last_assessment_scan(self, value: str) -> None:
         self._set("assessment/last_scan", value)
+
+    def welcome_dismissed(self, name: str) -> bool:
+        """Whether ``name`` asked not to see the first-start welcome again (each clerk of a
+        shared PC gets it once, until they tick 不再显示)."""
+        return name in self._get("welcome/dismissed_by", "").split("\n")
+
+    def dismiss_welcome(self, name: str) -> None:
+        names = [n for n in self._get("welcome/dismissed_by", "").split("\n") if n]
+        if name not in names:
+            self._set("welcome/dismissed_by", "\n".join([*names, name]))

@@ -121,6 +121,9 @@ def _screens(app, shooter: Shooter, session) -> None:
     _repeat_complaints(session.actor)
     window = open_main_window(app, session)
     window.notifier.timer.stop()
+    window.help.show_welcome()
+    shooter.shot("welcome", window.help.welcome)
+    window.help.welcome.close()
     for name in ("register", "todo", "follow_up", "customers", "stats", "sync", "settings"):
         window.show_page(name)
         if name == "customers":

@@ -963,6 +963,49 @@ Phone: {0}</translation>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>本页的使用说明 (F1)</source>
+        <translation>Help on this page (F1)</translation>
+    </message>
+    <message>
+        <source>打印用户手册…</source>
+        <translation>Print the user guide…</translation>
+    </message>
+    <message>
+        <source>打印制度上墙卡…</source>
+        <translation>Print the wall card…</translation>
+    </message>
+    <message>
+        <source>欢迎页</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>正在生成用户手册……</source>
+        <translation>Building the user guide…</translation>
+    </message>
+    <message>
+        <source>首问登记 用户手册</source>
+        <translation>FirstAsk user guide</translation>
+    </message>
+    <message>
+        <source>首问登记用户手册.pdf</source>
+        <translation>FirstAsk-user-guide.pdf</translation>
+    </message>
+    <message>
+        <source>制度上墙卡</source>
+        <translation>Wall card</translation>
+    </message>
+    <message>
+        <source>制度上墙卡.pdf</source>
+        <translation>wall-card.pdf</translation>
+    </message>
+</context>
+<context>
     <name>HolidayYearDialog</name>
     <message>
         <source>录入节假日安排</source>
@@ -2527,6 +2570,57 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>须经所长批准：{0}</source>
         <translation>Needs the station head&apos;s approval: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>欢迎使用首问登记</source>
+        <translation>Welcome to FirstAsk</translation>
+    </message>
+    <message>
+        <source>{0}，您好！三件事，马上上手：</source>
+        <translation>Hello {0}! Three things to get started:</translation>
+    </message>
+    <message>
+        <source>登记 (Ctrl+N)</source>
+        <translation>Register (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>客户来访、来电或95598工单：点“新登记”，填好按 Ctrl+S 保存，回执随即可打印。</source>
+        <translation>A visit, a call or a 95598 work order: click “New entry”, fill it in, Ctrl+S saves; the receipt is ready to print.</translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>每天先看“待办”：已超期、今日到期和转办快到期的事，逐条办结。</source>
+        <translation>Start each day with “To do”: overdue, due today and transfers due, one by one.</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>每月用U盘把登记带到县公司：“同步”页，插上U盘，点“导出到U盘”。</source>
+        <translation>Each month take the register to the county on a USB stick: the “Sync” page, insert the stick, click “Export to USB stick”.</translation>
+    </message>
+    <message>
+        <source>在任何一页按 F1，都会打开用户手册中讲这一页的章节。</source>
+        <translation>F1 on any page opens the user guide at the chapter about that page.</translation>
+    </message>
+    <message>
+        <source>以后不再显示（可在“帮助 → 欢迎页”再次打开）</source>
+        <translation>Do not show again (Help → Welcome shows it again)</translation>
+    </message>
+    <message>
+        <source>打开用户手册</source>
+        <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got it</translation>
     </message>
 </context>
 <context>

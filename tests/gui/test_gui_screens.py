@@ -43,6 +43,7 @@ def test_screenshots_render_every_screen(qapp, tmp_path):
     for expected in (
         "wizard-welcome",
         "login",
+        "welcome",
         "main-register",
         "main-todo",
         "main-follow_up",

@@ -39,6 +39,7 @@ from firstask_desktop.gui.operations.file_ops import (
 from firstask_desktop.gui.operations.print_ops import (
     DOCUMENT_BUILDERS,
     build_document,
+    build_guide,
     month_stats,
     printable_kinds,
     repeat_complainants,
@@ -104,6 +105,7 @@ __all__ = [
     "auto_lock_minutes",
     "backup_if_due",
     "build_document",
+    "build_guide",
     "change_password",
     "clause_table",
     "confirm_violation",

@@ -16,6 +16,7 @@ DOCUMENT_BUILDERS = {
     "stats": ("firstask_desktop.reports.statistics", "build_stats"),
     "assessment": ("firstask_desktop.reports.assessment_sheet", "build_assessment"),
     "supervision": ("firstask_desktop.reports.supervision", "build_supervision"),
+    "card": ("firstask_desktop.reports.wall_card", "build_card"),
 }
 
 
@@ -52,6 +53,13 @@ def build_document(kind: str, key: str, progress=None) -> bytes:
     if kind == "register" and progress is not None:
         return builder(key, lambda percent, message="": progress(int(percent), 100, message))
     return builder(key)
+
+
+def build_guide(language: str):
+    """The user manual (``reports.guide.Guide``: the PDF and each chapter's first page)."""
+    from firstask_desktop.reports.guide import render_guide
+
+    return render_guide(language)
 
 
 def month_stats(month: str) -> dict:
