@@ -166,6 +166,13 @@ def test_validate_rule_refuses_bad_values(change, field):
     assert err.value.field == field
 
 
-def test_validate_rule_accepts_bounds_and_star():
-    validate_rule(DeadlineRule("*", "follow_up", "working_days", 0))
-    validate_rule(DeadlineRule("praise", "reply", "minutes", 100000, area="remote"))
+def test_validate_rule_accepts_bounds_and_star(cal):
+    star = DeadlineRule("*", "follow_up", "working_days", 0)
+    longest = DeadlineRule("praise", "reply", "minutes", 100000, area="remote")
+    for rule in (star, longest):
+        assert validate_rule(rule) is None
+    # Accepted means usable: the star rule applies to every category, the bounds give deadlines.
+    assert pick_rule([star], "complaint", "follow_up", "urban") == star
+    start = datetime(2026, 3, 10, 9, 0)  # a Tuesday
+    assert due_at(start, star, cal) == datetime(2026, 3, 10, 23, 59, 59)
+    assert due_at(start, longest, cal) == datetime(2026, 5, 18, 19, 40)  # 69 days 10 h 40 min later
