@@ -30,3 +30,16 @@ def test_a_name_with_its_dot_after_one_character_keeps_that_character():
 def test_free_text_without_a_visitor_only_has_its_phones_masked():
     text = "电表型号DDZY-XXXX，回电13912345678"
     assert mask_personal_text(text) == "电表型号DDZY-XXXX，回电139****5678"
+
+
+@pytest.mark.parametrize(
+    "address, shown",
+    [
+        ("王家台子东头", "王家台***"),  # no unit to cut at, six characters: half of it
+        ("李家3组15号", "李家***"),  # and never a digit of the house number
+    ],
+)
+def test_an_address_without_a_unit_never_shows_whole(address, shown):
+    from firstask_desktop.domain.masking import mask_address
+
+    assert mask_address(address) == shown
