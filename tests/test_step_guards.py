@@ -212,8 +212,16 @@ ILLEGAL = [(a, s) for a in EXPECTED_FROM for s in STATUSES if s not in EXPECTED_
 
 @pytest.mark.parametrize("action, status", ILLEGAL, ids=[f"{a}-{s}" for a, s in ILLEGAL])
 def test_every_illegal_pair_is_refused_by_the_core(action, status):
-    with pytest.raises(IllegalStepError, match=f"“{STATUSES[status]}”，不能"):
+    # The refusal says what may be done instead: the written table's actions from this status.
+    possible = [status_machine.ACTION_LABELS[a] for a, s in EXPECTED_FROM.items() if status in s]
+    with pytest.raises(IllegalStepError) as refused:
         status_machine.require(action, status, "GS0101-2026-00001")
+    assert str(refused.value) == (
+        f"GS0101-2026-00001 当前状态为“{STATUSES[status]}”，"
+        f"不能{status_machine.ACTION_LABELS[action]}。此状态下可以：{'、'.join(possible) or '无'}。"
+    )
+    with pytest.raises(IllegalStepError, match="^当前状态为"):
+        status_machine.require(action, status)
     assert action not in status_machine.allowed_actions(status)
 
 
