@@ -368,3 +368,10 @@ def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, 
     )
     assert "无权" in capsys.readouterr().err
     assert not (station_copy / "x.xlsx").exists()
+
+
+def test_nobody_logged_in_is_refused_everything_and_told_so():
+    for permission in permissions.PERMISSIONS:
+        assert not permissions.can(None, permission)
+        with pytest.raises(NotAllowedError, match="^未登录无权"):
+            permissions.require(None, permission)
