@@ -186,3 +186,13 @@ def test_validate_rule_accepts_bounds_and_star(cal):
 def test_the_seed_marks_the_years_not_yet_announced_as_provisional(cal):
     # 2027 and 2028 come from the statutory rule, before the State Council's notice.
     assert cal.is_official(2026) and not cal.is_official(2027) and not cal.is_official(2028)
+
+
+def test_an_area_specific_follow_up_rule_is_the_one_used(cal):
+    remote = DeadlineRule("*", "follow_up", "working_days", 1, area="remote")
+    rules = (*DEFAULT_RULES, remote)
+    replied = datetime(2026, 3, 10, 15, 0)  # a Tuesday
+    assert follow_up_due(replied, "remote", rules, cal) == datetime(2026, 3, 11, 23, 59, 59)
+    assert follow_up_due(replied, "urban", rules, cal) == follow_up_due(
+        replied, "urban", DEFAULT_RULES, cal
+    )
