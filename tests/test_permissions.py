@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
 from firstask_desktop.store import db
 from firstask_desktop.store.audit import save_audited
-from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.store.models import Entry, Staff, Violation
 from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ ACTOR = {
     "county_assessor": "赵考核",
 }
 OWNER = "刘芳"  # a clerk who owns the entries the actors act on
+COUNTY_KEY_FILE = "YZ00-public-key.json"  # beside each copy of the station's data folder
 
 # The requirement: who may do what (1 = allowed).
 # fmt: off
@@ -64,8 +66,22 @@ def template(tmp_path_factory) -> Path:
     """A station with one member of each role, and entries to act on; copied for each test."""
     from firstask_desktop.services import entries as svc
     from firstask_desktop.services.station import add_staff, init_station
+    from firstask_desktop.sync.trust import export_key_file
 
-    folder = tmp_path_factory.mktemp("perm") / "data"
+    base = tmp_path_factory.mktemp("perm")
+    # The county's public key file, for the station's administrators to import (manage_keys).
+    open_store(base / "county")
+    init_station(
+        code="YZ00",
+        name="榆中县供电公司",
+        mode="county",
+        admin_name="县管理员",
+        admin_password=PASSWORD,
+        now=T0,
+    )
+    export_key_file(base)
+    db.close()
+    folder = base / "data"
     open_store(folder)
     init_station(
         code="GS0101",
@@ -130,6 +146,10 @@ def template(tmp_path_factory) -> Path:
             responder=name,
             now=T0,
         )
+    # One proposed breach for the head to decide (assess): the first entry left unanswered.
+    from firstask_desktop.services.assessment import scan
+
+    scan(T0 + timedelta(days=3))
     db.close()
     return folder
 
@@ -138,6 +158,7 @@ def template(tmp_path_factory) -> Path:
 def station_copy(template, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
+    shutil.copy(template.parent / COUNTY_KEY_FILE, tmp_path)
     open_store(folder)
     yield folder
     db.close()
@@ -161,7 +182,7 @@ def _do(permission: str, actor: Staff, folder: Path):
     from firstask_desktop.services import entries as svc
     from firstask_desktop.services.assessment import confirm
     from firstask_desktop.services.station import add_department, add_staff
-    from firstask_desktop.sync.trust import import_key_file
+    from firstask_desktop.sync.trust import import_key_file, registered
 
     if permission == "register":
         svc.register_entry(
@@ -195,9 +216,8 @@ def _do(permission: str, actor: Staff, folder: Path):
     elif permission == "manage_staff":
         add_staff(actor, name="新来的", role="clerk", password=PASSWORD, now=T0)
     elif permission == "manage_keys":
-        with pytest.raises(RefusedError) as refused:  # no such file: refused after the check
-            import_key_file(folder / "没有这个文件.key", accepted_by=actor, now=T0)
-        raise refused.value
+        info, new = import_key_file(folder.parent / COUNTY_KEY_FILE, accepted_by=actor, now=T0)
+        assert new and registered("county", info.station).accepted_by == actor.name
     elif permission == "manage_departments":
         add_department(actor, name="新部门", now=T0)
     elif permission == "manage_customers":
@@ -213,7 +233,9 @@ def _do(permission: str, actor: Staff, folder: Path):
         usb.mkdir()
         assert backup.backup_to(folder, usb, actor, now=T0).is_file()
     elif permission == "assess":
-        confirm(actor, 999999)  # no such breach: NotFoundError after the check
+        proposal = Violation.get(Violation.state == "proposed")
+        confirm(actor, proposal.id, now=T0)
+        assert Violation.get_by_id(proposal.id).state == "confirmed"
     elif permission == "record_breach":
         from firstask_desktop.services.breaches import record_breach
 
@@ -252,13 +274,8 @@ def test_every_cell_through_the_service(station_copy, permission, role):
         except NotAllowedError as err:
             pytest.fail(f"{role} should be allowed to {permission}: {err}")
         except RefusedError as err:
-            # Refused after the permission check (e.g. no such file): the role was allowed.
-            assert permission in (
-                "manage_keys",
-                "assess",
-                "decide_escalation",
-                "decide_appeal",
-            ), err
+            # Refused after the permission check (nothing reported, no such appeal): allowed.
+            assert permission in ("decide_escalation", "decide_appeal"), err
     else:
         with pytest.raises(NotAllowedError) as refused:
             _do(permission, actor, station_copy)
@@ -383,3 +400,10 @@ def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, 
     )
     assert "无权" in capsys.readouterr().err
     assert not (station_copy / "x.xlsx").exists()
+
+
+def test_nobody_logged_in_is_refused_everything_and_told_so():
+    for permission in permissions.PERMISSIONS:
+        assert not permissions.can(None, permission)
+        with pytest.raises(NotAllowedError, match="^未登录无权"):
+            permissions.require(None, permission)
