@@ -116,7 +116,8 @@ def _argv_for(parser) -> list[str]:
     for action in parser._actions:
         if action.option_strings:
             if action.required:
-                argv += [action.option_strings[0], "1"]
+                value = next(iter(action.choices)) if action.choices else "1"
+                argv += [action.option_strings[0], value]
         elif action.dest != "help":
             argv.append("1")
     return argv

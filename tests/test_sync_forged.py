@@ -15,6 +15,7 @@ import zlib
 
 import pytest
 from sync_support import (
+    PASSWORD,
     T0,
     add_entry_story,
     county_db,  # noqa: F401 - fixture
@@ -164,7 +165,9 @@ def test_an_entry_closed_with_no_audit_event_is_refused(world, tmp_path):
     assert "与该所的审计记录不符" in message and "status" in message
 
 
-def test_sync_verify_and_check_find_a_row_its_last_event_does_not_say(small_world, capsys):
+def test_sync_verify_and_check_find_a_row_its_last_event_does_not_say(
+    small_world, capsys, monkeypatch
+):
     """A row at the county that differs from the station's last event, written with a county
     audit event of its own (what a forged file left behind before): the county's own chain is
     fine, and both checks still report the row."""
@@ -174,7 +177,8 @@ def test_sync_verify_and_check_find_a_row_its_last_event_does_not_say(small_worl
     from firstask_desktop.store.audit import save_audited
     from firstask_desktop.store.models import Entry
 
-    args = ["--data-dir", str(county.folder)]
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    args = ["--data-dir", str(county.folder), "--as", "县管理员"]
     if county.database_url:
         args += ["--db", county.database_url]
     assert cli([*args, "sync", "verify"]) == 0 and cli([*args, "check"]) == 0

@@ -66,10 +66,13 @@ COMMANDS: dict[str, str | None] = {
     "assess appeal": ANYONE,  # one's own confirmed breach only (the core refuses others')
     "assess appeals": "assess",  # everyone's appeals and reasons: for who decides on breaches
     "assess decide-appeal": "decide_appeal",
-    "print bulletin": "assess",  # a 通报 names the person: printed by who confirms breaches
+    "print bulletin": "assess",
+    "print guide": ANYONE,  # the manual and the wall card carry no personal data
+    "print card": ANYONE,  # a 通报 names the person: printed by who confirms breaches
     "export excel": "export_import",
     "backup now": "backup",
-    "backup list": "backup",
+    "backup list": "backup",  # on a damaged register: file names only, no login (as restore)
+    "backup open": "backup",  # decrypts a station's sealed backup: a login, always
     "backup to": "backup",
     "backup restore": "backup",  # on a damaged register nobody can log in: no login then
     "sync export": "export_import",

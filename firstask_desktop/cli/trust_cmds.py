@@ -170,15 +170,17 @@ def add_trust_commands(commands, parser_class, staff) -> None:
     p.set_defaults(func=cmd_backup_now)
     p = backup.add_parser("list", help="列出备份")
     p.add_argument("--json", action="store_true")
-    # Reads only the backups folder: it must work when the register itself is damaged.
-    p.set_defaults(func=cmd_backup_list, opens_store=False)
+    # Reads only the backups folder: it must work when the register itself is damaged (then
+    # nobody can log in, and it lists file names only); on a healthy register, a login.
+    p.set_defaults(func=cmd_backup_list, opens_store="when_healthy")
     p = backup.add_parser("to", help="备份到U盘（先在本机做好并核对，再写入并核对）")
     p.add_argument("dir")
     p.set_defaults(func=cmd_backup_to)
     p = backup.add_parser("open", help="解密U盘上的加密备份（县公司帮供电所的新电脑恢复时用）")
     p.add_argument("file")
     p.add_argument("--out", required=True)
-    p.set_defaults(func=cmd_backup_open, opens_store=False)
+    # Decrypts a whole register: only for who may restore backups, logged in.
+    p.set_defaults(func=cmd_backup_open)
     p = backup.add_parser("restore", help="用一个备份恢复登记簿（原文件先保留）")
     p.add_argument("file")
     p.set_defaults(func=cmd_backup_restore, opens_store="when_healthy")
