@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain.deadlines import promised_due
 from firstask_desktop.domain.errors import (
     NotAllowedError,
     NotFoundError,
@@ -270,11 +271,6 @@ def register_entry(
             set_replied(entry, result, now, book)
         save_audited(entry, actor=actor, action="register", at=now)
     return entry
-
-
-def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
-    """The deadline promised to the customer: the reply, or for a repair, power restored."""
-    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
 
 
 def set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
