@@ -88,29 +88,30 @@ MUTANTS = [
     Mutant(
         "a complaint called back late counts as called back",
         "services/assessment.py",
-        "(Entry.contacted_at.is_null() | (Entry.contacted_at > Entry.contact_due_at))",
-        "Entry.contacted_at.is_null()",
+        'e.category != "complaint" or not h.missed(e.contact_due_at, e.contacted_at, as_of)',
+        'e.category != "complaint" or e.contacted_at is not None '
+        "or not h.missed(e.contact_due_at, e.contacted_at, as_of)",
         ("tests/test_assessment_edges.py", "-k", "complaint_not_contacted and late"),
     ),
     Mutant(
         "a repair passed on late counts as passed on",
         "services/assessment.py",
-        "(Transfer.entry == Entry.id) & (Transfer.transferred_at <= Entry.arrive_due_at)",
-        "(Transfer.entry == Entry.id)",
+        "    if not h.missed(e.arrive_due_at, done, as_of):",
+        "    if done is not None or not h.missed(e.arrive_due_at, done, as_of):",
         ("tests/test_assessment_edges.py", "-k", "repair_not_dispatched/dispatch and late"),
     ),
     Mutant(
         "a transfer chased late counts as chased",
         "services/assessment.py",
-        "(Supervision.transfer == Transfer.id) & (Supervision.at <= Transfer.due_at)",
-        "(Supervision.transfer == Transfer.id)",
+        "s.transfer_id == t.id and t.transferred_at <= s.at <= t.due_at",
+        "s.transfer_id == t.id and t.transferred_at <= s.at",
         ("tests/test_assessment_edges.py", "-k", "transfer_unsupervised/supervise and late"),
     ),
     Mutant(
         "a late follow-up counts as done",
         "services/assessment.py",
-        "        & (FollowUp.at <= Entry.follow_up_due_at)\n",
-        "",
+        "    if not h.missed(due, done, as_of):",
+        "    if done is not None or not h.missed(due, done, as_of):",
         ("tests/test_assessment_edges.py", "-k", "no_follow_up and late"),
     ),
     Mutant(

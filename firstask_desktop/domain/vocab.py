@@ -53,6 +53,13 @@ FOLLOW_UP_OUTCOMES = {
     "wrong_number": "号码错误",
 }
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+# A breach's state (考核记录): proposed by the scan or recorded by hand, then decided.
+VIOLATION_STATES = {
+    "proposed": "待确认",
+    "confirmed": "已确认",
+    "dismissed": "已驳回",
+    "overturned": "申诉撤销",  # confirmed, then set aside on appeal (the appeal keeps why)
+}
 
 # Extra spellings clerks type for the same choice.
 _ALIASES = {

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
-from firstask_desktop.domain import permissions
+from firstask_desktop.domain import permissions, vocab
 from firstask_desktop.domain.errors import (
     IllegalStepError,
     NotAllowedError,
@@ -96,12 +96,7 @@ RULES = {
     "repair_not_dispatched": ("九.2-3", "报修未在到达时限内转达抢修"),
     "manual": ("", "人工登记的违规"),
 }
-STATES = {
-    "proposed": "待确认",
-    "confirmed": "已确认",
-    "dismissed": "已驳回",
-    "overturned": "申诉撤销",  # confirmed, then set aside on appeal (the appeal keeps why)
-}
+STATES = vocab.VIOLATION_STATES
 
 
 def _fmt(moment: datetime | None) -> str:
