@@ -142,6 +142,15 @@ class ValidationError(RefusedError):
         super().__init__(f"{FIELD_LABELS.get(field, field)}：{message}")
 
 
+class TierResponderError(ValidationError):
+    """A gold/silver/bronze customer's matter put on someone other than their customer manager
+    without a reason: the form asks for the reason (or the manager) instead of a dead end."""
+
+    def __init__(self, message: str, manager: str):
+        self.manager = manager
+        super().__init__("responder", message)
+
+
 class NotFoundError(RefusedError):
     """What was asked for does not exist."""
 

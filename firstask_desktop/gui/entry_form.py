@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from firstask_desktop.domain.deadlines import describe_rule, pick_rule
-from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.errors import TierResponderError, ValidationError
 from firstask_desktop.domain.validation import UnverifiedPhoneError
 from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS
 from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
@@ -23,7 +23,7 @@ from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
 from . import operations, tasks
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
-from .messages import confirm, error_text, keep_unverified_phone
+from .messages import confirm, error_text, keep_unverified_phone, responder_reason
 from .style import styled
 from .widgets import mark_field, set_error
 
@@ -323,10 +323,11 @@ class EntryForm(QDialog):
     def save(self) -> None:
         self._submit(phone_unverified=False)
 
-    def _submit(self, phone_unverified: bool) -> None:
+    def _submit(self, phone_unverified: bool, responder_reason: str = "") -> None:
         if self._saving:
             return
         self._saving = True
+        self._phone_kept = phone_unverified  # asked once: a retry for another reason keeps it
         self.clear_errors()
         self.ui.buttonBox.setEnabled(False)
         tasks.run_task(
@@ -334,6 +335,7 @@ class EntryForm(QDialog):
             self.session.actor,
             **self.values(),
             phone_unverified=phone_unverified,
+            responder_reason=responder_reason,
             on_success=self._saved,
             on_error=self._refused,
             owner=self,
@@ -351,6 +353,11 @@ class EntryForm(QDialog):
         if isinstance(error, UnverifiedPhoneError) and keep_unverified_phone(self, error):
             self._submit(phone_unverified=True)
             return
+        if isinstance(error, TierResponderError):
+            reason = responder_reason(self, error)
+            if reason:
+                self._submit(phone_unverified=self._phone_kept, responder_reason=reason)
+                return
         if isinstance(error, ValidationError) and error.field in FIELDS:
             self._show_error(error.field, error.message)
             widget = getattr(self.ui, FIELDS[error.field][0])

@@ -63,3 +63,21 @@ def keep_unverified_phone(parent: QWidget | None, error) -> bool:
             "\n（保存后这条登记标记“号码未经核实”，回访名单上也会显示。选“否”回去修改号码。）",
         ).format(error.canonical, error.problem),
     )
+
+
+def responder_reason(parent: QWidget | None, error) -> str:
+    """Asked when a tier customer's matter is put on someone other than their customer manager
+    (``TierResponderError``): the reason, kept on the entry; empty when the clerk goes back to
+    choose the manager instead."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        QCoreApplication.translate("messages", "由他人负责的原因"),
+        QCoreApplication.translate(
+            "messages",
+            "{0}\n\n写明由他人负责的原因后保存（如：客户经理{1}休假，客户要求当场办理）。"
+            "\n选“取消”回去把首问责任人改为{1}。",
+        ).format(error.message, error.manager),
+    )
+    return text.strip() if ok else ""

@@ -12,6 +12,7 @@ from firstask_desktop.domain.errors import (
     NotAllowedError,
     NotFoundError,
     RefusedError,
+    TierResponderError,
     ValidationError,
 )
 from firstask_desktop.domain.search_text import pinyin_initials
@@ -212,10 +213,10 @@ def register_entry(
     responder_reason = clean_text(responder_reason, "responder_reason", max_len=NOTE_MAX)
     manager = tier_manager(customer)
     if manager is not None and owner.id != manager.id and not responder_reason:
-        raise ValidationError(
-            "responder",
+        raise TierResponderError(
             f"{customer.name}是{TIERS[customer.tier]}客户，首问责任人应是客户经理"
             f" {manager.name}：请改选 {manager.name}，或写明由他人负责的原因",
+            manager.name,
         )
     book = DeadlineBook(station.area, current_rules(station.code))
     deadlines = book.for_entry(category, received)

@@ -169,6 +169,47 @@ def test_a_known_gold_customer_with_complaints_is_recognised(session, people, qt
     assert saved[0]["responder"] == "陈静"  # the customer manager is the first responder
 
 
+def test_a_gold_customers_matter_kept_by_the_clerk_asks_why_and_keeps_the_reason(
+    session, people, qtbot, monkeypatch
+):
+    """The core refuses a tier customer's matter on someone else without a reason: the form
+    asks for it (or lets the clerk go back to the manager) instead of a dead end."""
+    svc.register_entry(
+        people["张伟"], channel="来电", category="咨询", visitor="王五", phone="13900001111",
+        matter="电价", result="已答复",
+    )  # fmt: skip
+    customer = Customer.get(Customer.phone == "13900001111")
+    svc.set_customer_tier(people["管理员"], customer, "gold", "陈静")
+    asked = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return ("陈静休假，客户要求当场办理", True)
+
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getMultiLineText", answer)
+    form = EntryForm(session)
+    qtbot.addWidget(form)
+    form.show()
+    settle(qtbot)
+    ui = form.ui
+    qtbot.keyClicks(ui.phone, "13900001111")
+    form.lookup_customer()
+    settle(qtbot)
+    ui.category.set_value("consult")
+    type_text(ui.visitor, "王五")
+    type_text(ui.matter, "咨询电价")
+    assert ui.responder.currentData() == "陈静"  # offered first: the customer manager
+    mine = ui.responder.findData(session.actor.name)
+    ui.responder.setCurrentIndex(mine)  # she keeps it, as if picked from the list
+    ui.responder.activated.emit(mine)
+    saved = _save(qtbot, form)
+    assert len(asked) == 1
+    assert "金牌客户" in asked[0] and "陈静" in asked[0]
+    assert saved and saved[0]["responder"] == session.actor.name
+    entry = Entry.get(Entry.serial == saved[0]["serial"])
+    assert entry.responder_reason == "陈静休假，客户要求当场办理"
+
+
 def test_one_time_notice_documents_are_ticked_or_typed(form, qtbot):
     ui = form.ui
     _fill_complaint(qtbot, form)
