@@ -233,7 +233,7 @@ class StatsPage(Retranslating, QWidget):
         self.people.setRowCount(len(stats["responders"]))
         for row, person in enumerate(stats["responders"]):
             values = [
-                person["name"],
+                person["label"],
                 person["total"],
                 person["reply_on_time"],
                 person["reply_late"],

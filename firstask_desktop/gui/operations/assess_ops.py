@@ -51,19 +51,21 @@ def assessment_overview(viewer, month: str) -> dict:
     proposed = [assessment.violation_to_dict(v) for v in pending.limit(PROPOSALS_SHOWN)]
     proposed_total = pending.count() if len(proposed) == PROPOSALS_SHOWN else len(proposed)
     sheet = assessment.month_sheet(month)
-    mine = (lambda r: True) if everyone else (lambda r: r["responder"] == viewer.name)
-    rates = {r["name"]: r for r in sheet["responders"]}
-    fines = {p["name"]: p for p in sheet["by_person"]}
+    mine = (lambda r: True) if everyone else (lambda r: r["responder_uuid"] == viewer.uuid)
+    # People by staff record: at the county two 张伟 of two stations are two lines.
+    rates = {r["key"]: r for r in sheet["responders"]}
+    fines = {p["key"]: p for p in sheet["by_person"]}
+    names = {key: r["label"] for key, r in rates.items()} | {k: p["name"] for k, p in fines.items()}
     people = []
-    for name in sorted(
-        set(rates) | set(fines), key=lambda n: (-fines.get(n, {}).get("amount_fen", 0), n)
+    for key in sorted(
+        set(rates) | set(fines), key=lambda k: (-fines.get(k, {}).get("amount_fen", 0), names[k])
     ):
-        if not everyone and name != viewer.name:
+        if not everyone and key != viewer.uuid:
             continue
-        fine, rate = fines.get(name, {}), rates.get(name, {})
+        fine, rate = fines.get(key, {}), rates.get(key, {})
         people.append(
             {
-                "name": name,
+                "name": names[key],
                 "count": fine.get("count", 0),
                 "amount_fen": fine.get("amount_fen", 0),
                 "sanctions": fine.get("sanctions", []),

@@ -1,0 +1,176 @@
+"""The county office's day (县公司总览): every station at a glance, and each station's overdue
+list to phone about and print (超期事项清单).
+
+The figures are the registers' own: a station's "open" is what its register shows under 未办结
+filtered to that station, its "overdue" what 已超期 shows, so the county and the station read
+the same numbers over the phone.
+
+How long a station may go without a sync file is the county's setting. The default is 35 days:
+stations bring their file monthly, with the month's register, by the 5th of the next month; so a
+month and five days since the last file is the longest normal gap, and a station past it has
+missed a month.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.vocab import OPEN_STATUSES
+from firstask_desktop.services.county import station_codes
+from firstask_desktop.services.month_stats import month_stats, overdue_row
+from firstask_desktop.services.queries import overdue_condition
+from firstask_desktop.services.station import require_station
+from firstask_desktop.services.station_names import PersonLabels, short_name
+from firstask_desktop.store import app_settings
+from firstask_desktop.store.models import Entry, Staff, Station, SyncLog
+from firstask_desktop.sync.county_import import KIND
+from firstask_desktop.sync.results import IMPORTED
+
+SYNC_INTERVAL_DAYS = app_settings.COUNTY_SYNC_INTERVAL_DAYS
+MAX_INTERVAL_DAYS = 366
+
+
+def sync_interval_days() -> int:
+    """Days a station may go without a sync file before the overview flags it."""
+    try:
+        days = int(app_settings.get(SYNC_INTERVAL_DAYS))
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_INTERVAL_DAYS:
+        days = int(app_settings.DEFAULTS[SYNC_INTERVAL_DAYS])
+    return days
+
+
+def set_sync_interval_days(actor, days: int, *, now: datetime | None = None) -> int:
+    """The county's administrator chooses how long a station may go without a sync file."""
+    permissions.require(actor, "edit_settings")
+    if not isinstance(days, int) or not 1 <= days <= MAX_INTERVAL_DAYS:
+        raise ValidationError(
+            "sync_interval",
+            f"同步间隔应在 1 到 {MAX_INTERVAL_DAYS} 天之间：请重新填写（一般为 35 天）。",
+        )
+    app_settings.put(actor, SYNC_INTERVAL_DAYS, str(days), station=require_station().code, now=now)
+    return days
+
+
+def _entries(code: str):
+    return Entry.select().where(Entry.station == code)
+
+
+def _last_import(code: str) -> SyncLog | None:
+    return (
+        SyncLog.select()
+        .where(
+            (SyncLog.kind == KIND)
+            & (SyncLog.direction == "in")
+            & (SyncLog.station == code)
+            & (SyncLog.status == IMPORTED)
+        )
+        .order_by(SyncLog.at.desc(), SyncLog.id.desc())
+        .first()
+    )
+
+
+def _station_head(code: str) -> str:
+    head = (
+        Staff.select(Staff.name)
+        .where((Staff.station == code) & (Staff.role == "head") & (Staff.active == True))  # noqa: E712
+        .order_by(Staff.id)
+        .first()
+    )
+    return head.name if head else ""
+
+
+def county_overview(month: str, now: datetime | None = None) -> dict:
+    """One row per station for ``month`` as of ``now``: entries received this month, open and
+    overdue now (with the oldest overdue), escalations waiting for the head, the month's on-time,
+    follow-up and satisfaction rates, the last sync file and its age, flagged past the county's
+    interval, and the station's phone to call."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    interval = sync_interval_days()
+    stats = month_stats(month, now, with_previous=False)
+    rates = {row["code"]: row for row in stats["stations"]}
+    labels = PersonLabels()
+    rows = []
+    for code in station_codes():
+        station = Station.get_or_none(Station.code == code)
+        name = station.name if station else code
+        month_row = rates.get(code, {})
+        overdue = _overdue_entries(code, now, labels)
+        last = _last_import(code)
+        age = (now - last.at).days if last else None
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "short_name": short_name(name),
+                "phone": station.phone if station else "",
+                "entries": month_row.get("total", 0),
+                "open": _entries(code).where(Entry.status.in_(OPEN_STATUSES)).count(),
+                "overdue": len(overdue),
+                "oldest_overdue": overdue[0] if overdue else None,
+                "escalated": _entries(code).where(Entry.status == "unresolved").count(),
+                "reply_rate": month_row.get("reply_rate"),
+                "follow_up_rate": month_row.get("follow_up_rate"),
+                "satisfaction_rate": month_row.get("satisfaction_rate"),
+                "last_file": last.file_name if last else "",
+                "last_import_at": last.at if last else None,
+                "sync_age_days": age,
+                # No file at all, or none for the county's interval: the station is phoned.
+                "sync_late": age is None or age >= interval,
+            }
+        )
+    return {
+        "month": stats["month"],
+        "as_of": now,
+        "county": stats["station"],
+        "sync_interval_days": interval,
+        "stations": rows,
+        "totals": {
+            key: sum(r[key] for r in rows) for key in ("entries", "open", "overdue", "escalated")
+        },
+        "sync_late": sum(r["sync_late"] for r in rows),
+    }
+
+
+def _overdue_entries(code: str, now: datetime, labels: PersonLabels) -> list[dict]:
+    """The station's overdue matters, the longest overdue first."""
+    query = (
+        Entry.select(Entry, Staff)
+        .join(Staff, on=(Entry.responder == Staff.id))
+        .where((Entry.station == code) & overdue_condition(now))
+    )
+    rows = [overdue_row(entry, now, labels) for entry in query]
+    rows.sort(key=lambda r: (r["deadline"], r["serial"]))
+    return rows
+
+
+def overdue_lists(stations: list[str] | None = None, now: datetime | None = None) -> dict:
+    """超期事项清单: per station (each printed on its own page for its head to sign), every matter
+    past its reply or follow-up deadline, the longest overdue first. ``stations`` limits it to
+    those codes; by default every station, with or without overdue matters (a blank list says
+    "nothing overdue", which the county wants confirmed too)."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    labels = PersonLabels()
+    wanted = [c.strip().upper() for c in stations] if stations else station_codes()
+    result = []
+    for code in wanted:
+        station = Station.get_or_none(Station.code == code)
+        name = station.name if station else code
+        result.append(
+            {
+                "code": code,
+                "name": name,
+                "phone": station.phone if station else "",
+                "head": _station_head(code),
+                "rows": _overdue_entries(code, now, labels),
+            }
+        )
+    local = Station.select().where(Station.is_local == True).first()  # noqa: E712
+    return {
+        "as_of": now,
+        "county": local.county or local.name if local else "",
+        "stations": result,
+    }
