@@ -221,3 +221,24 @@ def test_each_stations_overdue_list_prints_on_its_own_page(county_day):
             assert row["serial"] in text
         others = [c for c in stations if c != code]
         assert not any(f"{c}-2026" in text for c in others)
+
+
+def test_the_overview_exported_to_excel_has_a_row_per_station(county_day, tmp_path):
+    from openpyxl import load_workbook
+
+    from firstask_desktop.services.county_overview import county_overview, export_overview_excel
+    from firstask_desktop.store.models import Staff
+
+    county, stations = county_day
+    with county.use():
+        overview = county_overview(MONTH, NOW)
+        path = export_overview_excel(
+            Staff.get(Staff.name == "县管理员"), tmp_path / "总览.xlsx", overview
+        )
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0][:5] == ("供电所", "编码", "本月登记", "未办结", "已超期")
+    by_code = {r[1]: r for r in rows[1:]}
+    assert set(by_code) == set(stations)
+    for row in overview["stations"]:
+        assert by_code[row["code"]][2:5] == (row["entries"], row["open"], row["overdue"])
+    assert by_code[STALE][14] == "是" and by_code["GS0101"][14] is None

@@ -13,17 +13,26 @@ missed a month.
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from firstask_desktop.domain import permissions
-from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.errors import RefusedError, StorageError, ValidationError
 from firstask_desktop.domain.vocab import OPEN_STATUSES
 from firstask_desktop.services.county import station_codes
+from firstask_desktop.services.export_excel import spreadsheet_text
 from firstask_desktop.services.month_stats import month_stats, overdue_row
 from firstask_desktop.services.queries import overdue_condition
 from firstask_desktop.services.station import require_station
 from firstask_desktop.services.station_names import PersonLabels, short_name
 from firstask_desktop.store import app_settings
+from firstask_desktop.store.disk_errors import translated
+from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import Entry, Staff, Station, SyncLog
 from firstask_desktop.sync.county_import import KIND
 from firstask_desktop.sync.results import IMPORTED
@@ -173,4 +182,116 @@ def overdue_lists(stations: list[str] | None = None, now: datetime | None = None
         "as_of": now,
         "county": local.county or local.name if local else "",
         "stations": result,
+    }
+
+
+OVERVIEW_COLUMNS = (
+    ("供电所", 16),
+    ("编码", 9),
+    ("本月登记", 9),
+    ("未办结", 8),
+    ("已超期", 8),
+    ("最久超期", 20),
+    ("最久超期天数", 10),
+    ("待所长处理", 10),
+    ("答复及时率", 10),
+    ("回访及时率", 10),
+    ("满意率", 8),
+    ("最近同步文件", 30),
+    ("最近导入时间", 17),
+    ("距今天数", 8),
+    ("逾期未同步", 10),
+    ("电话", 14),
+)
+
+
+def _overview_cells(row: dict) -> list:
+    oldest = row["oldest_overdue"] or {}
+
+    def rate(value):
+        return round(value, 4) if value is not None else None
+
+    return [
+        spreadsheet_text(row["name"]),
+        spreadsheet_text(row["code"]),
+        row["entries"],
+        row["open"],
+        row["overdue"],
+        spreadsheet_text(oldest.get("serial", "")),
+        oldest.get("days_over"),
+        row["escalated"],
+        rate(row["reply_rate"]),
+        rate(row["follow_up_rate"]),
+        rate(row["satisfaction_rate"]),
+        spreadsheet_text(row["last_file"]),
+        row["last_import_at"],
+        row["sync_age_days"],
+        "是" if row["sync_late"] else "",
+        spreadsheet_text(row["phone"]),
+    ]
+
+
+def export_overview_excel(actor, out: Path, overview: dict) -> Path:
+    """The overview as an Excel workbook (one row per station), written and read back."""
+    permissions.require(actor, "export_import")
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise RefusedError(f"导出文件“{out.name}”应以 .xlsx 结尾（Excel 工作簿）：请改一下文件名。")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"总览 {overview['month']}"
+    sheet.append([header for header, _width in OVERVIEW_COLUMNS])
+    for index, (_header, width) in enumerate(OVERVIEW_COLUMNS):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in overview["stations"]:
+        sheet.append(_overview_cells(row))
+    for column in ("I", "J", "K"):
+        for cell in sheet[column][1:]:
+            cell.number_format = "0.0%"
+    for cell in sheet["M"][1:]:
+        cell.number_format = "yyyy-mm-dd hh:mm"
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(out, buffer.getvalue(), what="导出 Excel")
+    with translated("核对导出的 Excel"):
+        book = load_workbook(out, read_only=True)
+        try:
+            found = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+        finally:
+            book.close()
+    if found != len(overview["stations"]) + 1:
+        raise StorageError(
+            f"导出 Excel 失败：读回的文件“{out.name}”不完整（应有 {len(overview['stations'])} 行，"
+            f"读到 {max(found - 1, 0)} 行）。请换一个位置或U盘后重试。",
+            "io",
+        )
+    return out
+
+
+def entry_at_county(entry: Entry) -> dict:
+    """What the county shows of a station's entry besides its fields: the station, and the
+    station's own history of it (its audit events, imported with its files), labelled as the
+    station's detail labels them. The county only reads a station's records: no step is
+    offered (``read_only``)."""
+    from firstask_desktop.services.queries import entry_record_uuids, timeline
+    from firstask_desktop.store.models import StationAuditEvent
+
+    station = Station.get_or_none(Station.code == entry.station)
+    events = (
+        StationAuditEvent.select()
+        .where(
+            (StationAuditEvent.source == entry.station)
+            & StationAuditEvent.record_uuid.in_(entry_record_uuids(entry))
+        )
+        .order_by(StationAuditEvent.seq)
+    )
+    return {
+        "station_code": entry.station,
+        "station_name": station.name if station else entry.station,
+        "station_phone": station.phone if station else "",
+        "read_only": True,
+        "station_timeline": timeline(entry, events),
     }
