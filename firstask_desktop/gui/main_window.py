@@ -283,7 +283,11 @@ class MainWindow(Retranslating, QMainWindow):
                     overdue,
                     self.tr("今日到期 {0}").format(c["due_today"]),
                     self.tr("待回访 {0}").format(c["follow_up_due"]),
-                    self.tr("待所长处理 {0}").format(c["escalated"]),
+                    (
+                        self.tr("各所待所长处理 {0}")
+                        if self.page_names is COUNTY_PAGES
+                        else self.tr("待所长处理 {0}")
+                    ).format(c["escalated"]),
                 ]
                 + (
                     [self.tr("转办将到期 {0}").format(c["transfers_due"])]

@@ -174,3 +174,45 @@ def test_an_entry_at_the_county_is_read_only_with_the_stations_history(county_wi
     assert history[:2] == ["登记", "转办"] and "回访" in history
     assert not any("sync" in h or "_" in h for h in history)
     assert detail.timeline_label.text() == "办理经过（供电所的审计记录）"
+
+
+def _choose(combo, text: str) -> None:
+    index = combo.findText(text)
+    assert index > 0, [combo.itemText(i) for i in range(combo.count())]
+    combo.setCurrentIndex(index)
+
+
+def test_todo_at_the_county_filters_by_station_in_county_words(county_window, qtbot):
+    window = county_window
+    window.show_page("todo")
+    page = window.page["todo"]
+    settle(qtbot)
+    assert page.station.isVisible() and page.station.itemText(1) == "城关供电所"
+    assert "县公司" in page.heading.text()
+    assert page.buttons["escalated"].text().startswith("各所上报待所长处理")
+    everyone = page.table.model.total
+    _choose(page.station, "和平供电所")
+    settle(qtbot)
+    model = page.table.model
+    serials = [model.index(r, COL_SERIAL).data() for r in range(model.rowCount())]
+    assert serials and all(s.startswith("GS0104-") for s in serials)
+    assert model.total < everyone
+    # The bucket's count is the station's, as its list shows.
+    assert page.buttons["overdue"].text() == f"已超期\n{model.total}"
+
+
+def test_stats_and_assessment_at_the_county_filter_by_station(county_window, qtbot):
+    window = county_window
+    window.show_page("stats")
+    stats = window.page["stats"]
+    stats.month.setCurrentIndex(stats.month.findData("2026-03"))
+    settle(qtbot)
+    _choose(stats.station, "夏官营供电所")
+    settle(qtbot)
+    people = [stats.people.item(r, 0).text() for r in range(stats.people.rowCount())]
+    assert people == ["李娜（夏官营所）"]
+    window.show_page("assess")
+    assess = window.page["assess"]
+    settle(qtbot)
+    assert assess.station.isVisible()
+    assert "各供电所" in assess.note.text() and "全所" not in assess.note.text()

@@ -27,6 +27,17 @@ def station_choices() -> list[tuple[str, str]]:
     return [(code, names.get(code, code)) for code in station_codes()]
 
 
+def bucket_counts(filters: dict, station: str, now: datetime | None = None) -> dict[str, int]:
+    """待办's counts for one station: each bucket's register filter narrowed to it."""
+    from dataclasses import replace
+
+    from firstask_desktop.services.queries import count_entries
+
+    return {
+        key: count_entries(replace(flt, station=station), now=now) for key, flt in filters.items()
+    }
+
+
 def overview(viewer, month: str, now: datetime | None = None) -> dict:
     """The overview, and what ``viewer`` may do with it."""
     from firstask_desktop.domain import permissions
