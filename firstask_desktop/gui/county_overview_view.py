@@ -92,6 +92,7 @@ class CountyOverviewPage(Retranslating, QWidget):
         set_error(self.error, "")
         self.notice = QLabel()
         self.result = QLabel()  # where the Excel file went
+        self.result.setVisible(False)
         self.table = QTableWidget(0, COLUMN_COUNT)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -245,16 +246,14 @@ class CountyOverviewPage(Retranslating, QWidget):
         else:
             age_text = self.tr("{0} 天前").format(age)
         if station["sync_late"]:
-            age_text += self.tr("（逾期未同步）")
+            age_text += self.tr("（逾期）")
         cells = {
-            COL_STATION: (station["name"], station["name"]),
+            COL_STATION: (station["name"], station["code"]),  # sorted as the county numbers them
             COL_ENTRIES: (str(station["entries"]), station["entries"]),
             COL_OPEN: (str(station["open"]), station["open"]),
             COL_OVERDUE: (str(station["overdue"]), station["overdue"]),
             COL_OLDEST: (
-                self.tr("{0}（超 {1} 天）").format(oldest["serial"], oldest["days_over"])
-                if oldest
-                else "—",
+                self.tr("超 {0} 天").format(oldest["days_over"]) if oldest else "—",
                 oldest["days_over"] if oldest else None,
             ),
             COL_ESCALATED: (str(station["escalated"]), station["escalated"]),
@@ -280,6 +279,24 @@ class CountyOverviewPage(Retranslating, QWidget):
                 item.setForeground(QBrush(LATE[1]))
             if column == COL_STATION:
                 item.setToolTip(f"{station['name']}（{station['code']}）")
+            elif column == COL_OLDEST and oldest:
+                item.setToolTip(
+                    self.tr("{0}：{1}时限 {2}").format(
+                        oldest["serial"], oldest["what"], f"{oldest['deadline']:%Y-%m-%d %H:%M}"
+                    )
+                )
+            elif column == COL_LAST_FILE and station["last_import_at"]:
+                item.setToolTip(
+                    self.tr("{0}，{1} 导入").format(
+                        station["last_file"], f"{station['last_import_at']:%Y-%m-%d %H:%M}"
+                    )
+                )
+            elif column == COL_SYNC_AGE and station["sync_late"]:
+                item.setToolTip(
+                    self.tr("超过 {0} 天没有同步文件：请打电话请供电所带U盘来同步。").format(
+                        self.data["sync_interval_days"] if self.data else ""
+                    )
+                )
             self.table.setItem(row, column, item)
 
     # --- acting on it -------------------------------------------------------------------------
@@ -353,6 +370,7 @@ class CountyOverviewPage(Retranslating, QWidget):
         def done(written: str) -> None:
             self.excel_button.setEnabled(True)
             self.result.setText(self.tr("总览已导出到 {0}").format(written))
+            self.result.setVisible(True)
 
         def failed(err: BaseException) -> None:
             self.excel_button.setEnabled(True)

@@ -44,7 +44,7 @@ COLUMN_SAMPLES = {
     COL_STATUS: "未办结已上报",
     COL_DUE: "回访 2026-11-29 23:59",
     COL_DUE_STATE: "今日到期",
-    COL_STATION: "甘草店供电所",
+    COL_STATION: "甘草店所",
 }
 MATTER_MIN_SAMPLE = "家中电压"  # as wide as the narrowest column, 类别
 

@@ -154,7 +154,10 @@ class RegisterPage(Retranslating, QWidget):
         # Station names, not codes: the county speaks of 城关所, not GS0101.
         self._replace_items(self.station, scope["stations"])
         if scope["stations"]:
-            self.table.show_station_column(dict(scope["stations"]))
+            # Wide enough for the longest name ("全部供电所" was cut to "全部供电").
+            longest = max(len(name) for _code, name in scope["stations"])
+            self.station.setMinimumContentsLength(max(5, longest) + 1)
+            self.table.show_station_column(scope["short_names"])
 
     def _replace_items(self, combo: QComboBox, values: list) -> None:
         """Replace the choices after "all": values, or (data, text) pairs."""

@@ -12,7 +12,7 @@ from .operations import county_ops
 
 class StationFilter(QComboBox):
     sig_changed = Signal(str)  # the station's code, "" for every station
-    sig_loaded = Signal(dict)  # code → name of every station (only at the county)
+    sig_loaded = Signal(dict)  # code → short name (城关所) of every station, at the county
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -21,12 +21,13 @@ class StationFilter(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.addItem(self.tr("全部供电所"), "")
         self.currentIndexChanged.connect(lambda _i: self.sig_changed.emit(self.code()))
-        tasks.run_task(county_ops.station_choices, owner=self, on_success=self._fill)
+        tasks.run_task(county_ops.station_filter_choices, owner=self, on_success=self._fill)
 
     def code(self) -> str:
         return self.currentData() or ""
 
-    def _fill(self, stations: list[tuple[str, str]]) -> None:
+    def _fill(self, choices: dict) -> None:
+        stations = choices["stations"]
         self.blockSignals(True)
         for code, name in stations:
             self.addItem(name, code)
@@ -34,7 +35,7 @@ class StationFilter(QComboBox):
         self.at_county = bool(stations)
         self.setVisible(self.at_county)
         if stations:
-            self.sig_loaded.emit(dict(stations))
+            self.sig_loaded.emit(choices["short_names"])
 
     def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent

@@ -86,7 +86,7 @@ def render_overview(overview: dict) -> bytes:
     for r in overview["stations"]:
         cells.append(
             [
-                f"{r['name']}（{r['code']}）",
+                r["name"],
                 str(r["entries"]),
                 str(r["open"]),
                 str(r["overdue"]),
@@ -96,7 +96,7 @@ def render_overview(overview: dict) -> bytes:
                 pct(r["follow_up_rate"]),
                 pct(r["satisfaction_rate"]),
                 r["last_file"] or "—",
-                sync_age_text(r) + ("（逾期未同步）" if r["sync_late"] else ""),
+                sync_age_text(r) + ("（逾期）" if r["sync_late"] else ""),
                 r["phone"] or "—",
             ]
         )
@@ -117,7 +117,7 @@ def render_overview(overview: dict) -> bytes:
             "",
         ]
     )
-    fractions = (0.13, 0.06, 0.06, 0.06, 0.12, 0.07, 0.07, 0.07, 0.06, 0.14, 0.09, 0.07)
+    fractions = (0.1, 0.06, 0.06, 0.06, 0.15, 0.06, 0.07, 0.07, 0.07, 0.13, 0.08, 0.09)
     story = [
         para(f"{county['name']} 各供电所总览", "title"),
         para(
@@ -129,7 +129,7 @@ def render_overview(overview: dict) -> bytes:
         Spacer(1, 3 * mm),
         para(
             "本月登记：受理时间在本月的登记（不含作废）；未办结、已超期、待所长处理：统计时刻的"
-            "全部登记。及时率与满意率为本月登记的。逾期未同步：最近一次导入的同步文件已满 "
+            "全部登记。及时率与满意率为本月登记的。“逾期”：最近一次导入的同步文件已满 "
             f"{overview['sync_interval_days']} 天，或从未导入。",
             "tiny",
         ),
@@ -149,9 +149,7 @@ def render_overdue_lists(lists: dict) -> bytes:
     for index, station in enumerate(lists["stations"]):
         if index:
             story.append(PageBreak())
-        cells = [
-            ["受理编号", "受理时间", "类别", "来访人", "首问责任人", "超期环节", "时限", "超期"]
-        ]
+        cells = [["受理编号", "受理时间", "类别", "来访人", "首问责任人", "环节", "时限", "超期"]]
         for r in station["rows"]:
             cells.append(
                 [
@@ -159,7 +157,7 @@ def render_overdue_lists(lists: dict) -> bytes:
                     fmt_time(r["received_at"]),
                     r["category"],
                     r["visitor"],
-                    r["responder"],
+                    r["responder_name"],  # the station's own people: no station after them
                     r["what"],
                     fmt_time(r["deadline"]),
                     f"{r['days_over']} 天",
@@ -167,7 +165,7 @@ def render_overdue_lists(lists: dict) -> bytes:
             )
         if len(cells) == 1:
             cells.append(["没有超期事项"] + [""] * 7)
-        fractions = (0.18, 0.15, 0.09, 0.09, 0.14, 0.09, 0.15, 0.11)
+        fractions = (0.19, 0.16, 0.1, 0.08, 0.12, 0.08, 0.16, 0.11)
         story += [
             para(f"{station['name']} 超期事项清单", "title"),
             para(

@@ -291,6 +291,7 @@ def overdue_row(entry: Entry, now: datetime, labels: PersonLabels) -> dict:
         "category": CATEGORIES.get(entry.category, entry.category),
         "visitor": mask_name(entry.visitor),
         "responder": labels.label(entry.responder.name, entry.responder.station),
+        "responder_name": entry.responder.name,  # on a list of one station's own
         "status": STATUSES.get(entry.status, entry.status),
         "what": what,
         "deadline": deadline,

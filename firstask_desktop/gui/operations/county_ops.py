@@ -27,6 +27,18 @@ def station_choices() -> list[tuple[str, str]]:
     return [(code, names.get(code, code)) for code in station_codes()]
 
 
+def station_short_names() -> dict[str, str]:
+    """code → 城关所: the station column of the county's lists (the full name in its filter)."""
+    from firstask_desktop.services.station_names import short_name
+
+    return {code: short_name(name) for code, name in station_choices()}
+
+
+def station_filter_choices() -> dict:
+    """The county's station filter: (code, name) pairs, and the short names of its column."""
+    return {"stations": station_choices(), "short_names": station_short_names()}
+
+
 def bucket_counts(filters: dict, station: str, now: datetime | None = None) -> dict[str, int]:
     """待办's counts for one station: each bucket's register filter narrowed to it."""
     from dataclasses import replace

@@ -41,10 +41,14 @@ def register_count(flt: queries.EntryFilter, now: datetime | None = None, viewer
 def register_scope(actor) -> dict:
     """Whether ``actor`` may register here, and the stations a county's register shows."""
     from firstask_desktop.domain import permissions
-    from firstask_desktop.gui.operations.county_ops import station_choices
+    from firstask_desktop.gui.operations.county_ops import station_choices, station_short_names
 
-    # At the county: (code, name) of each station, for the filter and the station column.
-    return {"may_register": permissions.can(actor, "register"), "stations": station_choices()}
+    # At the county: (code, name) of each station for the filter, short names for the column.
+    return {
+        "may_register": permissions.can(actor, "register"),
+        "stations": station_choices(),
+        "short_names": station_short_names(),
+    }
 
 
 def months() -> list[str]:
