@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
@@ -44,20 +44,20 @@ def existing_folder(parent: QWidget, prefs, title: str) -> str:
     return folder
 
 
-def ack_lines(widget: QWidget, paths: list[str]) -> list[str]:
+def ack_lines(paths: list[str]) -> list[str]:
     """The lines after an import that wrote acknowledgement files (回执): where they are, on
     which drive, and that they go back to the stations (the station imports its receipt)."""
     if not paths:
         return []
-    tr = widget.tr
     lines = [
         "<b>"
-        + tr("已写出 {0} 个回执文件：请把回执带回供电所，在供电所的“同步”页导入。").format(
-            len(paths)
-        )
+        + QCoreApplication.translate(
+            "AckFiles", "已写出 {0} 个回执文件：请把回执带回供电所，在供电所的“同步”页导入。"
+        ).format(len(paths))
         + "</b>"
     ]
     for path in paths:
         where = Path(path).drive or str(Path(path).parent)
-        lines.append("　" + tr("{0}（在 {1}）").format(Path(path).name, where))
+        text = QCoreApplication.translate("AckFiles", "{0}（在 {1}）")
+        lines.append("　" + text.format(Path(path).name, where))
     return lines

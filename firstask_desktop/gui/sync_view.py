@@ -398,7 +398,7 @@ class SyncPage(Retranslating, QWidget):
             for warning in line.get("warnings", []):
                 text += f"<br>　⚠ {warning}"
             out.append(text)
-        out += ack_lines(self, [line["ack"] for line in lines if line.get("ack")])
+        out += ack_lines([line["ack"] for line in lines if line.get("ack")])
         self.result.setText("<br>".join(out))
         self.refresh()
         self.session.data_changed.emit()

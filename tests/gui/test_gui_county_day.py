@@ -14,7 +14,14 @@ import pytest
 from conftest import GUI_NOW
 from gui_helpers import settle
 from PySide6.QtCore import Qt
-from sync_support import exchange_keys, export, import_at, make_county, make_station
+from sync_support import (
+    add_entry_story,
+    exchange_keys,
+    export,
+    import_at,
+    make_county,
+    make_station,
+)
 
 from firstask_desktop.gui.county_overview_view import (
     COL_OVERDUE,
@@ -47,17 +54,23 @@ def county_template(tmp_path_factory):
         days = 40 if code == "GS0105" else 1
         path = export(site, usb / code).path
         import_at(county, path, accept_new_station=True, now=GUI_NOW - timedelta(days=days))
-    return county.folder
+    # GS0101's next file, still on the stick: for the import on screen.
+    with sites[0].use():
+        add_entry_story(6, at=GUI_NOW - timedelta(days=1))
+    stick = root / "第二次"
+    export(sites[0], stick)
+    return county.folder, stick
 
 
 @pytest.fixture
 def county_session(county_template, tmp_path, qapp):
+    template, _stick = county_template
     from firstask_desktop.gui.session import Session
     from firstask_desktop.services.station import local_station
     from firstask_desktop.store.models import Staff
 
     folder = tmp_path / "县公司"
-    shutil.copytree(county_template, folder)
+    shutil.copytree(template, folder)
     open_store(folder)
     session = Session(folder)
     session.station = local_station()
@@ -214,3 +227,23 @@ def test_stats_and_assessment_at_the_county_filter_by_station(county_window, qtb
     settle(qtbot)
     assert assess.station.isVisible()
     assert "各供电所" in assess.note.text() and "全所" not in assess.note.text()
+
+
+def test_an_import_on_screen_lists_the_receipts_to_take_back(
+    county_session, county_template, qtbot, tmp_path
+):
+    from firstask_desktop.gui.sync_view import SyncPage
+
+    stick = tmp_path / "U盘"
+    shutil.copytree(county_template[1], stick)
+    (path,) = stick.glob("*.fasync")
+    page = SyncPage(county_session)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot)
+    page.import_files([str(path)])
+    settle(qtbot)
+    text = page.result.text()
+    assert "已写出 1 个回执文件：请把回执带回供电所" in text
+    (ack,) = [p for p in stick.iterdir() if p != path]
+    assert f"{ack.name}（在 {stick}）" in text
