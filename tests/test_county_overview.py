@@ -196,7 +196,7 @@ def test_only_an_administrator_sets_the_sync_interval(county_day):
 
 
 def test_each_stations_overdue_list_prints_on_its_own_page(county_day):
-    from firstask_desktop.reports.county_overview import render_overdue_lists
+    from firstask_desktop.reports.county_sheets import render_overdue_lists
     from firstask_desktop.services.county_overview import overdue_lists
 
     county, stations = county_day
@@ -242,3 +242,27 @@ def test_the_overview_exported_to_excel_has_a_row_per_station(county_day, tmp_pa
     for row in overview["stations"]:
         assert by_code[row["code"]][2:5] == (row["entries"], row["open"], row["overdue"])
     assert by_code[STALE][14] == "是" and by_code["GS0101"][14] is None
+
+
+def test_the_command_line_prints_the_overview_and_one_stations_overdue_list(
+    county_day, tmp_path, capsys, monkeypatch
+):
+    from firstask_desktop.cli.runner import run
+
+    county, _stations = county_day
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    common = ["--data-dir", str(county.folder), "--as", "县管理员"]
+    if county.database_url:
+        common += ["--db", county.database_url]
+    overview, overdue = tmp_path / "总览.pdf", tmp_path / "超期.pdf"
+    assert run([*common, "print", "overview", "--month", MONTH, "--out", str(overview)]) == 0
+    assert "逾期" in squeeze(pdf_text(overview.read_bytes()))
+    args = ["print", "overdue", "--station", "gs0103", "--out", str(overdue)]
+    assert run([*common, *args]) == 0
+    text = pdf_text(overdue.read_bytes())
+    assert "\f" not in text and "金崖供电所" in squeeze(text)
+    capsys.readouterr()
+    args = ["print", "overdue", "--station", "GS0999", "--out", str(tmp_path / "x.pdf")]
+    assert run([*common, *args]) == 2
+    assert "没有编码为“GS0999”的供电所" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

@@ -22,7 +22,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from firstask_desktop.domain import permissions
-from firstask_desktop.domain.errors import RefusedError, StorageError, ValidationError
+from firstask_desktop.domain.errors import (
+    NotFoundError,
+    RefusedError,
+    StorageError,
+    ValidationError,
+)
 from firstask_desktop.domain.vocab import OPEN_STATUSES
 from firstask_desktop.services.county import station_codes
 from firstask_desktop.services.export_excel import spreadsheet_text
@@ -163,7 +168,13 @@ def overdue_lists(stations: list[str] | None = None, now: datetime | None = None
     "nothing overdue", which the county wants confirmed too)."""
     now = (now or datetime.now()).replace(microsecond=0)
     labels = PersonLabels()
-    wanted = [c.strip().upper() for c in stations] if stations else station_codes()
+    known = station_codes()
+    wanted = [c.strip().upper() for c in stations] if stations else known
+    for code in wanted:
+        if code not in known:
+            raise NotFoundError(
+                f"没有编码为“{code}”的供电所：请用“sync status”查看已导入的供电所及其编码。"
+            )
     result = []
     for code in wanted:
         station = Station.get_or_none(Station.code == code)

@@ -63,7 +63,7 @@ def overview(viewer, month: str, now: datetime | None = None) -> dict:
 
 
 def overview_pdf(month: str, now: datetime | None = None) -> bytes:
-    from firstask_desktop.reports.county_overview import render_overview
+    from firstask_desktop.reports.county_sheets import render_overview
     from firstask_desktop.services.county_overview import county_overview
 
     return render_overview(county_overview(month, now))
@@ -71,7 +71,7 @@ def overview_pdf(month: str, now: datetime | None = None) -> bytes:
 
 def overdue_pdf(stations: list[str] | None = None, now: datetime | None = None) -> bytes:
     """超期事项清单 of the given stations (every station by default), one per page."""
-    from firstask_desktop.reports.county_overview import render_overdue_lists
+    from firstask_desktop.reports.county_sheets import render_overdue_lists
     from firstask_desktop.services.county_overview import overdue_lists
 
     return render_overdue_lists(overdue_lists(stations, now))
