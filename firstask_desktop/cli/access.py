@@ -58,6 +58,8 @@ COMMANDS: dict[str, str | None] = {
     "print supervision": "register",
     "print register": ANYONE,  # the wall register is masked for everyone
     "print stats": ANYONE,
+    "print overview": ANYONE,  # figures per station, no customer
+    "print overdue": ANYONE,  # customers masked, as on the statistics' overdue list
     "print assessment": ANYONE,
     "assess scan": ANYONE,
     "assess confirm": "assess",

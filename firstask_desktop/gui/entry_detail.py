@@ -114,10 +114,18 @@ class EntryDetail(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.timeline.setHeaderLabels([self.tr("时间"), self.tr("人员"), self.tr("经过")])
-        self.timeline_label.setText(self.tr("办理经过（审计记录）"))
+        self._timeline_caption()
         self.close_button.setText(self.tr("关闭"))
         if self.details is not None:
             self.show_details(self.details)
+
+    def _timeline_caption(self) -> None:
+        at_county = self.details is not None and self.details.get("station_timeline") is not None
+        self.timeline_label.setText(
+            self.tr("办理经过（供电所的审计记录）")
+            if at_county
+            else self.tr("办理经过（审计记录）")
+        )
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -138,8 +146,8 @@ class EntryDetail(Retranslating, QDialog):
             self.start_step(action)
 
     def allowed_steps(self) -> list[str]:
-        if self.details is None:
-            return []
+        if self.details is None or self.details.get("read_only"):
+            return []  # the county reads a station's record; the station works it
         allowed = set(status_machine.allowed_actions(self.details["status"]))
         allowed.discard("edit")
         if self.details.get("may_edit"):
@@ -153,6 +161,7 @@ class EntryDetail(Retranslating, QDialog):
     def show_details(self, details: dict) -> None:
         self.details = details
         set_error(self.error, "")
+        self._timeline_caption()
         d = details
         due_state = d["due_state"]
         self.heading.setText(
@@ -163,7 +172,8 @@ class EntryDetail(Retranslating, QDialog):
         )
         self.fields.setHtml(self._fields_html(d))
         self.timeline.clear()
-        for event in d["timeline"]:
+        # At the county: what the station itself recorded, not the county's imports of it.
+        for event in d.get("station_timeline") or d["timeline"]:
             self.timeline.addTopLevelItem(
                 QTreeWidgetItem([_t(event["at"]), event["actor"], label(event["label"])])
             )
@@ -182,7 +192,14 @@ class EntryDetail(Retranslating, QDialog):
             value = _t(d[field])
             return value + mark if value and field in estimated else value
 
+        station = d.get("station_name")
         rows = [
+            (
+                self.tr("供电所"),
+                self.tr("{0}（电话 {1}）").format(station, d["station_phone"])
+                if station and d.get("station_phone")
+                else station or "",
+            ),
             (self.tr("受理时间"), _t(d["received_at"])),
             (self.tr("渠道"), label(d["channel_label"])),
             (self.tr("来访人姓名"), d["visitor"]),
@@ -303,6 +320,11 @@ class EntryDetail(Retranslating, QDialog):
     def _make_step_buttons(self) -> None:
         self._clear(self.steps_bar)
         self.step_buttons: dict[str, QPushButton] = {}
+        if self.details is not None and self.details.get("read_only"):
+            note = QLabel(self.tr("县公司只查看：这条登记由供电所在本所办理。"))
+            note.setObjectName("readOnlyNote")
+            self.steps_bar.addWidget(note)
+            return
         for step in self.allowed_steps():
             button = QPushButton(label(status_machine.ACTION_LABELS[step]))
             if step in ("reply", "follow_up", "transfer"):

@@ -24,6 +24,7 @@ from .register_model import (
     COL_RECEIVED,
     COL_RESPONDER,
     COL_SERIAL,
+    COL_STATION,
     COL_STATUS,
     COL_VISITOR,
     COLUMN_COUNT,
@@ -43,6 +44,7 @@ COLUMN_SAMPLES = {
     COL_STATUS: "未办结已上报",
     COL_DUE: "回访 2026-11-29 23:59",
     COL_DUE_STATE: "今日到期",
+    COL_STATION: "甘草店所",
 }
 MATTER_MIN_SAMPLE = "家中电压"  # as wide as the narrowest column, 类别
 
@@ -70,6 +72,7 @@ class EntryTable(QWidget):
             COL_MATTER, QHeaderView.ResizeMode.Stretch
         )
         self.view.activated.connect(self._activated)
+        self.view.setColumnHidden(COL_STATION, True)  # shown at the county only
         self.footer = QLabel()
         self.error = QLabel()
         set_error(self.error, "")
@@ -110,6 +113,15 @@ class EntryTable(QWidget):
             self.model.layoutChanged.emit()  # labels in the cells are translated when shown
             self._update_footer()
         super().changeEvent(event)
+
+    def show_station_column(self, names: dict[str, str]) -> None:
+        """The county's register: a station column (by name), beside the serial."""
+        self.model.station_names = names
+        if self.view.isColumnHidden(COL_STATION):
+            self.view.setColumnHidden(COL_STATION, False)
+            header = self.view.horizontalHeader()
+            header.moveSection(header.visualIndex(COL_STATION), 1)
+        self.model.layoutChanged.emit()
 
     def set_filter(self, flt: EntryFilter) -> None:
         set_error(self.error, "")

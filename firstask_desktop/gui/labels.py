@@ -97,6 +97,9 @@ _MARKED = (
     QT_TRANSLATE_NOOP("vocab", "接收转办"),
     QT_TRANSLATE_NOOP("vocab", "退回转办"),
     QT_TRANSLATE_NOOP("vocab", "修改一次性告知清单"),
+    QT_TRANSLATE_NOOP("vocab", "县公司导入同步文件"),
+    QT_TRANSLATE_NOOP("vocab", "县公司采用隔离记录"),
+    QT_TRANSLATE_NOOP("vocab", "其他操作"),
     # CLOCK_LABELS
     QT_TRANSLATE_NOOP("vocab", "首次联系客户"),
     QT_TRANSLATE_NOOP("vocab", "到达现场"),

@@ -51,6 +51,15 @@ class Prefs:
         self._set("ui/text_size", value if value in TEXT_SIZE_CHOICES else "medium")
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the last file chosen (a USB stick, the documents folder)."""
+        return self._get("files/last_folder", "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("files/last_folder", value)
+
+    @property
     def last_user(self) -> str:
         return self._get("login/last_user", "")
 

@@ -22,6 +22,7 @@ from .labels import choices
 from .style import styled
 from .widgets import Retranslating
 
+OVERDUE = "overdue"  # the status filter's 已超期 choice
 SEARCH_DELAY_MS = 350  # wait for the clerk to stop typing before asking SQL
 
 
@@ -121,6 +122,7 @@ class RegisterPage(Retranslating, QWidget):
                 combo.setItemText(0, text)
         if self.status.count() > 1:
             self.status.setItemText(1, self.tr("未办结（全部）"))
+            self.status.setItemText(self.status.findData(OVERDUE), self.tr("已超期"))
 
     def _fill_fixed_choices(self) -> None:
         for combo, table in ((self.category, CATEGORIES), (self.channel, CHANNELS)):
@@ -131,6 +133,7 @@ class RegisterPage(Retranslating, QWidget):
         self.status.addItem("", "open")
         for code, text in choices(STATUSES):
             self.status.addItem(text, code)
+        self.status.addItem("", OVERDUE)  # not a status: past a deadline, whatever the step
         self.month.addItem("", "")
         self.responder.addItem("", "")
         self.station.addItem("", "")
@@ -148,15 +151,23 @@ class RegisterPage(Retranslating, QWidget):
         self.may_register = scope["may_register"]
         self.new_button.setVisible(scope["may_register"])
         self.station.setVisible(bool(scope["stations"]))
+        # Station names, not codes: the county speaks of 城关所, not GS0101.
         self._replace_items(self.station, scope["stations"])
+        if scope["stations"]:
+            # Wide enough for the longest name ("全部供电所" was cut to "全部供电").
+            longest = max(len(name) for _code, name in scope["stations"])
+            self.station.setMinimumContentsLength(max(5, longest) + 1)
+            self.table.show_station_column(scope["short_names"])
 
-    def _replace_items(self, combo: QComboBox, values: list[str]) -> None:
+    def _replace_items(self, combo: QComboBox, values: list) -> None:
+        """Replace the choices after "all": values, or (data, text) pairs."""
         current = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         for value in values:
-            combo.addItem(value, value)
+            data, text = value if isinstance(value, tuple) else (value, value)
+            combo.addItem(text, data)
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
@@ -170,12 +181,29 @@ class RegisterPage(Retranslating, QWidget):
     def _set_staff(self, names: list[str]) -> None:
         self._replace_items(self.responder, names)
 
+    def show_station(self, code: str, overdue: bool = False) -> None:
+        """Only ``code``'s entries (the county's overview opens a station's register here);
+        with ``overdue`` only those past a deadline."""
+        if self.station.findData(code) < 0:
+            self.station.addItem(code, code)  # before the choices are read: named later
+        for combo, value in (
+            (self.station, code),
+            (self.status, OVERDUE if overdue else ""),
+            (self.month, ""),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.apply_filter()
+
     def current_filter(self) -> EntryFilter:
+        status = self.status.currentData() or ""
         return EntryFilter(
             month=self.month.currentData() or "",
             category=self.category.currentData() or "",
             channel=self.channel.currentData() or "",
-            status=self.status.currentData() or "",
+            status="" if status == OVERDUE else status,
+            overdue=status == OVERDUE,
             responder=self.responder.currentData() or "",
             search=self.search.text().strip(),
             station=self.station.currentData() or "",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import operations, tasks
+from .file_dialogs import ack_lines, existing_folder, open_file_names
 from .messages import confirm, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
@@ -288,7 +289,7 @@ class SyncPage(Retranslating, QWidget):
     # --- doing --------------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择U盘上的文件夹"))
+        folder = existing_folder(self, self.session.prefs, self.tr("选择U盘上的文件夹"))
         if folder:
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)
@@ -338,12 +339,20 @@ class SyncPage(Retranslating, QWidget):
         )
 
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("选择同步文件"),
-            self.folder(),
-            self.tr("同步文件 ({0})").format(SYNC_FILTER),
-        )
+        if self.folder():
+            paths, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("选择同步文件"),
+                self.folder(),
+                self.tr("同步文件 ({0})").format(SYNC_FILTER),
+            )
+        else:  # no stick in: where the last files came from, else the documents folder
+            paths = open_file_names(
+                self,
+                self.session.prefs,
+                self.tr("选择同步文件"),
+                self.tr("同步文件 ({0})").format(SYNC_FILTER),
+            )
         if paths:
             self.import_files(paths)
 
@@ -389,6 +398,7 @@ class SyncPage(Retranslating, QWidget):
             for warning in line.get("warnings", []):
                 text += f"<br>　⚠ {warning}"
             out.append(text)
+        out += ack_lines([line["ack"] for line in lines if line.get("ack")])
         self.result.setText("<br>".join(out))
         self.refresh()
         self.session.data_changed.emit()
