@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AckFiles</name>
+    <message>
+        <source>已写出 {0} 个回执文件：请把回执带回供电所，在供电所的“同步”页导入。</source>
+        <translation>{0} acknowledgement file(s) written: take them back to the station and import them on its 同步 (Sync) page.</translation>
+    </message>
+    <message>
+        <source>{0}（在 {1}）</source>
+        <translation>{0} (on {1})</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
@@ -193,6 +204,10 @@
         <translation>The checks propose breaches of the first-inquiry rules from the register; nobody is fined automatically: check each one, then confirm or dismiss it (a dismissal needs a reason). Double-click a row to open the entry.</translation>
     </message>
     <message>
+        <source>这里可以查看各供电所的考核记录：员工的考核由各所所长确认或驳回，所长本人的考核和申诉由县公司考核员办理。双击一行打开该登记。</source>
+        <translation>Every station&apos;s assessments are shown here: each station head confirms or dismisses those of their staff; the county assessor decides those of the heads and the appeals. Double-click a row to open the entry.</translation>
+    </message>
+    <message>
         <source>这里可以查看全所的考核记录；确认和驳回由所长办理。双击一行打开该登记。</source>
         <translation>The whole station&apos;s assessment records, read-only; the station head confirms or dismisses them. Double-click a row to open the entry.</translation>
     </message>
@@ -300,6 +315,177 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>已保存条款 §{0}。</source>
         <translation>Clause §{0} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyOverviewPage</name>
+    <message>
+        <source>各供电所总览：</source>
+        <translation>Stations overview:</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>打印总览…</source>
+        <translation>Print the overview…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印所选供电所的超期清单…</source>
+        <translation>Print the overdue lists of the selected stations…</translation>
+    </message>
+    <message>
+        <source>打印全部超期清单…</source>
+        <translation>Print all overdue lists…</translation>
+    </message>
+    <message>
+        <source>超过多少天没有同步文件算逾期：</source>
+        <translation>Days without a sync file before a station is late:</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>双击一行打开该供电所的登记簿；双击“已超期”或“最久超期”只看它的超期登记。点列标题排序。</source>
+        <translation>Double-click a row to open that station&apos;s register; double-click Overdue or Oldest overdue to see only its overdue entries. Click a column title to sort.</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>本月登记</source>
+        <translation>Entries this month</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>最久超期</source>
+        <translation>Oldest overdue</translation>
+    </message>
+    <message>
+        <source>待所长处理</source>
+        <translation>Waiting for the head</translation>
+    </message>
+    <message>
+        <source>答复及时率</source>
+        <translation>Reply on time</translation>
+    </message>
+    <message>
+        <source>回访及时率</source>
+        <translation>Follow-up in time</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>最近同步文件</source>
+        <translation>Last sync file</translation>
+    </message>
+    <message>
+        <source>距今</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>{0} 个供电所&#x3000;本月登记 {1} 条&#x3000;未办结 {2} 条&#x3000;已超期 {3} 条&#x3000;待所长处理 {4} 条</source>
+        <translation>{0} stations   {1} entries this month   {2} open   {3} overdue   {4} waiting for the head</translation>
+    </message>
+    <message>
+        <source>{0} 个所逾期未同步（超过 {1} 天没有同步文件），请电话催报</source>
+        <translation>{0} station(s) late with their sync file (none for {1} days or more): phone them</translation>
+    </message>
+    <message>
+        <source>还没有导入任何供电所的同步文件：请在“同步”页导入供电所带来的文件。</source>
+        <translation>No station&apos;s sync file has been imported yet: import the files the stations bring on the 同步 (Sync) page.</translation>
+    </message>
+    <message>
+        <source>从未导入</source>
+        <translation>never imported</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>{0} 天前</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>超 {0} 天</source>
+        <translation>{0} days over</translation>
+    </message>
+    <message>
+        <source>{0}：{1}时限 {2}</source>
+        <translation>{0}: {1} deadline {2}</translation>
+    </message>
+    <message>
+        <source>{0}，{1} 导入</source>
+        <translation>{0}, imported {1}</translation>
+    </message>
+    <message>
+        <source>超过 {0} 天没有同步文件：请打电话请供电所带U盘来同步。</source>
+        <translation>No sync file for {0} days or more: phone the station to bring its USB stick.</translation>
+    </message>
+    <message>
+        <source>先在表中选中一个或几个供电所（按住 Ctrl 多选）</source>
+        <translation>First select one or more stations in the table (Ctrl+click for several)</translation>
+    </message>
+    <message>
+        <source>各供电所总览 {0}</source>
+        <translation>Stations overview {0}</translation>
+    </message>
+    <message>
+        <source>各供电所总览-{0}.pdf</source>
+        <translation>stations-overview-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>超期事项清单 {0}</source>
+        <translation>Overdue list {0}</translation>
+    </message>
+    <message>
+        <source>超期事项清单-{0}.pdf</source>
+        <translation>overdue-list-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>导出总览</source>
+        <translation>Export the overview</translation>
+    </message>
+    <message>
+        <source>各供电所总览-{0}.xlsx</source>
+        <translation>stations-overview-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>总览已导出到 {0}</source>
+        <translation>Overview exported to {0}</translation>
     </message>
 </context>
 <context>
@@ -533,8 +719,20 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Close</translation>
     </message>
     <message>
+        <source>办理经过（供电所的审计记录）</source>
+        <translation>History (the station&apos;s audit records)</translation>
+    </message>
+    <message>
         <source>（按工作日估算：该年节假日尚未由县公司确认）</source>
         <translation> (estimated in working days: the county has not confirmed that year&apos;s holidays)</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>{0}（电话 {1}）</source>
+        <translation>{0} (phone {1})</translation>
     </message>
     <message>
         <source>受理时间</source>
@@ -655,6 +853,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>重复的登记：{0}</source>
         <translation>Duplicates: {0}</translation>
+    </message>
+    <message>
+        <source>县公司只查看：这条登记由供电所在本所办理。</source>
+        <translation>The county only views this entry: the station works it on its own PC.</translation>
     </message>
     <message>
         <source>标记为重复登记…</source>
@@ -1243,6 +1445,10 @@ Phone: {0}</translation>
         <translation>FirstAsk — {0}</translation>
     </message>
     <message>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
         <source>登记簿</source>
         <translation>Register</translation>
     </message>
@@ -1301,6 +1507,10 @@ Phone: {0}</translation>
     <message>
         <source>待回访 {0}</source>
         <translation>follow-ups {0}</translation>
+    </message>
+    <message>
+        <source>各所待所长处理 {0}</source>
+        <translation>Waiting for station heads {0}</translation>
     </message>
     <message>
         <source>待所长处理 {0}</source>
@@ -1832,6 +2042,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>回访 {0}</source>
         <translation>follow-up {0}</translation>
     </message>
@@ -1893,6 +2107,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
     <message>
         <source>未办结（全部）</source>
         <translation>Open (all)</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>正在生成 {0} 登记簿……</source>
@@ -2084,6 +2302,13 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>已停用 {0}。</source>
         <translation>{0} deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>StationFilter</name>
+    <message>
+        <source>全部供电所</source>
+        <translation>All stations</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2652,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
 <context>
     <name>TodoPage</name>
     <message>
+        <source>待办（全县）：各供电所超期和即将到期的登记、即将到期的转办，以及各所等待所长处理的上报。由各所办理，县公司电话督促。</source>
+        <translation>To do (whole county): every station&apos;s overdue and nearly due entries, transfers nearly due, and escalations waiting for station heads. The stations work them; the county chases them by phone.</translation>
+    </message>
+    <message>
         <source>待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报</source>
         <translation>To do: overdue and soon-due entries, transfers due soon, and escalations waiting for the station head</translation>
     </message>
@@ -2445,6 +2674,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>转办即将到期</source>
         <translation>Transfers due soon</translation>
+    </message>
+    <message>
+        <source>各所上报待所长处理</source>
+        <translation>Escalated, waiting for station heads</translation>
     </message>
     <message>
         <source>上报待所长处理</source>
@@ -2724,6 +2957,20 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
 
 Please check the number with the customer first. Is it correct, and should it be saved as entered?
 (The entry will be marked “number not verified”, also on the follow-up list. Choose “No” to go back and change the number.)</translation>
+    </message>
+    <message>
+        <source>由他人负责的原因</source>
+        <translation>Reason someone else is responsible</translation>
+    </message>
+    <message>
+        <source>{0}
+
+写明由他人负责的原因后保存（如：客户经理{1}休假，客户要求当场办理）。
+选“取消”回去把首问责任人改为{1}。</source>
+        <translation>{0}
+
+Give the reason someone else takes it, then save (e.g. customer manager {1} is on leave and the customer wants it handled now).
+Choose Cancel to go back and make {1} the first responder.</translation>
     </message>
 </context>
 <context>
@@ -3550,6 +3797,18 @@ Please check the number with the customer first. Is it correct, and should it be
     <message>
         <source>修改一次性告知清单</source>
         <translation>Amended the one-time notice list</translation>
+    </message>
+    <message>
+        <source>县公司导入同步文件</source>
+        <translation>Imported at the county</translation>
+    </message>
+    <message>
+        <source>县公司采用隔离记录</source>
+        <translation>Quarantined record taken at the county</translation>
+    </message>
+    <message>
+        <source>其他操作</source>
+        <translation>Other action</translation>
     </message>
     <message>
         <source>首次联系客户</source>
