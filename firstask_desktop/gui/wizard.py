@@ -38,7 +38,11 @@ def _field_row(form: QFormLayout, text: str, widget) -> QLabel:
     box.setSpacing(2)
     box.addWidget(widget)
     box.addWidget(error)
-    form.addRow(text, box)
+    # The caption's buddy must be the field itself: a caption whose row is a layout gets no
+    # buddy from QFormLayout, and its "(&C)" is then printed instead of underlined.
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    form.addRow(caption, box)
     return error
 
 
