@@ -97,6 +97,12 @@ class LockScreen(Retranslating, QWidget):
         self.password.setFocus()
 
     def show_switch(self) -> None:
+        # Whoever worked here before the locked person is the likeliest to switch in: two
+        # clerks at one counter take turns. Never the administrator by default.
+        prefs = self.session.prefs
+        others = [n for n in (prefs.previous_user, prefs.last_user) if n != self.session.actor_name]
+        self.panel.select(others[0] if others else "")
+        self.panel.password.clear()
         self.panel.reload()
         self.modes.setCurrentIndex(1)
 
