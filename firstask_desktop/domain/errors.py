@@ -119,12 +119,33 @@ class RefusedError(Exception):
 
 
 class ValidationError(RefusedError):
-    """One field's value is not acceptable."""
+    """One field's value is not acceptable.
 
-    def __init__(self, field: str, message: str):
+    With ``params`` the message is a template (``"不能超过{0}个字"``) filled in with them:
+    ``template`` and ``params`` let a screen show the same message in its own language.
+    """
+
+    def __init__(self, field: str, message: str, *params):
         self.field = field
-        self.message = message
-        super().__init__(f"{FIELD_LABELS.get(field, field)}：{message}")
+        self.template = message
+        self.params = params
+        self.message = message.format(*params) if params else message
+        super().__init__(f"{FIELD_LABELS.get(field, field)}：{self.message}")
+
+
+class FieldErrors(ValidationError):
+    """Several fields refused at once, so that a form shows every problem in one go.
+
+    ``problems`` maps each field to its ``ValidationError``, in the order the fields were
+    checked; ``field`` and ``message`` are the first one's. ``str(err)`` is one line per field.
+    """
+
+    def __init__(self, problems: dict[str, ValidationError]):
+        self.problems = dict(problems)
+        first = next(iter(self.problems.values()))
+        self.field, self.message = first.field, first.message
+        self.template, self.params = first.template, first.params
+        RefusedError.__init__(self, "\n".join(str(err) for err in self.problems.values()))
 
 
 class NotFoundError(RefusedError):

@@ -614,6 +614,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>(choose the kind of business, tick what is missing)</translation>
     </message>
     <message>
+        <source>必填</source>
+        <translation>required</translation>
+    </message>
+    <message>
         <source>承诺时限：选择类别后显示。</source>
         <translation>Promised deadline: shown once a category is chosen.</translation>
     </message>
@@ -2394,6 +2398,53 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>渠道</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>来访人姓名</source>
+        <translation>visitor's name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>contact phone</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>account number</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>matter</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <source>接待情况</source>
+        <translation>reception notes</translation>
+    </message>
+    <message>
+        <source>95598工单号</source>
+        <translation>95598 work order number</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。</source>
@@ -2887,6 +2938,41 @@ Please check the number with the customer first. Is it correct, and should it be
     <message>
         <source>哈希</source>
         <translation>Hash</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>不能为空，请填写{0}</source>
+        <translation>Required: please fill in the {0}</translation>
+    </message>
+    <message>
+        <source>不能超过{0}个字（现在是{1}个字），请删减</source>
+        <translation>At most {0} characters (now {1}): please shorten it</translation>
+    </message>
+    <message>
+        <source>格式不对。{0}</source>
+        <translation>Not a valid number. {0}</translation>
+    </message>
+    <message>
+        <source>请选择一项：{0}</source>
+        <translation>Please choose one: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}”不是可选项，请从以下选择：{1}</source>
+        <translation>"{0}" is not a choice; please choose one of: {1}</translation>
+    </message>
+    <message>
+        <source>95598转办的登记必须填写工单号</source>
+        <translation>A matter from 95598 needs its work order number</translation>
+    </message>
+    <message>
+        <source>不能当场答复的事项必须记录联系电话，以便告知办理结果和回访</source>
+        <translation>A matter not answered on the spot needs a phone number, to tell the customer the result and to follow up</translation>
+    </message>
+    <message>
+        <source>可填写：手机 138 1234 5678；固话 0931-8123456（分机写成 0931-8123456转123）；服务号码 95598 或 400-123-4567</source>
+        <translation>For example: mobile 138 1234 5678; landline 0931-8123456 (extension: 0931-8123456转123); service numbers 95598 or 400-123-4567</translation>
     </message>
 </context>
 <context>
