@@ -25,6 +25,7 @@ from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
 from .messages import confirm, error_text, keep_unverified_phone
 from .problem_text import problem_text
+from .screen_fit import scroll_body
 from .style import styled
 from .widgets import mark_field, set_error
 
@@ -70,6 +71,8 @@ class EntryForm(QDialog):
         self.session = session
         self.ui = Ui_EntryForm()
         self.ui.setupUi(self)
+        # The fields scroll inside; the form's error and 保存/取消 stay in view (150 % scaling).
+        self.body = scroll_body(self, self.ui.mainLayout, keep=2)
         styled(self.ui.deadlineLabel, "deadlineLabel")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.book = None
