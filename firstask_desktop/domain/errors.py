@@ -156,6 +156,17 @@ class NotAllowedError(RefusedError):
     """The acting staff member's role or relation to the record does not allow this."""
 
 
+class WrongPasswordError(NotAllowedError):
+    """A wrong password for a known name: ``left`` tries before the account locks for
+    ``lock_minutes``. The message names neither part (the command line may have a wrong
+    name); a screen where the name was picked from a list may say "密码不正确"."""
+
+    def __init__(self, message: str, left: int, lock_minutes: int):
+        super().__init__(message)
+        self.left = left
+        self.lock_minutes = lock_minutes
+
+
 class IllegalStepError(RefusedError):
     """The entry's status does not allow this step now."""
 

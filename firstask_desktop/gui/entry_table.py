@@ -27,6 +27,7 @@ from .register_model import (
     COL_STATUS,
     COL_VISITOR,
     COLUMN_COUNT,
+    SORT_KEYS,
     RegisterModel,
 )
 from .widgets import set_error
@@ -142,8 +143,18 @@ class EntryTable(QWidget):
             self._update_footer()
         super().changeEvent(event)
 
-    def set_filter(self, flt: EntryFilter) -> None:
+    def set_filter(self, flt: EntryFilter, order: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """Show ``flt``'s entries, sorted by ``order`` (column, direction) when given."""
         set_error(self.error, "")
+        if order is not None:
+            column, direction = order
+            header = self.view.horizontalHeader()
+            # The indicator without its signal: one read of the first page, not two.
+            header.blockSignals(True)
+            header.setSortIndicator(column, direction)
+            header.blockSignals(False)
+            self.model.sort_key = SORT_KEYS[column]
+            self.model.descending = direction == Qt.SortOrder.DescendingOrder
         self.model.set_filter(flt)
 
     def reload(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from . import operations, tasks
 from .labels import label
-from .messages import error_text
+from .messages import password_error_text
 from .widgets import Retranslating, set_error
 
 NameRole = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +122,7 @@ class LoginPanel(Retranslating, QWidget):
         self.login_button.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
-        set_error(self.error, error_text(error))
+        set_error(self.error, password_error_text(error))
 
 
 class LoginDialog(QDialog):

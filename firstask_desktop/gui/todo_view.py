@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +21,7 @@ from ..services.queries import EntryFilter
 from . import operations, tasks
 from .entry_table import EntryTable
 from .messages import error_text
+from .register_model import COL_DUE, COL_RECEIVED
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
 
@@ -34,6 +35,9 @@ BUCKETS = {
     # not a register filter: the transfers' own deadlines (TransfersTable)
     "transfers_due": ("transfers_due", None),
 }
+
+
+DUE_FIRST = frozenset(("overdue", "due_today", "due_week", "follow_up_due"))
 
 
 class BucketPage(Retranslating, QWidget):
@@ -94,7 +98,13 @@ class BucketPage(Retranslating, QWidget):
         self.current = name
         self.buttons[name].setChecked(True)
         self.lists.setCurrentWidget(self.table)
-        self.table.set_filter(BUCKETS[name][1])
+        # What is due: the longest overdue at the top (the 80-day-old one first); the rest
+        # newest first, as the register.
+        if name in DUE_FIRST:
+            order = (COL_DUE, Qt.SortOrder.AscendingOrder)
+        else:
+            order = (COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.set_filter(BUCKETS[name][1], order)
 
     def set_counts(self, counts: dict) -> None:
         self.counts = counts

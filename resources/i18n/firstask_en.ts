@@ -856,6 +856,10 @@ Phone: {0}</translation>
 <context>
     <name>FollowUpPage</name>
     <message>
+        <source>请先在下面的列表中点选一条登记，再回访。</source>
+        <translation>First choose an entry in the list below, then follow it up.</translation>
+    </message>
+    <message>
         <source>回访：已答复或已上报、到期应回访的登记（含超期未回访）</source>
         <translation>Follow-ups: answered or escalated matters whose follow-up call is due (overdue ones included)</translation>
     </message>
@@ -2409,7 +2413,7 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     </message>
     <message>
         <source>来访人姓名</source>
-        <translation>visitor's name</translation>
+        <translation>visitor&apos;s name</translation>
     </message>
     <message>
         <source>单位</source>
@@ -2453,6 +2457,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     <message>
         <source>出错了：{0}: {1}。数据没有被部分修改（每次保存要么完整保存，要么完全不保存）；请重试，仍不行请联系县公司。</source>
         <translation>Something went wrong: {0}: {1}. Nothing was half-saved (each save is whole or not at all); try again, and call the county office if it persists.</translation>
+    </message>
+    <message>
+        <source>密码不正确，请重新输入（再错{0}次，账户将锁定{1}分钟）。</source>
+        <translation>Wrong password, please try again ({0} more wrong tries lock the account for {1} minutes).</translation>
     </message>
     <message>
         <source>不能完成</source>
@@ -2960,7 +2968,7 @@ Please check the number with the customer first. Is it correct, and should it be
     </message>
     <message>
         <source>“{0}”不是可选项，请从以下选择：{1}</source>
-        <translation>"{0}" is not a choice; please choose one of: {1}</translation>
+        <translation>&quot;{0}&quot; is not a choice; please choose one of: {1}</translation>
     </message>
     <message>
         <source>95598转办的登记必须填写工单号</source>

@@ -184,3 +184,16 @@ def test_the_login_at_start_offers_the_last_person_on_this_pc(people, store, qtb
     nobody.show()
     settle(qtbot)
     assert nobody.panel.selected_name() == ""
+
+
+def test_a_wrong_password_at_the_lock_screen_blames_the_password_not_the_name(
+    window, people, qtbot
+):
+    window.lock()
+    screen = window.lock_screen
+    qtbot.keyClicks(screen.password, "wrong-password")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    # The name is fixed on this screen: only the password can be wrong.
+    assert screen.error.text().startswith("密码不正确，请重新输入（再错4次")
+    assert "姓名" not in screen.error.text()
