@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from . import operations, tasks
 from .messages import error_text, inform
+from .start_folder import remember, start_file
 from .widgets import set_error
 
 MAX_PRINT_DPI = 300  # sharp text and QR codes at ≈ 35 MB per A4 page
@@ -99,9 +100,10 @@ class PdfPreview(QDialog):
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存为PDF"), self.file_name, self.tr("PDF 文件 (*.pdf)")
+            self, self.tr("另存为PDF"), start_file(self.file_name), self.tr("PDF 文件 (*.pdf)")
         )
         if path:
+            remember(path)
             self.save_to(path)
 
     def save_to(self, path: str) -> None:

@@ -2148,8 +2148,8 @@ They can no longer log in; their entries, steps and assessment records are all k
         <translation>Nothing exported yet.</translation>
     </message>
     <message>
-        <source>上次导出以来有 {0} 项变化。</source>
-        <translation>{0} changes since the last export.</translation>
+        <source>上次导出以来有 {0} 条记录有改动。</source>
+        <translation>{0} records changed since the last export.</translation>
     </message>
     <message>
         <source>隔离记录：{0} 条待处理…</source>
@@ -2158,6 +2158,10 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>还没有导入县公司的公钥：同步文件要加密给县公司。请先点本页下面的“导入县公司公钥…”，选U盘上县公司发来的公钥文件，并打电话核对指纹。</source>
+        <translation>The county office's public key is not imported yet: sync files are encrypted for the county. First click "Import the county's public key…" below on this page, choose the key file the county sent on the USB stick, and check its fingerprint by phone.</translation>
     </message>
     <message>
         <source>请先插入U盘，或点“其他文件夹…”选择保存位置。</source>
