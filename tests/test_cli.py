@@ -272,6 +272,8 @@ def test_demo_fills_every_state_and_passes_check(cli, monkeypatch):
 
     code, out, err = cli("demo", "--entries", "150", "--seed", "3", acting="")
     assert code == 0, err
+    # Who to log in as, by name and role: the demo's people are named nowhere else.
+    assert "可以登录的人员：" in out and "王建国（所长）" in out and "管理员（管理员）" in out
     monkeypatch.setenv("FIRSTASK_PASSWORD", DEMO_PASSWORD)
     code, out, _ = cli("entry", "list", "--json", acting="王建国")
     rows = json.loads(out)

@@ -71,6 +71,7 @@ def cmd_demo(args) -> int:
         f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
         f"{summary['staff']} 名人员（演示密码 {summary['password']}）。"
     )
+    print("可以登录的人员：" + "、".join(f"{name}（{role}）" for name, role in summary["people"]))
     return 0
 
 
