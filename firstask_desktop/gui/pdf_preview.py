@@ -10,7 +10,7 @@ says the file is safe.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -22,6 +22,8 @@ from .start_folder import remember, start_file
 from .widgets import set_error
 
 MAX_PRINT_DPI = 300  # sharp text and QR codes at ≈ 35 MB per A4 page
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 
 
 def render_size(drawn: QSize, printer_dpi: int) -> QSize:
@@ -48,6 +50,20 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages = QLabel(self.tr("共 {0} 页").format(self.document.pageCount()))
+        # A wall register is small print on a small screen: zoom, with the keyboard too.
+        self.zoom_out_button = QPushButton(self.tr("缩小"))
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in_button = QPushButton(self.tr("放大"))
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(ZOOM_STEP))
+        self.fit_button = QPushButton(self.tr("适合宽度"))
+        self.fit_button.clicked.connect(self.fit_width)
+        for button, keys in (
+            (self.zoom_out_button, "Ctrl+-"),
+            (self.zoom_in_button, "Ctrl++"),
+        ):
+            button.setToolTip(keys)
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("另存为PDF(&S)…"))
@@ -59,6 +75,9 @@ class PdfPreview(QDialog):
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages)
+        buttons.addWidget(self.zoom_out_button)
+        buttons.addWidget(self.zoom_in_button)
+        buttons.addWidget(self.fit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -67,7 +86,20 @@ class PdfPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(760, 680)
+        # As large as the screen allows (screen_fit trims it), not a fixed 760×680.
+        self.resize(1100, 1000)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def zoom_by(self, step: float) -> None:
+        """Zoom from what is shown now (the fitted width, at first) by ``step``."""
+        factor = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom and self.document.pageCount():
+            page_width = self.document.pagePointSize(0).width() * self.logicalDpiX() / 72
+            factor = max(0.1, (self.view.viewport().width() - 20) / max(1.0, page_width))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor * step)))
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -1344,6 +1344,18 @@ Phone: {0}</translation>
         <translation>{0} pages</translation>
     </message>
     <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
     </message>
@@ -2161,7 +2173,7 @@ They can no longer log in; their entries, steps and assessment records are all k
     </message>
     <message>
         <source>还没有导入县公司的公钥：同步文件要加密给县公司。请先点本页下面的“导入县公司公钥…”，选U盘上县公司发来的公钥文件，并打电话核对指纹。</source>
-        <translation>The county office's public key is not imported yet: sync files are encrypted for the county. First click "Import the county's public key…" below on this page, choose the key file the county sent on the USB stick, and check its fingerprint by phone.</translation>
+        <translation>The county office&apos;s public key is not imported yet: sync files are encrypted for the county. First click &quot;Import the county&apos;s public key…&quot; below on this page, choose the key file the county sent on the USB stick, and check its fingerprint by phone.</translation>
     </message>
     <message>
         <source>请先插入U盘，或点“其他文件夹…”选择保存位置。</source>

@@ -204,3 +204,24 @@ def test_large_text_is_really_large_and_the_register_keeps_matter_and_deadline(
         session.prefs.text_size = "medium"
         apply_look(qapp, session.prefs)
         session.prefs_changed.emit("text_size")
+
+
+def test_the_rail_shows_whole_english_titles(window, session, qapp, qtbot):
+    rail = window.rail
+    try:
+        session.prefs.language = "en"
+        session.prefs.text_size = "large"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")
+        settle(qtbot)
+        qtbot.wait(10)
+        metrics = rail.fontMetrics()
+        titles = [rail.item(row).text() for row in range(rail.count())]
+        assert "Follow-ups" in titles and "Assessment" in titles
+        for title in titles:
+            assert metrics.horizontalAdvance(title) <= rail.gridSize().width(), title
+    finally:
+        session.prefs.language = "zh_CN"
+        session.prefs.text_size = "medium"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")
