@@ -134,12 +134,33 @@ class RefusedError(Exception):
 
 
 class ValidationError(RefusedError):
-    """One field's value is not acceptable."""
+    """One field's value is not acceptable.
 
-    def __init__(self, field: str, message: str):
+    With ``params`` the message is a template (``"不能超过{0}个字"``) filled in with them:
+    ``template`` and ``params`` let a screen show the same message in its own language.
+    """
+
+    def __init__(self, field: str, message: str, *params):
         self.field = field
-        self.message = message
-        super().__init__(f"{FIELD_LABELS.get(field, field)}：{message}")
+        self.template = message
+        self.params = params
+        self.message = message.format(*params) if params else message
+        super().__init__(f"{FIELD_LABELS.get(field, field)}：{self.message}")
+
+
+class FieldErrors(ValidationError):
+    """Several fields refused at once, so that a form shows every problem in one go.
+
+    ``problems`` maps each field to its ``ValidationError``, in the order the fields were
+    checked; ``field`` and ``message`` are the first one's. ``str(err)`` is one line per field.
+    """
+
+    def __init__(self, problems: dict[str, ValidationError]):
+        self.problems = dict(problems)
+        first = next(iter(self.problems.values()))
+        self.field, self.message = first.field, first.message
+        self.template, self.params = first.template, first.params
+        RefusedError.__init__(self, "\n".join(str(err) for err in self.problems.values()))
 
 
 class TierResponderError(ValidationError):
@@ -157,6 +178,17 @@ class NotFoundError(RefusedError):
 
 class NotAllowedError(RefusedError):
     """The acting staff member's role or relation to the record does not allow this."""
+
+
+class WrongPasswordError(NotAllowedError):
+    """A wrong password for a known name: ``left`` tries before the account locks for
+    ``lock_minutes``. The message names neither part (the command line may have a wrong
+    name); a screen where the name was picked from a list may say "密码不正确"."""
+
+    def __init__(self, message: str, left: int, lock_minutes: int):
+        super().__init__(message)
+        self.left = left
+        self.lock_minutes = lock_minutes
 
 
 class IllegalStepError(RefusedError):

@@ -76,6 +76,10 @@ _ALIASES = {
 }
 
 
+CHOOSE_ONE = "请选择一项：{0}"
+NOT_A_CHOICE = "“{0}”不是可选项，请从以下选择：{1}"
+
+
 def parse_choice(value: str | None, table: dict[str, str], field: str) -> str:
     """A code name from a code name or its Chinese label (``来访`` → ``visit``)."""
     text = (value or "").strip()
@@ -87,7 +91,8 @@ def parse_choice(value: str | None, table: dict[str, str], field: str) -> str:
     alias = _ALIASES.get(text)
     if alias in table:
         return alias
-    choices = "、".join(f"{label}（{code}）" for code, label in table.items())
+    # The labels only: a clerk never sees the code names (the CLI takes either).
+    choices = "、".join(table.values())
     if not text:
-        raise ValidationError(field, f"不能为空，请从以下选择：{choices}")
-    raise ValidationError(field, f"“{text}”不是可选项，请从以下选择：{choices}")
+        raise ValidationError(field, CHOOSE_ONE, choices)
+    raise ValidationError(field, NOT_A_CHOICE, text, choices)

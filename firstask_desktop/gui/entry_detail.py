@@ -24,6 +24,7 @@ from firstask_desktop.domain import permissions, status_machine
 
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
+from .flow_layout import FlowLayout, flow_widget
 from .labels import label
 from .messages import confirm, error_text
 from .style import styled
@@ -75,6 +76,7 @@ class EntryDetail(Retranslating, QDialog):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
         self.fields = QTextBrowser()
         self.fields.setOpenLinks(False)
         self.fields.anchorClicked.connect(self._link_clicked)
@@ -83,8 +85,10 @@ class EntryDetail(Retranslating, QDialog):
         self.timeline.setColumnCount(3)
         self.error = QLabel()
         set_error(self.error, "")
-        self.steps_bar = QHBoxLayout()
-        self.print_bar = QHBoxLayout()
+        # The step buttons (up to a dozen) and the print buttons wrap onto more lines rather
+        # than widen the window past the screen.
+        steps_holder, self.steps_bar = flow_widget()
+        print_holder, self.print_bar = flow_widget()
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
@@ -98,14 +102,13 @@ class EntryDetail(Retranslating, QDialog):
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
-        bottom.addLayout(self.steps_bar)
-        bottom.addStretch(1)
-        bottom.addLayout(self.print_bar)
-        bottom.addWidget(self.close_button)
+        bottom.addWidget(print_holder, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
+        layout.addWidget(steps_holder)
         layout.addLayout(bottom)
         self.resize(1000, 620)
         self.retranslate()
@@ -311,7 +314,7 @@ class EntryDetail(Retranslating, QDialog):
 
     # --- steps -----------------------------------------------------------------------------------
 
-    def _clear(self, bar: QHBoxLayout) -> None:
+    def _clear(self, bar: FlowLayout) -> None:
         while bar.count():
             widget = bar.takeAt(0).widget()
             if widget is not None:

@@ -8,19 +8,34 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+# The folder last used in this run, for dialogs that have no preferences at hand (a preview).
+_last: list[str] = []
 
-def start_folder(prefs) -> str:
+
+def start_folder(prefs=None) -> str:
+    """The folder last used (kept in the preferences across runs), else the user's documents."""
     last = getattr(prefs, "last_folder", "") if prefs is not None else ""
-    if last and Path(last).is_dir():
-        return last
+    for folder in (last, *_last):
+        if folder and Path(folder).is_dir():
+            return folder
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
 def remember(prefs, path: str) -> None:
-    if prefs is not None and path:
-        folder = Path(path)
-        prefs.last_folder = str(folder if folder.is_dir() else folder.parent)
+    """Keep the folder of ``path`` (a file or a folder) for the next dialog."""
+    if not path:
+        return
+    folder = Path(path)
+    folder = str(folder if folder.is_dir() else folder.parent)
+    _last[:] = [folder]
+    if prefs is not None:
+        prefs.last_folder = folder
+
+
+def start_file(prefs, file_name: str) -> str:
+    """A suggested file name inside the start folder."""
+    return str(Path(start_folder(prefs)) / file_name)
 
 
 def save_file_name(parent: QWidget, prefs, title: str, name: str, filters: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -237,11 +237,30 @@ class MainWindow(Retranslating, QMainWindow):
         }
         for row, name in enumerate(self.page_names):
             self.rail.item(row).setText(titles[name])
+            self.rail.item(row).setToolTip(titles[name])
+        self._fit_rail()
         self.help.retranslate()
         self.lock_button.setText(self.tr("锁定 (Ctrl+L)"))
         self.lock_button.setToolTip(self.tr("离开座位时锁定，客户信息将被隐藏"))
         self._show_identity()
         self._show_counts()
+
+    def _fit_rail(self) -> None:
+        """The rail as wide as its longest title ("Follow-ups", "Assessment"), never cut."""
+        metrics = self.rail.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.rail.item(row).text())
+            for row in range(self.rail.count())
+        )
+        width = max(88, widest + 16)
+        self.rail.setGridSize(QSize(width, 38 + metrics.height()))
+        self.rail.setFixedWidth(width + 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            # After the rail has its new font too (the order of the notices is Qt's).
+            QTimer.singleShot(0, self._fit_rail)
+        super().changeEvent(event)
 
     # --- status bar ---------------------------------------------------------------------------
 

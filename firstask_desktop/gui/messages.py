@@ -26,6 +26,16 @@ def error_text(error: BaseException) -> str:
     ).format(type(error).__name__, error)
 
 
+def password_error_text(error: BaseException) -> str:
+    """A refused sign-in where the name was picked from a list: only the password can be
+    wrong, so say that (the core's message names neither, for the command line)."""
+    if isinstance(error, errors.WrongPasswordError):
+        return QCoreApplication.translate(
+            "messages", "密码不正确，请重新输入（再错{0}次，账户将锁定{1}分钟）。"
+        ).format(error.left, error.lock_minutes)
+    return error_text(error)
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     parent = parent or QApplication.activeWindow()
     title = (

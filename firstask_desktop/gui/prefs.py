@@ -65,7 +65,15 @@ class Prefs:
 
     @last_user.setter
     def last_user(self, value: str) -> None:
+        before = self.last_user
+        if before and before != value:
+            self._set("login/previous_user", before)
         self._set("login/last_user", value)
+
+    @property
+    def previous_user(self) -> str:
+        """Who used this PC before the last person: the likely one at 切换人员."""
+        return self._get("login/previous_user", "")
 
     @property
     def receipt_copies(self) -> int:

@@ -18,6 +18,7 @@ from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
 from ..services.queries import EntryFilter
 from . import operations, tasks
 from .entry_table import EntryTable
+from .flow_layout import flow_widget
 from .labels import choices
 from .style import styled
 from .widgets import Retranslating
@@ -45,11 +46,9 @@ class RegisterPage(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(150)
         for combo in self._filter_combos():
-            # Shrink with the window (大 text at 1366 px) instead of pushing it off screen.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(5)
+            # Whole words ("全部责任人", not "全部责任,"): the bar wraps instead of the combos
+            # shrinking when the window is narrow (大 text, 150 %).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clear_button = QPushButton()
         self.print_button = QPushButton()
         self.print_button.setVisible(False)
@@ -65,7 +64,7 @@ class RegisterPage(Retranslating, QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
         top.addWidget(self.print_button)
-        bar = QHBoxLayout()
+        bar_holder, bar = flow_widget()
         self.bar_label = QLabel()
         bar.addWidget(self.bar_label)
         for widget in (
@@ -78,12 +77,11 @@ class RegisterPage(Retranslating, QWidget):
         ):
             bar.addWidget(widget)
         bar.addWidget(self.clear_button)
-        bar.addStretch(1)
         self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(bar)
+        layout.addWidget(bar_holder)
         layout.addWidget(self.table, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)

@@ -38,6 +38,31 @@ def settle(timeout: float = 60.0) -> None:
         app.processEvents()
 
 
+def _rendered(preview: QWidget, timeout: float = 10.0):
+    """A PDF preview once its page is drawn: QPdfView renders in the background, and a grab
+    right after showing it was a blank page."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    image = preview.grab()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        image = preview.grab()
+        if has_ink(preview.view.grab().toImage()):
+            break
+        time.sleep(0.05)
+    return image
+
+
+def has_ink(image) -> bool:
+    """Any dark pixel on a sparse grid: text or lines drawn, not only the white page."""
+    step = max(1, min(image.width(), image.height()) // 60)
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            if image.pixelColor(x, y).lightness() < 100:
+                return True
+    return False
+
+
 class Shooter:
     def __init__(self, out: Path):
         self.out = out
@@ -50,7 +75,10 @@ class Shooter:
         widget.show()
         settle()
         path = self.out / f"{len(self.files) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
+        image = widget.grab()
+        if hasattr(widget, "document"):
+            image = _rendered(widget)
+        image.save(str(path))
         self.files.append(path)
         return path
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,7 @@ from . import operations, tasks
 from .entry_table import EntryTable
 from .messages import error_text
 from .operations import county_ops
+from .register_model import COL_DUE, COL_RECEIVED
 from .station_filter import StationFilter
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
@@ -37,6 +38,9 @@ BUCKETS = {
     # not a register filter: the transfers' own deadlines (TransfersTable)
     "transfers_due": ("transfers_due", None),
 }
+
+
+DUE_FIRST = frozenset(("overdue", "due_today", "due_week", "follow_up_due"))
 
 
 class BucketPage(Retranslating, QWidget):
@@ -103,7 +107,13 @@ class BucketPage(Retranslating, QWidget):
         self.current = name
         self.buttons[name].setChecked(True)
         self.lists.setCurrentWidget(self.table)
-        self.table.set_filter(replace(BUCKETS[name][1], station=self.station.code()))
+        # What is due: the longest overdue at the top (the 80-day-old one first); the rest
+        # newest first, as the register.
+        if name in DUE_FIRST:
+            order = (COL_DUE, Qt.SortOrder.AscendingOrder)
+        else:
+            order = (COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.set_filter(replace(BUCKETS[name][1], station=self.station.code()), order)
 
     def _station_chosen(self, code: str) -> None:
         self.show_bucket(self.current)

@@ -914,6 +914,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>(choose the kind of business, tick what is missing)</translation>
     </message>
     <message>
+        <source>必填</source>
+        <translation>required</translation>
+    </message>
+    <message>
         <source>承诺时限：选择类别后显示。</source>
         <translation>Promised deadline: shown once a category is chosen.</translation>
     </message>
@@ -1151,6 +1155,10 @@ Phone: {0}</translation>
 </context>
 <context>
     <name>FollowUpPage</name>
+    <message>
+        <source>请先在下面的列表中点选一条登记，再回访。</source>
+        <translation>First choose an entry in the list below, then follow it up.</translation>
+    </message>
     <message>
         <source>回访：已答复或已上报、到期应回访的登记（含超期未回访）</source>
         <translation>Follow-ups: answered or escalated matters whose follow-up call is due (overdue ones included)</translation>
@@ -1736,6 +1744,18 @@ Phone: {0}</translation>
     <message>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
     </message>
     <message>
         <source>打印(&amp;P)…</source>
@@ -2576,8 +2596,8 @@ They can no longer log in; their entries, steps and assessment records are all k
         <translation>Nothing exported yet.</translation>
     </message>
     <message>
-        <source>上次导出以来有 {0} 项变化。</source>
-        <translation>{0} changes since the last export.</translation>
+        <source>上次导出以来有 {0} 条记录有改动。</source>
+        <translation>{0} records changed since the last export.</translation>
     </message>
     <message>
         <source>隔离记录：{0} 条待处理…</source>
@@ -2586,6 +2606,10 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>还没有导入县公司的公钥：同步文件要加密给县公司。请先点本页下面的“导入县公司公钥…”，选U盘上县公司发来的公钥文件，并打电话核对指纹。</source>
+        <translation>The county office&apos;s public key is not imported yet: sync files are encrypted for the county. First click &quot;Import the county&apos;s public key…&quot; below on this page, choose the key file the county sent on the USB stick, and check its fingerprint by phone.</translation>
     </message>
     <message>
         <source>请先插入U盘，或点“其他文件夹…”选择保存位置。</source>
@@ -2927,6 +2951,53 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>渠道</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>来访人姓名</source>
+        <translation>visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>contact phone</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>account number</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>matter</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <source>接待情况</source>
+        <translation>reception notes</translation>
+    </message>
+    <message>
+        <source>95598工单号</source>
+        <translation>95598 work order number</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。</source>
@@ -2935,6 +3006,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     <message>
         <source>出错了：{0}: {1}。数据没有被部分修改（每次保存要么完整保存，要么完全不保存）；请重试，仍不行请联系县公司。</source>
         <translation>Something went wrong: {0}: {1}. Nothing was half-saved (each save is whole or not at all); try again, and call the county office if it persists.</translation>
+    </message>
+    <message>
+        <source>密码不正确，请重新输入（再错{0}次，账户将锁定{1}分钟）。</source>
+        <translation>Wrong password, please try again ({0} more wrong tries lock the account for {1} minutes).</translation>
     </message>
     <message>
         <source>不能完成</source>
@@ -3498,6 +3573,41 @@ Choose Cancel to go back and make {1} the first responder.</translation>
     <message>
         <source>申诉</source>
         <translation>Appeal</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>不能为空，请填写{0}</source>
+        <translation>Required: please fill in the {0}</translation>
+    </message>
+    <message>
+        <source>不能超过{0}个字（现在是{1}个字），请删减</source>
+        <translation>At most {0} characters (now {1}): please shorten it</translation>
+    </message>
+    <message>
+        <source>格式不对。{0}</source>
+        <translation>Not a valid number. {0}</translation>
+    </message>
+    <message>
+        <source>请选择一项：{0}</source>
+        <translation>Please choose one: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}”不是可选项，请从以下选择：{1}</source>
+        <translation>&quot;{0}&quot; is not a choice; please choose one of: {1}</translation>
+    </message>
+    <message>
+        <source>95598转办的登记必须填写工单号</source>
+        <translation>A matter from 95598 needs its work order number</translation>
+    </message>
+    <message>
+        <source>不能当场答复的事项必须记录联系电话，以便告知办理结果和回访</source>
+        <translation>A matter not answered on the spot needs a phone number, to tell the customer the result and to follow up</translation>
+    </message>
+    <message>
+        <source>可填写：手机 138 1234 5678；固话 0931-8123456（分机写成 0931-8123456转123）；服务号码 95598 或 400-123-4567</source>
+        <translation>For example: mobile 138 1234 5678; landline 0931-8123456 (extension: 0931-8123456转123); service numbers 95598 or 400-123-4567</translation>
     </message>
 </context>
 <context>

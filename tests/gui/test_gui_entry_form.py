@@ -267,3 +267,56 @@ def test_tab_order_is_the_paper_order(form, qtbot):
         "businessType",
         "docsList",
     ]
+
+
+def test_saving_an_empty_form_marks_every_missing_field_at_once(form, qtbot):
+    ui = form.ui
+    # Marked before saving: the caption's "*" and "必填" for a screen reader.
+    for caption in (ui.categoryLabel, ui.visitorLabel, ui.matterLabel, ui.phoneLabel):
+        assert caption.text().endswith("*"), caption.text()
+    assert not ui.unitLabel.text().endswith("*")
+    assert (
+        ui.visitor.accessibleDescription() == "必填" and ui.visitor.accessibleName() == "来访人姓名"
+    )
+    assert _save(qtbot, form) == []
+    shown = {
+        "category": ui.categoryError,
+        "visitor": ui.visitorError,
+        "matter": ui.matterError,
+        "phone": ui.phoneError,
+    }
+    for field, label in shown.items():
+        assert label.isVisible(), field
+        # Plain Chinese, no code names, the whole message on screen (wrapped, not cut).
+        assert not any(code in label.text() for code in ("consult", "query", "complaint"))
+        assert label.wordWrap()
+        assert label.height() >= label.heightForWidth(label.width())
+    assert "咨询、查询、投诉" in ui.categoryError.text()
+    assert "来访人姓名" in ui.visitorError.text()
+    assert not ui.formError.isVisible()
+    assert form.focusWidget() is ui.category or ui.category.isAncestorOf(form.focusWidget())
+    assert Entry.select().count() == 0
+
+
+def test_the_phone_is_not_required_when_answered_on_the_spot(form, qtbot):
+    ui = form.ui
+    assert ui.phoneLabel.text().endswith("*")
+    type_text(ui.result, "已当场解答")
+    assert not ui.phoneLabel.text().endswith("*")
+    assert ui.phone.accessibleDescription() == ""
+
+
+def test_errors_follow_the_english_language(form, session, qapp, qtbot):
+    from firstask_desktop.gui.app import apply_look
+
+    session.prefs.language = "en"
+    try:
+        apply_look(qapp, session.prefs)
+        assert _save(qtbot, form) == []
+        assert form.ui.visitorError.text() == "Required: please fill in the visitor's name"
+        assert form.ui.categoryError.text().startswith("Please choose one: Consultation, ")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in form.ui.matterError.text())
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in form.ui.phoneError.text())
+    finally:
+        session.prefs.language = "zh_CN"
+        apply_look(qapp, session.prefs)
