@@ -53,6 +53,14 @@ FOLLOW_UP_OUTCOMES = {
     "wrong_number": "号码错误",
 }
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+# What is stapled to the register page: kept with the entry as attachments.
+ATTACHMENT_KINDS = {
+    "letter": "来信原件",
+    "photo": "现场照片",
+    "id_document": "客户证件",
+    "receipt": "签字回执",
+    "other": "其他",
+}
 
 # Extra spellings clerks type for the same choice.
 _ALIASES = {
