@@ -41,6 +41,12 @@ def may_view(viewer, item: Attachment, entry: Entry | None = None) -> bool:
     return may_see_personal_data(viewer, entry or item.entry)
 
 
+def may_change(actor, serial: str) -> bool:
+    """Whether ``actor`` may add or remove the entry's attachments now (the GUI's buttons)."""
+    entry = get_entry(serial)
+    return entry.status != "void" and may_edit(actor, entry)
+
+
 def _require_editor(actor: Staff, entry: Entry) -> None:
     if entry.status == "void":
         raise RefusedError(f"{entry.serial} 已作废，不能再添加或删除附件。")

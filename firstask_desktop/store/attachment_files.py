@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from firstask_desktop.store.disk_errors import translated
-from firstask_desktop.store.fileio import write_atomic
+from firstask_desktop.store.fileio import fsync_dir, write_atomic
 from firstask_desktop.store.models import Attachment, Entry
 
 STORE_DIR = "attachments"
@@ -83,6 +85,54 @@ def put_stream(folder: Path, sha256: str, blocks: Iterable[bytes]) -> bool:
 
 class _WrongBytes(Exception):
     pass
+
+
+class Incoming:
+    """A file arriving in pieces (a sync file's parts): written to a temporary file beside its
+    place, moved there only when all ``size`` bytes are in and they are ``sha256``."""
+
+    def __init__(self, folder: Path, sha256: str, size: int):
+        self.sha256, self.size, self.written = sha256, size, 0
+        self.target = path_for(folder, sha256)
+        self._digest = hashlib.sha256()
+        self._handle = None
+        if state_of(self.target, sha256) == "ok":
+            return  # already here (another entry, an earlier file): read past it
+        with translated("保存附件"):
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{sha256[:12]}.", dir=self.target.parent)
+        self._tmp = Path(name)
+        self._handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.written += len(data)
+        if self._handle is not None:
+            self._digest.update(data)
+            with translated("保存附件"):
+                self._handle.write(data)
+
+    def finish(self) -> bool:
+        """Whether the file is now in place, whole and right."""
+        if self._handle is None:
+            return self.written == self.size
+        with translated("保存附件"):
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            self._handle = None
+            if self.written != self.size or self._digest.hexdigest() != self.sha256:
+                self._tmp.unlink(missing_ok=True)
+                return False
+            os.replace(self._tmp, self.target)
+            fsync_dir(self.target.parent)
+        return True
+
+    def abort(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+                self._tmp.unlink(missing_ok=True)
+            self._handle = None
 
 
 def read(folder: Path, sha256: str) -> bytes | None:
