@@ -357,3 +357,59 @@ def test_the_commands_attach_list_and_detach(tmp_path, monkeypatch, capsys):
     code, out, _ = cli("entry", "attachments", serial, acting="李娜")
     assert "没有附件" in out
     assert run(["--data-dir", str(folder), "check"]) == 0
+
+
+def test_the_excel_register_lists_attachment_names_only(store, people):
+    from openpyxl import load_workbook
+
+    from firstask_desktop.services.export_excel import export_register
+
+    entry = _entry(people["李娜"])
+    add_attachment(people["李娜"], entry.serial, a_pdf(), file_name="张山来信.pdf", kind="letter")
+    add_attachment(
+        people["李娜"], entry.serial, photo((856, 540)), file_name="张山身份证.jpg", kind="客户证件"
+    )
+    _entry(people["李娜"], visitor="李四")
+
+    def column(actor, name):
+        out = export_register(actor, store / name)
+        rows = list(load_workbook(out.path).worksheets[0].iter_rows(values_only=True))
+        at = rows[0].index("附件")
+        return [row[at] for row in rows[1:]], out.path
+
+    head_sees, path = column(people["王建国"], "head.xlsx")
+    assert head_sees == ["来信原件：张山来信.pdf、客户证件", None]
+    # Only names: the workbook holds no image or PDF.
+    import zipfile
+
+    assert not [n for n in zipfile.ZipFile(path).namelist() if "media" in n]
+    # Exported by who sees no personal data: a file name may carry the customer's name.
+    from firstask_desktop.store import db
+    from firstask_desktop.store.audit import save_audited
+    from firstask_desktop.store.models import Staff
+
+    with db.transaction():
+        county = Staff(station="GS0101", name="周县", role="county_admin", password_hash="x")
+        save_audited(county, actor="测试", action="add_staff", at=T0)
+    masked, _ = column(county, "county.xlsx")
+    assert masked == ["来信原件、客户证件", None]
+
+
+def test_the_wall_register_and_the_statistics_never_show_them(store, people):
+    import pypdfium2
+
+    from firstask_desktop.reports.register import build_register
+    from firstask_desktop.reports.statistics import build_stats
+
+    entry = _entry(people["李娜"])
+    add_attachment(
+        people["李娜"], entry.serial, photo((856, 540)), file_name="户口本.jpg", kind="客户证件"
+    )
+    for pdf in (build_register("2026-03", now=T0), build_stats("2026-03", now=T0)):
+        document = pypdfium2.PdfDocument(pdf)
+        text = "".join(page.get_textpage().get_text_range() for page in document)
+        assert entry.serial in text or "投诉" in text  # the entry is on the page, counted
+        assert "户口本" not in text and "客户证件" not in text and "附件" not in text
+        # No picture of it either: the pages carry text and lines, no image.
+        for page in document:
+            assert not [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
