@@ -126,6 +126,17 @@ FIELD_LABELS = {
     "instruction": "指示",
     "person": "违规人员",
     "what": "经过",
+    "attachment": "附件",
+    "attachment_kind": "附件类别",
+    "sha256": "文件校验值",
+    "size": "文件大小",
+    "file_name": "文件名",
+    "media_type": "文件类型",
+    "added_at": "添加时间",
+    "added_by": "添加人",
+    "removed_at": "删除时间",
+    "removed_by": "删除人",
+    "remove_reason": "删除原因",
 }
 
 

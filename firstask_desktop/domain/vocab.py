@@ -60,6 +60,14 @@ VIOLATION_STATES = {
     "dismissed": "已驳回",
     "overturned": "申诉撤销",  # confirmed, then set aside on appeal (the appeal keeps why)
 }
+# What is stapled to the register page: kept with the entry as attachments.
+ATTACHMENT_KINDS = {
+    "letter": "来信原件",
+    "photo": "现场照片",
+    "id_document": "客户证件",
+    "receipt": "签字回执",
+    "other": "其他",
+}
 
 # Extra spellings clerks type for the same choice.
 _ALIASES = {

@@ -24,6 +24,7 @@ from firstask_desktop.domain import permissions, status_machine
 
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
+from .attachments_panel import AttachmentsPanel
 from .flow_layout import FlowLayout, flow_widget
 from .labels import label
 from .messages import confirm, error_text
@@ -95,6 +96,8 @@ class EntryDetail(Retranslating, QDialog):
         self.timeline_label = QLabel()
         right_box.addWidget(self.timeline_label)
         right_box.addWidget(self.timeline, 1)
+        self.attachments = AttachmentsPanel(session, serial)  # 附件: thumbnails, add, view
+        right_box.addWidget(self.attachments, 1)
         splitter = QSplitter()
         splitter.addWidget(self.fields)
         splitter.addWidget(right)

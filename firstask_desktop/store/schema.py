@@ -210,6 +210,13 @@ def _accountability(database) -> None:
     Customer._schema.create_indexes(safe=True)
 
 
+def _attachments(database) -> None:
+    """Attachments: files kept with an entry, by their SHA-256 (attachment_files.py)."""
+    from firstask_desktop.store.models import Attachment, AttachmentSent
+
+    create_missing_tables(database, Attachment, AttachmentSent)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -223,6 +230,7 @@ MIGRATIONS: list[Callable] = [
     _drop_covered_indexes,
     _phone_marks,
     _accountability,
+    _attachments,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 

@@ -32,6 +32,8 @@ VOCABULARIES: dict[tuple[str, str], frozenset[str]] = {
     ("follow_up", "outcome"): frozenset(vocab.FOLLOW_UP_OUTCOMES),
     ("follow_up", "satisfaction"): frozenset(vocab.SATISFACTION),
     ("violation", "state"): frozenset(vocab.VIOLATION_STATES),
+    ("attachment", "kind"): frozenset(vocab.ATTACHMENT_KINDS),
+    ("attachment", "media_type"): frozenset({"image/jpeg", "application/pdf"}),
 }
 
 
