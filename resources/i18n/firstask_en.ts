@@ -267,6 +267,163 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     </message>
 </context>
 <context>
+    <name>AttachmentAddDialog</name>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source> 等 {0} 个</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>如：客户来信第1页、倒杆现场、户口本首页（可不填）</source>
+        <translation>e.g. letter page 1, the fallen pole, household register first page (optional)</translation>
+    </message>
+    <message>
+        <source>照片会自动摆正、缩小到2000像素以内，并去掉拍摄地点等信息；PDF原样保存。</source>
+        <translation>Photos are turned upright, shrunk to at most 2000 pixels and lose where they were taken; PDFs are kept as they are.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>适合窗口</source>
+        <translation>Fit window</translation>
+    </message>
+    <message>
+        <source>向左转</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <source>向右转</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第 {0} / {1} 页</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件</source>
+        <translation>This file cannot be shown</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>粘贴图片</source>
+        <translation>Paste picture</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>附件（{0}）</source>
+        <translation>Attachments ({0})</translation>
+    </message>
+    <message>
+        <source>可把照片或PDF拖到这里，或复制图片后粘贴</source>
+        <translation>Drop photos or PDFs here, or copy a picture and paste it</translation>
+    </message>
+    <message>
+        <source>（无权查看）</source>
+        <translation>(not shown to you)</translation>
+    </message>
+    <message>
+        <source>（文件缺失）</source>
+        <translation>(file missing)</translation>
+    </message>
+    <message>
+        <source>客户证件只有首问责任人、客户经理、所长和管理员可以查看</source>
+        <translation>Customer documents are shown only to the responder, the customer manager, the head and the administrator</translation>
+    </message>
+    <message>
+        <source>{0} 由 {1} 添加</source>
+        <translation>Added {0} by {1}</translation>
+    </message>
+    <message>
+        <source>只有能修改这条登记的人可以添加或删除附件</source>
+        <translation>Only who may edit this entry can add or remove attachments</translation>
+    </message>
+    <message>
+        <source>选择照片或PDF</source>
+        <translation>Choose photos or PDFs</translation>
+    </message>
+    <message>
+        <source>照片或PDF</source>
+        <translation>Photos or PDFs</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有图片：请先在微信或看图软件里复制图片。</source>
+        <translation>There is no picture on the clipboard: copy one in WeChat or a picture viewer first.</translation>
+    </message>
+    <message>
+        <source>粘贴的图片</source>
+        <translation>Pasted picture</translation>
+    </message>
+    <message>
+        <source>删除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>删除“{0}”的原因（文件保留到下次备份，审计记录可查）：</source>
+        <translation>Why remove “{0}”? (The file is kept until the next backup; the audit log keeps the record.)</translation>
+    </message>
+</context>
+<context>
     <name>ClausesTab</name>
     <message>
         <source>条款</source>
@@ -3567,6 +3724,50 @@ Choose Cancel to go back and make {1} the first responder.</translation>
         <translation>What happened</translation>
     </message>
     <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>附件类别</source>
+        <translation>Attachment kind</translation>
+    </message>
+    <message>
+        <source>文件校验值</source>
+        <translation>File checksum</translation>
+    </message>
+    <message>
+        <source>文件大小</source>
+        <translation>File size</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>文件类型</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Removed at</translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation>Removed by</translation>
+    </message>
+    <message>
+        <source>删除原因</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
@@ -3795,6 +3996,26 @@ Choose Cancel to go back and make {1} the first responder.</translation>
     <message>
         <source>不满意</source>
         <translation>Unsatisfied</translation>
+    </message>
+    <message>
+        <source>来信原件</source>
+        <translation>Original letter</translation>
+    </message>
+    <message>
+        <source>现场照片</source>
+        <translation>Site photo</translation>
+    </message>
+    <message>
+        <source>客户证件</source>
+        <translation>Customer&apos;s papers</translation>
+    </message>
+    <message>
+        <source>签字回执</source>
+        <translation>Signed receipt</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
     <message>
         <source>未到期</source>
