@@ -7,6 +7,7 @@
 #   installer/build-setup-wine.sh                  build the Linux bundle (build-linux.sh, with
 #                                                  its --selfcheck), then the setup, in dist/
 #   installer/build-setup-wine.sh --bundle DIR     pack an existing bundle DIR instead
+#   ... [--windows-estimate] [--fast]              see python installer/setup_wine.py --help
 #
 # Needs: Wine with 32-bit support (dpkg --add-architecture i386; apt-get install wine
 # wine32:i386 wine64), npm (fetches ISCC once into build/innosetup), the build extra.
@@ -17,6 +18,7 @@ cd "$(dirname "$0")/.."
 bundle=""
 if [[ "${1:-}" == "--bundle" ]]; then
     bundle="$(realpath "${2:?--bundle needs a folder}")"
+    shift 2
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/firstask-setup.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -27,6 +29,4 @@ if [[ -z "$bundle" ]]; then
 fi
 echo "bundle: $(find "$bundle" -type f | wc -l) files, $(du -sm "$bundle" | cut -f1) MB"
 
-started=$SECONDS
-python installer/setup_wine.py --bundle "$bundle" --dist dist
-echo "setup compiled in $((SECONDS - started)) s"
+python installer/setup_wine.py --bundle "$bundle" --dist dist "$@"

@@ -7,14 +7,12 @@
     2. the test suite (skip with -SkipTests)
     3. the one-folder bundle dist\FirstAsk from installer\firstask.spec
     4. the bundle's own --selfcheck (firstask-cli.exe): fails on anything the bundle lost
-    5. the setup's icon, Inno Setup's Chinese messages and the rendered installer script
+    5. the setup's icon and the rendered installer script
     6. ISCC: dist\FirstAsk-Setup-<version>.exe
 
     Needs: Python 3.11 (x64) and Inno Setup 6.3 or newer (https://jrsoftware.org/isdl.php, or
-    "choco install innosetup"). The Chinese installer messages (ChineseSimplified.isl) are an
-    unofficial translation that Inno Setup does not install: it is taken from
-    installer\ChineseSimplified.isl when present (for offline builds: copy it there), otherwise
-    downloaded from the Inno Setup repository at the tag of the installed compiler.
+    "choco install innosetup"). The Chinese installer messages are the project's own
+    installer\ChineseSimplified.isl: nothing is downloaded.
 
 .EXAMPLE
     powershell -ExecutionPolicy Bypass -File installer\build-windows.ps1
@@ -29,7 +27,6 @@ param(
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = "Stop"
-$ProgressPreference = "SilentlyContinue"  # Invoke-WebRequest is 10x slower with a progress bar
 
 $Root = Resolve-Path (Join-Path $PSScriptRoot "..")
 Set-Location $Root
@@ -63,46 +60,6 @@ function Find-Iscc {
     if ($onPath) { return $onPath.Source }
     throw "Inno Setup 6 (ISCC.exe) not found: install it from https://jrsoftware.org/isdl.php " +
           "or with 'choco install innosetup', then run this script again."
-}
-
-# ChineseSimplified.isl for the installed compiler, saved as UTF-8 with a byte-order mark.
-function Get-ChineseMessages([System.Version]$IsccVersion) {
-    $target = Join-Path $RenderDir "ChineseSimplified.isl"
-    $local = Join-Path $PSScriptRoot "ChineseSimplified.isl"
-    if (Test-Path $local) {
-        Write-Host "Chinese messages: $local"
-        $bytes = [System.IO.File]::ReadAllBytes($local)
-    } else {
-        $tag = "is-{0}_{1}_{2}" -f $IsccVersion.Major, $IsccVersion.Minor, $IsccVersion.Build
-        $bytes = $null
-        foreach ($ref in @($tag, "main")) {
-            $url = "https://raw.githubusercontent.com/jrsoftware/issrc/$ref/Files/Languages/Unofficial/ChineseSimplified.isl"
-            try {
-                $download = Join-Path $RenderDir "ChineseSimplified.download"
-                Invoke-WebRequest -Uri $url -OutFile $download -UseBasicParsing
-                $bytes = [System.IO.File]::ReadAllBytes($download)
-                Write-Host "Chinese messages: $url"
-                break
-            } catch {
-                Write-Warning "could not fetch $url ($($_.Exception.Message))"
-            }
-        }
-        if (-not $bytes) {
-            throw "ChineseSimplified.isl unavailable: copy it from https://jrsoftware.org/files/istrans/ " +
-                  "to installer\ChineseSimplified.isl and run this script again."
-        }
-    }
-    # Strict UTF-8 first; a file in the translation's own code page (936, GBK) is converted.
-    $hasBom = $bytes.Length -ge 3 -and $bytes[0] -eq 0xEF -and $bytes[1] -eq 0xBB -and $bytes[2] -eq 0xBF
-    $offset = if ($hasBom) { 3 } else { 0 }
-    try {
-        $text = (New-Object System.Text.UTF8Encoding($false, $true)).GetString($bytes, $offset, $bytes.Length - $offset)
-    } catch {
-        $text = [System.Text.Encoding]::GetEncoding(936).GetString($bytes)
-    }
-    if ($text -notmatch "LanguageName=") { throw "ChineseSimplified.isl does not look like an Inno Setup messages file" }
-    [System.IO.File]::WriteAllText($target, $text, (New-Object System.Text.UTF8Encoding($true)))
-    return $target
 }
 
 try {
@@ -153,7 +110,7 @@ try {
     if ($isccVersion -lt [System.Version]"6.3.0") {
         throw "Inno Setup $isccVersion is too old: the script needs 6.3 or newer (x64compatible)."
     }
-    $isl = Get-ChineseMessages $isccVersion
+    $isl = Join-Path $PSScriptRoot "ChineseSimplified.isl"
     $icon = Join-Path $RenderDir "firstask.ico"
     Invoke-Native $py @((Join-Path $PSScriptRoot "make_icon.py"),
         (Join-Path $Root "resources\icons\app.svg"), $icon)

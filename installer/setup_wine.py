@@ -20,12 +20,12 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import pwd
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 INSTALLER = Path(__file__).resolve().parent
@@ -124,8 +124,10 @@ class Wine:
             os.environ,
             WINEPREFIX=str(self.prefix),
             WINEDEBUG="-all",
-            # No dialogs offering to download Mono or Gecko: a setup needs neither.
-            WINEDLLOVERRIDES="mscoree,mshtml=",
+            # No dialogs offering to download Mono or Gecko: a setup needs neither. No
+            # winemenubuilder: it wrote Linux menu entries for each shortcut outside the prefix,
+            # and held a fresh .lnk open so that a quick uninstall could not delete it.
+            WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d",
         )
         self.env.pop("WINEARCH", None)
         if display:
@@ -170,6 +172,8 @@ class Wine:
     @property
     def user_dir(self) -> Path:
         """C:\\users\\<name>: Wine names the Windows user after the Linux one."""
+        import pwd  # here, not at the top: the tests import this module on Windows too
+
         return self.drive_c / "users" / pwd.getpwuid(os.getuid()).pw_name
 
     def registry(self, key: str) -> dict[str, str] | None:
@@ -204,7 +208,8 @@ def compile_setup(
     work: Path,
     *,
     version: str | None = None,
-    timeout: float = 900,
+    compression: str | None = None,
+    timeout: float = 1800,
 ) -> Path:
     """Render the script for ``bundle`` and compile it; returns FirstAsk-Setup-<version>.exe."""
     version = version or render_templates.project_version()
@@ -232,7 +237,8 @@ def compile_setup(
         version=version,
         as_path=windows_path,
     )
-    result = wine.run(iscc_path_windows(), "/Qp", windows_path(iss), timeout=timeout)
+    options = [f"/DCOMPRESSION={compression}"] if compression else []
+    result = wine.run(iscc_path_windows(), "/Qp", *options, windows_path(iss), timeout=timeout)
     setup = dist / f"FirstAsk-Setup-{version}.exe"
     if result.returncode != 0 or not setup.exists():
         raise RuntimeError(
@@ -245,6 +251,59 @@ def iscc_path_windows() -> str:
     return windows_path(iscc_path())
 
 
+# The Linux bundle's files that a Windows bundle has no counterpart of (Qt there draws with
+# Windows' own GDI/DirectWrite and ICU): the X11/xcb, GLib, D-Bus, fontconfig, Kerberos stack,
+# ICU, and Qt's xcb, D-Bus and Linux-desktop plugins. Python, OpenSSL, SQLite and libffi do
+# have counterparts (python311.dll, libcrypto-3.dll, sqlite3.dll, libffi-8.dll) of about the
+# same size, and so do Pillow's libraries (linked into its .pyd files on Windows): they stay.
+SHARED_WITH_WINDOWS = ("libpython", "libcrypto", "libssl", "libsqlite3", "libffi")
+LINUX_ONLY_QT = ("libicu", "libQt6XcbQpa", "libQt6DBus")
+LINUX_ONLY_PLUGINS = ("xcbglintegrations", "platforminputcontexts", "platformthemes")
+
+
+def linux_only(bundle: Path) -> list[Path]:
+    """The files of a Linux bundle with no counterpart in the Windows bundle (see above)."""
+    found = []
+    for path in sorted(bundle.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        parts = path.relative_to(bundle).parts
+        name = parts[-1]
+        system_lib = (
+            len(parts) == 2 and name.startswith("lib") and ".so" in name
+        ) and not name.startswith(SHARED_WITH_WINDOWS)
+        qt_lib = "Qt" in parts and "lib" in parts and name.startswith(LINUX_ONLY_QT)
+        plugin = "plugins" in parts and any(p in LINUX_ONLY_PLUGINS for p in parts)
+        if system_lib or qt_lib or plugin:
+            found.append(path)
+    return found
+
+
+def windows_estimate(bundle: Path, out: Path) -> Path:
+    """A stand-in for the Windows bundle made from the Linux one: minus the Linux-only files,
+    plus the second program Windows has (firstask-cli.exe, the same size as the first).
+    Hard links: nothing is copied."""
+    skip = set(linux_only(bundle))
+    for path in bundle.rglob("*"):
+        target = out / path.relative_to(bundle)
+        if path in skip or path.is_symlink():
+            continue
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
+    program = out / "FirstAsk"
+    program.rename(out / "FirstAsk.exe")
+    shutil.copyfile(out / "FirstAsk.exe", out / "firstask-cli.exe")
+    return out
+
+
+def files_and_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
@@ -253,26 +312,80 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+BUDGET_MB = 150  # a USB stick, a slow county network share, an old PC's download folder
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bundle", type=Path, required=True, help="the one-folder bundle to pack")
+    parser.add_argument("--bundle", type=Path, help="the one-folder bundle to pack")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the setup goes")
+    parser.add_argument(
+        "--windows-estimate",
+        action="store_true",
+        help="also compile a setup of the Linux bundle minus its Linux-only files and check it "
+        f"against the size budget ({BUDGET_MB} MB)",
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="compress with lzma2/fast instead of the release's lzma2/max (CI: faster, and a "
+        "larger setup, so an upper bound of the release's size)",
+    )
+    parser.add_argument(
+        "--iscc", action="store_true", help="only fetch the pinned ISCC.exe and print its path"
+    )
     args = parser.parse_args(argv)
+    if args.iscc:
+        print(iscc_path())
+        return 0
+    compression = "lzma2/fast" if args.fast else None
     if reason := wine_missing():
         raise SystemExit(reason)
+    if args.bundle is None:
+        parser.error("--bundle DIR is needed (installer/build-linux.sh --dist DIR makes one)")
     if not args.bundle.is_dir():
         raise SystemExit(f"{args.bundle}: no bundle there (installer/build-linux.sh --dist DIR)")
     with tempfile.TemporaryDirectory(prefix="firstask-wine-") as temp:
         wine = Wine(Path(temp) / "prefix")
         try:
             wine.boot()
-            setup = compile_setup(wine, args.bundle, args.dist, Path(temp) / "script")
+            started = time.monotonic()
+            setup = compile_setup(
+                wine, args.bundle, args.dist, Path(temp) / "script", compression=compression
+            )
+            report(f"setup ({compression or 'lzma2/max'})", setup, started)
+            if args.windows_estimate:
+                return check_estimate(wine, args.bundle, Path(temp), compression)
         finally:
             wine.stop()
+    return 0
+
+
+def report(what: str, setup: Path, started: float) -> None:
     size = setup.stat().st_size
-    print(f"setup: {setup}")
-    print(f"size: {size} bytes ({size / 2**20:.1f} MiB)")
-    print(f"sha256: {sha256(setup)}")
+    print(f"{what}: {setup}, compiled in {time.monotonic() - started:.0f} s")
+    print(f"  size: {size} bytes ({size / 2**20:.1f} MiB)")
+    print(f"  sha256: {sha256(setup)}")
+
+
+def check_estimate(wine: Wine, bundle: Path, temp: Path, compression: str | None) -> int:
+    dropped = linux_only(bundle)
+    print(f"Linux-only files ({len(dropped)}, no counterpart in the Windows bundle):")
+    for path in sorted(dropped, key=lambda p: -p.stat().st_size):
+        print(f"  {path.stat().st_size / 2**20:6.2f} MiB  {path.relative_to(bundle)}")
+    estimate = windows_estimate(bundle, temp / "windows" / "FirstAsk")
+    count, size = files_and_size(estimate)
+    print(f"estimated Windows bundle: {count} files, {size / 2**20:.1f} MiB")
+    started = time.monotonic()
+    setup = compile_setup(
+        wine, estimate, temp / "windows-dist", temp / "windows-script", compression=compression
+    )
+    report("setup with the estimated Windows payload", setup, started)
+    megabytes = setup.stat().st_size / 2**20
+    if megabytes > BUDGET_MB:
+        print(f"OVER BUDGET: {megabytes:.1f} MiB > {BUDGET_MB} MiB")
+        return 1
+    print(f"within the budget: {megabytes:.1f} MiB <= {BUDGET_MB} MiB")
     return 0
 
 

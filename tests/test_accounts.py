@@ -109,10 +109,15 @@ def test_deactivated_staff_cannot_log_in_but_their_entries_stay(people):
         matter="咨询",
         now=T0,
     )
-    accounts.deactivate_staff(people["管理员"], "张伟", now=T0)
+    with pytest.raises(RefusedError, match=f"没有指定接手人：{entry.serial}"):
+        accounts.deactivate_staff(people["管理员"], "张伟", now=T0)
+    accounts.deactivate_staff(people["管理员"], "张伟", now=T0, owners={entry.serial: "李娜"})
     with pytest.raises(NotAllowedError):
         authenticate("张伟", PASSWORD)
-    assert svc.get_entry(entry.serial).responder.name == "张伟"
+    # The entry stays, handed on: its history keeps who held it before.
+    stored = svc.get_entry(entry.serial)
+    assert stored.responder.name == "李娜"
+    assert stored.reassignments[0].from_staff.name == "张伟"
     with pytest.raises(RefusedError, match="不能停用自己"):
         accounts.deactivate_staff(people["管理员"], "管理员")
     assert check_database() == []

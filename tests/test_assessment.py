@@ -111,17 +111,20 @@ def test_follow_up_deadline_counts_the_make_up_saturday_and_skips_the_holiday(pe
     assert [p[1] for p in _proposals(datetime(2026, 2, 25, 9, 0))] == ["no_follow_up"]
 
 
-def test_unresolved_with_nobody_to_report_to_is_clause_8(station):
+def test_unresolved_with_nobody_to_report_to_is_refused_and_nobody_is_fined(station):
+    from firstask_desktop.domain.errors import RefusedError
+
     add_staff(station, name="李娜", role="clerk", password=PASSWORD, now=T0)  # no station head
-    from firstask_desktop.store.models import Staff
+    from firstask_desktop.store.models import Escalation, Staff
 
     people = {"李娜": Staff.get(Staff.name == "李娜")}
     entry = _register(people, category="投诉", matter="线路老化")
     svc.record_contact(people["李娜"], entry.serial, now=T0)
-    svc.mark_unresolved(people["李娜"], entry.serial, "需农网改造", now=T0 + timedelta(hours=1))
-    props = _proposals(T0 + timedelta(hours=2))
-    assert props == [(entry.serial, "unresolved_unreported", "八", 20000, "李娜")]
-    assert "没有上报所长" in Violation.get().evidence
+    with pytest.raises(RefusedError, match="添加所长"):
+        svc.mark_unresolved(people["李娜"], entry.serial, "需农网改造", now=T0 + timedelta(hours=1))
+    assert Escalation.select().count() == 0
+    assert svc.get_entry(entry.serial).status == "in_progress"
+    assert _proposals(T0 + timedelta(hours=2)) == []
 
 
 def test_unresolved_reported_to_the_head_is_fine(people):
@@ -200,7 +203,10 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     _register(people, category="投诉", matter="电压低")
     monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
     base = ["--data-dir", str(store)]
-    assert run(base + ["assess", "scan", "--as-of", "2026-03-20T09:00", "--json"]) == 0
+    assert (
+        run(base + ["--as", "王建国", "assess", "scan", "--as-of", "2026-03-20T09:00", "--json"])
+        == 0
+    )
     rows = json.loads(capsys.readouterr().out)
     assert {(r["rule"], r["clause"], r["amount_fen"]) for r in rows} == {
         ("complaint_not_contacted", "九.1", 20000),
@@ -217,7 +223,7 @@ def test_assess_command_line(people, store, monkeypatch, capsys):
     )
     assert run(base + ["--as", "王建国", "assess", "confirm", "999"]) == 2
     capsys.readouterr()
-    assert run(base + ["assess", "scan", "--json"]) == 0
+    assert run(base + ["--as", "王建国", "assess", "scan", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
 

@@ -113,9 +113,14 @@ def test_backup_to_usb_is_built_here_then_copied_and_compared(people, store, tmp
     usb = tmp_path / "U盘"
     usb.mkdir()
     copy = backup.backup_to(store, usb, people["王建国"], now=T0)
-    assert copy.parent == usb and copy.name == "firstask-backup-GS0101-20260310-090000.sqlite3"
+    assert copy.parent == usb and copy.name == "firstask-backup-GS0101-20260310-090000.fabackup"
     local = store / "backups" / "manual-20260310-090000.sqlite3"
-    assert _sha(copy) == _sha(local) and _entries_in(copy) == 4
+    # A lost stick shows nothing: no SQLite file, no customer's phone number.
+    data = copy.read_bytes()
+    assert b"SQLite format 3" not in data and b"13812340001" not in data
+    assert b"13812340001" in local.read_bytes()
+    opened = backup.open_sealed(store, copy, tmp_path)
+    assert _sha(opened) == _sha(local) and _entries_in(opened) == 4
     assert sorted(p.name for p in usb.iterdir()) == [copy.name]  # no temp file left behind
     with pytest.raises(NotAllowedError):
         backup.backup_to(store, usb, people["李娜"])
@@ -132,7 +137,9 @@ def test_a_stick_that_corrupts_the_copy_is_caught(people, store, tmp_path, monke
     usb = tmp_path / "U盘"
     usb.mkdir()
     real = backup._sha256
-    monkeypatch.setattr(backup, "_sha256", lambda p: "0" * 64 if Path(p).parent == usb else real(p))
+    monkeypatch.setattr(
+        backup, "_sha256", lambda p: "0" * 64 if Path(p).name.startswith(".check-") else real(p)
+    )
     with pytest.raises(StorageError, match="不一致"):
         backup.backup_to(store, usb, people["管理员"], now=T0)
     assert list(usb.iterdir()) == []
@@ -151,7 +158,8 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(people, store):
     assert report.kept_aside.name == "before-restore-20260310-100000.sqlite3"
     assert _entries_in(report.kept_aside) == 5
     assert "before-restore" in [b.kind for b in backup.list_backups(store)]
-    # The restored register carries on: the next serial number follows the restored ones.
+    # The restored register carries on; numbers 4 and 5 were handed out before the restore
+    # (their entries are in the file kept aside) and are never given to another customer.
     entry = svc.register_entry(
         people["李娜"],
         channel="visit",
@@ -161,7 +169,7 @@ def test_restore_puts_a_backup_back_and_keeps_the_current_file(people, store):
         matter="x",
         now=T0,
     )
-    assert entry.serial == "GS0101-2026-00004" and check_database() == []
+    assert entry.serial == "GS0101-2026-00006" and check_database() == []
 
 
 def test_a_damaged_backup_is_refused(people, store):
@@ -204,9 +212,9 @@ def test_backup_commands(people, store, tmp_path, monkeypatch, capsys):
         out = capsys.readouterr()
         return code, out.out, out.err
 
-    code, out, err = cli("backup", "now")
+    code, out, err = cli("--as", "管理员", "backup", "now")
     assert code == 0 and "通过检查" in out, err
-    code, out, _ = cli("backup", "list", "--json")
+    code, out, _ = cli("--as", "管理员", "backup", "list", "--json")
     listed = json.loads(out)
     assert code == 0 and [b["kind"] for b in listed] == ["manual"]
     code, out, err = cli("--as", "管理员", "backup", "to", str(usb))
@@ -222,8 +230,8 @@ def test_backup_commands(people, store, tmp_path, monkeypatch, capsys):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     code, out, err = cli("backup", "restore", str(on_stick))
     assert code == 0 and "已从" in out and "保留为" in out, err
-    code, out, _ = cli("entry", "list", "--json")
+    code, out, _ = cli("--as", "管理员", "entry", "list", "--json")
     assert code == 0 and len(json.loads(out)) == 2
     # Over a healthy register a clerk may not roll the book back.
     code, _, err = cli("--as", "李娜", "backup", "restore", str(on_stick))
-    assert code == 2 and "所长或管理员" in err
+    assert code == 2 and "无权备份到U盘和恢复备份" in err

@@ -3,7 +3,10 @@
 Each case goes through the entry service, the command line (``entry add`` then ``entry show``)
 and the Excel export. Each is either stored and read back exactly as expected (after the
 documented normalising: spaces, middle dots, phone forms) or refused with a Chinese message that
-names the field, leaving nothing behind. No exported cell ever starts a formula.
+names the field, leaving nothing behind. No exported cell ever starts a formula. Times typed on
+the command line (``TIME_CASES``) are refused before 2000, after 2099 or unreadable, and the
+serial's year always has four digits; absurd options (``--limit``, ``--out`` naming a folder, a
+data folder that is a file) are in tests/test_cli_trust.py.
 """
 
 from __future__ import annotations
@@ -287,3 +290,63 @@ def test_a_value_starting_with_a_dash_gets_a_hint_on_the_command_line(folder, mo
         capsys=capsys,
     )
     assert code == 2 and "--result=-已解决" in err and err.count("\n") == 1
+
+
+# --- times: a year typed short, a day far ahead ---------------------------------------------------
+TIME_CASES = [
+    ("time-year-0226", "0226-12-02T09:00", Refused("早于2000年")),
+    ("time-year-0999", "0999-12-02T09:00", Refused("早于2000年")),
+    ("time-year-0001", "0001-01-01T00:00", Refused("早于2000年")),
+    ("time-1999", "1999-12-31T23:59", Refused("早于2000年")),
+    ("time-far-future", "2999-01-01T09:00", Refused("年份2999不对")),
+    ("time-month-13", "2026-13-01T09:00", Refused("不是时间")),
+    ("time-words", "昨天上午", Refused("不是时间")),
+    ("time-zone", "2026-03-10T01:00+00:00", "2026-03-10T09:00"),
+    ("time-space", "2026-03-10 09:00", "2026-03-10T09:00"),
+]
+
+
+@pytest.mark.parametrize("name, typed, expected", TIME_CASES, ids=[c[0] for c in TIME_CASES])
+def test_received_times_on_the_command_line(folder, monkeypatch, capsys, name, typed, expected):
+    db.close()
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    argv = ["entry", "add", "--json", f"--received-at={typed}"]
+    argv += [f"{FLAGS.get(k, f'--{k}')}={v}" for k, v in BASE.items()]
+    code, out, err = _cli(folder, *argv, capsys=capsys)
+    if isinstance(expected, Refused):
+        assert code == 2 and err.count("\n") == 1, (code, err)
+        assert expected.words in err and FIELD_LABELS["received_at"] in err
+        assert _cli(folder, "entry", "list", "--json", capsys=capsys)[1].strip() == "[]"
+        return
+    assert code == 0, err
+    stored = json.loads(out)
+    assert stored["received_at"] == expected
+    assert stored["serial"] == f"GS0101-{expected[:4]}-00001"  # four digits, always
+
+
+def test_a_time_before_2000_is_refused_by_the_service_too(folder):
+    from datetime import datetime
+
+    with pytest.raises(RefusedError) as refused:
+        svc.register_entry(
+            Staff.get(Staff.name == "李娜"), now=T0, received_at=datetime(226, 12, 2, 9), **BASE
+        )
+    assert "早于2000年" in str(refused.value) and "0226" in str(refused.value)
+    assert Entry.select().count() == 0
+
+
+def test_a_registration_is_refused_with_every_problem_at_once(people):
+    from firstask_desktop.domain.errors import FieldErrors
+    from firstask_desktop.services import entries as svc
+
+    with pytest.raises(FieldErrors) as refused:
+        svc.register_entry(
+            people["李娜"], channel="", category="", visitor="", matter="", phone="12"
+        )
+    problems = refused.value.problems
+    assert list(problems) == ["channel", "category", "visitor", "phone", "matter"]
+    assert problems["category"].message.startswith("请选择一项：咨询、查询、投诉")
+    assert "consult" not in str(refused.value)
+    # One line per field, each naming it in Chinese (the CLI prints exactly this).
+    lines = str(refused.value).splitlines()
+    assert len(lines) == 5 and lines[2] == "来访人姓名：不能为空，请填写来访人姓名"

@@ -14,9 +14,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def cli(demo_store, capsys):
-    def call(*args):
-        code = run(["--data-dir", str(demo_store), *args])
+def cli(demo_store, capsys, monkeypatch):
+    from firstask_desktop.demo.demo_data import DEMO_PASSWORD
+
+    monkeypatch.setenv("FIRSTASK_PASSWORD", DEMO_PASSWORD)
+
+    def call(*args, acting="王建国"):  # the station head may see and print everything
+        code = run(["--data-dir", str(demo_store), "--as", acting, *args])
         out = capsys.readouterr()
         return code, out.out, out.err
 
@@ -90,7 +94,11 @@ def test_print_commands_do_not_import_qt(demo_store, tmp_path):
     script = (
         "import sys\n"
         "from firstask_desktop.cli.runner import run\n"
-        f"code = run(['--data-dir', {str(demo_store)!r}, 'print', 'stats', '--month', '2026-10',"
+        "import os\n"
+        "from firstask_desktop.demo.demo_data import DEMO_PASSWORD\n"
+        "os.environ['FIRSTASK_PASSWORD'] = DEMO_PASSWORD\n"
+        f"code = run(['--data-dir', {str(demo_store)!r}, '--as', '王建国', 'print', 'stats',"
+        " '--month', '2026-10',"
         f" '--out', {str(tmp_path / 's.pdf')!r}])\n"
         "assert code == 0, code\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"

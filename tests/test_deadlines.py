@@ -1,5 +1,6 @@
 """Deadlines from the rule table: 调休, holidays, areas, precedence and the Chinese promise text."""
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -164,8 +165,34 @@ def test_validate_rule_refuses_bad_values(change, field):
     with pytest.raises(ValidationError) as err:
         validate_rule(rule)
     assert err.value.field == field
+    # The message names what is wrong, for the administrator editing the table.
+    assert re.search("未知的|时限数值应为0到100000之间的整数", err.value.message), err.value.message
 
 
-def test_validate_rule_accepts_bounds_and_star():
-    validate_rule(DeadlineRule("*", "follow_up", "working_days", 0))
-    validate_rule(DeadlineRule("praise", "reply", "minutes", 100000, area="remote"))
+def test_validate_rule_accepts_bounds_and_star(cal):
+    star = DeadlineRule("*", "follow_up", "working_days", 0)
+    longest = DeadlineRule("praise", "reply", "minutes", 100000, area="remote")
+    for rule in (star, longest):
+        assert validate_rule(rule) is None
+    # Accepted means usable: the star rule applies to every category, the bounds give deadlines.
+    assert pick_rule([star], "complaint", "follow_up", "urban") == star
+    start = datetime(2026, 3, 10, 9, 0)  # a Tuesday
+    assert due_at(start, star, cal) == datetime(2026, 3, 10, 23, 59, 59)
+    assert due_at(start, longest, cal) == datetime(2026, 5, 18, 19, 40)  # 69 days 10 h 40 min later
+    assert describe_rule(star) == "回访：当日（非工作日顺延）"
+    assert describe_rule(DeadlineRule("repair", "arrive", "minutes", 0)) == "到达现场：立即"
+
+
+def test_the_seed_marks_the_years_not_yet_announced_as_provisional(cal):
+    # 2027 and 2028 come from the statutory rule, before the State Council's notice.
+    assert cal.is_official(2026) and not cal.is_official(2027) and not cal.is_official(2028)
+
+
+def test_an_area_specific_follow_up_rule_is_the_one_used(cal):
+    remote = DeadlineRule("*", "follow_up", "working_days", 1, area="remote")
+    rules = (*DEFAULT_RULES, remote)
+    replied = datetime(2026, 3, 10, 15, 0)  # a Tuesday
+    assert follow_up_due(replied, "remote", rules, cal) == datetime(2026, 3, 11, 23, 59, 59)
+    assert follow_up_due(replied, "urban", rules, cal) == follow_up_due(
+        replied, "urban", DEFAULT_RULES, cal
+    )

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from support import make_v1_file as _make_v1_file
 
 from firstask_desktop.store import config, db, schema
@@ -72,9 +73,8 @@ def test_failed_migration_leaves_the_file_at_its_old_version(tmp_path, monkeypat
 
     monkeypatch.setattr(schema, "MIGRATIONS", [broken] + schema.MIGRATIONS[1:])
     try:
-        open_store(folder)
-    except RuntimeError:
-        pass
+        with pytest.raises(RuntimeError, match="power cut"):
+            open_store(folder)
     finally:
         db.close()
     con = sqlite3.connect(config.db_path(folder))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,38 +18,45 @@ from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
 from firstask_desktop.store import db
 from firstask_desktop.store.audit import save_audited
-from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.store.models import Entry, Staff, Violation
 from firstask_desktop.store.storage import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-ROLES = ("clerk", "manager", "head", "admin", "county_admin")
+ROLES = ("clerk", "manager", "head", "admin", "county_admin", "county_assessor")
 ACTOR = {
     "clerk": "李娜",
     "manager": "陈静",
     "head": "王建国",
     "admin": "管理员",
     "county_admin": "周县",
+    "county_assessor": "赵考核",
 }
 OWNER = "刘芳"  # a clerk who owns the entries the actors act on
+COUNTY_KEY_FILE = "YZ00-public-key.json"  # beside each copy of the station's data folder
 
 # The requirement: who may do what (1 = allowed).
 # fmt: off
 EXPECTED = {
-    #                    clerk manager head admin county_admin
-    "register":          (1, 1, 1, 1, 0),
-    "act_for_others":    (0, 0, 1, 1, 0),
-    "edit_after_reply":  (0, 0, 1, 1, 0),
-    "void":              (1, 1, 1, 1, 0),
-    "see_personal_data": (0, 1, 1, 1, 0),
-    "export_import":     (0, 0, 1, 1, 1),
-    "manage_staff":      (0, 0, 0, 1, 1),
-    "manage_keys":       (0, 0, 0, 1, 1),
-    "manage_departments": (0, 0, 1, 1, 0),
-    "manage_customers":  (1, 1, 1, 1, 0),
-    "edit_rules":        (0, 0, 0, 1, 1),
-    "edit_settings":     (0, 0, 0, 1, 1),
-    "backup":            (0, 0, 1, 1, 1),
-    "assess":            (0, 0, 1, 0, 0),
+    #                    clerk manager head admin county_admin county_assessor
+    "register":          (1, 1, 1, 1, 0, 0),
+    "act_for_others":    (0, 0, 1, 1, 0, 0),
+    "edit_after_reply":  (0, 0, 1, 1, 0, 0),
+    "void":              (1, 1, 1, 1, 0, 0),
+    "see_personal_data": (0, 1, 1, 1, 0, 0),
+    "export_import":     (0, 0, 1, 1, 1, 0),
+    "manage_staff":      (0, 0, 0, 1, 1, 0),
+    "manage_keys":       (0, 0, 0, 1, 1, 0),
+    "manage_departments": (0, 0, 1, 1, 0, 0),
+    "manage_customers":  (1, 1, 1, 1, 0, 0),
+    "edit_rules":        (0, 0, 0, 1, 1, 0),
+    "edit_settings":     (0, 0, 0, 1, 1, 0),
+    "backup":            (0, 0, 1, 1, 1, 0),
+    "assess":            (0, 0, 1, 0, 0, 1),
+    "record_breach":     (0, 0, 1, 0, 0, 1),
+    "approve_void":      (0, 0, 1, 1, 0, 0),
+    "reassign":          (0, 0, 1, 1, 0, 0),
+    "decide_escalation": (0, 0, 1, 0, 0, 0),
+    "decide_appeal":     (0, 0, 0, 0, 0, 1),
 }
 # fmt: on
 
@@ -58,8 +66,22 @@ def template(tmp_path_factory) -> Path:
     """A station with one member of each role, and entries to act on; copied for each test."""
     from firstask_desktop.services import entries as svc
     from firstask_desktop.services.station import add_staff, init_station
+    from firstask_desktop.sync.trust import export_key_file
 
-    folder = tmp_path_factory.mktemp("perm") / "data"
+    base = tmp_path_factory.mktemp("perm")
+    # The county's public key file, for the station's administrators to import (manage_keys).
+    open_store(base / "county")
+    init_station(
+        code="YZ00",
+        name="榆中县供电公司",
+        mode="county",
+        admin_name="县管理员",
+        admin_password=PASSWORD,
+        now=T0,
+    )
+    export_key_file(base)
+    db.close()
+    folder = base / "data"
     open_store(folder)
     init_station(
         code="GS0101",
@@ -77,20 +99,21 @@ def template(tmp_path_factory) -> Path:
         (OWNER, "clerk"),
     ]:
         add_staff(admin, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
-    # A county administrator exists only on county installs; the permission check looks at
-    # the role alone, so one is written here directly (audited, as the app would).
+    # The county roles exist only on county installs; the permission check looks at the role
+    # alone, so they are written here directly (audited, as the app would).
     with db.transaction():
-        save_audited(
-            Staff(
-                station="GS0101",
-                name="周县",
-                role="county_admin",
-                password_hash=Staff.get(Staff.name == "李娜").password_hash,
-            ),
-            actor="测试",
-            action="add_staff",
-            at=T0,
-        )
+        for name, role in (("周县", "county_admin"), ("赵考核", "county_assessor")):
+            save_audited(
+                Staff(
+                    station="GS0101",
+                    name=name,
+                    role=role,
+                    password_hash=Staff.get(Staff.name == "李娜").password_hash,
+                ),
+                actor="测试",
+                action="add_staff",
+                at=T0,
+            )
     owner = Staff.get(Staff.name == OWNER)
     svc.register_entry(
         owner,
@@ -123,6 +146,10 @@ def template(tmp_path_factory) -> Path:
             responder=name,
             now=T0,
         )
+    # One proposed breach for the head to decide (assess): the first entry left unanswered.
+    from firstask_desktop.services.assessment import scan
+
+    scan(T0 + timedelta(days=3))
     db.close()
     return folder
 
@@ -131,6 +158,7 @@ def template(tmp_path_factory) -> Path:
 def station_copy(template, tmp_path):
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
+    shutil.copy(template.parent / COUNTY_KEY_FILE, tmp_path)
     open_store(folder)
     yield folder
     db.close()
@@ -154,7 +182,7 @@ def _do(permission: str, actor: Staff, folder: Path):
     from firstask_desktop.services import entries as svc
     from firstask_desktop.services.assessment import confirm
     from firstask_desktop.services.station import add_department, add_staff
-    from firstask_desktop.sync.trust import import_key_file
+    from firstask_desktop.sync.trust import import_key_file, registered
 
     if permission == "register":
         svc.register_entry(
@@ -188,9 +216,8 @@ def _do(permission: str, actor: Staff, folder: Path):
     elif permission == "manage_staff":
         add_staff(actor, name="新来的", role="clerk", password=PASSWORD, now=T0)
     elif permission == "manage_keys":
-        with pytest.raises(RefusedError) as refused:  # no such file: refused after the check
-            import_key_file(folder / "没有这个文件.key", accepted_by=actor, now=T0)
-        raise refused.value
+        info, new = import_key_file(folder.parent / COUNTY_KEY_FILE, accepted_by=actor, now=T0)
+        assert new and registered("county", info.station).accepted_by == actor.name
     elif permission == "manage_departments":
         add_department(actor, name="新部门", now=T0)
     elif permission == "manage_customers":
@@ -206,7 +233,30 @@ def _do(permission: str, actor: Staff, folder: Path):
         usb.mkdir()
         assert backup.backup_to(folder, usb, actor, now=T0).is_file()
     elif permission == "assess":
-        confirm(actor, 999999)  # no such breach: NotFoundError after the check
+        proposal = Violation.get(Violation.state == "proposed")
+        confirm(actor, proposal.id, now=T0)
+        assert Violation.get_by_id(proposal.id).state == "confirmed"
+    elif permission == "record_breach":
+        from firstask_desktop.services.breaches import record_breach
+
+        record_breach(actor, clause="九.1", person=OWNER, what="接待时语气生硬", now=T0)
+    elif permission == "approve_void":
+        clerk = Staff.get(Staff.name == "李娜")  # voiding someone else's entry
+        svc.void_entry(clerk, OPEN, "登记错了", now=T0, approver=actor)
+        assert Entry.get(Entry.serial == OPEN).status == "void"
+    elif permission == "reassign":
+        from firstask_desktop.services.responsibility import reassign_entry
+
+        reassign_entry(actor, OPEN, "李娜", "调岗", now=T0)
+    elif permission == "decide_escalation":
+        from firstask_desktop.services.responsibility import decide_escalation
+
+        # Nothing was reported on this entry: refused after the check.
+        decide_escalation(actor, OPEN, "answer", result="已答复", now=T0)
+    elif permission == "decide_appeal":
+        from firstask_desktop.services.breaches import decide_appeal
+
+        decide_appeal(actor, 999999, "upheld", "维持", now=T0)  # no such appeal: after the check
     else:
         raise AssertionError(f"no service exercises {permission}")
 
@@ -224,8 +274,8 @@ def test_every_cell_through_the_service(station_copy, permission, role):
         except NotAllowedError as err:
             pytest.fail(f"{role} should be allowed to {permission}: {err}")
         except RefusedError as err:
-            # Refused after the permission check (e.g. no such file): the role was allowed.
-            assert permission in ("manage_keys", "assess"), err
+            # Refused after the permission check (nothing reported, no such appeal): allowed.
+            assert permission in ("decide_escalation", "decide_appeal"), err
     else:
         with pytest.raises(NotAllowedError) as refused:
             _do(permission, actor, station_copy)
@@ -263,7 +313,7 @@ def test_a_deactivated_account_can_do_nothing(station_copy):
     from firstask_desktop.services import entries as svc
 
     admin = Staff.get(Staff.name == "管理员")
-    accounts.deactivate_staff(admin, "王建国", now=T0)
+    accounts.deactivate_staff(admin, "王建国", now=T0, owners={"*": "李娜"}, reason="离任")
     head = Staff.get(Staff.name == "王建国")
     assert not any(permissions.can(head, p) for p in permissions.PERMISSIONS)
     with pytest.raises(NotAllowedError):
@@ -329,7 +379,8 @@ def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, 
         rows = {r["serial"]: r for r in json.loads(capsys.readouterr().out)}
         return rows[OPEN]["phone"], rows[_own_serial("clerk")]["phone"]
 
-    assert listed() == ("138****5678", "138****5670")  # nobody logged in
+    assert run(["--data-dir", str(station_copy), "entry", "list", "--json"]) == 2  # no login
+    assert "--as" in capsys.readouterr().err
     assert listed("--as", "王建国") == ("13812345678", "13812345670")  # the head
     assert listed("--as", "李娜") == ("138****5678", "13812345670")  # a clerk: own entry only
     assert (
@@ -349,3 +400,10 @@ def test_the_cli_masks_lists_unless_the_role_may_see(station_copy, monkeypatch, 
     )
     assert "无权" in capsys.readouterr().err
     assert not (station_copy / "x.xlsx").exists()
+
+
+def test_nobody_logged_in_is_refused_everything_and_told_so():
+    for permission in permissions.PERMISSIONS:
+        assert not permissions.can(None, permission)
+        with pytest.raises(NotAllowedError, match="^未登录无权"):
+            permissions.require(None, permission)

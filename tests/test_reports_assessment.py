@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from reports_support import pdf_text
-from support import T0
+from support import PASSWORD, T0
 
 from firstask_desktop.reports.assessment_sheet import build_assessment
 from firstask_desktop.reports.supervision import build_supervision
@@ -89,8 +89,12 @@ def test_supervision_slip_names_the_department_its_phone_and_deadline(people):
         assert words in text, words
 
 
-def test_print_assessment_and_supervision_from_the_command_line(people, store, tmp_path, capsys):
+def test_print_assessment_and_supervision_from_the_command_line(
+    people, store, tmp_path, capsys, monkeypatch
+):
     from firstask_desktop.cli.runner import run
+
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
 
     serial = _late_entries(people, 1)[0]
     out = tmp_path / "考核表.pdf"
@@ -99,6 +103,8 @@ def test_print_assessment_and_supervision_from_the_command_line(people, store, t
             [
                 "--data-dir",
                 str(store),
+                "--as",
+                "王建国",
                 "print",
                 "assessment",
                 "--month",
@@ -112,5 +118,20 @@ def test_print_assessment_and_supervision_from_the_command_line(people, store, t
     assert out.read_bytes().startswith(b"%PDF-")
     # A matter that was never transferred has no supervision slip: refused, nothing written.
     slip = tmp_path / "督办单.pdf"
-    assert run(["--data-dir", str(store), "print", "supervision", serial, "--out", str(slip)]) == 2
+    assert (
+        run(
+            [
+                "--data-dir",
+                str(store),
+                "--as",
+                "王建国",
+                "print",
+                "supervision",
+                serial,
+                "--out",
+                str(slip),
+            ]
+        )
+        == 2
+    )
     assert "没有转办记录" in capsys.readouterr().err and not slip.exists()

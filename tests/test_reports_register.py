@@ -37,6 +37,7 @@ def test_every_entry_of_the_month_is_listed(month_entries, register_text):
         "首问责任人",
         "回访/满意度",
         "办理结果",
+        "接待情况",
         "制表人（签字）",
         "所长（签字）",
         "已作废",
@@ -81,6 +82,25 @@ def test_phone_and_name_typed_in_the_matter_are_masked(demo_store):
         assert secret not in text, secret
     for shown in ("欧阳*", "135****5678", "139****4321", "李家村***"):
         assert shown in text, shown
+
+
+def test_the_reception_column_carries_the_clerks_notes_masked(demo_store):
+    from firstask_desktop.services.entries import register_entry
+
+    register_entry(
+        Staff.get(Staff.name == "李娜"),
+        channel="来访",
+        category="投诉",
+        visitor="司马光明",
+        phone="13512340000",
+        matter="电压低",
+        reception_notes="司马光明情绪激动，已安抚；其子电话 13911112222",
+        received_at=month_range("2026-11")[0].replace(day=4, hour=9),
+    )
+    (row,) = [r for r in register_data("2026-11")["rows"] if r["visitor"] == "司马*"]
+    assert row["reception"] == "司马*情绪激动，已安抚；其子电话 139****2222"
+    text = squeeze(pdf_text(build_register("2026-11")))
+    assert "接待情况" in text and "情绪激动" in text and "13911112222" not in text
 
 
 def test_header_row_and_page_numbers_on_every_page(register_text):

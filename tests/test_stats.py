@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.errors import IllegalStepError, ValidationError
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.month_stats import month_stats, previous_month
 
@@ -43,10 +43,14 @@ def march(people):
     svc.record_follow_up(zhang, e3.serial, method="phone", satisfaction="basic", now=day(11))
     # E4 repair: never answered (open, overdue).
     e4 = _add(zhang, day(11), "repair", "phone")
-    # E5 report: cannot be solved, escalated in time; followed up satisfied.
+    # E5 report: cannot be solved, escalated in time, but the customer was never told why: a
+    # report is not an answer, so there is nothing to follow up (the attempt is refused).
     e5 = _add(zhang, day(12), "report", "letter")
     svc.mark_unresolved(zhang, e5.serial, "需列入改造计划，电话 0931-5221234 咨询", now=day(13))
-    svc.record_follow_up(zhang, e5.serial, method="visit", satisfaction="satisfied", now=day(14))
+    with pytest.raises(IllegalStepError):
+        svc.record_follow_up(
+            zhang, e5.serial, method="visit", satisfaction="satisfied", now=day(14)
+        )
     # E6 query on the spot, but the customer is unsatisfied: reopened, then left open.
     e6 = _add(li, day(13), "query", "online", result="当场答复")
     svc.record_follow_up(li, e6.serial, method="phone", satisfaction="unsatisfied", now=day(16))
@@ -83,40 +87,45 @@ def test_counts_by_category_channel_and_status(march):
         "hotline_95598": 0,
     }
     statuses = _by_code(stats["by_status"])
-    assert statuses["followed_up"] == 3 and statuses["replied"] == 1
+    assert statuses["followed_up"] == 2 and statuses["replied"] == 1
+    assert statuses["unresolved"] == 1
     assert statuses["registered"] == 1 and statuses["in_progress"] == 1 and statuses["void"] == 1
 
 
 def test_on_time_rates_and_satisfaction(march):
     stats = month_stats("2026-03", NOW)
-    # On time: E1, E3, E5 (escalation counts as the answer); late: E2, E4, E6 (reopened, open).
-    assert stats["reply"] == {"on_time": 3, "late": 3, "pending": 0, "rate": 0.5}
-    # E1, E3, E5 followed up in time; E2 never. E6's follow-up clock ended when it reopened.
-    assert stats["follow_up"] == {"on_time": 3, "late": 1, "pending": 0, "rate": 0.75}
+    # On time: E1, E3; late: E2, E4, E6 (reopened, open) and E5: escalated is not answered.
+    assert stats["reply"] == {"on_time": 2, "late": 4, "pending": 0, "rate": 2 / 6}
+    assert stats["escalated"] == 1  # counted apart, as 已上报
+    # E1, E3 followed up in time; E2 never. E6's follow-up clock ended when it reopened.
+    assert stats["follow_up"] == {"on_time": 2, "late": 1, "pending": 0, "rate": 2 / 3}
     assert stats["satisfaction"] == {
-        "satisfied": 2,
+        "satisfied": 1,
         "basic": 1,
         "unsatisfied": 1,
-        "rated": 4,
-        "rate": 0.75,
+        "rated": 3,
+        "rate": 2 / 3,
     }
 
 
 def test_pending_deadlines_are_left_out_of_the_rate(march):
     early = month_stats("2026-03", datetime(2026, 3, 11, 10, 0))
-    # At 03-11 10:00 E2's reply (due 03-15) is pending, not late.
-    assert early["reply"]["pending"] >= 1
-    assert early["reply"]["rate"] == early["reply"]["on_time"] / (
-        early["reply"]["on_time"] + early["reply"]["late"]
-    )
+    # At 03-11 10:00 E4, E5 and E6 have their deadlines ahead (E6's answer on the spot no longer
+    # counts: the customer was unsatisfied and it reopened, with a new deadline): pending, not
+    # late, and out of the rate. E2's answer on record (03-20) came after its 03-15 deadline.
+    assert early["reply"] == {"on_time": 2, "late": 1, "pending": 3, "rate": 2 / 3}
+    # E2 was never followed up, but at 03-11 its follow-up clock has not run out; E6 reopened,
+    # so its follow-up no longer counts.
+    assert early["follow_up"] == {"on_time": 2, "late": 0, "pending": 1, "rate": 1.0}
 
 
 def test_overdue_and_unresolved_lists_are_masked(march):
     stats = month_stats("2026-03", NOW)
     overdue = {row["serial"]: row for row in stats["overdue"]}
-    assert set(overdue) == {march["e2"], march["e4"], march["e6"]}
+    assert set(overdue) == {march["e2"], march["e4"], march["e5"], march["e6"]}
     assert overdue[march["e2"]]["what"] == "回访"
     assert overdue[march["e4"]]["what"] == "答复"
+    assert overdue[march["e5"]]["what"] == "答复"  # reported, still owed an answer
     assert all(row["visitor"] == "钱*" for row in stats["overdue"])
     (unresolved,) = stats["unresolved"]
     assert unresolved["serial"] == march["e5"] and unresolved["visitor"] == "钱*"
@@ -128,8 +137,9 @@ def test_per_responder_table(march):
     assert set(people) == {"李娜", "张伟"}
     li, zhang = people["李娜"], people["张伟"]
     assert (li["total"], li["reply_on_time"], li["reply_late"], li["overdue"]) == (3, 1, 2, 2)
-    assert (zhang["total"], zhang["reply_on_time"], zhang["reply_late"]) == (3, 2, 1)
-    assert (zhang["overdue"], zhang["unresolved"], zhang["satisfaction_rate"]) == (1, 1, 1.0)
+    assert (zhang["total"], zhang["reply_on_time"], zhang["reply_late"]) == (3, 1, 2)
+    assert (zhang["overdue"], zhang["unresolved"], zhang["escalated"]) == (2, 1, 1)
+    assert zhang["satisfaction_rate"] == 1.0
     assert li["satisfaction_rate"] == 0.5
 
 

@@ -19,7 +19,13 @@ def _password(monkeypatch):
 
 
 def cli(capsys, *argv):
-    code = run([str(a) for a in argv])
+    argv = [str(a) for a in argv]
+    if "--as" not in argv and "--data-dir" in argv:
+        # Every command runs as a logged-in person: the folder's administrator unless named.
+        folder = argv[argv.index("--data-dir") + 1]
+        admin = "县管理员" if "县公司" in folder else "管理员"
+        argv[2:2] = ["--as", admin]
+    code = run(argv)
     out, err = capsys.readouterr()
     db.close()
     return code, out, err

@@ -11,7 +11,8 @@ def cmd_scan(args) -> int:
     from firstask_desktop.services.station import require_station
 
     require_station()
-    as_of = parse_datetime(args.as_of, "received_at") if args.as_of else None
+    # Scanning "as of" a future day would propose fines for entries not yet due: refused.
+    as_of = parse_datetime(args.as_of, "--as-of", up_to_now=True) if args.as_of else None
     new = assessment.scan(as_of)
     rows = [assessment.violation_to_dict(v) for v in assessment.violations("proposed")]
     if args.json:
@@ -56,8 +57,16 @@ def cmd_print_assessment(args) -> int:
 def cmd_print_supervision(args) -> int:
     from firstask_desktop.reports.supervision import render_supervision, supervision_data
 
+    common.require_full_details(args, args.serial)
     data = supervision_data(args.serial)
     return common.write_pdf(render_supervision(data), args.out, "督办单", data)
+
+
+def cmd_print_bulletin(args) -> int:
+    from firstask_desktop.reports.bulletin import render_bulletin
+
+    data = assessment.bulletin_data(args.id)
+    return common.write_pdf(render_bulletin(data), args.out, f"通报（{data['person']}）", data)
 
 
 def add_assess_print_commands(printing) -> None:
@@ -67,6 +76,10 @@ def add_assess_print_commands(printing) -> None:
     p.add_argument("--out", required=True)
     p.add_argument("--station", default="", help="县公司：只列这个供电所")
     p.set_defaults(func=cmd_print_assessment)
+    p = printing.add_parser("bulletin", help="通报（已确认且条款带通报的考核）")
+    p.add_argument("id")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_print_bulletin)
     p = printing.add_parser("supervision", help="督办单（交承办部门）")
     p.add_argument("serial")
     p.add_argument("--out", required=True)
@@ -88,3 +101,6 @@ def add_assess_commands(commands, parser_class) -> None:
     p.add_argument("id")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_dismiss)
+    from firstask_desktop.cli.responsibility_cmds import add_assess_steps
+
+    add_assess_steps(sub)

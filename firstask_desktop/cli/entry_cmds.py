@@ -6,6 +6,7 @@ import sys
 from datetime import datetime
 
 from firstask_desktop.cli import common
+from firstask_desktop.cli.attachment_cmds import add_attachment_commands
 from firstask_desktop.cli.common import CliRefused, parse_datetime
 from firstask_desktop.services.entry_steps import run_step
 
@@ -28,7 +29,10 @@ def cmd_entry_add(args) -> int:
             account_no=args.account_no,
             matter=args.matter,
             responder=args.responder,
-            received_at=parse_datetime(args.received_at) if args.received_at else None,
+            responder_reason=args.responder_reason,
+            received_at=parse_datetime(args.received_at, up_to_now=True)
+            if args.received_at
+            else None,
             reception_notes=args.notes,
             missing_documents=args.missing_doc,
             wo_number=args.wo_number,
@@ -68,26 +72,51 @@ def _filter_from_args(args):
     )
 
 
+def _limit(text: str) -> int:
+    value = (text or "").strip()
+    if not value:
+        return 0
+    if not value.isdecimal() or len(value) > 7:
+        raise CliRefused(f"--limit 应是 1 到 9999999 之间的整数（收到“{text}”），不限条数时不写。")
+    return int(value)
+
+
 def cmd_entry_list(args) -> int:
-    from firstask_desktop.services.queries import entry_to_dict, list_entries
+    from firstask_desktop.cli.trust_cmds import viewer
+    from firstask_desktop.domain.visibility import entry_dict_for, may_see_personal_data
+    from firstask_desktop.services.queries import (
+        DUE_STATE_LABELS,
+        entry_to_dict,
+        list_entries,
+        matches_as_shown,
+    )
     from firstask_desktop.services.station import require_station
 
     require_station()
-    query = list_entries(_filter_from_args(args))
-    if args.limit:
-        query = query.limit(args.limit)
-    now = datetime.now()
-    from firstask_desktop.cli.trust_cmds import viewer
-    from firstask_desktop.domain.visibility import entry_dict_for
-
+    limit = _limit(args.limit)
     who = viewer(args)  # personal data unmasked only for those allowed (permissions.py)
-    if args.json:
-        common.print_json([entry_dict_for(who, e, entry_to_dict(e, now)) for e in query.iterator()])
-        return 0
-    from firstask_desktop.services.queries import DUE_STATE_LABELS
+    query = list_entries(_filter_from_args(args))
+    if limit and not args.search:
+        query = query.limit(limit)
+    now = datetime.now()
 
-    for e in query.iterator():
-        d = entry_dict_for(who, e, entry_to_dict(e, now))
+    def shown():
+        count = 0
+        for e in query.iterator():
+            d = entry_dict_for(who, e, entry_to_dict(e, now))
+            # Searched only by what this person sees: no digit-by-digit oracle on masked data.
+            if args.search and not may_see_personal_data(who, e):
+                if not matches_as_shown(d, args.search):
+                    continue
+            yield d
+            count += 1
+            if count == limit:
+                return
+
+    if args.json:
+        common.print_json(list(shown()))
+        return 0
+    for d in shown():
         print(
             "\t".join(
                 [
@@ -130,6 +159,7 @@ def cmd_entry_show(args) -> int:
         ("户号", "account_no"),
         ("事由", "matter"),
         ("首问责任人", "responder"),
+        ("非客户经理负责的原因", "responder_reason"),
         ("状态", "status_label"),
         ("答复时限", "due_at"),
         ("办理结果", "result"),
@@ -158,6 +188,8 @@ def _entry_step(action: str, fields, message):
 
 
 def _register_entry_steps(sub) -> None:
+    from firstask_desktop.cli.responsibility_cmds import add_entry_steps, add_void_options
+
     steps = [  # command, help, options, the step's fields from them, what to say when done
         (
             "transfer",
@@ -241,6 +273,9 @@ def _register_entry_steps(sub) -> None:
         for flag, kwargs in options:
             p.add_argument(flag, **kwargs)
         p.set_defaults(func=_entry_step(name.replace("-", "_"), fields, message))
+        if name == "void":
+            add_void_options(p)  # --approver: the head approves voiding a late or others' entry
+    add_entry_steps(sub)  # the head's reassign and decide, a transfer's accept and return
 
 
 def add_entry_commands(commands, parser_class) -> None:
@@ -257,6 +292,9 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--account-no", default="", help="户号")
     p.add_argument("--matter", required=True)
     p.add_argument("--responder", default="")
+    p.add_argument(
+        "--responder-reason", default="", help="金银铜牌客户由客户经理以外的人负责时的原因"
+    )
     p.add_argument("--received-at", default="")
     p.add_argument("--notes", default="", help="接待情况")
     p.add_argument("--missing-doc", action="append", default=[], help="一次性告知的缺件（可多次）")
@@ -278,7 +316,7 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--search", default="")
     p.add_argument("--station", default="")
-    p.add_argument("--limit", type=int, default=0)
+    p.add_argument("--limit", default="", help="最多列出多少条")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_entry_list)
     p = entry.add_parser("show", help="查看一条登记")
@@ -286,3 +324,4 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_entry_show)
     _register_entry_steps(entry)
+    add_attachment_commands(entry)

@@ -11,11 +11,11 @@ import os
 import sys
 
 from firstask_desktop import __version__
-from firstask_desktop.cli import common, extensions
+from firstask_desktop.cli import access, common, extensions
 from firstask_desktop.cli.common import CliRefused
 from firstask_desktop.cli.entry_cmds import add_entry_commands
 from firstask_desktop.cli.staff_cmds import add_staff_commands
-from firstask_desktop.domain.errors import RefusedError, StorageError
+from firstask_desktop.domain.errors import FieldErrors, RefusedError, StorageError
 from firstask_desktop.store import config, db
 from firstask_desktop.store.disk_errors import storage_error
 
@@ -71,13 +71,16 @@ def cmd_demo(args) -> int:
         f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
         f"{summary['staff']} 名人员（演示密码 {summary['password']}）。"
     )
+    print("可以登录的人员：" + "、".join(f"{name}（{role}）" for name, role in summary["people"]))
     return 0
 
 
 def cmd_check(args) -> int:
+    from firstask_desktop.services.county import check_problems
     from firstask_desktop.store.integrity import check_database, unverified_phones
 
     problems = check_database()
+    problems += [] if problems else check_problems()
     # Not a fault of the file: numbers the clerks kept although they could not be verified.
     unverified = unverified_phones()
     if unverified:
@@ -158,7 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
     add_holiday_commands(commands, _Parser)
     for add_group in extensions.command_groups:  # from the composition root (Qt commands)
         add_group(commands)
+    access.stamp_paths(parser)
     return parser
+
+
+def _log_in(args) -> None:
+    """Every command runs as a logged-in person allowed by the permission table (access.py);
+    a command that needs no login never tries one, so a wrong ``--as`` cannot lock anyone out."""
+    from firstask_desktop.store.models import Station
+
+    path = args.command_path
+    if not access.needs_login(path, station_exists=Station.select().exists()):
+        args.actor = None
+        return
+    access.check_allowed(path, common.actor(args))
 
 
 def run(argv: list[str]) -> int:
@@ -170,15 +186,30 @@ def run(argv: list[str]) -> int:
         from firstask_desktop.store.storage import open_store
 
         args.data_dir_path = config.data_dir(args.data_dir)
-        if getattr(args, "opens_store", True):  # backup restore opens a damaged file itself
+        if args.data_dir_path.exists() and not args.data_dir_path.is_dir():
+            raise CliRefused(
+                f"数据文件夹“{args.data_dir_path}”不是文件夹（是一个文件或设备）："
+                "请用 --data-dir 指定一个文件夹，或不写以使用默认位置。"
+            )
+        opens = getattr(args, "opens_store", True)
+        if opens == "when_healthy":  # backup restore: a damaged register cannot be logged in to
+            from firstask_desktop.services.backup import database_is_healthy
+
+            opens = database_is_healthy(config.db_path(args.data_dir_path))
+        if opens:
             open_store(args.data_dir_path, config.database_url(args.db))
             from firstask_desktop.cli.trust_cmds import print_clock_warning
 
             print_clock_warning()
+            _log_in(args)
         try:
             return args.func(args)
         finally:
             db.close()
+    except FieldErrors as err:  # several fields at once: one line each, every field named
+        for problem in err.problems.values():
+            print(str(problem).replace("\n", " "), file=sys.stderr)
+        return 2
     except RefusedError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)
         return 2

@@ -85,6 +85,11 @@ def check_resources(ctx: Context) -> str:
         "fonts/LICENSE-wqy-microhei.txt",
         "holidays/cn-holidays.json",
         "icons/app.svg",
+        # The manual is built from these on the PC (帮助, F1, print guide).
+        "guide/refusals.toml",
+        "guide/zh_CN/01-start.md",
+        "guide/en/01-start.md",
+        "guide/screenshots/main-register.png",
     ]
     absent = [name for name in wanted if not (folder / name).is_file()]
     if absent:
@@ -93,7 +98,7 @@ def check_resources(ctx: Context) -> str:
     if pinyin_initials("张三") != "zs":  # pypinyin's dictionary is a data file beside its code
         raise MissingPart("pypinyin 的拼音词典（张三 的首字母不是 zs）")
     days = len(calendar.holidays) + len(calendar.workdays)
-    return f"字体及其许可证、节假日表（{days} 天）、图标、拼音词典"
+    return f"字体及其许可证、节假日表（{days} 天）、图标、拼音词典、用户手册"
 
 
 def make_county(ctx: Context) -> str:

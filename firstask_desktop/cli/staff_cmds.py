@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from firstask_desktop.cli import common
 
 
@@ -11,9 +9,7 @@ def cmd_staff_add(args) -> int:
     from firstask_desktop.services.station import add_staff
 
     actor = common.actor(args)
-    password = os.environ.get("FIRSTASK_NEW_PASSWORD") or common.password(
-        f"{args.name} 的初始密码："
-    )
+    password = common.new_password(f"{args.name} 的初始密码：")
     staff = add_staff(
         actor,
         name=args.name,

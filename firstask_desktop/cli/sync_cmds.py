@@ -11,7 +11,6 @@ keys export --out DIR | keys import FILE [--replace] | keys list [--json]
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -20,15 +19,9 @@ from firstask_desktop.cli.common import CliRefused
 
 
 def _who(args):
-    """Who confirmed a fingerprint or imported a file: the ``--as`` staff member (password
-    checked; the core checks their role) or else the operating-system account running it."""
-    if args.acting:
-        return common.actor(args)
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "?"
-    return f"命令行（{user}）"
+    """Who confirmed a fingerprint or imported a file: the logged-in ``--as`` staff member (the
+    core checks their role; every sync command needs a login)."""
+    return common.actor(args)
 
 
 def cmd_sync_export(args) -> int:
@@ -138,11 +131,11 @@ def cmd_sync_verify(args) -> int:
 
 
 def cmd_sync_quarantine(args) -> int:
-    from firstask_desktop.services.county import quarantined_records
+    from firstask_desktop.services.quarantine_review import records_as_seen
     from firstask_desktop.services.station import require_station
 
     require_station()
-    rows = quarantined_records()
+    rows = records_as_seen(common.actor(args))  # masked unless they may see personal data
     if args.json:
         common.print_json(rows)
     else:

@@ -35,6 +35,7 @@ from firstask_desktop.demo.demo_data import (
     random_phone,
 )
 from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.vocab import ROLES
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import init_station, local_station
 from firstask_desktop.store.models import Customer, Entry, Staff
@@ -100,6 +101,11 @@ def build_demo(
         "station": f"{STATION['name']}（{STATION['code']}）",
         "entries": Entry.select().count(),
         "staff": Staff.select().count(),
+        # Who to log in as: name and role (营业员, 所长, 管理员 …), in the login list's order.
+        "people": [
+            (s.name, ROLES.get(s.role, s.role))
+            for s in Staff.select().order_by(Staff.role, Staff.name)
+        ],
         "password": DEMO_PASSWORD,
     }
 
@@ -236,15 +242,19 @@ def _one_entry(rng: random.Random, clerk: Staff, received: datetime, now: dateti
         svc.mark_unresolved(
             owner, entry.serial, "涉及线路改造，需列入明年农网改造计划，本所无法单独解决", now=step
         )
+        if fate < 0.14:
+            return  # on the head's desk, the customer not yet told
+        # Reported, and the customer told why (告知原因): that is the answer they are owed.
+        svc.reply_entry(owner, entry.serial, "已告知客户：需列入明年农网改造计划", now=step)
     else:
         svc.reply_entry(owner, entry.serial, RESULTS[category], now=step)
     _follow_up(rng, owner, svc.get_entry(entry.serial), punctual, now)
 
 
 def _follow_up(rng, owner: Staff, entry: Entry, punctual: bool, now: datetime) -> None:
-    if entry.status not in ("replied", "unresolved"):
+    if entry.status != "replied":
         return
-    start = entry.replied_at or entry.updated_at
+    start = entry.replied_at
     at = _within(rng, start, entry.follow_up_due_at, punctual)
     if at > now:
         return  # follow-up still to do

@@ -125,6 +125,27 @@ def compute_deadlines(
         rule = pick_rule(rules, category, clock, area)
         if rule is not None:
             due[clock] = due_at(received_at, rule, calendar)
+    return clamp_to_served(due)
+
+
+# A step that serves a later promise is due no later than that promise: a complaint's first
+# contact counted in working days may otherwise land after its reply counted in calendar days
+# (received 09-30: contact 10-08, reply 10-05 over National Day), and a repair crew cannot be
+# due on site after the power is due back on.
+SERVES = {"contact": "reply", "arrive": "restore"}
+
+
+def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
+    """The deadline promised to the customer: the reply, or for a repair, power restored (or,
+    where no restore clock applies, the arrival)."""
+    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
+
+
+def clamp_to_served(due: dict[str, datetime]) -> dict[str, datetime]:
+    """``due`` with every step moved back to the deadline it serves when it fell after it."""
+    for step, served in SERVES.items():
+        if step in due and served in due and due[step] > due[served]:
+            due[step] = due[served]
     return due
 
 

@@ -200,9 +200,86 @@ def mask_account_no(account_no: str | None) -> str:
     return "*" * (len(text) - 4) + text[-4:]
 
 
-def mask_personal_text(text: str | None, visitor: str = "") -> str:
-    """Free text (matter, result, notes) with phones masked and the visitor's full name hidden."""
+# --- numbers and addresses inside free text ----------------------------------------------------
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+# 18-digit 身份证号 (its last character may be X), whatever its check digit says: a mistyped
+# ID number is still somebody's.
+_TEXT_ID_RE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
+# Bank cards written in groups (6222 0200 1234 5678 901) and any other long run of digits:
+# 户号, card numbers, 工单号. Six digits or more are never an amount a register needs to show.
+_TEXT_GROUPED_RE = re.compile(
+    r"(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){2,3}(?:[ -][0-9]{1,4})?(?![0-9])"
+)
+_TEXT_LONG_DIGITS_RE = re.compile(r"(?<![0-9])[0-9]{6,}(?![0-9])")
+_MOBILE_RUN_RE = re.compile(r"(?:86)?1[3-9][0-9]{9}")
+# What follows the village in an address: 3组15号, 2栋1单元301室, 5社, 12号院.
+_NUMBER = "[0-9一二三四五六七八九十百零〇两]+"
+_HOUSE_PART = "(?:组|社|队|号院|号楼|号|栋|幢|单元|室|楼|排)"
+_TEXT_ADDRESS_TAIL_RE = re.compile(rf"{_NUMBER}{_HOUSE_PART}(?:之?{_NUMBER}{_HOUSE_PART})*")
+
+
+def id_check_digit(first17: str) -> str:
+    """The check character of an 18-digit 身份证号 (GB 11643) from its first 17 digits."""
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def _hide_all_but_last(text: str, keep: int) -> str:
+    """Every digit (and X) hidden but the last ``keep``; separators kept."""
+    positions = [i for i, ch in enumerate(text) if ch.isdecimal() or ch in "Xx"]
+    hidden = set(positions[: max(0, len(positions) - keep)])
+    return "".join("*" if i in hidden else ch for i, ch in enumerate(text))
+
+
+def _replace(pattern: re.Pattern, text: str, searchable: str, how) -> tuple[str, str]:
+    out, plain, last = [], [], 0
+    for match in pattern.finditer(searchable):
+        out.append(text[last : match.start()])
+        plain.append(searchable[last : match.start()])
+        masked = how(text[match.start() : match.end()])
+        out.append(masked)
+        plain.append(masked)  # same length: positions stay valid for the next pattern
+        last = match.end()
+    out.append(text[last:])
+    plain.append(searchable[last:])
+    return "".join(out), "".join(plain)
+
+
+def mask_free_text(text: str | None) -> str:
+    """Free text (事由, 办理结果, notes) fit for a public printout: 身份证号, bank cards, 户号
+    and other long numbers keep their last four digits, phones are masked as in the columns, and
+    an address loses what follows the village (3组15号 → ***). The one function every public
+    printout and every masked list uses for free text; it never raises and hides more when in
+    doubt (a 工单号 is hidden too)."""
+    if not text:
+        return ""
+    searchable = text.translate(_TO_ASCII)
+    text, searchable = _replace(_TEXT_ID_RE, text, searchable, lambda m: _hide_all_but_last(m, 4))
+    text, searchable = _replace(
+        _TEXT_GROUPED_RE, text, searchable, lambda m: _hide_all_but_last(m, 4)
+    )
+    # Long runs before phones: a 户号 starting 010 is not a Beijing number. A mobile number
+    # is left for mask_text_phones, which shows it as the phone column does.
+    text, searchable = _replace(
+        _TEXT_LONG_DIGITS_RE,
+        text,
+        searchable,
+        lambda m: (
+            m if _MOBILE_RUN_RE.fullmatch(m.translate(_TO_ASCII)) else _hide_all_but_last(m, 4)
+        ),
+    )
     text = mask_text_phones(text)
+    searchable = text.translate(_TO_ASCII)
+    text, _ = _replace(_TEXT_ADDRESS_TAIL_RE, text, searchable, lambda m: "*" * len(m))
+    return text
+
+
+def mask_personal_text(text: str | None, visitor: str = "") -> str:
+    """Free text (matter, result, notes) as :func:`mask_free_text` hides it, with the visitor's
+    full name hidden too."""
+    text = mask_free_text(text)
     visitor = (visitor or "").strip()
     if len(visitor) > 1:
         text = text.replace(visitor, mask_name(visitor))

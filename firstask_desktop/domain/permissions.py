@@ -36,8 +36,19 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "edit_settings": ADMINS,
     # a copy of everything to a USB stick, and putting a backup back over the register
     "backup": frozenset({"head", "admin", "county_admin"}),
-    # confirm or dismiss proposed breaches: the station head only (seed §十二)
-    "assess": frozenset({"head"}),
+    # confirm or dismiss proposed breaches: the station head (seed §十二); a breach of the head
+    # himself goes to the county assessor (县公司考核员), who also sees every station's
+    "assess": frozenset({"head", "county_assessor"}),
+    # record a breach by hand (文明用语, 推诿/拒绝, 刁难/答复不实: no scan can see them)
+    "record_breach": frozenset({"head", "county_assessor"}),
+    # approve voiding an overdue entry or someone else's (a second person; the head's own
+    # entries: the administrator)
+    "approve_void": frozenset({"head", "admin"}),
+    # hand an entry to another responder (改派), and decide on an escalation (协调/指派)
+    "reassign": frozenset({"head", "admin"}),
+    "decide_escalation": frozenset({"head"}),
+    # decide an appeal (申诉) against a confirmed breach: the level above the station
+    "decide_appeal": frozenset({"county_assessor"}),
 }
 
 PERMISSION_LABELS = {
@@ -55,6 +66,11 @@ PERMISSION_LABELS = {
     "edit_settings": "修改系统设置",
     "backup": "备份到U盘和恢复备份",
     "assess": "确认或驳回考核",
+    "record_breach": "登记违规（人工）",
+    "approve_void": "批准作废超期或他人的登记",
+    "reassign": "改派首问责任人",
+    "decide_escalation": "处理上报（协调、指派或亲自答复）",
+    "decide_appeal": "裁决申诉",
 }
 
 

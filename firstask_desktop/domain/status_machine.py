@@ -1,7 +1,7 @@
 """The status machine of an entry (DESIGN.md §1, the 首问负责制 from registration to closing).
 
 registered → in_progress / transferred → replied (resolved) or unresolved (escalated with a reason)
-→ followed_up → closed; void from any state with a reason; an unsatisfied follow-up reopens.
+→ (told the reason or result: replied) → followed_up → closed; void from any state with a reason; an unsatisfied follow-up reopens.
 """
 
 from __future__ import annotations
@@ -19,9 +19,14 @@ ALLOWED_FROM: dict[str, frozenset[str]] = {
     "finish_transfer": frozenset({"transferred"}),
     "reply": frozenset({"registered", "in_progress", "transferred", "unresolved"}),
     "unresolved": frozenset({"registered", "in_progress", "transferred"}),
-    "follow_up": frozenset({"replied", "unresolved"}),
+    # An escalated matter is followed up once the customer has been told (告知原因 at least).
+    "follow_up": frozenset({"replied"}),
     "close": frozenset({"followed_up"}),
+    # the head's decision on a reported matter: assign it (协调/指派) or answer himself
+    "decide": frozenset({"unresolved"}),
     "void": frozenset(set(STATUSES) - {"void"}),
+    # the head hands a matter still being carried to another responder (改派)
+    "reassign": frozenset(set(STATUSES) - {"void", "closed"}),
 }
 
 ACTION_LABELS = {
@@ -35,6 +40,8 @@ ACTION_LABELS = {
     "unresolved": "标记未办结并上报",
     "follow_up": "回访",
     "close": "办结",
+    "decide": "处理上报",
+    "reassign": "改派",
     "void": "作废",
 }
 

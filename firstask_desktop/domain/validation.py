@@ -7,8 +7,9 @@ character, as the clerk sees it.
 
 import re
 import unicodedata
+from datetime import datetime, timedelta
 
-from firstask_desktop.domain.errors import FIELD_LABELS, ValidationError
+from firstask_desktop.domain.errors import FIELD_LABELS, FieldErrors, ValidationError
 
 # Look-alike dots people type between the parts of a minority name (阿依古丽·买买提). The IME's
 # 。 and ｡ are included because "." typed in Chinese punctuation mode gives 。.
@@ -25,7 +26,7 @@ _EDGE_SPACE_RE = re.compile(f"^[{_SPACE_CLASS}]+|[{_SPACE_CLASS}]+$")
 
 # Overrides and isolates reorder what is printed, so "付款100元" can be displayed as something
 # else (Trojan Source). The weaker marks U+200E/200F are only refused in names.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 NAME_MAX = 50
 _NAME_APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "\uff07": "'"})
@@ -36,6 +37,50 @@ _FULLWIDTH_LATIN = str.maketrans(
 )
 _DOT_RUN_RE = re.compile(f" ?[{re.escape(NAME_DOTS)}] ?")
 _NAME_ALLOWED_MESSAGE = "姓名只能由文字、间隔号“·”、空格、撇号“'”和连字符“-”组成"
+
+
+# Messages a form shows most, as templates (ValidationError.params fill them in), so that a
+# screen can show them in its own language.
+REQUIRED = "不能为空，请填写{0}"
+TOO_LONG = "不能超过{0}个字（现在是{1}个字），请删减"
+PHONE_FORMAT = "格式不对。{0}"
+
+
+class Problems:
+    """Runs each field's check and keeps every refusal, so that a form learns them all at once
+    (not one per Ctrl+S). A phone only the clerk can confirm (``UnverifiedPhoneError``) is
+    asked about once the other fields are right."""
+
+    def __init__(self):
+        self.found: dict[str, ValidationError] = {}
+        self.unverified: ValidationError | None = None
+
+    def check(self, check, *args, **kwargs):
+        """``check(*args, **kwargs)``'s value, or None after keeping its refusal."""
+        try:
+            return check(*args, **kwargs)
+        except UnverifiedPhoneError as err:
+            self.unverified = err
+        except FieldErrors as err:
+            for field, problem in err.problems.items():
+                self.found.setdefault(field, problem)
+        except ValidationError as err:
+            self.found.setdefault(err.field, err)
+        return None
+
+    def add(self, field: str, message: str, *params) -> None:
+        self.found.setdefault(field, ValidationError(field, message, *params))
+
+    def has(self, field: str) -> bool:
+        return field in self.found
+
+    def raise_any(self) -> None:
+        if len(self.found) == 1:
+            raise next(iter(self.found.values()))
+        if self.found:
+            raise FieldErrors(self.found)
+        if self.unverified is not None:
+            raise self.unverified
 
 
 def _label(field: str) -> str:
@@ -72,7 +117,7 @@ def _check_invisible(text: str, original: str, field: str, allowed: str = "") ->
 
 def _check_bidi(text: str, original: str, field: str) -> None:
     for ch in text:
-        if ch in _BIDI_CONTROLS:
+        if ch in BIDI_CONTROLS:
             raise ValidationError(
                 field,
                 f"第{_position(original, ch)}个字处有会改变文字显示方向的隐藏字符"
@@ -82,7 +127,7 @@ def _check_bidi(text: str, original: str, field: str) -> None:
 
 def _check_length(text: str, field: str, max_len: int) -> None:
     if len(text) > max_len:
-        raise ValidationError(field, f"不能超过{max_len}个字（现在是{len(text)}个字），请删减")
+        raise ValidationError(field, TOO_LONG, max_len, len(text))
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -138,7 +183,7 @@ def normalise_name(value: str, field: str = "visitor") -> str:
     original = value or ""
     name = _SPACE_RUN_RE.sub(" ", original).strip(" ")
     if not name:
-        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+        raise ValidationError(field, REQUIRED, _label(field))
     _check_invisible(name, original, field)
     _check_bidi(name, original, field)
     _check_format_chars(name, original, field)
@@ -191,7 +236,9 @@ class UnverifiedPhoneError(ValidationError):
         )
 
 
-def _phone_error(field: str, lead: str = "格式不对") -> ValidationError:
+def _phone_error(field: str, lead: str = "") -> ValidationError:
+    if not lead:
+        return ValidationError(field, PHONE_FORMAT, PHONE_EXAMPLES)
     return ValidationError(field, f"{lead}。{PHONE_EXAMPLES}")
 
 
@@ -308,7 +355,7 @@ def _national(digits: str, field: str) -> str:
 def _canonical_phone(value: str, field: str) -> str:
     text = unicodedata.normalize("NFKC", value or "").strip().lower()
     if not text:
-        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+        raise ValidationError(field, REQUIRED, _label(field))
     if _SEVERAL_NUMBERS_RE.search(text):
         raise ValidationError(field, "一次只能填一个号码，其他号码请写在备注里")
     main, ext = _split_extension(text)
@@ -420,7 +467,7 @@ def clean_text(
         text = _SINGLE_LINE_RE.sub(" ", text)
     if not text:
         if required:
-            raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+            raise ValidationError(field, REQUIRED, _label(field))
         return ""
     _check_invisible(text, original, field, allowed="\n\t")
     _check_bidi(text, original, field)
@@ -446,3 +493,32 @@ def normalise_account_no(value: str | None) -> str:
             "account_no", f"户号应为6到20位数字（如 0123456789），现在是{len(text)}位"
         )
     return text
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+EARLIEST_TIME = datetime(2000, 1, 1)  # no register of this app holds anything older
+LATEST_YEAR = 2099
+ONE_DAY = timedelta(days=1)
+
+
+def check_time(
+    value: datetime, field: str, *, now: datetime | None = None, max_ahead: timedelta | None = None
+) -> datetime:
+    """A time typed by a person, refused when it cannot be meant: before 2000 (0226 for 2026),
+    after 2099, or more than ``max_ahead`` after ``now`` (a received time, an "as of" date).
+    Serial numbers take the year of the received time, so it always has four digits."""
+    if value < EARLIEST_TIME:
+        raise ValidationError(
+            field,
+            f"“{value.year:04d}-{value.month:02d}-{value.day:02d}”早于2000年，不可能是本登记簿的时间："
+            "请检查年份，写满四位，如 2026-02-13T09:30",
+        )
+    if value.year > LATEST_YEAR:
+        raise ValidationError(field, f"年份{value.year}不对：请检查年份，如 2026-02-13T09:30")
+    if max_ahead is not None and value > (now or datetime.now()) + max_ahead:
+        raise ValidationError(
+            field,
+            f"“{value:%Y-%m-%d %H:%M}”在将来：不能晚于现在一天以上，请检查日期（也请核对电脑时钟）",
+        )
+    return value

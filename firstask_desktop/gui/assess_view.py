@@ -21,6 +21,7 @@ from firstask_desktop.services.assessment import yuan
 from . import operations, tasks
 from .document_preview import preview_document
 from .messages import confirm, error_text
+from .station_filter import StationFilter
 from .stats_view import pct
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
@@ -46,17 +47,28 @@ class AssessPage(Retranslating, QWidget):
         self.month = QComboBox()
         self.month.setMinimumWidth(110)
         self.month.currentIndexChanged.connect(self.load)
+        self.station = StationFilter()  # the county: one station's breaches
+        self.station.sig_changed.connect(self.load)
         self.scan_button = QPushButton()
         self.scan_button.setVisible(False)
         self.scan_button.clicked.connect(self.scan)
         self.print_button = QPushButton()
         self.print_button.setVisible(False)
         self.print_button.clicked.connect(self.print_sheet)
+        # A breach no scan sees (文明用语, 推诿, 答复不实), and an appeal against a confirmed one.
+        self.record_button = QPushButton()
+        self.record_button.setVisible(False)
+        self.record_button.clicked.connect(self.record_breach)
+        self.appeal_button = QPushButton()
+        self.appeal_button.clicked.connect(self.appeal)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.month)
+        top.addWidget(self.station)
         top.addStretch(1)
         top.addWidget(self.scan_button)
+        top.addWidget(self.record_button)
+        top.addWidget(self.appeal_button)
         top.addWidget(self.print_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -117,6 +129,8 @@ class AssessPage(Retranslating, QWidget):
             self.tr("按制度检查登记簿，提出新的考核建议（每天开机后也会自动检查一次）")
         )
         self.print_button.setText(self.tr("打印月度考核表…"))
+        self.record_button.setText(self.tr("人工登记违规…"))
+        self.appeal_button.setText(self.tr("申诉…"))
         self.confirm_button.setText(self.tr("确认"))
         self.dismiss_button.setText(self.tr("驳回…"))
         number, serial, responder, clause, rule = (
@@ -172,6 +186,11 @@ class AssessPage(Retranslating, QWidget):
                 "系统按《供电服务首问责任制实施办法》从登记记录提出考核建议，不会自动处罚："
                 "请逐条核实后确认或驳回（驳回须写明理由）。双击一行打开该登记。"
             )
+        if o.get("at_county"):
+            return self.tr(
+                "这里可以查看各供电所的考核记录：员工的考核由各所所长确认或驳回，"
+                "所长本人的考核和申诉由县公司考核员办理。双击一行打开该登记。"
+            )
         if o["everyone"]:
             return self.tr("这里可以查看全所的考核记录；确认和驳回由所长办理。双击一行打开该登记。")
         return self.tr(
@@ -197,6 +216,7 @@ class AssessPage(Retranslating, QWidget):
             operations.assessment_overview,
             self.session.actor,
             month,
+            station=self.station.code(),
             owner=self,
             on_success=self.show_overview,
             on_error=lambda err: set_error(self.error, error_text(err)),
@@ -217,7 +237,8 @@ class AssessPage(Retranslating, QWidget):
                 "待确认共 {0} 条，这里先列出最早的 {1} 条，处理后再显示后面的。"
             ).format(o["proposed_total"], len(o["proposed"]))
         self.note.setText(note)
-        self.scan_button.setVisible(o["may_decide"])
+        self.scan_button.setVisible(o["may_scan"])
+        self.record_button.setVisible(o.get("may_record", False))
         self.decide_bar.setVisible(o["may_decide"])
         self.print_button.setVisible(o["may_print"])
         fill_rows(
@@ -386,6 +407,23 @@ class AssessPage(Retranslating, QWidget):
         self.status.setText("")
         set_error(self.error, error_text(error))
 
+    def _open_dialog(self, dialog, done_text: str) -> None:
+        dialog.sig_done.connect(lambda _r: self._decided(done_text))
+        self.dialog = dialog
+        dialog.open()
+
+    def record_breach(self) -> None:
+        from .accountability_dialogs import ManualBreachDialog
+
+        self._open_dialog(ManualBreachDialog(self.session, self), self.tr("已登记，待确认。"))
+
+    def appeal(self) -> None:
+        from .accountability_dialogs import AppealDialog
+
+        self._open_dialog(
+            AppealDialog(self.session, self), self.tr("申诉已提交，由县公司考核员裁决。")
+        )
+
     # --- the monthly sheet ---------------------------------------------------------------------
 
     def print_sheet(self) -> None:
@@ -399,4 +437,5 @@ class AssessPage(Retranslating, QWidget):
                 month,
                 title=self.tr("月度考核表 {0}").format(month),
                 filename=f"月度考核表-{month}.pdf",
+                station=self.station.code(),
             )

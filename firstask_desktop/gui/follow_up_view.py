@@ -19,7 +19,19 @@ class FollowUpPage(BucketPage):
         styled(self.follow_up_button, "primaryButton")
         self.follow_up_button.clicked.connect(self._follow_up_selected)
         self.bucket_row.addWidget(self.follow_up_button)
+        view = self.table.view
+        view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        view.model().modelReset.connect(self._selection_changed)
         self.retranslate()
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        # Offered once there is an entry to call back about, else greyed with the reason.
+        chosen = bool(self.table.current_serial())
+        self.follow_up_button.setEnabled(chosen)
+        self.follow_up_button.setToolTip(
+            "" if chosen else self.tr("请先在下面的列表中点选一条登记，再回访。")
+        )
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("回访：已答复或已上报、到期应回访的登记（含超期未回访）"))

@@ -57,7 +57,11 @@ class NoteDialog(ActionDialog):
         self.add_field(self.field, _tr(caption), self.text)
         if action == "unresolved":
             self.form.addRow(
-                QLabel(self.tr("保存后将上报所长，状态变为“未办结已上报”，之后仍需回访。"))
+                QLabel(
+                    self.tr(
+                        "保存后将上报所长，状态变为“未办结已上报”。上报不是答复：仍须按时告知客户原因或结果。"
+                    )
+                )
             )
         if action == "void":
             self.form.addRow(QLabel(self.tr("作废后登记仍保留，受理编号不再使用。")))

@@ -51,12 +51,29 @@ class Prefs:
         self._set("ui/text_size", value if value in TEXT_SIZE_CHOICES else "medium")
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the last file chosen (a USB stick, the documents folder)."""
+        return self._get("files/last_folder", "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("files/last_folder", value)
+
+    @property
     def last_user(self) -> str:
         return self._get("login/last_user", "")
 
     @last_user.setter
     def last_user(self, value: str) -> None:
+        before = self.last_user
+        if before and before != value:
+            self._set("login/previous_user", before)
         self._set("login/last_user", value)
+
+    @property
+    def previous_user(self) -> str:
+        """Who used this PC before the last person: the likely one at 切换人员."""
+        return self._get("login/previous_user", "")
 
     @property
     def receipt_copies(self) -> int:
@@ -83,3 +100,13 @@ class Prefs:
     @last_assessment_scan.setter
     def last_assessment_scan(self, value: str) -> None:
         self._set("assessment/last_scan", value)
+
+    def welcome_dismissed(self, name: str) -> bool:
+        """Whether ``name`` asked not to see the first-start welcome again (each clerk of a
+        shared PC gets it once, until they tick 不再显示)."""
+        return name in self._get("welcome/dismissed_by", "").split("\n")
+
+    def dismiss_welcome(self, name: str) -> None:
+        names = [n for n in self._get("welcome/dismissed_by", "").split("\n") if n]
+        if name not in names:
+            self._set("welcome/dismissed_by", "\n".join([*names, name]))

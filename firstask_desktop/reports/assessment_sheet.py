@@ -94,7 +94,7 @@ def _rates(sheet: dict) -> list:
     for r in sheet["responders"]:
         cells.append(
             [
-                r["name"],
+                r["label"],
                 str(r["total"]),
                 pct(r["reply_rate"]),
                 str(r["follow_up_on_time"]),
@@ -125,6 +125,19 @@ def _dismissed(sheet: dict) -> list:
     return grid_table(cells, [CONTENT_W * f for f in (0.19, 0.12, 0.08, 0.19, 0.1, 0.32)])
 
 
+def _bulletins(sheet: dict) -> list:
+    """The confirmed breaches whose clause carries a 通报 (each printed on its own page with
+    ``print bulletin``)."""
+    cells = [["考核编号", "被通报人", "条款", "违反情形", "通报"]]
+    for r in sheet.get("bulletins", []):
+        cells.append(
+            [str(r["id"]), r["responder"], f"§{r['clause']}", r["rule_label"], r["sanction"]]
+        )
+    if len(cells) == 1:
+        cells.append(["无"] + [""] * 4)
+    return grid_table(cells, [CONTENT_W * f for f in (0.12, 0.16, 0.1, 0.34, 0.28)])
+
+
 def render_assessment(sheet: dict) -> bytes:
     register_font()
     width, height = A4
@@ -147,6 +160,7 @@ def render_assessment(sheet: dict) -> bytes:
         _breaches(sheet, county),
         KeepTogether([para("三、首问责任人及时率与满意率", "heading"), _rates(sheet)]),
         KeepTogether([para("四、已驳回的考核建议及理由", "heading"), _dismissed(sheet)]),
+        KeepTogether([para("五、通报批评", "heading"), _bulletins(sheet)]),
         Spacer(1, 4 * mm),
         para(
             "依据：供电服务首问责任制实施办法第八条至第十条。考核建议由系统按登记记录提出，"

@@ -148,8 +148,11 @@ class NumberedCanvas(rl_canvas.Canvas):
     honour a cancel request there.
     """
 
-    def __init__(self, *args, page_label_at=None, on_page=None, **kwargs):
+    def __init__(
+        self, *args, page_label_at=None, on_page=None, label="第 {0} 页  共 {1} 页", **kwargs
+    ):
         super().__init__(*args, **kwargs)
+        self._label = label
         self._pages: list[dict] = []
         self._page_label_at = page_label_at  # (x, y) of the centre of the label
         self._on_page = on_page
@@ -168,15 +171,17 @@ class NumberedCanvas(rl_canvas.Canvas):
                 x, y = self._page_label_at
                 self.setFont(FONT_NAME, 8)
                 self.setFillColor(GREY)
-                self.drawCentredString(x, y, f"第 {self._pageNumber} 页  共 {total} 页")
+                self.drawCentredString(x, y, self._label.format(self._pageNumber, total))
             super().showPage()
         super().save()
 
 
-def numbered_canvas(page_label_at, on_page=None):
-    """A ``canvasmaker`` for ``doc.build``."""
+def numbered_canvas(page_label_at, on_page=None, label="第 {0} 页  共 {1} 页"):
+    """A ``canvasmaker`` for ``doc.build``; ``label`` says page {0} of {1}."""
 
     def make(*args, **kwargs):
-        return NumberedCanvas(*args, page_label_at=page_label_at, on_page=on_page, **kwargs)
+        return NumberedCanvas(
+            *args, page_label_at=page_label_at, on_page=on_page, label=label, **kwargs
+        )
 
     return make

@@ -58,13 +58,14 @@ COLUMNS = (
     ("渠道", 12),
     ("类别", 13),
     ("来访人", 12),
-    ("单位", 18),
-    ("地址", 25),
+    ("单位", 16),
+    ("地址", 22),
     ("联系方式", 19),
-    ("事由", 41),
+    ("事由", 34),
     ("首问责任人", 16),
-    ("办理结果", 42),
-    ("回访/满意度", 21),
+    ("办理结果", 35),
+    ("接待情况", 21),  # the paper register's column (县分公司 二.1: 办理结果、接待情况)
+    ("回访/满意度", 19),
     ("状态", 14),
 )
 COL_WIDTHS = [w * mm for _, w in COLUMNS]
@@ -127,6 +128,7 @@ def register_data(
             Entry.status,
             Entry.result,
             Entry.unresolved_reason,
+            Entry.reception_notes,
             Staff.name.alias("responder_name"),
         )
         .join(Staff, on=(Entry.responder == Staff.id))
@@ -167,6 +169,7 @@ def register_data(
                 "matter": mask_personal_text(entry.matter, visitor),
                 "responder": entry.responder_name,
                 "result": mask_personal_text(_result_text(entry, voids.get(entry.id, "")), visitor),
+                "reception": mask_personal_text(entry.reception_notes, visitor),
                 "follow_up": _follow_up_text(follow_ups.get(entry.id)),
                 "status": STATUSES.get(entry.status, entry.status),
             }
@@ -197,6 +200,7 @@ _KEYS = (
     "matter",
     "responder",
     "result",
+    "reception",
     "follow_up",
     "status",
 )

@@ -14,6 +14,7 @@ from firstask_desktop.store import app_settings, db, lockout, passwords
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.models import Staff
 
+from . import responsibility
 from .station import authenticate, find_staff, require_station
 
 AUTO_LOCK_RANGE = (1, 60)  # minutes
@@ -49,15 +50,30 @@ def reset_password(
     return staff
 
 
-def deactivate_staff(actor: Staff, name: str, now: datetime | None = None) -> Staff:
-    """A leaver: the account can no longer log in; their entries and history stay."""
+def deactivate_staff(
+    actor: Staff,
+    name: str,
+    now: datetime | None = None,
+    *,
+    owners: dict[str, str] | None = None,
+    reason: str = "",
+) -> Staff:
+    """A leaver: the account can no longer log in; their history stays. Their open entries
+    and the tier customers they manage are first handed to the colleagues ``owners`` names
+    (responsibility.hand_over): a matter nobody holds could never be answered, and would go on
+    producing breaches against someone who has left."""
     permissions.require(actor, "manage_staff")
     staff = find_staff(name)
     if staff.id == actor.id:
         # Only an administrator stops an account, never their own: one always remains.
         raise RefusedError("不能停用自己的账户：请由另一位管理员操作。")
+    held = responsibility.held_by(staff)
     staff.active = False
     with db.transaction():
+        if held["entries"] or held["customers"]:
+            responsibility.hand_over(
+                actor, staff, owners or {}, reason or f"{staff.name} 停用，移交", now=now
+            )
         save_audited(staff, actor=actor, action="deactivate_staff", at=_now(now))
     return staff
 

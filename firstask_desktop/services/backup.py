@@ -15,17 +15,21 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, StorageError
-from firstask_desktop.store import config, db, schema
+from firstask_desktop.store import attachment_files, audit, chain_head, config, db, keys, schema
 from firstask_desktop.store.disk_errors import translated
 from firstask_desktop.store.fileio import fsync_dir, write_atomic
 
 BACKUP_DIR = "backups"
+# The attachment files of every backup, by hash like the data folder's own store: each file is
+# copied once, by the first backup that refers to it (backups are incremental for files).
+ATTACHMENT_POOL = "attachments"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_MANUAL = 10  # copies made for a USB stick, kept here too as restore points
 
@@ -61,6 +65,21 @@ class RestoreReport:
 
 def backups_dir(folder: Path) -> Path:
     return Path(folder) / BACKUP_DIR
+
+
+def attachment_pool(folder: Path) -> Path:
+    return backups_dir(folder) / ATTACHMENT_POOL
+
+
+def _keep_attachments(folder: Path, copy: Path) -> int:
+    """Copy into the backups' pool the attachment files ``copy`` (a verified backup) refers to
+    and the pool lacks; then the files only removed attachments referred to leave the data
+    folder (a removal keeps the file until a backup holds it). Returns how many were copied."""
+    every, live = attachment_files.hashes_in(copy)
+    pool = attachment_pool(folder)
+    copied = attachment_files.copy_missing(attachment_files.store_dir(folder), pool, every)
+    attachment_files.drop_removed(folder, pool, every, live)
+    return copied
 
 
 def _stamp(now: datetime) -> str:
@@ -113,6 +132,70 @@ def verify_backup(path: Path) -> list[str]:
     return []
 
 
+def _expected_station(folder: Path) -> str:
+    """This data folder's station: from its head file, else its register (if it opens)."""
+    recorded = chain_head.read(Path(folder) / chain_head.HEAD_FILE)
+    if recorded and recorded.get("station"):
+        return recorded["station"]
+    path = config.db_path(folder)
+    if database_is_healthy(path):
+        with (
+            contextlib.suppress(sqlite3.DatabaseError),
+            contextlib.closing(sqlite3.connect(str(path))) as con,
+        ):
+            row = con.execute('SELECT "code" FROM "station" WHERE "is_local" = 1').fetchone()
+            return row[0] if row else ""
+    return ""
+
+
+def _own_key_id(folder: Path) -> str:
+    if not (keys.keys_dir(folder) / keys.SIGNING_KEY_FILE).is_file():
+        return ""
+    return keys.key_id(keys.public_bytes(keys.load_or_create_signing_key(folder)))
+
+
+def verify_for_restore(folder: Path, backup: Path) -> list[str]:
+    """Problems that keep ``backup`` from replacing ``folder``'s register (Chinese; empty when
+    it may): it must pass integrity_check, be this station's (code and key), and its audit
+    chain and rows must be intact up to the head it recorded when it was made."""
+    problems = verify_backup(backup)
+    if problems:
+        return problems
+    name = Path(backup).name
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "check.sqlite3"
+        shutil.copy(backup, copy)
+        with contextlib.closing(sqlite3.connect(str(copy))) as con:
+            station = con.execute('SELECT "code" FROM "station" WHERE "is_local" = 1').fetchone()
+            marks = {}
+            with contextlib.suppress(sqlite3.OperationalError):  # a copy older than the marks
+                marks = dict(con.execute(f'SELECT "key", "value" FROM "{MARK_TABLE}"').fetchall())
+            con.execute(f'DROP TABLE IF EXISTS "{MARK_TABLE}"')
+            con.commit()
+        code = station[0] if station else ""
+        expected = _expected_station(folder)
+        if expected and code != expected:
+            return [f"“{name}”是供电所 {code or '（未初始化）'} 的备份，不是本所（{expected}）的"]
+        own_key = _own_key_id(folder)
+        if own_key and marks.get(MARK_KEY, own_key) != own_key:
+            return [f"“{name}”是另一台电脑（密钥 {marks[MARK_KEY]}）做的备份，不是本所的"]
+        previous = db.database.obj
+        try:
+            with db.opened(copy) as database:
+                schema.upgrade(database, copy, None)
+                found = [str(p) for p in audit.verify_chain()]
+                found += [str(p) for p in audit.verify_rows()]
+                head = chain_head.database_head()
+        finally:
+            db.bind(previous)  # the register that was open, or none (the copy is deleted)
+        if found:
+            return [f"“{name}”的内容与它的审计记录不符（{found[0]}），可能被改动过"]
+        recorded = marks.get(MARK_HEAD)
+        if recorded and recorded != f"{head[0]}:{head[1]}":
+            return [f"“{name}”的审计链与备份时记下的链头不符，可能被改动过"]
+    return []
+
+
 def _require_sqlite_file(folder: Path) -> Path:
     path = config.db_path(folder)
     if db.database.obj is not None and not db.is_sqlite():
@@ -124,14 +207,40 @@ def _require_sqlite_file(folder: Path) -> Path:
     return path
 
 
-def _copy_database(source: Path, target: Path) -> None:
-    """Backup API into ``target``, made a single-file (rollback journal) database."""
+# Written into every copy (a table of its own, dropped again when the copy is restored): whose it
+# is and the chain head it holds, so a restore takes only this station's copy, as it was made.
+MARK_TABLE = "backup_mark"
+MARK_STATION, MARK_KEY, MARK_HEAD = "backup.station", "backup.key_id", "backup.chain_head"
+
+
+def _copy_database(source: Path, target: Path, folder: Path | None = None) -> None:
+    """Backup API into ``target``, made a single-file (rollback journal) database, marked with
+    the station's code, key and chain head."""
     schema.backup_copy(source, target)
     con = sqlite3.connect(str(target))
     try:
         con.execute("PRAGMA journal_mode=DELETE")
+        if folder is not None:
+            _mark(con, folder)
     finally:
         con.close()
+
+
+def _mark(con: sqlite3.Connection, folder: Path) -> None:
+    station = con.execute('SELECT "code" FROM "station" WHERE "is_local" = 1').fetchone()
+    head = con.execute('SELECT "seq", "hash" FROM "audit_event" ORDER BY "seq" DESC LIMIT 1')
+    seq, hash_ = head.fetchone() or (0, audit.GENESIS)
+    key = keys.public_bytes(keys.load_or_create_signing_key(folder))
+    marks = {
+        MARK_STATION: station[0] if station else "",
+        MARK_KEY: keys.key_id(key),
+        MARK_HEAD: f"{seq}:{hash_}",
+    }
+    with con:
+        con.execute(
+            f'CREATE TABLE IF NOT EXISTS "{MARK_TABLE}" ("key" TEXT PRIMARY KEY, "value" TEXT)'
+        )
+        con.executemany(f'INSERT OR REPLACE INTO "{MARK_TABLE}" VALUES (?, ?)', marks.items())
 
 
 def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = None) -> Path:
@@ -144,7 +253,7 @@ def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = No
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             tmp.unlink(missing_ok=True)
-            _copy_database(source, tmp)
+            _copy_database(source, tmp, folder)
             problems = verify_backup(tmp)
             if problems:
                 raise RefusedError(
@@ -154,6 +263,7 @@ def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = No
                 )
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
+            _keep_attachments(folder, tmp)
             os.replace(tmp, target)
             fsync_dir(target.parent)
         finally:
@@ -222,8 +332,9 @@ def _sha256(path: Path) -> str:
 
 
 def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None) -> Path:
-    """A copy of the register on a USB stick: built and verified here, then copied atomically
-    and compared byte for byte. Returns the file on the stick."""
+    """A copy of the register on a USB stick, sealed to the station's own key and the county's
+    (sealed_backup.py): built and verified here, written atomically, then opened again with
+    the station's key and compared byte for byte with the copy. Returns the file on the stick."""
     permissions.require(actor, "backup")
     target_dir = Path(target_dir)
     if not target_dir.is_dir():
@@ -235,18 +346,34 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
         )
     now = now or datetime.now()
     local = make_backup(folder, kind="manual", now=now)
+    from firstask_desktop.services import sealed_backup
     from firstask_desktop.services.station import require_station
+    from firstask_desktop.sync.trust import county_key
 
     code = require_station().code
-    target = target_dir / f"firstask-backup-{code}-{_stamp(now)}.sqlite3"
-
-    def copy(handle) -> None:
-        with open(local, "rb") as source:
-            shutil.copyfileobj(source, handle, 1024 * 1024)
-
-    write_atomic(target, writer=copy, what="备份到U盘")
-    with translated("核对U盘上的备份"):
-        same = _sha256(target) == _sha256(local)
+    own = keys.load_or_create_backup_key(folder)
+    recipients = {"station": keys.public_bytes(own)}
+    county = county_key()
+    if county is not None and county.encryption_public:
+        recipients["county"] = keys.unb64(county.encryption_public)
+    target = target_dir / f"firstask-backup-{code}-{_stamp(now)}{sealed_backup.SUFFIX}"
+    sealed_backup.seal(
+        local,
+        target,
+        station=code,
+        made_at=now.isoformat(timespec="seconds"),
+        signing_key=keys.load_or_create_signing_key(folder),
+        recipients=recipients,
+    )
+    check = backups_dir(folder) / f".check-{_stamp(now)}.sqlite3"
+    try:
+        with translated("核对U盘上的备份"):
+            sealed_backup.unseal(target, check, [own])
+            same = _sha256(check) == _sha256(local)
+    except RefusedError:
+        same = False
+    finally:
+        check.unlink(missing_ok=True)
     if not same:
         target.unlink(missing_ok=True)
         raise StorageError(
@@ -254,7 +381,36 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
             "原有数据没有改变；请换一个U盘后重试。",
             "io",
         )
+    every, _live = attachment_files.hashes_in(local)
+    sealed_backup.seal_attachments(
+        attachment_pool(folder),
+        sticks_folder(target_dir, code),
+        every,
+        station=code,
+        made_at=now.isoformat(timespec="seconds"),
+        signing_key=keys.load_or_create_signing_key(folder),
+        recipients=recipients,
+    )
     rotate(folder)
+    return target
+
+
+def sticks_folder(stick_dir: Path, station: str) -> Path:
+    """The folder of sealed attachment files beside a USB backup: one per station, shared by
+    its backups on that stick, so each file is written to the stick once."""
+    return Path(stick_dir) / f"firstask-attachments-{station}"
+
+
+def open_sealed(folder: Path, sealed: Path, out_dir: Path) -> Path:
+    """A sealed USB backup opened with this PC's keys (the station's, or the county's for a
+    station's new PC) into ``out_dir``, as a plain backup ``backup restore`` takes."""
+    from firstask_desktop.services import sealed_backup
+
+    header, _offset = sealed_backup.read_header(sealed)
+    station = str(header.get("station", ""))[:16]
+    target = Path(out_dir) / f"firstask-backup-{station}-{Path(sealed).stem[-15:]}.sqlite3"
+    with translated("解密备份"):
+        sealed_backup.unseal(sealed, target, sealed_backup.private_keys_of(Path(folder)))
     return target
 
 
@@ -287,7 +443,11 @@ def restore(
     """
     folder = Path(folder)
     backup = Path(backup)
-    problems = verify_backup(backup)
+    sealed_from = None
+    if backup.suffix == ".fabackup":
+        sealed_from = backup
+        backup = open_sealed(folder, backup, backups_dir(folder))
+    problems = verify_for_restore(folder, backup)
     if problems:
         raise RefusedError("这个备份不能用来恢复：" + "；".join(problems) + "。请选择另一个备份。")
     path = config.db_path(folder)
@@ -297,6 +457,8 @@ def restore(
         )
     now = now or datetime.now()
     db.close()
+    # The serial numbers handed out after the backup was made stay taken (chain_head).
+    chain_head.set_aside(folder, now)
     aside = None
     moved = []
     with translated("恢复备份"):
@@ -321,5 +483,29 @@ def restore(
     from firstask_desktop.store.integrity import check_database
     from firstask_desktop.store.storage import open_store
 
+    with contextlib.closing(sqlite3.connect(str(path))) as con:
+        con.execute(f'DROP TABLE IF EXISTS "{MARK_TABLE}"')
+        con.commit()
     open_store(folder)
+    _bring_back_attachments(folder, sealed_from)
     return RestoreReport(restored_from=backup, kept_aside=aside, problems=check_database())
+
+
+def _bring_back_attachments(folder: Path, sealed_from: Path | None) -> None:
+    """The restored register's attachment files the data folder lacks: from the backups' pool,
+    else (a new PC) from the sealed files beside the USB backup it was restored from."""
+    every, _live = attachment_files.hashes_in(config.db_path(folder))
+    store = attachment_files.store_dir(folder)
+    attachment_files.copy_missing(attachment_pool(folder), store, every)
+    if sealed_from is not None:
+        from firstask_desktop.services import sealed_backup
+
+        header, _offset = sealed_backup.read_header(sealed_from)
+        station = str(header.get("station", ""))
+        if station.isalnum():  # a folder name: nothing like "../" from a header
+            sealed_backup.unseal_attachments(
+                sticks_folder(sealed_from.parent, station),
+                folder,
+                every,
+                sealed_backup.private_keys_of(folder),
+            )

@@ -27,6 +27,7 @@ from ..sync.actors import authorise
 from ..sync.county_import import KIND, missing_numbers
 from ..sync.records import SPEC_BY_NAME, IdMap, WireError, from_wire
 from ..sync.results import IMPORTED, QUARANTINED
+from ..sync.station_rows import row_problems
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -235,7 +236,8 @@ def station_timeline(record_uuid: str) -> list[dict]:
 
 
 def verify_station_chains(station: str = "") -> list[str]:
-    """Recompute every imported station audit event: its hash, and its link to the one before.
+    """Recompute every imported station audit event: its hash, and its link to the one before;
+    then compare every row of the station with its last event (sync/station_rows.py).
 
     An import checks the links as it goes; this also recomputes each hash (the whole history,
     so it is a separate, slower check). Returns Chinese problems, empty when all is well.
@@ -259,4 +261,14 @@ def verify_station_chains(station: str = "") -> list[str]:
             if event_hash(event) != event.hash:
                 problems.append(f"供电所 {code} 第 {event.seq} 号审计记录的内容与其哈希不符")
             prev, expected = event.hash, event.seq + 1
+        # Each of the station's rows must also be what its last event says it is.
+        problems += row_problems(code)
     return problems
+
+
+def check_problems() -> list[str]:
+    """What ``check`` adds at the county: the stations' chains and rows (empty at a station)."""
+    station = Station.select().where(Station.is_local == True).first()  # noqa: E712
+    if station is None or station.mode != "county":
+        return []
+    return verify_station_chains()

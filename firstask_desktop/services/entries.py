@@ -7,14 +7,18 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain.deadlines import promised_due
 from firstask_desktop.domain.errors import (
     NotAllowedError,
     NotFoundError,
     RefusedError,
+    TierResponderError,
     ValidationError,
 )
 from firstask_desktop.domain.search_text import pinyin_initials
 from firstask_desktop.domain.validation import (
+    Problems,
+    check_time,
     clean_text,
     normalise_account_no,
     normalise_name,
@@ -30,7 +34,7 @@ from firstask_desktop.domain.vocab import (
     TIERS,
     parse_choice,
 )
-from firstask_desktop.store import db, record_sql
+from firstask_desktop.store import chain_head, db, record_sql
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.models import (
     Customer,
@@ -50,6 +54,7 @@ from .station import find_department, find_staff, require_station, station_head
 MATTER_MAX = 2000
 RESULT_MAX = 2000
 NOTE_MAX = 1000
+NEED_PHONE = "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访"
 CLOCK_SKEW = timedelta(minutes=5)  # a received time this far ahead of the PC clock is a typo
 
 
@@ -66,7 +71,15 @@ def next_serial(station_code: str, year: int) -> str:
         last = 1
     else:
         (last,) = db.database.execute_sql(record_sql.driver_sql(_SERIAL_LAST), key).fetchone()
-    return f"{station_code}-{year}-{last:05d}"
+    folder = chain_head.attached()
+    floor = chain_head.serial_floor(folder, station_code, year) if folder else 0
+    if last <= floor:
+        # The register lost its last commits (chain_head): those numbers were handed out.
+        last = floor + 1
+        SerialCounter.update(last=last).where(
+            (SerialCounter.station == station_code) & (SerialCounter.year == year)
+        ).execute()
+    return f"{station_code}-{year:04d}-{last:05d}"
 
 
 _SERIAL_STEP = 'UPDATE "serial_counter" SET "last" = "last" + 1 WHERE "station" = ? AND "year" = ?'
@@ -82,16 +95,36 @@ def get_entry(serial: str) -> Entry:
     return entry
 
 
-def find_customer(phone: str = "", account_no: str = "") -> Customer | None:
-    """A known customer by 户号 first (unique to a meter), else by any of their phones."""
+def find_customer(
+    phone: str = "", account_no: str = "", name: str = "", address: str = ""
+) -> Customer | None:
+    """A known customer by 户号 first (unique to a meter), else by any of their phones, else by
+    name and address together (a gold customer calling from a new number is still theirs)."""
     # Looked up on every save: SQL written once (record_sql), not built by peewee each time.
     if account_no:
         found = record_sql.first(Customer, '"account_no" = ?', (account_no,))
         if found:
             return found
     if phone:
-        return record_sql.first(Customer, '"phone" = ? OR "phone_alt" = ?', (phone, phone))
+        found = record_sql.first(Customer, '"phone" = ? OR "phone_alt" = ?', (phone, phone))
+        if found:
+            return found
+    if name and address:
+        return record_sql.first(Customer, '"name" = ? AND "address" = ?', (name, address))
     return None
+
+
+def tier_manager(customer: Customer | None) -> Staff | None:
+    """A gold/silver/bronze customer's active customer manager (seed §六: their 首问责任人)."""
+    if customer is None or customer.tier not in ("gold", "silver", "bronze"):
+        return None
+    manager = customer.manager
+    return manager if manager is not None and manager.active else None
+
+
+def missing_documents_list(items: Iterable[str] | None) -> list[str]:
+    """The one-time notice list, cleaned, each document once."""
+    return _missing_documents(items)
 
 
 def _missing_documents(items: Iterable[str] | None) -> list[str]:
@@ -106,7 +139,7 @@ def _missing_documents(items: Iterable[str] | None) -> list[str]:
 def _received_at(value: datetime | None, now: datetime) -> datetime:
     if value is None:
         return now
-    value = value.replace(microsecond=0)
+    value = check_time(value.replace(microsecond=0), "received_at")  # 0226 for 2026: refused
     if value > now + CLOCK_SKEW:
         raise ValidationError(
             "received_at", "不能晚于当前时间，请检查日期和时刻（也请核对电脑时钟）"
@@ -118,11 +151,7 @@ def choose_responder(actor: Staff, customer: Customer | None, responder_name: st
     """Seed §六: a gold/silver/bronze customer's customer manager is their first responder."""
     if responder_name:
         return find_staff(responder_name)
-    if customer is not None and customer.tier in ("gold", "silver", "bronze") and customer.manager:
-        manager = customer.manager
-        if manager.active:
-            return manager
-    return actor
+    return tier_manager(customer) or actor
 
 
 def register_entry(
@@ -144,6 +173,7 @@ def register_entry(
     wo_due_at: datetime | None = None,
     result: str = "",
     phone_unverified: bool = False,
+    responder_reason: str = "",
     now: datetime | None = None,
 ) -> Entry:
     """Register a matter. With ``result`` it was answered on the spot (status 已答复).
@@ -151,36 +181,68 @@ def register_entry(
     A phone libphonenumber's data does not know is refused (``UnverifiedPhoneError``, saying
     what is wrong) unless ``phone_unverified``: the clerk checked it with the customer, and the
     entry keeps it marked 号码未经核实.
+
+    A tier customer's matter is their customer manager's; someone else takes it only with a
+    reason (``responder_reason``), kept on the entry and in the audit trail.
     """
     permissions.require(actor, "register")
     station = require_station()
     now = _now(now)
-    channel = parse_choice(channel, CHANNELS, "channel")
-    category = parse_choice(category, CATEGORIES, "category")
-    visitor = normalise_name(visitor, "visitor")
-    unit = clean_text(unit, "unit", max_len=100, multiline=False)
-    address = clean_text(address, "address", max_len=200, multiline=False)
+    # Every field is checked before any is refused: the form marks all its problems at once.
+    problems = Problems()
+    channel = problems.check(parse_choice, channel, CHANNELS, "channel")
+    category = problems.check(parse_choice, category, CATEGORIES, "category")
+    received = problems.check(_received_at, received_at, now)
+    wo_number = problems.check(clean_text, wo_number, "wo_number", max_len=40, multiline=False)
+    if channel == "hotline_95598" and wo_number == "":
+        problems.add("wo_number", "95598转办的登记必须填写工单号")
+    visitor = problems.check(normalise_name, visitor, "visitor")
+    unit = problems.check(clean_text, unit, "unit", max_len=100, multiline=False)
+    address = problems.check(clean_text, address, "address", max_len=200, multiline=False)
+    typed_phone = (phone or "").strip()
     phone = (
-        normalise_phone(phone, allow_unverified=phone_unverified) if (phone or "").strip() else ""
+        problems.check(normalise_phone, phone, allow_unverified=phone_unverified)
+        if typed_phone
+        else ""
     )
-    account_no = normalise_account_no(account_no)
-    matter = clean_text(matter, "matter", max_len=MATTER_MAX, required=True)
-    reception_notes = clean_text(reception_notes, "reception_notes", max_len=NOTE_MAX)
-    result = clean_text(result, "result", max_len=RESULT_MAX)
-    docs = _missing_documents(missing_documents)
-    received = _received_at(received_at, now)
-    wo_number = clean_text(wo_number, "wo_number", max_len=40, multiline=False)
-    if channel == "hotline_95598" and not wo_number:
-        raise ValidationError("wo_number", "95598转办的登记必须填写工单号")
-    customer = find_customer(phone, account_no)
+    typed_account = (account_no or "").strip()
+    account_no = problems.check(normalise_account_no, account_no)
+    matter = problems.check(clean_text, matter, "matter", max_len=MATTER_MAX, required=True)
+    reception_notes = problems.check(
+        clean_text, reception_notes, "reception_notes", max_len=NOTE_MAX
+    )
+    answered = bool((result or "").strip())
+    result = problems.check(clean_text, result, "result", max_len=RESULT_MAX)
+    docs = problems.check(_missing_documents, missing_documents)
+    if not answered and not typed_phone and not typed_account:
+        # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
+        problems.add("phone", NEED_PHONE)
+    problems.raise_any()
+    customer = find_customer(phone, account_no, visitor, address)
     if not phone and customer is not None:
         phone = customer.phone  # a known customer (by 户号) is reached on the number on file
     if not result and not phone:
-        # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
-        raise ValidationError("phone", "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访")
+        raise ValidationError("phone", NEED_PHONE)
     owner = choose_responder(actor, customer, responder)
+    responder_reason = clean_text(responder_reason, "responder_reason", max_len=NOTE_MAX)
+    manager = tier_manager(customer)
+    if manager is not None and owner.id != manager.id and not responder_reason:
+        raise TierResponderError(
+            f"{customer.name}是{TIERS[customer.tier]}客户，首问责任人应是客户经理"
+            f" {manager.name}：请改选 {manager.name}，或写明由他人负责的原因",
+            manager.name,
+        )
     book = DeadlineBook(station.area, current_rules(station.code))
     deadlines = book.for_entry(category, received)
+    due = promised_due(deadlines)
+    if owner.id != actor.id and due is not None and due < now and not result:
+        if not permissions.can(actor, "act_for_others"):
+            # A back-dated entry already past its deadline on a colleague's name would be a
+            # fine for them for a matter they never had (seed §十二).
+            raise NotAllowedError(
+                f"这条登记按受理时间已超过答复时限（{due:%Y-%m-%d %H:%M}），不能记在"
+                f"{owner.name}名下：请记在自己名下，或请所长登记。"
+            )
 
     with db.transaction():
         if customer is None:
@@ -208,6 +270,7 @@ def register_entry(
             customer=customer,
             matter=matter,
             responder=owner,
+            responder_reason=responder_reason,
             created_by=actor,
             reception_notes=reception_notes,
             missing_documents=json.dumps(docs, ensure_ascii=False),
@@ -220,17 +283,12 @@ def register_entry(
             search_initials=pinyin_initials(visitor, unit),
         )
         if result:
-            _set_replied(entry, result, now, book)
+            set_replied(entry, result, now, book)
         save_audited(entry, actor=actor, action="register", at=now)
     return entry
 
 
-def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
-    """The deadline promised to the customer: the reply, or for a repair, power restored."""
-    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
-
-
-def _set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
+def set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:
     entry.result = result
     entry.replied_at = now
     entry.contacted_at = entry.contacted_at or now
@@ -256,7 +314,7 @@ def _require_owner(actor: Staff, entry: Entry, *, others_may: bool = True) -> No
     )
 
 
-def _book() -> DeadlineBook:
+def deadline_book() -> DeadlineBook:
     station = require_station()
     return DeadlineBook(station.area, current_rules(station.code))
 
@@ -394,7 +452,7 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
         if transfer is not None:
             transfer.done_at = now
             save_audited(transfer, actor=actor, action="finish_transfer", at=now)
-        _set_replied(entry, result, now, _book())
+        set_replied(entry, result, now, deadline_book())
         save_audited(entry, actor=actor, action="reply", at=now)
     return entry
 
@@ -402,19 +460,28 @@ def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = N
 def mark_unresolved(
     actor: Staff, serial: str, reason: str, now: datetime | None = None
 ) -> Escalation:
-    """Cannot be solved: record the reason and report it to the station head (上报)."""
+    """Cannot be solved: record the reason and report it to the station head (上报).
+
+    A report is not an answer: the customer is still owed one (at least the reason, 告知原因),
+    by the same deadline, and the entry cannot be followed up or closed until they have it.
+    """
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status_machine.require("unresolved", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
+    head = station_head()
+    if head is None:
+        # Reported to nobody is not reported (seed 八.2 汇报主管领导).
+        raise RefusedError(
+            "本所还没有登记在岗的所长，未办结事项无法上报：请管理员在“设置 → 人员”中添加所长"
+            "（角色：所长），再标记未办结上报；在此之前请继续办理并按时答复客户。"
+        )
     escalation = Escalation(
-        station=entry.station, entry=entry, reason=reason, to_staff=station_head(), at=now, by=actor
+        station=entry.station, entry=entry, reason=reason, to_staff=head, at=now, by=actor
     )
     entry.status = "unresolved"
     entry.unresolved_reason = reason
-    entry.contacted_at = entry.contacted_at or now
-    entry.follow_up_due_at = _book().follow_up(now)
     with db.transaction():
         save_audited(escalation, actor=actor, action="escalate", at=now)
         save_audited(entry, actor=actor, action="unresolved", at=now)
@@ -468,7 +535,7 @@ def record_follow_up(
 
 def _reopen(entry: Entry, now: datetime) -> None:
     """An unsatisfied customer: the matter is open again, with a fresh reply deadline from now."""
-    deadlines = _book().for_entry(entry.category, now)
+    deadlines = deadline_book().for_entry(entry.category, now)
     entry.status = "in_progress"
     entry.reopened_count += 1
     entry.replied_at = None
@@ -480,6 +547,11 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     entry = get_entry(serial)
     _require_owner(actor, entry)
     status_machine.require("close", entry.status, entry.serial)
+    if not entry.result.strip():
+        # Seed 八.2: a finished matter carries its final result.
+        raise RefusedError(
+            f"{entry.serial} 没有记录最终处理结果，不能办结：请先答复客户并写明结果。"
+        )
     now = _now(now)
     entry.status = "closed"
     entry.closed_at = now
@@ -488,20 +560,66 @@ def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
     return entry
 
 
+def void_approval_needed(actor: Staff, entry: Entry, now: datetime | None = None) -> list[str]:
+    """Why voiding ``entry`` needs the head's approval (empty: it does not). A void must not
+    become a way to make a late matter disappear, nor to remove a colleague's work."""
+    from .assessment import findings_for
+
+    why = []
+    if actor.id != entry.responder_id:
+        why.append(f"不是本人负责的登记（首问责任人：{entry.responder.name}）")
+    late = findings_for(entry, _now(now))
+    if late:
+        why.append("已有超期：" + "；".join(f.evidence for f in late[:2]))
+    return why
+
+
+def _void_approver(
+    actor: Staff, entry: Entry, approver: Staff | None, now: datetime
+) -> Staff | None:
+    why = void_approval_needed(actor, entry, now)
+    if not why:
+        return None
+    if (
+        approver is None
+        and actor.id != entry.responder_id
+        and permissions.can(actor, "approve_void")
+    ):
+        approver = actor  # the head voiding a clerk's entry is the second person himself
+    if approver is None:
+        raise NotAllowedError(
+            f"{entry.serial} {'；'.join(why)}，作废须经所长批准：请所长输入姓名和密码批准"
+            "（命令行：--approver 所长姓名，密码取自环境变量 FIRSTASK_APPROVER_PASSWORD）。"
+            "已发生的超期考核不会因作废而撤销。"
+        )
+    if not permissions.can(approver, "approve_void") or approver.id == entry.responder_id:
+        raise NotAllowedError(
+            f"{approver.name}无权批准作废 {entry.serial}：批准人须是所长（所长本人负责的登记由"
+            "管理员批准），且不能是这条登记的首问责任人。"
+        )
+    return approver
+
+
 def void_entry(
     actor: Staff,
     serial: str,
     reason: str,
     now: datetime | None = None,
     duplicate_of: Entry | None = None,
+    approver: Staff | None = None,
 ) -> Void:
-    """作废: the entry stays, marked void, with who and why; its serial is never reused."""
+    """作废: the entry stays, marked void, with who and why; its serial is never reused.
+
+    Voiding an entry that is already late, or someone else's, takes the head's approval (a
+    second person, kept on the void); the breach already found stays either way."""
     entry = get_entry(serial)
     permissions.require(actor, "void")
-    _require_owner(actor, entry)
     status_machine.require("void", entry.status, entry.serial)
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
+    approved_by = _void_approver(actor, entry, approver, now)
+    if approved_by is None:
+        _require_owner(actor, entry)
     void = Void(
         station=entry.station,
         entry=entry,
@@ -510,6 +628,7 @@ def void_entry(
         by=actor,
         previous_status=entry.status,
         duplicate_of=duplicate_of,
+        approved_by=approved_by,
     )
     entry.status = "void"
     with db.transaction():

@@ -68,6 +68,46 @@ def may_edit(actor: Staff, entry: Entry) -> bool:
     return permissions.can(actor, "edit_after_reply")
 
 
+def amend_notice(
+    actor: Staff,
+    serial: str,
+    documents: list[str],
+    reason: str,
+    now: datetime | None = None,
+) -> Entry:
+    """Change the one-time notice list after registration (a document overlooked, or one the
+    customer already brought): audited with the reason; the notice is then printed again."""
+    import json
+
+    from .entries import missing_documents_list
+
+    entry = get_entry(serial)
+    if entry.status in ("void", "closed"):
+        raise RefusedError(
+            f"{entry.serial} 已{'作废' if entry.status == 'void' else '办结'}，不能再修改一次性告知清单。"
+        )
+    if actor.id != entry.responder_id and not permissions.can(actor, "act_for_others"):
+        raise NotAllowedError(
+            f"{entry.serial} 的首问责任人是 {entry.responder.name}：只有本人或所长、管理员可以修改"
+            "一次性告知清单。"
+        )
+    reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
+    docs = missing_documents_list(documents)
+    if not docs:
+        raise ValidationError("missing_documents", "请至少列出一项需要补交的材料")
+    text = json.dumps(docs, ensure_ascii=False)
+    if text == entry.missing_documents:
+        return entry
+    now = (now or datetime.now()).replace(microsecond=0)
+    entry.missing_documents = text
+    entry.reception_notes = (
+        entry.reception_notes + "\n" if entry.reception_notes else ""
+    ) + f"{now:%m-%d %H:%M} 修改一次性告知清单：{reason}"
+    with db.transaction():
+        save_audited(entry, actor=actor, action="amend_notice", at=now)
+    return entry
+
+
 def edit_entry(
     actor: Staff,
     serial: str,

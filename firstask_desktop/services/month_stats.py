@@ -3,9 +3,10 @@
 Definitions (a voided entry counts only under its status 已作废, never in a rate):
 
 - **Reply on time** (答复及时): entries with a promised deadline (``due_at``). The answer is the
-  reply to the customer, or for a matter that cannot be solved, its report to the station head
-  (上报, with the reason told to the customer). On time when answered by the deadline; late when
-  answered after it, or still unanswered past it; otherwise pending, left out of the rate.
+  reply to the customer (the result, or for a matter that cannot be solved, its reason). A report
+  to the station head (上报) is not an answer: it is counted apart as **escalated** (已上报). On
+  time when answered by the deadline; late when answered after it, or still unanswered past it;
+  otherwise pending, left out of the rate.
 - **Follow-up on time** (回访及时): entries with a follow-up deadline; the follow-up is the first
   attempt that reached the customer. Late and pending as above.
 - **Satisfaction** (满意率): the last satisfaction each entry's customer gave; the rate is
@@ -23,7 +24,7 @@ from datetime import datetime
 
 from peewee import fn
 
-from firstask_desktop.domain.masking import mask_name, mask_text_phones
+from firstask_desktop.domain.masking import mask_name, mask_personal_text
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,
@@ -32,6 +33,7 @@ from firstask_desktop.domain.vocab import (
     STATUSES,
 )
 from firstask_desktop.services.queries import month_range, overdue_condition
+from firstask_desktop.services.station_names import PersonLabels
 from firstask_desktop.store import db
 from firstask_desktop.store.models import Entry, Escalation, FollowUp, Staff, Station
 
@@ -77,10 +79,14 @@ class _Clock:
 class _Person:
     name: str
     total: int = 0
+    key: str = ""  # a person: their staff uuid (two 张伟 at two stations are two people)
+    station: str = ""
+    label: str = ""
     reply: _Clock = field(default_factory=_Clock)
     follow_up: _Clock = field(default_factory=_Clock)
     overdue: int = 0
     unresolved: int = 0
+    escalated: int = 0
     satisfaction: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict:
@@ -88,14 +94,21 @@ class _Person:
         pleased = self.satisfaction["satisfied"] + self.satisfaction["basic"]
         return {
             "name": self.name,
+            "key": self.key,
+            "station": self.station,
+            "label": self.label or self.name,
             "total": self.total,
             "reply_on_time": self.reply.on_time,
             "reply_late": self.reply.late,
             "reply_rate": rate(self.reply.on_time, self.reply.on_time + self.reply.late),
             "follow_up_on_time": self.follow_up.on_time,
             "follow_up_late": self.follow_up.late,
+            "follow_up_rate": rate(
+                self.follow_up.on_time, self.follow_up.on_time + self.follow_up.late
+            ),
             "overdue": self.overdue,
             "unresolved": self.unresolved,
+            "escalated": self.escalated,
             "rated": rated,
             "satisfaction_rate": rate(pleased, rated),
         }
@@ -131,6 +144,11 @@ def _last_satisfaction(entry_ids) -> dict[int, str]:
     return dict(query)  # later rows overwrite earlier ones: the last word counts
 
 
+def station_heading(code: str | None) -> dict:
+    """The code and name a printed page is headed with (this PC's station by default)."""
+    return _station(code)
+
+
 def _station(code: str | None) -> dict:
     query = Station.select()
     query = query.where(Station.code == code) if code else query.where(Station.is_local == True)  # noqa: E712
@@ -160,27 +178,11 @@ def month_stats(
 
     # Read as a stream (a county's month is every station's): what each entry needs from the
     # other tables comes by subqueries, never as a list of ids (SQLite takes 32,766 at most).
-    # Only the columns the figures use, as plain rows: building a model instance for each of
-    # a county's tens of thousands of entries was most of the time.
     entries = (
-        Entry.select(
-            Entry.id,
-            Entry.station,
-            Entry.status,
-            Entry.serial,
-            Entry.received_at,
-            Entry.category,
-            Entry.visitor,
-            Entry.due_at,
-            Entry.follow_up_due_at,
-            Entry.replied_at,
-            Entry.unresolved_reason,
-            Staff.name.alias("responder_name"),
-        )
+        Entry.select(Entry, Staff)
         .join(Staff, on=(Entry.responder == Staff.id))
         .where(live)
         .order_by(Entry.received_at, Entry.id)
-        .namedtuples()
     )
     ids = Entry.select(Entry.id).where(live)
     escalated = _first_times(Escalation, ids)
@@ -189,22 +191,28 @@ def month_stats(
     overdue_ids = {e.id for e in Entry.select(Entry.id).where(live & overdue_condition(now))}
 
     reply, follow_up = _Clock(), _Clock()
-    people: dict[str, _Person] = {}
+    labels = PersonLabels()
+    people: dict[str, _Person] = {}  # by staff uuid
     stations: dict[str, _Person] = {}  # at the county: one row per station
     overdue_rows, unresolved_rows = [], []
     total = still_open = 0
     for entry in db.stream(entries):
         total += 1
         still_open += entry.status in OPEN_STATUSES
-        answered = entry.replied_at or escalated.get(entry.id)
+        answered = entry.replied_at
         reply.add(entry.due_at, answered, now)
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
         is_overdue = entry.id in overdue_ids
         is_unresolved = entry.id in escalated and entry.replied_at is None
-        groups = (
-            people.setdefault(entry.responder_name, _Person(entry.responder_name)),
-            stations.setdefault(entry.station, _Person(entry.station)),
-        )
+        person = entry.responder
+        if person.uuid not in people:
+            people[person.uuid] = _Person(
+                person.name,
+                key=person.uuid,
+                station=person.station,
+                label=labels.label(person.name, person.station),
+            )
+        groups = (people[person.uuid], stations.setdefault(entry.station, _Person(entry.station)))
         for group in groups:
             group.total += 1
             group.reply.add(entry.due_at, answered, now)
@@ -213,12 +221,13 @@ def month_stats(
                 group.satisfaction[satisfaction[entry.id]] += 1
             group.overdue += is_overdue
             group.unresolved += is_unresolved
+            group.escalated += entry.id in escalated
         if is_overdue:
-            overdue_rows.append(_overdue_row(entry, now))
+            overdue_rows.append(overdue_row(entry, now, labels))
         if is_unresolved:
-            unresolved_rows.append(_unresolved_row(entry, escalated[entry.id]))
+            unresolved_rows.append(_unresolved_row(entry, escalated[entry.id], labels))
 
-    station_names = dict(Station.select(Station.code, Station.name).tuples())
+    station_names = labels.names
     rated = Counter(satisfaction.values())
     total_rated = sum(rated.values())
     result = {
@@ -242,7 +251,11 @@ def month_stats(
         },
         "overdue": overdue_rows,
         "unresolved": unresolved_rows,
-        "responders": [people[name].as_dict() for name in sorted(people)],
+        "escalated": len(escalated),
+        "responders": [
+            p.as_dict()
+            for p in sorted(people.values(), key=lambda p: (p.station != labels.local, p.label))
+        ],
         "stations": [
             stations[code].as_dict() | {"code": code, "name": station_names.get(code, code)}
             for code in sorted(stations)
@@ -264,22 +277,27 @@ def summary(stats: dict) -> dict:
         "satisfaction_rate": stats["satisfaction"]["rate"],
         "overdue": len(stats["overdue"]),
         "unresolved": len(stats["unresolved"]),
+        "escalated": stats.get("escalated", 0),
         "by_category": {row["code"]: row["count"] for row in stats["by_category"]},
         "by_channel": {row["code"]: row["count"] for row in stats["by_channel"]},
     }
 
 
-def _overdue_row(entry, now: datetime) -> dict:
-    if entry.status in OPEN_STATUSES:
+def overdue_row(entry: Entry, now: datetime, labels: PersonLabels) -> dict:
+    """A line of an overdue list: which answer is late, since when (the visitor masked: the
+    list is printed and handed round)."""
+    if entry.status in OPEN_STATUSES or entry.status == "unresolved":
         what, deadline = "答复", entry.due_at
     else:
         what, deadline = "回访", entry.follow_up_due_at
     return {
         "serial": entry.serial,
+        "station": entry.station,
         "received_at": entry.received_at,
         "category": CATEGORIES.get(entry.category, entry.category),
         "visitor": mask_name(entry.visitor),
-        "responder": entry.responder_name,
+        "responder": labels.label(entry.responder.name, entry.responder.station),
+        "responder_name": entry.responder.name,  # on a list of one station's own
         "status": STATUSES.get(entry.status, entry.status),
         "what": what,
         "deadline": deadline,
@@ -287,14 +305,14 @@ def _overdue_row(entry, now: datetime) -> dict:
     }
 
 
-def _unresolved_row(entry, escalated_at: datetime) -> dict:
+def _unresolved_row(entry: Entry, escalated_at: datetime, labels: PersonLabels) -> dict:
     return {
         "serial": entry.serial,
         "received_at": entry.received_at,
         "category": CATEGORIES.get(entry.category, entry.category),
         "visitor": mask_name(entry.visitor),
-        "responder": entry.responder_name,
+        "responder": labels.label(entry.responder.name, entry.responder.station),
         "status": STATUSES.get(entry.status, entry.status),
         "escalated_at": escalated_at,
-        "reason": mask_text_phones(entry.unresolved_reason),
+        "reason": mask_personal_text(entry.unresolved_reason, entry.visitor),
     }

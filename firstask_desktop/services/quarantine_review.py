@@ -52,7 +52,12 @@ from .county import quarantined_record, quarantined_records
 
 AUDIT_TABLE = "audit_event"
 # The assessment tables travel too; the audit log's labels predate them.
-TABLE_LABELS = AUDIT_TABLE_LABELS | {"clause": "考核条款", "violation": "考核记录"}
+TABLE_LABELS = AUDIT_TABLE_LABELS | {
+    "clause": "考核条款",
+    "violation": "考核记录",
+    "reassignment": "改派",
+    "appeal": "申诉",
+}
 LIST_LIMIT = 500  # a screenful of work; a damaged file can set aside thousands of audit events
 
 # A field whose meaning depends on its table: the FIELD_LABELS key it means there.
@@ -63,6 +68,9 @@ _FIELD_MEANING = {
     ("deadline_rule", "unit"): "time_unit",
     ("clause", "amount_fen"): "fine",
     ("violation", "amount_fen"): "fine",
+    ("reassignment", "to_staff"): "new_responder",
+    ("reassignment", "from_staff"): "from_staff",
+    ("attachment", "kind"): "attachment_kind",
 }
 # Fields holding a code of a closed vocabulary: shown as its label.
 _VOCABULARIES = {
@@ -120,6 +128,27 @@ def review_list(viewer, include_resolved: bool = False, limit: int = LIST_LIMIT)
         "may_resolve": permissions.can(viewer, "export_import"),
         "masked": not see,
     }
+
+
+def records_as_seen(viewer, include_resolved: bool = False) -> list[dict]:
+    """``county.quarantined_records`` (the command line's ``sync quarantine``) with both versions
+    masked as ``viewer`` may see them; a value withheld entirely reads 保密."""
+    see = permissions.can(viewer, "see_personal_data")
+
+    def plain(table: str, data: dict | None) -> dict | None:
+        if data is None:
+            return None
+        shown = _masked(table, data, see)
+        return {k: "（保密）" if v is _HIDDEN else v for k, v in shown.items()}
+
+    return [
+        r
+        | {
+            "incoming": plain(r["table"], r["incoming"]),
+            "existing": plain(r["table"], r["existing"]),
+        }
+        for r in quarantined_records(include_resolved)
+    ]
 
 
 def review_record(viewer, record_id: int) -> dict:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
@@ -34,6 +35,7 @@ from firstask_desktop.store.models import (
     Entry,
     Escalation,
     FollowUp,
+    Reassignment,
     Staff,
     Supervision,
     Transfer,
@@ -59,9 +61,10 @@ def _day_end(day: date) -> datetime:
 
 
 def overdue_condition(now: datetime):
-    """Open and past its reply deadline, or replied/unresolved and past its follow-up deadline."""
-    open_overdue = Entry.status.in_(OPEN_STATUSES) & (Entry.due_at < now)
-    follow_overdue = Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at < now)
+    """Not yet answered (open, or reported unresolved: a report is not an answer) and past its
+    reply deadline, or replied and past its follow-up deadline."""
+    open_overdue = Entry.status.in_((*OPEN_STATUSES, "unresolved")) & (Entry.due_at < now)
+    follow_overdue = (Entry.status == "replied") & (Entry.follow_up_due_at < now)
     return open_overdue | follow_overdue
 
 
@@ -72,6 +75,25 @@ def search_condition(text: str):
     if terms is None:
         return Entry.id.is_null(False)  # nothing typed: every entry
     return search_index.condition(terms)
+
+
+def matches_as_shown(data: dict, text: str) -> bool:
+    """Does the search ``text`` match the entry as shown (``data``, masked or not)?
+
+    Someone who may not see personal data sees 张*, 138****5678, the address up to the village
+    and 户号 but for the last digits; a search must find only what they see, or typing one digit
+    at a time would recover the hidden ones (the search is then an oracle). The database search
+    finds a superset; this keeps the entries whose shown text matches."""
+    terms = search_index.SearchTerms.parse(text)
+    if terms is None:
+        return True
+    for key in ("visitor", "unit", "address", "matter", "result", "serial"):
+        if terms.text in (data.get(key) or "").translate(search_index.ASCII_LOWER):
+            return True
+    if terms.digits:
+        phone = "".join(ch for ch in data.get("phone") or "" if ch not in "- 转")
+        return terms.digits in phone or terms.digits in (data.get("account_no") or "")
+    return False
 
 
 @dataclass
@@ -117,9 +139,14 @@ def list_entries(
     return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
 
 
-def count_entries(flt: EntryFilter | None = None, *, now: datetime | None = None) -> int:
-    """How many entries match ``flt`` (the register's footer), without reading their rows."""
+def count_entries(
+    flt: EntryFilter | None = None, *, now: datetime | None = None, viewer=None
+) -> int:
+    """How many entries match ``flt`` (the register's footer), without reading their rows
+    (but for a search by someone who may not see personal data: see :func:`register_page`)."""
     flt = flt or EntryFilter()
+    if _search_as_shown(flt, viewer):
+        return len(_rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True))
     if flt.search.strip() and flt == EntryFilter(search=flt.search):
         # The search alone: the index knows how many entries it matches.
         found = search_index.count(search_index.SearchTerms.parse(flt.search))
@@ -202,6 +229,9 @@ def register_page(
     """
     flt = flt or EntryFilter()
     now = now or datetime.now()
+    if _search_as_shown(flt, viewer):
+        found = _rows_found_as_shown(flt, viewer, now, sort, descending)
+        return found[offset : offset + limit], (len(found) if with_total else None)
     query = (
         list_entries(flt, now=now, sort=sort, descending=descending)
         .select(*_ENTRY_FIELDS, Staff.name)
@@ -214,6 +244,37 @@ def register_page(
 
 
 _ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
+
+
+def _search_as_shown(flt: EntryFilter, viewer) -> bool:
+    """A search by someone who may not see personal data is matched against what they see.
+    (No viewer: a count or a page for the program itself, not for a person.)"""
+    return (
+        viewer is not None
+        and bool(flt.search.strip())
+        and not permissions.can(viewer, "see_personal_data")
+    )
+
+
+def _rows_found_as_shown(flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool):
+    """Every row the search finds as ``viewer`` sees it (masked but for their own entries):
+    the index finds a superset, each is then matched as shown (:func:`matches_as_shown`).
+    Slower than a page read (every candidate is masked), but a search by a clerk matches a
+    few hundred entries, and paging and the count must agree with what is shown."""
+    query = list_entries(flt, now=now, sort=sort, descending=descending).select(
+        *_ENTRY_FIELDS, Staff.name
+    )
+    sql, params = query.sql()
+    names = [field.name for field in _ENTRY_FIELDS]
+    owners = [names.index(name) for name in ("responder", "created_by") if name in names]
+    mine = {viewer.id} if viewer is not None and viewer.active else set()
+    found = []
+    for raw in db.database.execute_sql(sql, params):
+        row = RegisterRow(raw, viewer, now)
+        # Their own entries they see unmasked (visibility.py): found as the index finds them.
+        if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
+            found.append(row)
+    return found
 
 
 class RegisterRow(Mapping):
@@ -347,6 +408,7 @@ def entry_to_dict(entry: Entry, now: datetime | None = None) -> dict:
         "account_no": entry.account_no,
         "matter": entry.matter,
         "responder": entry.responder.name,
+        "responder_reason": entry.responder_reason,
         "status": entry.status,
         "status_label": STATUSES.get(entry.status, entry.status),
         "due_at": _iso(entry.due_at),
@@ -382,6 +444,10 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "transferred_at": _iso(t.transferred_at),
             "due_at": _iso(t.due_at),
             "done_at": _iso(t.done_at),
+            "accepted_at": _iso(t.accepted_at),
+            "returned_at": _iso(t.returned_at),
+            "return_reason": t.return_reason,
+            "by": t.created_by.name if t.created_by_id else "",
         }
         for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
     ]
@@ -409,11 +475,26 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "by": e.by.name,
             "to": e.to_staff.name if e.to_staff else "",
             "reason": e.reason,
+            "decision": e.decision,
+            "decision_note": e.decision_note,
+            "decided_at": _iso(e.decided_at),
+            "decided_by": e.decided_by.name if e.decided_by_id else "",
         }
         for e in Escalation.select().where(Escalation.entry == entry).order_by(Escalation.id)
     ]
+    data["reassignments"] = [
+        {
+            "at": _iso(r.at),
+            "from": r.from_staff.name,
+            "to": r.to_staff.name,
+            "by": r.by.name,
+            "reason": r.reason,
+        }
+        for r in Reassignment.select().where(Reassignment.entry == entry).order_by(Reassignment.id)
+    ]
     void = Void.select().where(Void.entry == entry).order_by(Void.id.desc()).first()
     data["void_reason"] = void.reason if void else ""
+    data["void_approved_by"] = void.approved_by.name if void and void.approved_by_id else ""
     data["duplicate_of"] = void.duplicate_of.serial if void and void.duplicate_of else None
     data["duplicates"] = [
         v.entry.serial for v in Void.select().where(Void.duplicate_of == entry).order_by(Void.id)
@@ -437,15 +518,36 @@ ACTION_TEXT = {
     "close": "办结",
     "void": "作废",
     "edit": "修改登记",
+    "amend_notice": "修改一次性告知清单",
+    "reassign": "改派首问责任人",
+    "decide_escalation": "所长处理上报",
+    "assign": "所长指派办理",
+    "accept_transfer": "接收转办",
+    "return_transfer": "退回转办",
+    # The county's own events about a station's record (sync/upsert.py, services/county.py).
+    "sync_import": "县公司导入同步文件",
+    "quarantine_take": "县公司采用隔离记录",
 }
+OTHER_ACTION = "其他操作"  # an action of a newer version: never its code on screen
 
 
-def timeline(entry: Entry) -> list[dict]:
-    """What happened to the entry, in order, from the audit log (the evidence, not a copy)."""
+def entry_record_uuids(entry: Entry) -> list[str]:
+    """The entry's uuid and those of its steps' records (transfers, follow-ups, ...)."""
     uuids = [entry.uuid]
-    for model in (Transfer, Supervision, FollowUp, Escalation):
+    for model in (Transfer, Supervision, FollowUp, Escalation, Reassignment):
         uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
-    events = AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids)).order_by(AuditEvent.seq)
+    return uuids
+
+
+def timeline(entry: Entry, events=None) -> list[dict]:
+    """What happened to the entry, in order, from the audit log (the evidence, not a copy);
+    ``events``: another log's events of the entry (a station's, imported at the county)."""
+    if events is None:
+        events = (
+            AuditEvent.select()
+            .where(AuditEvent.record_uuid.in_(entry_record_uuids(entry)))
+            .order_by(AuditEvent.seq)
+        )
     rows = []
     previous = None
     for event in events:
@@ -461,7 +563,7 @@ def timeline(entry: Entry) -> list[dict]:
                 "at": _iso(event.at),
                 "actor": event.actor,
                 "action": event.action,
-                "label": ACTION_TEXT.get(event.action, event.action),
+                "label": ACTION_TEXT.get(event.action, OTHER_ACTION),
             }
         )
     return rows

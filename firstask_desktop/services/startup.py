@@ -18,7 +18,7 @@ from firstask_desktop.services.backup import (
     BackupInfo,
     database_is_healthy,
     list_backups,
-    verify_backup,
+    verify_for_restore,
 )
 from firstask_desktop.store import config
 
@@ -36,9 +36,19 @@ class StartupReport:
         return self.backups[0] if self.backups else None
 
 
+OFFERED = 3  # good backups offered; each is checked whole (chain and rows), so not all of them
+
+
 def good_backups(folder: Path) -> list[BackupInfo]:
-    """Backups that open and pass integrity_check, newest first (each one is checked)."""
-    return [b for b in list_backups(folder) if not verify_backup(b.path)]
+    """This station's backups that pass every check of a restore, newest first: another
+    station's copy or an edited one planted as the newest is passed over, never offered."""
+    good = []
+    for b in list_backups(folder):
+        if not verify_for_restore(folder, b.path):
+            good.append(b)
+            if len(good) == OFFERED:
+                break
+    return good
 
 
 def startup_check(folder: Path) -> StartupReport:

@@ -13,9 +13,10 @@ from firstask_desktop.domain.errors import (
     NotFoundError,
     RefusedError,
     ValidationError,
+    WrongPasswordError,
 )
 from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
-from firstask_desktop.domain.vocab import AREAS, MODES, ROLES, parse_choice
+from firstask_desktop.domain.vocab import AREAS, COUNTY_ROLES, MODES, ROLES, parse_choice
 from firstask_desktop.store import db, lockout, passwords, record_sql, watched_tables
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.holiday_table import top_up_shipped_years
@@ -215,8 +216,10 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> Staff
                 f"{lockout.LOCK_MINUTES}分钟：请{lockout.LOCK_MINUTES}分钟后再试，"
                 "急用请由管理员重置密码。"
             )
-        raise NotAllowedError(
-            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。"
+        raise WrongPasswordError(
+            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。",
+            left,
+            lockout.LOCK_MINUTES,
         )
     lockout.clear(staff)
     return staff
@@ -236,7 +239,7 @@ def add_staff(
     station = require_station()
     name = normalise_name(name, "name")
     role = parse_choice(role, ROLES, "role")
-    if (role == "county_admin" and station.mode != "county") or (
+    if (role in COUNTY_ROLES and station.mode != "county") or (
         role == "admin" and station.mode == "county"
     ):
         raise ValidationError("role", _role_for_mode_message(station.mode))
@@ -261,7 +264,7 @@ def add_staff(
 def _role_for_mode_message(mode: str) -> str:
     if mode == "county":
         return "县公司的管理员请选“县公司管理员”（county_admin）"
-    return "“县公司管理员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
+    return "“县公司管理员”和“县公司考核员”只用于县公司的安装；供电所的管理员请选“管理员”（admin）"
 
 
 def add_department(

@@ -8,14 +8,16 @@ foreign keys on, and a busy timeout so that two processes on one PC wait instead
 from __future__ import annotations
 
 import contextlib
+import random
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
 
-from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.errors import RefusedError, StorageError
 from firstask_desktop.store.disk_errors import translated
 
 database = DatabaseProxy()
@@ -37,6 +39,13 @@ SQLITE_PRAGMAS = {
     "wal_autocheckpoint": 4000,
 }
 BUSY_TIMEOUT_SECONDS = 10
+# How long a save waits for its turn in all. Twenty clerks' saves at once (the desktop app, the
+# command line, a county script) queue; SQLite's own wait is retried with back-off until then.
+LOCK_WAIT_SECONDS = 60
+BUSY_MESSAGE = (
+    "保存失败：登记簿正被另一个程序长时间占用（等了 {seconds} 秒仍未轮到）。原有数据没有改变；"
+    "请关闭其他正在导入或批量处理的首问登记窗口后重试，仍不行请重启电脑。"
+)
 
 
 def make_sqlite(path: Path) -> SqliteDatabase:
@@ -85,6 +94,8 @@ def is_sqlite() -> bool:
 # Derived data kept current inside each write transaction, run just before it commits
 # (search_index registers its catch-up here): the change and what follows from it commit together.
 BEFORE_COMMIT: list[Callable[[], None]] = []
+# Run after a write transaction committed (chain_head keeps the audit head outside the file).
+AFTER_COMMIT: list[Callable[[], None]] = []
 
 
 @contextlib.contextmanager
@@ -92,11 +103,39 @@ def transaction():
     """One write transaction. On SQLite it takes the write lock at BEGIN (IMMEDIATE), so that
     two clerks saving at once queue on the busy timeout instead of failing half-way. A full or
     failing disk rolls it back and comes out as a Chinese ``StorageError``."""
-    atomic = database.obj.atomic("IMMEDIATE") if is_sqlite() else database.atomic()
-    with translated("保存到数据库"), atomic:
+    with translated("保存到数据库"), contextlib.ExitStack() as stack:
+        if is_sqlite():
+            _begin_when_free(stack)
+        else:
+            stack.enter_context(database.atomic())
         yield
         for hook in BEFORE_COMMIT:
             hook()
+    for hook in AFTER_COMMIT:
+        hook()
+
+
+def _is_busy(err: Exception) -> bool:
+    text = str(err).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _begin_when_free(stack: contextlib.ExitStack) -> None:
+    """BEGIN IMMEDIATE, waiting for the write lock up to LOCK_WAIT_SECONDS (each try waits
+    SQLite's busy timeout; between tries a short random pause, so waiting writers spread out)."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.05
+    while True:
+        try:
+            stack.enter_context(database.obj.atomic("IMMEDIATE"))
+            return
+        except OperationalError as err:
+            if not _is_busy(err):
+                raise
+            if time.monotonic() >= deadline:
+                raise StorageError(BUSY_MESSAGE.format(seconds=LOCK_WAIT_SECONDS), "busy") from None
+        time.sleep(pause * (0.5 + random.random()))
+        pause = min(pause * 2, 1.0)
 
 
 def stream(query, batch: int = 2000) -> Iterator:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
+import shutil
 import sqlite3
+from pathlib import Path
 
 import peewee
 
@@ -47,6 +50,29 @@ _MESSAGES = {
     "io": "{what}失败：读写磁盘时出错（U盘接触不良或磁盘故障）。原有数据没有改变；"
     "请重新插好U盘后重试，仍不行请换一个U盘或联系县公司检查电脑。",
 }
+
+
+# The open data folder (storage.open_store sets it). SQLite's codes are vague: a nearly full
+# disk can come out as "disk I/O error", a read-only folder as "unable to open database file";
+# the folder itself tells which it is.
+DATA_FOLDER: list[Path] = []
+NEARLY_FULL = 1024 * 1024  # bytes free below which a write error is a full disk
+
+
+def _refined(kind: str | None) -> str | None:
+    if kind not in ("io", "gone") or not DATA_FOLDER:
+        return kind
+    folder = DATA_FOLDER[0]
+    try:
+        if not folder.is_dir():
+            return kind
+        if shutil.disk_usage(folder).free < NEARLY_FULL:
+            return "full"
+    except OSError:
+        return kind
+    if kind == "gone" and not os.access(folder, os.W_OK):
+        return "readonly"
+    return kind
 
 
 def _kind_of_oserror(err: OSError) -> str | None:
@@ -109,7 +135,7 @@ def storage_error(err: BaseException, what: str) -> StorageError | None:
         if isinstance(candidate, OSError):
             kind = _kind_of_oserror(candidate)
         elif isinstance(candidate, (sqlite3.Error, peewee.PeeweeException)):
-            kind = _kind_of_sqlite(candidate)
+            kind = _refined(_kind_of_sqlite(candidate))
         if kind:
             return StorageError(_MESSAGES[kind].format(what=what), kind)
     return None

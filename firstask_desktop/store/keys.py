@@ -24,6 +24,7 @@ from firstask_desktop.store.fileio import write_atomic
 
 SIGNING_KEY_FILE = "station-signing.pem"
 ENCRYPTION_KEY_FILE = "county-encryption.pem"  # the county's only: stations encrypt to it
+BACKUP_KEY_FILE = "backup-encryption.pem"  # a station's own: its USB backups are sealed to it
 
 
 def keys_dir(data_folder: Path) -> Path:
@@ -51,6 +52,11 @@ def load_or_create_signing_key(data_folder: Path) -> Ed25519PrivateKey:
 def load_or_create_encryption_key(data_folder: Path) -> X25519PrivateKey:
     """The county's decryption key (made at ``init --mode county``)."""
     return _load_or_create(keys_dir(data_folder) / ENCRYPTION_KEY_FILE, X25519PrivateKey)
+
+
+def load_or_create_backup_key(data_folder: Path) -> X25519PrivateKey:
+    """The station's own key for the backups it writes to a USB stick (docs/backup.md)."""
+    return _load_or_create(keys_dir(data_folder) / BACKUP_KEY_FILE, X25519PrivateKey)
 
 
 def has_encryption_key(data_folder: Path) -> bool:

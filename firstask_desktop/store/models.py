@@ -100,6 +100,11 @@ class Customer(Record):
     tier = CharField(max_length=8, default="none")  # gold | silver | bronze | none
     manager = ForeignKeyField(Staff, null=True, backref="customers", on_delete="RESTRICT")
 
+    class Meta:
+        # A customer is also recognised by name and address (a tier customer on a new phone),
+        # looked up on every save that matched no phone or 户号.
+        indexes = ((("name", "address"), False),)
+
 
 class Entry(Record):
     """One registered matter: a line of the paper register and everything that follows from it."""
@@ -136,6 +141,8 @@ class Entry(Record):
     contacted_at = DateTimeField(null=True)
     replied_at = DateTimeField(null=True)
     closed_at = DateTimeField(null=True)
+    # Why someone other than a tier customer's manager took it (seed §六), shown on the entry.
+    responder_reason = TextField(default="")
     reopened_count = IntegerField(default=0)
     search_initials = CharField(max_length=200, default="")  # pinyin initials, schema v2
 
@@ -173,6 +180,9 @@ class Transfer(Record):
     accepted_at = DateTimeField(null=True)
     done_at = DateTimeField(null=True)
     created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    # A colleague who cannot take it hands it back with a reason (接收 or 退回).
+    returned_at = DateTimeField(null=True)
+    return_reason = TextField(default="")
 
 
 class Supervision(Record):
@@ -205,6 +215,23 @@ class Escalation(Record):
     to_staff = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
     at = DateTimeField()
     by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    # The head's decision (实施办法 §八.2, 县分公司 二.3): assign (协调/指派) or answer himself.
+    decision = CharField(max_length=8, default="")  # "" | assign | answer
+    decision_note = TextField(default="")
+    decided_at = DateTimeField(null=True)
+    decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    transfer = ForeignKeyField(Transfer, null=True, on_delete="RESTRICT", backref="+")
+
+
+class Reassignment(Record):
+    """改派: the head hands an entry to another responder; proposals from that day name them."""
+
+    entry = ForeignKeyField(Entry, backref="reassignments", on_delete="RESTRICT")
+    from_staff = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    to_staff = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    reason = TextField()
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
 
 
 class Void(Record):
@@ -217,6 +244,8 @@ class Void(Record):
     previous_status = CharField(max_length=16)
     # A matter registered twice by two clerks: the voided copy points at the one kept.
     duplicate_of = ForeignKeyField(Entry, null=True, backref="duplicates", on_delete="RESTRICT")
+    # Voiding an overdue entry, or someone else's, takes the head's approval (a second person).
+    approved_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
 
 
 class DeadlineRuleRow(Record):
@@ -281,9 +310,12 @@ class Clause(Record):
 
 
 class Violation(Record):
-    """考核记录: a proposed breach; only the station head confirms or dismisses it."""
+    """考核记录: a proposed breach (found by a scan, or recorded by hand); the station head
+    confirms or dismisses it, or the county assessor when it names the head."""
 
-    entry = ForeignKeyField(Entry, backref="violations", on_delete="RESTRICT")
+    # None for a breach with no entry (拒绝登记: the customer was turned away unregistered).
+    entry = ForeignKeyField(Entry, null=True, backref="violations", on_delete="RESTRICT")
+    # The person named (seed §十: the 首问责任人, or the 当事人 who held the late step).
     responder = ForeignKeyField(Staff, on_delete="RESTRICT", backref="violations")
     clause = ForeignKeyField(Clause, on_delete="RESTRICT")
     rule = CharField(max_length=32)  # the detector that proposed it
@@ -295,9 +327,55 @@ class Violation(Record):
     decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
     decided_at = DateTimeField(null=True)
     dismiss_reason = TextField(default="")
+    kind = CharField(max_length=8, default="detected")  # detected | manual
+    reported_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    occurred_at = DateTimeField(null=True)  # a manual breach: when it happened
 
     class Meta:
-        indexes = ((("entry", "rule"), True),)
+        # One proposal per entry, clause and person (一次处罚): kept by the scan, not a key.
+        indexes = ((("entry", "clause", "responder"), False),)
+
+
+class Appeal(Record):
+    """申诉: the person named asks once, with a reason, for a confirmed breach to be reviewed by
+    the next level up (the head for staff, the county assessor for the head)."""
+
+    violation = ForeignKeyField(Violation, backref="appeals", on_delete="RESTRICT")
+    by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    reason = TextField()
+    at = DateTimeField()
+    outcome = CharField(max_length=12, default="")  # "" | upheld | overturned
+    note = TextField(default="")
+    decided_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    decided_at = DateTimeField(null=True)
+
+
+class Attachment(Record):
+    """附件: a file kept with an entry (a letter, a photo, the customer's papers, a signed
+    receipt). The bytes live in the data folder under their SHA-256 (attachment_files.py); the
+    row carries the hash, so the audit chain vouches for the file. Removing one marks the row;
+    the file stays until the next backup has copied it."""
+
+    entry = ForeignKeyField(Entry, backref="attachments", on_delete="RESTRICT")
+    sha256 = CharField(max_length=64, index=True)
+    size = IntegerField()
+    media_type = CharField(max_length=32)  # image/jpeg | application/pdf
+    kind = CharField(max_length=16)  # vocab.ATTACHMENT_KINDS
+    note = TextField(default="")
+    file_name = CharField(max_length=200, default="")  # as the clerk picked it, for people
+    added_at = DateTimeField()
+    added_by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    removed_at = DateTimeField(null=True)
+    removed_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    remove_reason = TextField(default="")
+
+
+class AttachmentSent(BaseModel):
+    """This station's note of the attachment files its sync files have carried (by hash), so
+    that each file travels to the county once; a full export sends them all again."""
+
+    sha256 = CharField(max_length=64, primary_key=True)
+    seq = IntegerField()  # the export that carried it
 
 
 class KnownKey(BaseModel):
@@ -394,10 +472,15 @@ AUDITED = (
     Supervision,
     FollowUp,
     Escalation,
+    Reassignment,
     Void,
     DeadlineRuleRow,
     Clause,
     Violation,
+    Appeal,
+    Attachment,
 )
 SYNC_MODELS = (KnownKey, SyncLog, QuarantinedRecord, StationAuditEvent)
-ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS
+ALL_MODELS = (
+    AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS + (AttachmentSent,)
+)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase
+from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase, TextField
 
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.domain.search_text import pinyin_initials
@@ -160,6 +160,63 @@ def _phone_marks(database) -> None:
         ).execute()
 
 
+def _accountability(database) -> None:
+    """Accountability: reassignments and appeals; the head's decision on an escalation; who
+    approved a void; transfers handed back; manual breaches (no entry needed); one proposal per
+    entry, clause and person instead of per detector."""
+    from playhouse.migrate import migrate
+
+    from firstask_desktop.store.models import (
+        Appeal,
+        Customer,
+        Escalation,
+        Reassignment,
+        Staff,
+        Transfer,
+        Violation,
+    )
+
+    create_missing_tables(database, Reassignment, Appeal)
+    add_column_if_missing(database, "entry", "responder_reason", TextField(default=""))
+    add_column_if_missing(database, "transfer", "returned_at", DateTimeField(null=True))
+    add_column_if_missing(database, "transfer", "return_reason", TextField(default=""))
+    staff_fk = dict(null=True, field=Staff.id, on_delete="RESTRICT")
+    add_column_if_missing(database, "void", "approved_by_id", ForeignKeyField(Staff, **staff_fk))
+    add_column_if_missing(database, "escalation", "decision", CharField(max_length=8, default=""))
+    add_column_if_missing(database, "escalation", "decision_note", TextField(default=""))
+    add_column_if_missing(database, "escalation", "decided_at", DateTimeField(null=True))
+    add_column_if_missing(
+        database, "escalation", "decided_by_id", ForeignKeyField(Staff, **staff_fk)
+    )
+    add_column_if_missing(
+        database,
+        "escalation",
+        "transfer_id",
+        ForeignKeyField(Transfer, null=True, field=Transfer.id, on_delete="RESTRICT"),
+    )
+    add_column_if_missing(
+        database, "violation", "kind", CharField(max_length=8, default="detected")
+    )
+    add_column_if_missing(
+        database, "violation", "reported_by_id", ForeignKeyField(Staff, **staff_fk)
+    )
+    add_column_if_missing(database, "violation", "occurred_at", DateTimeField(null=True))
+    database.execute_sql('DROP INDEX IF EXISTS "violation_entry_id_rule"')
+    if not next(c for c in database.get_columns("violation") if c.name == "entry_id").null:
+        # Nothing references a violation yet (appeals are new), so SQLite may rebuild it.
+        migrate(migrator_for(database).drop_not_null("violation", "entry_id"))
+    Violation._schema.create_indexes(safe=True)
+    Escalation._schema.create_indexes(safe=True)
+    Customer._schema.create_indexes(safe=True)
+
+
+def _attachments(database) -> None:
+    """Attachments: files kept with an entry, by their SHA-256 (attachment_files.py)."""
+    from firstask_desktop.store.models import Attachment, AttachmentSent
+
+    create_missing_tables(database, Attachment, AttachmentSent)
+
+
 def _county_search_and_filters(database) -> None:
     """A county on PostgreSQL: the register's search through pg_trgm and a character index
     (search_pg.py), and the station filter in date order over every station's entries. A
@@ -199,6 +256,8 @@ MIGRATIONS: list[Callable] = [
     _search_merging,
     _drop_covered_indexes,
     _phone_marks,
+    _accountability,
+    _attachments,
     _county_search_and_filters,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1

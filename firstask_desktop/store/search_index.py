@@ -233,7 +233,7 @@ db.BEFORE_COMMIT.append(_catch_up_before_commit)
 
 # --- searching ----------------------------------------------------------------------------------
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _NUMBER = re.compile(r"[0-9][0-9 \-]*")
 
 
@@ -251,7 +251,7 @@ class SearchTerms:
         needle = (typed or "").strip()
         if not needle:
             return None
-        text = needle.translate(_ASCII_LOWER)
+        text = needle.translate(ASCII_LOWER)
         number = unicodedata.normalize("NFKC", needle)  # a Chinese IME types full-width digits
         digits = ""
         if _NUMBER.fullmatch(number):

@@ -24,28 +24,36 @@ import json
 import shutil
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 from peewee import fn
 
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.store import db, keys
-from firstask_desktop.store.audit import GENESIS
+from firstask_desktop.store.audit import GENESIS, event_hash
 from firstask_desktop.store.bulk_write import fix_sequences, insert_rows, lock_tables
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import AuditEvent, QuarantinedRecord, StationAuditEvent, SyncLog
 from firstask_desktop.store.storage import current_folder
 
-from . import trust
+from . import attachment_parts, trust
 from .container import HEX64, SyncFile, iter_records, refuse
 from .progress import Progress
 from .records import SPECS, TABLE_ORDER
 from .results import ALREADY, IMPORTED, QUARANTINED, ImportResult
 from .station_export import AUDIT_FIELDS, AUDIT_TABLE
+from .station_rows import row_problems
 from .upsert import Merger
 
 KIND = "station_export"
+# How far ahead of the last number imported a station's file may be. A station exports once a
+# day or so; a thousand files never delivered is a lost stick for years, not a real station.
+SEQ_WINDOW = 1000
+MISSING_SHOWN = 1000  # numbers named in a warning and an acknowledgement
 TEXT_FIELDS = tuple(k for k in AUDIT_FIELDS if k not in ("seq", "before", "after", "at"))
 CHAIN_BATCH = 1000
+CHAIN_BATCH_CHARS = 4_000_000  # snapshot text held before storing: a bounded memory budget
+SNAPSHOT_MAX = 200_000  # one event's before or after: a record of the widest table is ~60 KB
 
 
 class UnknownStationKey(RefusedError):
@@ -61,6 +69,10 @@ class UnknownStationKey(RefusedError):
 
 def _check_header(sync_file: SyncFile) -> None:
     header, path = sync_file.header, sync_file.path
+    if header.get("encryption") is None:
+        # Every station export is encrypted to the county; a plain one was not written by the
+        # program (and its customers' data has travelled readable on a stick).
+        raise refuse(path, "没有加密", "供电所的同步文件必须加密给县公司：请该所用本程序重新导出。")
     for name, kind in (
         ("full", bool),
         ("audit_from", int),
@@ -116,16 +128,33 @@ def _station_log(code: str):
     )
 
 
-def missing_numbers(code: str, upto: int) -> list[int]:
-    """Export numbers below ``upto`` never imported, after the last full export imported."""
+def missing_numbers(code: str, upto: int, limit: int = MISSING_SHOWN) -> list[int]:
+    """The first ``limit`` export numbers below ``upto`` never imported, after the last full
+    export imported. Walks the numbers imported, never the range: a file cannot make it big."""
     log = _station_log(code).where(SyncLog.status == IMPORTED)
     last_full = log.where(SyncLog.full == True).select(fn.MAX(SyncLog.seq)).scalar() or 0  # noqa: E712
-    have = {s for (s,) in log.select(SyncLog.seq).where(SyncLog.seq > last_full).tuples()}
-    return [n for n in range(last_full + 1, upto) if n not in have]
+    have = (
+        log.select(SyncLog.seq)
+        .where((SyncLog.seq > last_full) & (SyncLog.seq < upto))
+        .distinct()
+        .order_by(SyncLog.seq)
+        .tuples()
+    )
+    missing: list[int] = []
+    expected = last_full + 1
+    for (seq,) in have.iterator():
+        missing.extend(range(expected, min(seq, expected + limit - len(missing))))
+        expected = seq + 1
+        if len(missing) >= limit:
+            return missing[:limit]
+    missing.extend(range(expected, min(upto, expected + limit - len(missing))))
+    return missing[:limit]
 
 
 def _numbers(numbers: list[int]) -> str:
     shown = "、".join(str(n) for n in numbers[:20])
+    if len(numbers) >= MISSING_SHOWN:
+        return shown + f" 等至少 {len(numbers)} 个"
     return shown + (f" 等 {len(numbers)} 个" if len(numbers) > 20 else "")
 
 
@@ -144,6 +173,14 @@ def _sequence(sync_file: SyncFile) -> tuple[str, str]:
         _station_log(code).where(SyncLog.status == IMPORTED).select(fn.MAX(SyncLog.seq)).scalar()
         or 0
     )
+    if seq > last + SEQ_WINDOW:
+        # Refused, not quarantined or logged: a file that cannot be real must not move the
+        # numbers the station's real files are judged by.
+        raise refuse(
+            sync_file.path,
+            f"是第 {seq} 号，而县公司收到的该所文件才到第 {last} 号",
+            "编号跳得不合理，文件可能被伪造：请不要导入，并请该所运行 check 后重新导出。",
+        )
     if seq < last:
         raise refuse(
             sync_file.path,
@@ -187,7 +224,11 @@ class StationChain:
             self.prev = known.hash if known else None  # None: a gap, the link cannot be checked
         self.last_hash = self.prev
         self._rows: list[dict] = []
+        self._buffered = 0
         self.counts = {"inserted": 0, "unchanged": 0, "quarantined": 0}
+        # Records whose events clash with the county's copy of the chain (a station restored
+        # from a backup): under quarantine, their rows cannot be matched against either chain.
+        self.conflicted: set[str] = set()
 
     def _bad(self, what: str):
         return refuse(
@@ -208,16 +249,23 @@ class StationChain:
             data[k] is None or type(data[k]) is str for k in ("before", "after")
         ):
             raise self._bad(f"中第 {data['seq']} 号审计记录的字段类型不对")
-        if len(data["hash"]) != 64:
-            raise self._bad(f"中第 {data['seq']} 号审计记录的哈希有误")
-        # The links are checked here; each event's own hash is recomputed by
-        # services.county.verify_station_chains (a file's signature already covers its bytes).
+        size = len(data["before"] or "") + len(data["after"] or "")
+        if size > SNAPSHOT_MAX:
+            raise self._bad(f"中第 {data['seq']} 号审计记录长得不合理")
+        if (
+            len(data["hash"]) != 64
+            or event_hash(SimpleNamespace(**dict(data, at=at))) != data["hash"]
+        ):
+            raise self._bad(f"中第 {data['seq']} 号审计记录的内容与其哈希不符")
+        # Each event's own hash and its link: a station's key signs whatever its PC holds, so
+        # the chain is what shows an event was written by the program, in order.
         if self.prev is not None and data["prev_hash"] != self.prev:
             raise self._bad(f"中第 {data['seq']} 号审计记录与前一条链接不上")
         self.prev = self.last_hash = data["hash"]
         self.expected += 1
         self._rows.append(dict(data, at=at, source=self.source))
-        if len(self._rows) >= CHAIN_BATCH:
+        self._buffered += size
+        if len(self._rows) >= CHAIN_BATCH or self._buffered >= CHAIN_BATCH_CHARS:
             self.flush()
 
     def flush(self) -> None:
@@ -241,6 +289,7 @@ class StationChain:
                 self.counts["unchanged"] += 1
             else:
                 self.counts["quarantined"] += 1
+                self.conflicted.add(row["record_uuid"])
                 QuarantinedRecord.create(
                     sync_log=self.merger.sync_log,
                     station=self.source,
@@ -255,6 +304,7 @@ class StationChain:
         insert_rows(StationAuditEvent, new)
         self.counts["inserted"] += len(new)
         self._rows = []
+        self._buffered = 0
 
     def finish(self) -> None:
         self.flush()
@@ -330,6 +380,12 @@ def import_station_file(
         )
     if verdict == "quarantine":
         return _quarantine_file(sync_file, note, actor=actor, now=now, folder=folder)
+    # The attachment files first, every part checked before one is read: a missing or damaged
+    # part refuses the whole file. Files written before a later refusal are named by their
+    # hash alone and harm nothing; the same file imported again finds them there.
+    parts = attachment_parts.check_parts(sync_file)
+    progress(0, 1, "attachments", force=True)
+    arrived = attachment_parts.receive(parts, folder, decryption_key) if parts else 0
     total = sum(header["counts"].values())
     received = {}
     with db.transaction():
@@ -376,9 +432,20 @@ def import_station_file(
             raise refuse(sync_file.path, "的记录数与文件头声明的不符", "文件已损坏或被篡改。")
         merger.finish()
         chain.finish()
+        forged = row_problems(
+            code, {t: uuids - chain.conflicted for t, uuids in merger.stored.items()}
+        )
+        if forged:
+            raise refuse(
+                sync_file.path,
+                f"中有 {len(forged)} 条记录与该所的审计记录不符（{forged[0]}）",
+                "请不要导入这个文件：请该所运行 check，并核实这个文件的来历。",
+            )
         fix_sequences(list(merger.touched_models) + [AuditEvent])
         summary = merger.totals()
         summary["audit_inserted"] = chain.counts["inserted"]
+        if arrived:
+            summary["attachment_files"] = arrived
         if chain.counts["quarantined"]:
             summary["quarantined"] = summary.get("quarantined", 0) + chain.counts["quarantined"]
         log.counts = json.dumps(summary, sort_keys=True)
@@ -393,7 +460,8 @@ def import_station_file(
     message = (
         f"已导入供电所 {code} 的第 {seq} 号同步文件：新增 {summary.get('inserted', 0)} 条，"
         f"更新 {summary.get('updated', 0)} 条，未变 {summary.get('unchanged', 0)} 条，"
-        f"审计记录 {chain.counts['inserted']} 条。"
+        f"审计记录 {chain.counts['inserted']} 条"
+        + (f"，附件文件 {arrived} 个。" if arrived else "。")
     )
     return ImportResult(
         path=sync_file.path,

@@ -7,7 +7,11 @@ and its holiday calendar from this year on. A station takes it in with ``sync im
 - departments and staff of *other* stations and of the county are merged by uuid and revision
   (a station's own records are never changed from outside: it is their source);
 - the county's rule rows become the station's own (audited, per category + clock + area);
-- holiday days replace the station's calendar for every year the package covers.
+- holiday days replace the station's calendar for every year the package covers;
+- the county's decisions on a station's breaches travel back: a breach of the station head
+  decided by the county assessor (nobody judges their own), and appeals decided at the county
+  with the breach they set aside. They are merged by uuid and revision like any record, so a
+  breach the station changed meanwhile waits for a person (隔离) instead of being overwritten.
 
 An **acknowledgement** is written by the county after each station file it takes in, and tells
 the station which export arrived and what became of it. Neither is encrypted (nothing secret is
@@ -22,16 +26,19 @@ from pathlib import Path
 
 from firstask_desktop.domain.errors import RefusedError, ValidationError
 from firstask_desktop.domain.holiday_year import YearPlan, plan_from_days, validate
+from firstask_desktop.domain.vocab import COUNTY_ROLES
 from firstask_desktop.domain.workdays import KINDS as HOLIDAY_KINDS
 from firstask_desktop.store import db, holiday_table, keys
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.models import (
+    Appeal,
     DeadlineRuleRow,
     Department,
     HolidayDay,
     Staff,
     Station,
     SyncLog,
+    Violation,
 )
 from firstask_desktop.store.storage import current_folder
 
@@ -148,6 +155,7 @@ def write_package(
                 .where(DeadlineRuleRow.station == county.code)
                 .order_by(DeadlineRuleRow.id),
             ),
+            *decisions(),
         ):
             spec = SPEC_BY_MODEL[model]
             body.counts.setdefault(spec.name, 0)
@@ -300,7 +308,7 @@ def apply_package(
             f"是第 {seq} 号资料包，本机已导入第 {applied} 号",
             "旧资料包不再导入；请向县公司要最新的资料包。",
         )
-    allowed = {"department", "staff", "deadline_rule", HOLIDAY_TABLE}
+    allowed = {"department", "staff", "deadline_rule", HOLIDAY_TABLE, *DECISION_TABLES}
     if set(sync_file.header["counts"]) - allowed:
         raise refuse(sync_file.path, "含有资料包不该有的内容", "文件来自更新的版本或被篡改。")
     actor = f"县公司资料包 {code}-{seq:06d}"
@@ -308,6 +316,7 @@ def apply_package(
     received: dict[str, int] = {}
     rules: list[dict] = []
     holidays: list[dict] = []
+    decided: list[tuple[str, dict]] = []
     with db.transaction():
         log = SyncLog.create(
             kind="county_package",
@@ -335,6 +344,8 @@ def apply_package(
                 rules.append(data)
             elif table == HOLIDAY_TABLE:
                 holidays.append(data)
+            elif table in DECISION_TABLES:
+                decided.append((table, data))
             else:
                 merger.add(table, data)
             if n % 500 == 0:
@@ -342,6 +353,7 @@ def apply_package(
         if received != {t: n for t, n in sync_file.header["counts"].items() if n}:
             raise refuse(sync_file.path, "的记录数与文件头声明的不符", "文件已损坏或被篡改。")
         merger.finish()
+        _apply_decisions(sync_file, log, actor, now, station, decided)
         changed_rules = _apply_rules(sync_file, station, rules, actor, now)
         plans = _holiday_plans(sync_file, holidays)
         # Open entries' deadlines in those years move with the calendar (audited, never a past one).
@@ -370,6 +382,39 @@ def apply_package(
         message=message,
         counts=summary,
     )
+
+
+DECISION_TABLES = ("violation", "appeal")
+
+
+def decisions() -> list[tuple[type, object]]:
+    """The county's decisions on the stations' breaches: those the county assessor decided, and
+    those an appeal at the county set aside, with the appeals decided here."""
+    county_staff = Staff.select(Staff.id).where(Staff.role.in_(COUNTY_ROLES))
+    appealed = Appeal.select(Appeal.violation).where(Appeal.decided_by.is_null(False))
+    return [
+        (
+            Violation,
+            Violation.select()
+            .where(Violation.decided_by.in_(county_staff) | Violation.id.in_(appealed))
+            .order_by(Violation.id),
+        ),
+        (Appeal, Appeal.select().where(Appeal.decided_by.is_null(False)).order_by(Appeal.id)),
+    ]
+
+
+def _apply_decisions(sync_file, log, actor, now, station, decided) -> None:
+    """This station's breaches and appeals as the county decided them (the county assessor's
+    staff record came in the directory above); other stations' are not this PC's business."""
+    own = [(t, d) for t, d in decided if d.get("station") == station.code]
+    if not own:
+        return
+    merger = Merger(
+        path=sync_file.path, sync_log=log, actor=actor, now=now, tables=set(DECISION_TABLES)
+    )
+    for table, data in own:
+        merger.add(table, data)
+    merger.finish()
 
 
 def _apply_rules(

@@ -35,6 +35,12 @@ from firstask_desktop.store.models import AUDITED
 LOCAL_ONLY = frozenset({"id", "password_hash", "failed_logins", "locked_until", "is_local"})
 
 
+# The longest free text a record may carry: ten times what any form lets a clerk type (事项
+# 2,000 字). A text column has no length of its own; without this a signed file could fill the
+# county's database and its reports with megabytes per field.
+TEXT_MAX = 20_000
+
+
 class WireError(ValueError):
     """A record in a file does not fit the table (wrong type, too long, unknown field)."""
 
@@ -142,7 +148,7 @@ def _checker(f: Field):
     """A function: the file's JSON value → the Python value for ``f``; WireError if it does not
     fit. Made once per field (a file holds hundreds of thousands of values)."""
     name = f.name
-    limit = f.max_length if isinstance(f, CharField) else 0
+    limit = f.max_length if isinstance(f, CharField) else TEXT_MAX
 
     def text(value):
         if type(value) is not str:

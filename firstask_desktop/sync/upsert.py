@@ -34,6 +34,7 @@ from firstask_desktop.store.bulk_write import (
 from firstask_desktop.store.models import QuarantinedRecord, SyncLog
 
 from .container import refuse
+from .incoming import serial_problem, text_problem
 from .records import (
     SPEC_BY_NAME,
     IdMap,
@@ -46,6 +47,7 @@ from .records import (
 )
 
 BATCH = 500
+BATCH_CHARS = 4_000_000  # text held before merging: bounds memory whatever a file's lines hold
 IMPORT_ACTION = "sync_import"
 
 
@@ -79,7 +81,11 @@ class Merger:
         self._quarantined: set[str] = set()
         self._table: str | None = None
         self._buffer: list[dict] = []
+        self._buffered = 0
         self.touched_models: set[type] = set()
+        # uuid of every record now stored as the file carries it (inserted, updated, unchanged):
+        # the county checks each against the station's audit event that wrote it.
+        self.stored: dict[str, set[str]] = {}
 
     # --- feeding --------------------------------------------------------------------------
 
@@ -88,10 +94,11 @@ class Merger:
             raise refuse(
                 self.path, f"含有不该出现的数据表“{table[:32]}”", "文件已损坏或来自更新的版本。"
             )
-        if table != self._table or len(self._buffer) >= BATCH:
+        if table != self._table or len(self._buffer) >= BATCH or self._buffered >= BATCH_CHARS:
             self._flush()
             self._table = table
         self._buffer.append(data)
+        self._buffered += sum(len(v) for v in data.values() if isinstance(v, str))
 
     def finish(self) -> None:
         self._flush()
@@ -101,6 +108,7 @@ class Merger:
         if self._buffer:
             self._merge(SPEC_BY_NAME[self._table], self._buffer)
             self._buffer = []
+            self._buffered = 0
 
     # --- merging --------------------------------------------------------------------------
 
@@ -123,11 +131,23 @@ class Merger:
             if uuid in self._seen:
                 raise self._bad(f"中同一条记录（{uuid}）出现了两次")
             self._seen.add(uuid)
+            problem = text_problem(spec, values)
+            if problem:
+                raise refuse(
+                    self.path,
+                    f"中的 {spec.name} 记录 {uuid} {problem}",
+                    "这样的内容不能进入登记簿和报表；请在发出文件的一方运行 check 后重新导出。",
+                )
             if self.expected_station and values["station"] != self.expected_station:
                 raise refuse(
                     self.path,
                     f"中含有供电所 {values['station']} 的记录，而文件来自 {self.expected_station}",
                     "一个供电所只能发送自己的记录；请核对文件来源。",
+                )
+            problem = self.expected_station and serial_problem(spec, values, self.expected_station)
+            if problem:
+                raise refuse(
+                    self.path, f"中{problem}", "一个供电所只能发送自己的记录；请核对文件来源。"
                 )
             if self.skip_station and values["station"] == self.skip_station:
                 self._count(spec.name, "own")  # this PC's own records: this PC is their source
@@ -170,6 +190,7 @@ class Merger:
             elif values["revision"] == row["revision"]:
                 if current == values:
                     self._count(spec.name, "unchanged")
+                    self.stored.setdefault(spec.name, set()).add(values["uuid"])
                 else:
                     self._quarantine(
                         spec,
@@ -186,6 +207,8 @@ class Merger:
     def _resolve(self, spec: TableSpec, inserts, updates) -> list[tuple[dict, dict, dict | None]]:
         """(values, row to store with ids, stored row or None) for each record to write."""
         pending = inserts + [v for v, _ in updates]
+        if self.expected_station:
+            self._check_owned(spec, pending)
         for fk in spec.foreign_keys:
             self.ids.load_uuids(fk.rel_model, [v[fk.name] for v in pending])
         stored = {v["uuid"]: row for v, row in updates}
@@ -212,6 +235,22 @@ class Merger:
                 continue
             writes.append((values, row, stored.get(values["uuid"])))
         return writes
+
+    def _check_owned(self, spec: TableSpec, pending: list[dict]) -> None:
+        """A station's records point only at its own: a 受理人 of another station would be
+        fined for a matter he never saw."""
+        for fk in spec.foreign_keys:
+            outside = sorted(
+                {v[fk.name] for v in pending if v[fk.name] and v[fk.name] not in self._seen}
+            )
+            for uuid, station in select_in(fk.rel_model, ("uuid", "station"), "uuid", outside):
+                if station != self.expected_station:
+                    raise refuse(
+                        self.path,
+                        f"中的 {spec.name} 记录把“{FIELD_LABELS.get(fk.name, fk.name)}”指向了"
+                        f"供电所 {station} 的记录 {uuid}",
+                        "一个供电所只能引用本所的人员、客户和部门；请核对文件来源。",
+                    )
 
     def _drop_unique_clashes(self, spec: TableSpec, writes):
         """Quarantine records whose serial number, name, code ... another row already has."""
@@ -260,6 +299,7 @@ class Merger:
         new_rows = []
         for values, row, old in writes:
             self.touched_models.add(model)
+            self.stored.setdefault(spec.name, set()).add(values["uuid"])
             if old is None:
                 block = self._blocks.get(model) or self._blocks.setdefault(model, IdBlock(model))
                 stored = dict(defaults, **row)

@@ -198,6 +198,14 @@ def test_wizard_shows_bad_station_input_beside_the_field(store, qtbot):
     assert wizard.currentPage() is admin
     assert "至少 6 位" in admin.errors["password"].text()
     assert admin.errors["repeat"].isVisible()
+    # The core's rule against guessable passwords, said in the window as on the command line.
+    admin.password.clear()
+    admin.repeat.clear()
+    qtbot.keyClicks(admin.password, "123456")
+    qtbot.keyClicks(admin.repeat, "123456")
+    wizard.next()
+    assert wizard.currentPage() is admin
+    assert "连续的数字或字母" in admin.errors["password"].text()
 
 
 def test_settings_refuse_what_a_clerk_may_not_do(session, qtbot):

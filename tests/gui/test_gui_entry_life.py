@@ -114,6 +114,7 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
         "transfer",
         "reply",
         "unresolved",
+        "reassign",  # the administrator may hand it to another responder (改派)
         "edit",
         "void",
         "duplicate",
@@ -133,7 +134,7 @@ def test_wizard_login_register_transfer_reply_unsatisfied_reopen_and_close(store
     )
     assert details["status"] == "replied"
     # The administrator may still correct an answered entry (edit_after_reply).
-    assert set(detail.step_buttons) == {"follow_up", "edit", "void", "duplicate"}
+    assert set(detail.step_buttons) == {"follow_up", "reassign", "edit", "void", "duplicate"}
 
     def unsatisfied(dialog):
         dialog.satisfaction["unsatisfied"].setChecked(True)

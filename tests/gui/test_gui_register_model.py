@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -91,10 +90,9 @@ def _loaded(qtbot, model):
 def test_pages_through_ten_thousand_rows_without_loading_them_all(big_register, qtbot):
     model = _model()
     model.now = NOW
-    started = time.monotonic()
+    # How fast is bench/gui_probe.py's business (docs/benchmarks.md), not a test's.
     model.set_filter(EntryFilter())
     _loaded(qtbot, model)
-    assert time.monotonic() - started < 5
     assert model.total == ROWS
     assert model.rowCount() == PAGE_SIZE  # one page, not 10,000 rows
     # Newest first by default.

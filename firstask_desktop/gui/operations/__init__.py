@@ -19,6 +19,14 @@ from firstask_desktop.gui.operations.assess_ops import (
     transfers_due,
     update_clause,
 )
+from firstask_desktop.gui.operations.attachment_ops import (
+    add_attachment,
+    attachment_file,
+    attachments,
+    pdf_document,
+    remove_attachment,
+    thumbnail,
+)
 from firstask_desktop.gui.operations.customer_ops import (
     search_customers,
     set_customer_tier,
@@ -39,6 +47,7 @@ from firstask_desktop.gui.operations.file_ops import (
 from firstask_desktop.gui.operations.print_ops import (
     DOCUMENT_BUILDERS,
     build_document,
+    build_guide,
     month_stats,
     printable_kinds,
     repeat_complainants,
@@ -92,6 +101,12 @@ from firstask_desktop.gui.operations.sync_ops import (
 )
 
 __all__ = [
+    "add_attachment",
+    "attachment_file",
+    "attachments",
+    "pdf_document",
+    "remove_attachment",
+    "thumbnail",
     "DOCUMENT_BUILDERS",
     "PROPOSALS_SHOWN",
     "TRANSFER_WARNING_HOURS",
@@ -104,6 +119,7 @@ __all__ = [
     "auto_lock_minutes",
     "backup_if_due",
     "build_document",
+    "build_guide",
     "change_password",
     "clause_table",
     "confirm_violation",

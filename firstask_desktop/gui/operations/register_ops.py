@@ -32,22 +32,23 @@ def register_page(
     return rows
 
 
-def register_count(flt: queries.EntryFilter, now: datetime | None = None) -> int:
-    """How many entries match: read beside the first page, so the rows need not wait for it."""
-    return queries.count_entries(flt, now=now)
+def register_count(flt: queries.EntryFilter, now: datetime | None = None, viewer=None) -> int:
+    """How many entries match: read beside the first page, so the rows need not wait for it.
+    A search counts what ``viewer`` sees (no count betrays a masked phone, see queries)."""
+    return queries.count_entries(flt, now=now, viewer=viewer)
 
 
 def register_scope(actor) -> dict:
     """Whether ``actor`` may register here, and the stations a county's register shows."""
     from firstask_desktop.domain import permissions
+    from firstask_desktop.gui.operations.county_ops import station_choices, station_short_names
 
-    stations = []
-    here = station.local_station()
-    if here is not None and here.mode == "county":
-        from firstask_desktop.services.county import station_codes
-
-        stations = station_codes()
-    return {"may_register": permissions.can(actor, "register"), "stations": stations}
+    # At the county: (code, name) of each station for the filter, short names for the column.
+    return {
+        "may_register": permissions.can(actor, "register"),
+        "stations": station_choices(),
+        "short_names": station_short_names(),
+    }
 
 
 def months() -> list[str]:
@@ -59,9 +60,13 @@ def counts(now: datetime | None = None) -> dict:
     """The status bar's and 待办's figures, with the transfers nearing their own deadline."""
     from firstask_desktop.services.assessment import transfers_due_soon
     from firstask_desktop.services.holidays import notice
+    from firstask_desktop.services.responsibility import transfers_not_accepted
 
     found = queries.counts(now)
-    found["transfers_due"] = len(transfers_due_soon(now, TRANSFER_WARNING_HOURS))
+    due = {r["serial"] for r in transfers_due_soon(now, TRANSFER_WARNING_HOURS)}
+    # Transfers to a colleague not accepted (接收) within the working day: the owner chases.
+    due |= {r["serial"] for r in transfers_not_accepted(None, now)}
+    found["transfers_due"] = len(due)
     # Not a count: the line 待办 and the hourly reminder show while next year's holidays are missing.
     found["holiday_notice"] = notice(now.date() if now else None) or ""
     return found
@@ -80,4 +85,11 @@ def entry_details(serial: str, viewer=None) -> dict:
     details["estimated"] = sorted(estimated_fields(entry))
     # A receipt or notice carries the customer's data: printed only by who may see it.
     details["may_print"] = visibility.may_see_personal_data(viewer, entry)
+    here = station.local_station()
+    if here is not None and here.mode == "county":
+        from firstask_desktop.services.county_overview import entry_at_county
+
+        # The county reads a station's record: its station, its own history, no steps.
+        details.update(entry_at_county(entry))
+        details["may_edit"] = False
     return details
