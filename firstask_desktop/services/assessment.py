@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from firstask_desktop.domain import permissions
+from firstask_desktop.domain.deadlines import contact_at_receipt
 from firstask_desktop.domain.errors import (
     IllegalStepError,
     NotAllowedError,
@@ -285,7 +286,9 @@ def find_reply_overdue(h: History, as_of: datetime) -> list[Finding]:
 
 def find_complaint_not_contacted(h: History, as_of: datetime) -> list[Finding]:
     e = h.entry
-    if e.category != "complaint" or not h.missed(e.contact_due_at, e.contacted_at, as_of):
+    if e.category != "complaint" or contact_at_receipt(e.channel):
+        return []  # a walk-in or a caller registered before the clock was dropped for them
+    if not h.missed(e.contact_due_at, e.contacted_at, as_of):
         return []
     text = f"投诉应于 {_fmt(e.contact_due_at)} 前联系客户，" + _late_text(
         e.contacted_at, "联系客户", as_of, h

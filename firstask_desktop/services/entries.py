@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain.deadlines import contact_at_receipt
 from firstask_desktop.domain.errors import (
     NotAllowedError,
     NotFoundError,
@@ -217,7 +218,7 @@ def register_entry(
             f" {manager.name}：请改选 {manager.name}，或写明由他人负责的原因",
         )
     book = DeadlineBook(station.area, current_rules(station.code))
-    deadlines = book.for_entry(category, received)
+    deadlines = book.for_entry(category, received, channel)
     due = promised_due(deadlines)
     if owner.id != actor.id and due is not None and due < now and not result:
         if not permissions.can(actor, "act_for_others"):
@@ -264,6 +265,8 @@ def register_entry(
             contact_due_at=deadlines.get("contact"),
             arrive_due_at=deadlines.get("arrive"),
             restore_due_at=deadlines.get("restore"),
+            # At the counter or on the line, the registration is the first contact.
+            contacted_at=received if contact_at_receipt(channel) else None,
             search_initials=pinyin_initials(visitor, unit),
         )
         if result:
