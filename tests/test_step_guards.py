@@ -31,6 +31,7 @@ ACTOR = {
     "head": "王建国",
     "admin": "管理员",
     "county_admin": "周县",
+    "county_assessor": "赵考核",
 }
 OTHER_OWNER = "刘芳"  # a clerk who owns the entries the actors act on when they are not owner
 CHIEFS = {"head", "admin"}  # the station head chases everything; the administrator too
@@ -44,6 +45,7 @@ WHO_MAY = {
     "transfer":        "owner or chief",
     "supervise":       "owner or chief",
     "finish_transfer": "owner or chief",
+    "withdraw_transfer": "owner or chief",
     "reply":           "owner",  # the answer to the customer is the responder's own (首问负责)
     "unresolved":      "owner or chief",
     "follow_up":       "owner or chief",
@@ -61,11 +63,14 @@ EXPECTED_FROM = {
     "transfer":        OPEN,
     "supervise":       {"transferred"},
     "finish_transfer": {"transferred"},
+    "withdraw_transfer": {"transferred"},
     "reply":           OPEN | {"unresolved"},
     "unresolved":      OPEN,
-    "follow_up":       {"replied", "unresolved"},
+    "follow_up":       {"replied"},  # a reported matter once the customer has been told
     "close":           {"followed_up"},
+    "decide":          {"unresolved"},
     "void":            set(STATUSES) - {"void"},
+    "reassign":        set(STATUSES) - {"void", "closed"},
 }
 # fmt: on
 
@@ -76,6 +81,7 @@ FIELDS = {
     "transfer": {"department": "营业班", "note": "请核实"},
     "supervise": {"note": "电话督办"},
     "finish_transfer": {"note": "已办完"},
+    "withdraw_transfer": {"reason": "转错了部门"},
     "reply": {"result": "已答复客户"},
     "unresolved": {"reason": "需列入农网改造"},
     "follow_up": {"method": "phone", "satisfaction": "satisfied"},
@@ -90,6 +96,7 @@ START_STATUS = {
     "transfer": "registered",
     "supervise": "transferred",
     "finish_transfer": "transferred",
+    "withdraw_transfer": "transferred",
     "reply": "registered",
     "unresolved": "registered",
     "follow_up": "replied",
@@ -123,13 +130,14 @@ def template(tmp_path_factory) -> Path:
     for name, role in [("李娜", "clerk"), ("陈静", "manager"), ("王建国", "head")]:
         add_staff(admin, name=name, role=role, password=PASSWORD, department="营业班", now=T0)
     add_staff(admin, name=OTHER_OWNER, role="clerk", password=PASSWORD, now=T0)
-    # A county administrator exists only on county installs; the rules look at the role alone.
+    # County roles exist only on county installs; the rules look at the role alone.
     with db.transaction():
-        save_audited(
-            Staff(station="GS0101", name="周县", role="county_admin",
-                  password_hash=Staff.get(Staff.name == "李娜").password_hash),
-            actor="测试", action="add_staff", at=T0,
-        )  # fmt: skip
+        for name, role in [("周县", "county_admin"), ("赵考核", "county_assessor")]:
+            save_audited(
+                Staff(station="GS0101", name=name, role=role,
+                      password_hash=Staff.get(Staff.name == "李娜").password_hash),
+                actor="测试", action="add_staff", at=T0,
+            )  # fmt: skip
     db.close()
     return folder
 
@@ -227,7 +235,8 @@ def test_every_illegal_pair_is_refused_by_the_core(action, status):
 
 # Through the services, as the administrator who owns the entry (so only the status can refuse).
 # ``edit`` of an answered entry is a permission (edit_after_reply), not a status: only void.
-SERVICE_ILLEGAL = [(a, s) for a, s in ILLEGAL if a != "edit" or s == "void"]
+# The head's own steps (decide, reassign) have commands of their own (test_accountability).
+SERVICE_ILLEGAL = [(a, s) for a, s in ILLEGAL if a in STEPS and (a != "edit" or s == "void")]
 
 
 @pytest.mark.parametrize(

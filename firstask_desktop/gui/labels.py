@@ -78,6 +78,7 @@ _MARKED = (
     QT_TRANSLATE_NOOP("vocab", "转办"),
     QT_TRANSLATE_NOOP("vocab", "督办"),
     QT_TRANSLATE_NOOP("vocab", "转办完成"),
+    QT_TRANSLATE_NOOP("vocab", "撤回转办"),
     QT_TRANSLATE_NOOP("vocab", "答复客户"),
     QT_TRANSLATE_NOOP("vocab", "标记未办结并上报"),
     QT_TRANSLATE_NOOP("vocab", "回访"),

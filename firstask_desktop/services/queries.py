@@ -42,6 +42,8 @@ from firstask_desktop.store.models import (
     Void,
 )
 
+from .step_rules import withdrawable
+
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -447,12 +449,22 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "accepted_at": _iso(t.accepted_at),
             "returned_at": _iso(t.returned_at),
             "return_reason": t.return_reason,
+            "withdrawn_at": _iso(t.withdrawn_at),
+            "withdraw_reason": t.withdraw_reason,
+            # the steps that act on one transfer name it by this (督办, 转办完成, 撤回转办)
+            "uuid": t.uuid,
+            "withdrawable": withdrawable(t),
             "by": t.created_by.name if t.created_by_id else "",
         }
         for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
     ]
     data["supervisions"] = [
-        {"at": _iso(s.at), "by": s.by.name, "note": s.note}
+        {
+            "at": _iso(s.at),
+            "by": s.by.name,
+            "note": s.note,
+            "transfer": s.transfer.uuid if s.transfer_id else "",
+        }
         for s in Supervision.select().where(Supervision.entry == entry).order_by(Supervision.id)
     ]
     data["follow_ups"] = [
@@ -524,6 +536,7 @@ ACTION_TEXT = {
     "assign": "所长指派办理",
     "accept_transfer": "接收转办",
     "return_transfer": "退回转办",
+    "withdraw_transfer": "撤回转办",
 }
 
 

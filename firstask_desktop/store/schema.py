@@ -210,6 +210,12 @@ def _accountability(database) -> None:
     Customer._schema.create_indexes(safe=True)
 
 
+def _withdrawn_transfers(database) -> None:
+    """A transfer sent by mistake can be taken back (撤回转办): when and why."""
+    add_column_if_missing(database, "transfer", "withdrawn_at", DateTimeField(null=True))
+    add_column_if_missing(database, "transfer", "withdraw_reason", TextField(default=""))
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -223,6 +229,7 @@ MIGRATIONS: list[Callable] = [
     _drop_covered_indexes,
     _phone_marks,
     _accountability,
+    _withdrawn_transfers,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
