@@ -74,7 +74,8 @@ def pending_escalation(entry: Entry) -> Escalation | None:
     )
 
 
-def _who(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
+def _role(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
+    """A step some roles never take, whoever holds the entry: its permission."""
     if step in BY_PERMISSION:
         return permissions.refusal(actor, BY_PERMISSION[step])
     if step in VOIDING:
@@ -82,6 +83,15 @@ def _who(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
     if step == "edit" and entry.status not in status_machine.ALLOWED_FROM["edit"]:
         # Once the customer has been answered the entry is evidence: a permission of its own.
         return permissions.refusal(actor, "edit_after_reply")
+    return None
+
+
+def _holder(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
+    """A step of whoever holds the entry: its responder, or the head acting for others."""
+    if step in BY_PERMISSION or step in VOIDING:
+        return None  # decided by the role alone (a void of another's entry: approval, asked)
+    if step == "edit" and entry.status not in status_machine.ALLOWED_FROM["edit"]:
+        return None  # edit_after_reply, on anyone's entry
     if actor is not None and actor.id == entry.responder_id:
         return None
     if step not in RESPONDER_ONLY and permissions.can(actor, "act_for_others"):
@@ -95,6 +105,10 @@ def _who(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
         + ("" if step in RESPONDER_ONLY else "或所长、管理员")
         + "可以办理这一步。"
     )
+
+
+def _who(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
+    return _role(actor, entry, step) or _holder(actor, entry, step)
 
 
 def _status(entry: Entry, step: str) -> IllegalStepError | None:
@@ -139,13 +153,15 @@ def require(actor: Staff, entry: Entry, step: str) -> None:
 
 
 def available_steps(actor: Staff, entry: Entry) -> dict[str, str | None]:
-    """The steps of this moment of the entry, each with None (``actor`` may take it now) or the
-    reason they may not. A step the entry's status rules out is left out: it belongs to another
-    stage of the matter, not to this person, so no screen shows it."""
+    """The steps this person may be offered on the entry now, each with None (they may take
+    it) or why not: another person holds the entry (答复客户 is the responder's own), or what
+    the step needs is missing (no open transfer, no result to close with). Left out are the
+    steps of another stage of the matter and those the person's role never takes (处理上报 for
+    a clerk): no screen shows them, so a bar of buttons holds only what concerns this person."""
     found = {}
     for step in STEP_NAMES:
-        if _status(entry, step) is not None:
+        if _status(entry, step) is not None or _role(actor, entry, step) is not None:
             continue
-        refused = _who(actor, entry, step) or _needs(entry, step)
+        refused = _holder(actor, entry, step) or _needs(entry, step)
         found[step] = None if refused is None else str(refused)
     return found
