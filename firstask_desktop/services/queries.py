@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
-from firstask_desktop.domain import permissions
+from firstask_desktop.domain import permissions, status_machine
 from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
@@ -44,6 +44,8 @@ from firstask_desktop.store.models import (
 
 from .step_rules import withdrawable
 
+# Listed for 回访 only where it may be done: a reported matter is followed up once answered.
+FOLLOW_UP_FROM = tuple(sorted(status_machine.ALLOWED_FROM["follow_up"]))
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -204,8 +206,7 @@ def _filtered(query, flt: EntryFilter, now: datetime):
         )
     if flt.follow_up_due:
         query = query.where(
-            Entry.status.in_(("replied", "unresolved"))
-            & (Entry.follow_up_due_at <= _day_end(now.date()))
+            Entry.status.in_(FOLLOW_UP_FROM) & (Entry.follow_up_due_at <= _day_end(now.date()))
         )
     return query
 
@@ -351,7 +352,7 @@ def counts(now: datetime | None = None) -> dict[str, int]:
         "due_today": open_q.where((Entry.due_at >= now) & (Entry.due_at <= today_end)).count(),
         "due_week": open_q.where((Entry.due_at > today_end) & (Entry.due_at <= week_end)).count(),
         "follow_up_due": Entry.select()
-        .where(Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at <= today_end))
+        .where(Entry.status.in_(FOLLOW_UP_FROM) & (Entry.follow_up_due_at <= today_end))
         .count(),
         "escalated": Entry.select().where(Entry.status == "unresolved").count(),
     }

@@ -74,6 +74,12 @@ def pending_escalation(entry: Entry) -> Escalation | None:
     )
 
 
+def takes_others(actor: Staff, step: str) -> bool:
+    """Whether ``actor`` takes ``step`` on entries others hold too (the head chasing
+    everything); lists of work to do show the others only their own entries."""
+    return step not in RESPONDER_ONLY and permissions.can(actor, "act_for_others")
+
+
 def _role(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
     """A step some roles never take, whoever holds the entry: its permission."""
     if step in BY_PERMISSION:
@@ -94,7 +100,7 @@ def _holder(actor: Staff, entry: Entry, step: str) -> RefusedError | None:
         return None  # edit_after_reply, on anyone's entry
     if actor is not None and actor.id == entry.responder_id:
         return None
-    if step not in RESPONDER_ONLY and permissions.can(actor, "act_for_others"):
+    if takes_others(actor, step):
         return None
     if step == "edit":
         return NotAllowedError(
