@@ -607,8 +607,15 @@ def violations(state: str = "", responder: Staff | None = None, month_range=None
     return query.order_by(Violation.id)
 
 
+def filed_month(v: Violation) -> str:
+    """The month whose 考核表 carries the breach, as ``month_sheet`` files it: the month of its
+    deadline (a manual one: when it happened; else when it was found), not of the decision."""
+    return f"{(v.deadline or v.occurred_at or v.detected_at):%Y-%m}"
+
+
 def violation_to_dict(v: Violation) -> dict:
     return {
+        "month": filed_month(v),
         "id": v.id,
         "serial": v.entry.serial if v.entry_id else "",
         "responder": v.responder.name,
@@ -771,6 +778,7 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
     from firstask_desktop.services.queries import month_range
 
     start, end = month_range(month)
+    # In SQL what filed_month says of one breach: a decision is filed under this month.
     when = fn.COALESCE(Violation.deadline, Violation.occurred_at, Violation.detected_at)
     query = violations().where((when >= start) & (when < end))
     if station:
