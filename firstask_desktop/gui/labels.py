@@ -235,6 +235,8 @@ _RECORDS = (
     QT_TRANSLATE_NOOP("records", "非客户经理负责的原因"),
     QT_TRANSLATE_NOOP("records", "退回时间"),
     QT_TRANSLATE_NOOP("records", "退回原因"),
+    QT_TRANSLATE_NOOP("records", "撤回时间"),
+    QT_TRANSLATE_NOOP("records", "撤回原因"),
     QT_TRANSLATE_NOOP("records", "处理决定"),
     QT_TRANSLATE_NOOP("records", "处理说明"),
     QT_TRANSLATE_NOOP("records", "批准人"),
