@@ -522,6 +522,42 @@ def sync_figure(entries: int, quick: bool) -> Figure:
     )
 
 
+def attachment_figures(photos: int, quick: bool) -> list[Figure]:
+    import attachment_bench
+
+    work = Path(tempfile.mkdtemp(prefix="firstask-attach-"))
+    try:
+        add = attachment_bench.add_photo_figure(work)
+        sync = attachment_bench.sync_photos_figure(work, photos)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return [
+        Figure(
+            f"add a {add['photo_mb']} MB phone photo to an entry (best of 3)",
+            add["add_s"],
+            add["baseline_s"],
+            ratio(add["add_s"], add["baseline_s"]),
+            "≤ 1 s",
+            "s",
+            add["add_max_s"] <= attachment_bench.ADD_TARGET_S,
+            note=f"kept {add['kept_mb']} MB, slowest {add['add_max_s']} s; baseline Pillow "
+            "alone opening, shrinking and saving it (bench/attachment_bench.py)",
+        ),
+        Figure(
+            f"sync export + import with {sync['photos']} photos",
+            round(sync["export_s"] + sync["import_s"], 1),
+            sync["baseline_s"],
+            ratio(sync["export_s"] + sync["import_s"], sync["baseline_s"]),
+            "report",
+            "s",
+            None,
+            note=f"{sync['files_mb']} MB in {sync['parts']} part file(s) + the main file; export "
+            f"{sync['export_s']} s, import {sync['import_s']} s; baseline copying the same "
+            "files with fsync",
+        ),
+    ]
+
+
 # --- the report ----------------------------------------------------------------------------------
 
 
@@ -552,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         "pdf": 300 if quick else 3_000,
         "pdf_repeat": 1 if quick else 5,
         "sync": 1_000 if quick else 100_000,
+        "photos": 20 if quick else 500,
     }
     report = print if not args.json else (lambda *a, **k: print(*a, file=sys.stderr, **k))
     info = machine()
@@ -575,6 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         add(save_figure(station, sizes["saves"], quick))
         add(print_figure(sizes["pdf"], sizes["pdf_repeat"], quick))
         add(sync_figure(sizes["sync"], quick))
+        add(attachment_figures(sizes["photos"], quick))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     info["load_average_after"] = os.getloadavg()

@@ -30,6 +30,7 @@ MESSAGE_ARGS = {
     "StorageError": (0,),
     "PdfCheckFailed": (0,),
     "ValidationError": (1,),
+    "TierResponderError": (0,),
     "_phone_error": (1,),
     "_bad": (-1,),
 }

@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 20, 16, 0)
 # Tables of USB sync (issue "USB sync"): its log and quarantine are this PC's working state.
 SYNC_TABLES = {"known_key", "sync_log", "quarantined_record", "station_audit_event"}
+# Which attachment files this station's exports carried: losing a row sends a file again.
+LOCAL_TABLES = {"attachment_sent"}
 
 # table → SQL that changes one of its rows as a tool would (first row by rowid)
 EDITS = {
@@ -41,6 +43,9 @@ EDITS = {
     "void": "UPDATE void SET reason = reason || '改' WHERE rowid = {rowid}",
     "reassignment": "UPDATE reassignment SET reason = reason || '改' WHERE rowid = {rowid}",
     "appeal": "UPDATE appeal SET reason = reason || '改' WHERE rowid = {rowid}",
+    # Another file's hash: the attachment would show other bytes than the ones added.
+    "attachment": "UPDATE attachment SET sha256 = replace(sha256, substr(sha256, 1, 1), 'f') "
+    "WHERE rowid = {rowid}",
     "deadline_rule": "UPDATE deadline_rule SET amount = amount + 1 WHERE rowid = {rowid}",
     "clause": "UPDATE clause SET amount_fen = 0 WHERE rowid = {rowid}",
     "violation": "UPDATE violation SET state = 'dismissed' WHERE rowid = {rowid}",
@@ -67,6 +72,22 @@ def _hands_and_appeals() -> None:
     proposal = Violation.select().where(Violation.responder != head).order_by(Violation.id).first()
     assessment.confirm(head, proposal.id, now=at)
     breaches.appeal(proposal.responder, proposal.id, "客户同意延期", now=at)
+    from firstask_desktop.services.attachments import add_attachment
+
+    add_attachment(head, second.serial, _small_pdf(), file_name="来信.pdf", kind="letter", now=at)
+
+
+def _small_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "letter")
+    page.showPage()
+    page.save()
+    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +150,7 @@ def test_every_table_of_the_register_is_covered(template):
     tables = {t for t in tables if not t.startswith(search_index.TABLE_PREFIX)}
     empty = {t for t in tables if not con.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone()}
     con.close()
-    missing = tables - set(EDITS) - SYNC_TABLES - {"sqlite_sequence"}
+    missing = tables - set(EDITS) - SYNC_TABLES - LOCAL_TABLES - {"sqlite_sequence"}
     assert not missing, f"new tables not covered by check (add them to EDITS): {missing}"
     assert not (set(EDITS) & empty), "the template must hold a row in every table it edits"
 

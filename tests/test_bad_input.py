@@ -333,3 +333,20 @@ def test_a_time_before_2000_is_refused_by_the_service_too(folder):
         )
     assert "早于2000年" in str(refused.value) and "0226" in str(refused.value)
     assert Entry.select().count() == 0
+
+
+def test_a_registration_is_refused_with_every_problem_at_once(people):
+    from firstask_desktop.domain.errors import FieldErrors
+    from firstask_desktop.services import entries as svc
+
+    with pytest.raises(FieldErrors) as refused:
+        svc.register_entry(
+            people["李娜"], channel="", category="", visitor="", matter="", phone="12"
+        )
+    problems = refused.value.problems
+    assert list(problems) == ["channel", "category", "visitor", "phone", "matter"]
+    assert problems["category"].message.startswith("请选择一项：咨询、查询、投诉")
+    assert "consult" not in str(refused.value)
+    # One line per field, each naming it in Chinese (the CLI prints exactly this).
+    lines = str(refused.value).splitlines()
+    assert len(lines) == 5 and lines[2] == "来访人姓名：不能为空，请填写来访人姓名"

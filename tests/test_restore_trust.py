@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from support import T0
-from sync_support import make_station
+from sync_support import PASSWORD, make_station
 
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.services import backup
@@ -79,7 +79,7 @@ def test_an_edited_backup_is_refused_before_it_replaces_anything(two_stations):
     db.close()
 
 
-def test_a_usb_backup_opens_on_a_new_pc_with_the_countys_help(tmp_path):
+def test_a_usb_backup_opens_on_a_new_pc_with_the_countys_help(tmp_path, monkeypatch):
     """The stick's copy is sealed to the station and the county: the station's PC died, the
     county opens the copy, and the new PC restores it."""
     from sync_support import exchange_keys, make_county
@@ -98,7 +98,10 @@ def test_a_usb_backup_opens_on_a_new_pc_with_the_countys_help(tmp_path):
         backup.open_sealed(stranger.folder, sealed, tmp_path)
     at_county = tmp_path / "县公司解密"
     at_county.mkdir()
-    args = ["--data-dir", str(county.folder), "backup", "open", str(sealed), "--out"]
+    # Decrypting a register is for who may restore backups, logged in: the county's administrator.
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    args = ["--data-dir", str(county.folder), "--as", "县管理员", "backup", "open", str(sealed)]
+    args.append("--out")
     assert cli([*args, str(at_county)]) == 0
     (opened,) = at_county.iterdir()
     new_pc = tmp_path / "新电脑"

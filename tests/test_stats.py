@@ -110,11 +110,13 @@ def test_on_time_rates_and_satisfaction(march):
 
 def test_pending_deadlines_are_left_out_of_the_rate(march):
     early = month_stats("2026-03", datetime(2026, 3, 11, 10, 0))
-    # At 03-11 10:00 E4 and E6 are open with their deadlines ahead: pending, not late, and out
-    # of the rate. E2's answer on record (03-20) came after its 03-15 deadline: late already.
-    assert early["reply"] == {"on_time": 3, "late": 1, "pending": 2, "rate": 0.75}
-    # E2 was never followed up, but at 03-11 its follow-up clock has not run out.
-    assert early["follow_up"] == {"on_time": 3, "late": 0, "pending": 1, "rate": 1.0}
+    # At 03-11 10:00 E4, E5 and E6 have their deadlines ahead (E6's answer on the spot no longer
+    # counts: the customer was unsatisfied and it reopened, with a new deadline): pending, not
+    # late, and out of the rate. E2's answer on record (03-20) came after its 03-15 deadline.
+    assert early["reply"] == {"on_time": 2, "late": 1, "pending": 3, "rate": 2 / 3}
+    # E2 was never followed up, but at 03-11 its follow-up clock has not run out; E6 reopened,
+    # so its follow-up no longer counts.
+    assert early["follow_up"] == {"on_time": 2, "late": 0, "pending": 1, "rate": 1.0}
 
 
 def test_overdue_and_unresolved_lists_are_masked(march):

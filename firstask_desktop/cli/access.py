@@ -52,6 +52,11 @@ COMMANDS: dict[str, str | None] = {
     "entry amend-notice": "register",
     "entry accept-transfer": "register",
     "entry return-transfer": "register",
+    # Who may edit the entry, checked in the core; a 客户证件 is listed without its name, and
+    # opened, only for who sees the customer unmasked.
+    "entry attach": "register",
+    "entry attachments": ANYONE,
+    "entry detach": "register",
     # Receipts, notices and supervision slips carry the customer's full details: the command
     # also checks that the person may see them (their own entry, or see_personal_data).
     "print receipt": "register",
@@ -59,6 +64,8 @@ COMMANDS: dict[str, str | None] = {
     "print supervision": "register",
     "print register": ANYONE,  # the wall register is masked for everyone
     "print stats": ANYONE,
+    "print overview": ANYONE,  # figures per station, no customer
+    "print overdue": ANYONE,  # customers masked, as on the statistics' overdue list
     "print assessment": ANYONE,
     "assess scan": ANYONE,
     "assess confirm": "assess",

@@ -6,6 +6,7 @@ import sys
 from datetime import datetime
 
 from firstask_desktop.cli import common
+from firstask_desktop.cli.attachment_cmds import add_attachment_commands
 from firstask_desktop.cli.common import CliRefused, parse_datetime
 from firstask_desktop.services.entry_steps import run_step
 
@@ -330,3 +331,4 @@ def add_entry_commands(commands, parser_class) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_entry_show)
     _register_entry_steps(entry)
+    add_attachment_commands(entry)

@@ -1,4 +1,5 @@
-"""``print receipt|register|stats|notice|guide|card`` and ``verify-receipt`` (DESIGN.md §6).
+"""``print receipt|register|stats|overview|overdue|notice|guide|card`` and ``verify-receipt``
+(DESIGN.md §6).
 
 Each document is built in memory, written atomically, read back and checked before the command
 says it is done. Characters the print font lacks are warned about on stderr (the file is still
@@ -41,6 +42,26 @@ def cmd_stats(args) -> int:
     require_station()
     data = month_stats(args.month, station=args.station or None)
     return common.write_pdf(render_stats(data), args.out, f"{data['month']} 月度统计表", data)
+
+
+def cmd_overview(args) -> int:
+    from firstask_desktop.reports.county_sheets import render_overview
+    from firstask_desktop.services.county_overview import county_overview
+    from firstask_desktop.services.station import require_station
+
+    require_station()
+    data = county_overview(args.month)
+    return common.write_pdf(render_overview(data), args.out, f"{data['month']} 各供电所总览", data)
+
+
+def cmd_overdue(args) -> int:
+    from firstask_desktop.reports.county_sheets import render_overdue_lists
+    from firstask_desktop.services.county_overview import overdue_lists
+    from firstask_desktop.services.station import require_station
+
+    require_station()
+    data = overdue_lists(args.station or None)
+    return common.write_pdf(render_overdue_lists(data), args.out, "超期事项清单", data)
 
 
 def cmd_notice(args) -> int:
@@ -115,6 +136,14 @@ def add_print_commands(commands, parser_class):
     p.add_argument("--out", required=True)
     p.add_argument("--station", default="", help="县公司：只统计这个供电所")
     p.set_defaults(func=cmd_stats)
+    p = printing.add_parser("overview", help="县公司：各供电所总览（超期、上报、及时率、同步）")
+    p.add_argument("--month", required=True)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_overview)
+    p = printing.add_parser("overdue", help="超期事项清单（每个供电所一页，所长签字）")
+    p.add_argument("--station", action="append", default=[], help="只打印这个供电所（可多次）")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_overdue)
     p = printing.add_parser("notice", help="一次性告知单")
     p.add_argument("serial")
     p.add_argument("--out", required=True)

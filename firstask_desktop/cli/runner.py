@@ -15,7 +15,7 @@ from firstask_desktop.cli import access, common, extensions
 from firstask_desktop.cli.common import CliRefused
 from firstask_desktop.cli.entry_cmds import add_entry_commands
 from firstask_desktop.cli.staff_cmds import add_staff_commands
-from firstask_desktop.domain.errors import RefusedError, StorageError
+from firstask_desktop.domain.errors import FieldErrors, RefusedError, StorageError
 from firstask_desktop.store import config, db
 from firstask_desktop.store.disk_errors import storage_error
 
@@ -71,6 +71,7 @@ def cmd_demo(args) -> int:
         f"演示供电所已生成：{summary['station']}，{summary['entries']} 条登记，"
         f"{summary['staff']} 名人员（演示密码 {summary['password']}）。"
     )
+    print("可以登录的人员：" + "、".join(f"{name}（{role}）" for name, role in summary["people"]))
     return 0
 
 
@@ -205,6 +206,10 @@ def run(argv: list[str]) -> int:
             return args.func(args)
         finally:
             db.close()
+    except FieldErrors as err:  # several fields at once: one line each, every field named
+        for problem in err.problems.values():
+            print(str(problem).replace("\n", " "), file=sys.stderr)
+        return 2
     except RefusedError as err:
         print(str(err).replace("\n", " "), file=sys.stderr)
         return 2

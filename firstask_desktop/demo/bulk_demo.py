@@ -40,9 +40,9 @@ from firstask_desktop.demo.demo_data import (
     add_demo_staff,
     mobile_number,
 )
+from firstask_desktop.domain.deadlines import promised_due
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.domain.search_text import pinyin_initials
-from firstask_desktop.services.entries import promised_due
 from firstask_desktop.services.rules import DeadlineBook
 from firstask_desktop.services.station import init_station, local_station
 from firstask_desktop.store import db

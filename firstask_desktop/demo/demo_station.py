@@ -35,6 +35,7 @@ from firstask_desktop.demo.demo_data import (
     random_phone,
 )
 from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.vocab import ROLES
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import init_station, local_station
 from firstask_desktop.store.models import Customer, Entry, Staff
@@ -100,6 +101,11 @@ def build_demo(
         "station": f"{STATION['name']}（{STATION['code']}）",
         "entries": Entry.select().count(),
         "staff": Staff.select().count(),
+        # Who to log in as: name and role (营业员, 所长, 管理员 …), in the login list's order.
+        "people": [
+            (s.name, ROLES.get(s.role, s.role))
+            for s in Staff.select().order_by(Staff.role, Staff.name)
+        ],
         "password": DEMO_PASSWORD,
     }
 

@@ -148,6 +148,12 @@ def compute_deadlines(
 SERVES = {"contact": "reply", "arrive": "restore"}
 
 
+def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
+    """The deadline promised to the customer: the reply, or for a repair, power restored (or,
+    where no restore clock applies, the arrival)."""
+    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
+
+
 def clamp_to_served(due: dict[str, datetime]) -> dict[str, datetime]:
     """``due`` with every step moved back to the deadline it serves when it fell after it."""
     for step, served in SERVES.items():

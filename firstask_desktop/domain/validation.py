@@ -9,7 +9,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
-from firstask_desktop.domain.errors import FIELD_LABELS, ValidationError
+from firstask_desktop.domain.errors import FIELD_LABELS, FieldErrors, ValidationError
 
 # Look-alike dots people type between the parts of a minority name (阿依古丽·买买提). The IME's
 # 。 and ｡ are included because "." typed in Chinese punctuation mode gives 。.
@@ -37,6 +37,50 @@ _FULLWIDTH_LATIN = str.maketrans(
 )
 _DOT_RUN_RE = re.compile(f" ?[{re.escape(NAME_DOTS)}] ?")
 _NAME_ALLOWED_MESSAGE = "姓名只能由文字、间隔号“·”、空格、撇号“'”和连字符“-”组成"
+
+
+# Messages a form shows most, as templates (ValidationError.params fill them in), so that a
+# screen can show them in its own language.
+REQUIRED = "不能为空，请填写{0}"
+TOO_LONG = "不能超过{0}个字（现在是{1}个字），请删减"
+PHONE_FORMAT = "格式不对。{0}"
+
+
+class Problems:
+    """Runs each field's check and keeps every refusal, so that a form learns them all at once
+    (not one per Ctrl+S). A phone only the clerk can confirm (``UnverifiedPhoneError``) is
+    asked about once the other fields are right."""
+
+    def __init__(self):
+        self.found: dict[str, ValidationError] = {}
+        self.unverified: ValidationError | None = None
+
+    def check(self, check, *args, **kwargs):
+        """``check(*args, **kwargs)``'s value, or None after keeping its refusal."""
+        try:
+            return check(*args, **kwargs)
+        except UnverifiedPhoneError as err:
+            self.unverified = err
+        except FieldErrors as err:
+            for field, problem in err.problems.items():
+                self.found.setdefault(field, problem)
+        except ValidationError as err:
+            self.found.setdefault(err.field, err)
+        return None
+
+    def add(self, field: str, message: str, *params) -> None:
+        self.found.setdefault(field, ValidationError(field, message, *params))
+
+    def has(self, field: str) -> bool:
+        return field in self.found
+
+    def raise_any(self) -> None:
+        if len(self.found) == 1:
+            raise next(iter(self.found.values()))
+        if self.found:
+            raise FieldErrors(self.found)
+        if self.unverified is not None:
+            raise self.unverified
 
 
 def _label(field: str) -> str:
@@ -83,7 +127,7 @@ def _check_bidi(text: str, original: str, field: str) -> None:
 
 def _check_length(text: str, field: str, max_len: int) -> None:
     if len(text) > max_len:
-        raise ValidationError(field, f"不能超过{max_len}个字（现在是{len(text)}个字），请删减")
+        raise ValidationError(field, TOO_LONG, max_len, len(text))
 
 
 # --- names -------------------------------------------------------------------------------------
@@ -139,7 +183,7 @@ def normalise_name(value: str, field: str = "visitor") -> str:
     original = value or ""
     name = _SPACE_RUN_RE.sub(" ", original).strip(" ")
     if not name:
-        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+        raise ValidationError(field, REQUIRED, _label(field))
     _check_invisible(name, original, field)
     _check_bidi(name, original, field)
     _check_format_chars(name, original, field)
@@ -192,7 +236,9 @@ class UnverifiedPhoneError(ValidationError):
         )
 
 
-def _phone_error(field: str, lead: str = "格式不对") -> ValidationError:
+def _phone_error(field: str, lead: str = "") -> ValidationError:
+    if not lead:
+        return ValidationError(field, PHONE_FORMAT, PHONE_EXAMPLES)
     return ValidationError(field, f"{lead}。{PHONE_EXAMPLES}")
 
 
@@ -309,7 +355,7 @@ def _national(digits: str, field: str) -> str:
 def _canonical_phone(value: str, field: str) -> str:
     text = unicodedata.normalize("NFKC", value or "").strip().lower()
     if not text:
-        raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+        raise ValidationError(field, REQUIRED, _label(field))
     if _SEVERAL_NUMBERS_RE.search(text):
         raise ValidationError(field, "一次只能填一个号码，其他号码请写在备注里")
     main, ext = _split_extension(text)
@@ -421,7 +467,7 @@ def clean_text(
         text = _SINGLE_LINE_RE.sub(" ", text)
     if not text:
         if required:
-            raise ValidationError(field, f"不能为空，请填写{_label(field)}")
+            raise ValidationError(field, REQUIRED, _label(field))
         return ""
     _check_invisible(text, original, field, allowed="\n\t")
     _check_bidi(text, original, field)

@@ -53,6 +53,21 @@ FOLLOW_UP_OUTCOMES = {
     "wrong_number": "号码错误",
 }
 SATISFACTION = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+# A breach's state (考核记录): proposed by the scan or recorded by hand, then decided.
+VIOLATION_STATES = {
+    "proposed": "待确认",
+    "confirmed": "已确认",
+    "dismissed": "已驳回",
+    "overturned": "申诉撤销",  # confirmed, then set aside on appeal (the appeal keeps why)
+}
+# What is stapled to the register page: kept with the entry as attachments.
+ATTACHMENT_KINDS = {
+    "letter": "来信原件",
+    "photo": "现场照片",
+    "id_document": "客户证件",
+    "receipt": "签字回执",
+    "other": "其他",
+}
 
 # Extra spellings clerks type for the same choice.
 _ALIASES = {
@@ -69,6 +84,10 @@ _ALIASES = {
 }
 
 
+CHOOSE_ONE = "请选择一项：{0}"
+NOT_A_CHOICE = "“{0}”不是可选项，请从以下选择：{1}"
+
+
 def parse_choice(value: str | None, table: dict[str, str], field: str) -> str:
     """A code name from a code name or its Chinese label (``来访`` → ``visit``)."""
     text = (value or "").strip()
@@ -80,7 +99,8 @@ def parse_choice(value: str | None, table: dict[str, str], field: str) -> str:
     alias = _ALIASES.get(text)
     if alias in table:
         return alias
-    choices = "、".join(f"{label}（{code}）" for code, label in table.items())
+    # The labels only: a clerk never sees the code names (the CLI takes either).
+    choices = "、".join(table.values())
     if not text:
-        raise ValidationError(field, f"不能为空，请从以下选择：{choices}")
-    raise ValidationError(field, f"“{text}”不是可选项，请从以下选择：{choices}")
+        raise ValidationError(field, CHOOSE_ONE, choices)
+    raise ValidationError(field, NOT_A_CHOICE, text, choices)

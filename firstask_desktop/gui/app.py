@@ -15,7 +15,7 @@ from firstask_desktop.store.storage import open_store, upgrade_pending
 
 from .. import __version__
 from ..services.station import local_station
-from . import fonts, i18n, operations, tasks
+from . import fonts, i18n, operations, screen_fit, tasks
 from .icons import icon
 from .prefs import Prefs
 from .session import Session, StartOptions
@@ -35,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(QCoreApplication.translate("app", "首问登记"))
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app"))
+    screen_fit.install(app)
     return app
 
 

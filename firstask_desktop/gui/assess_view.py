@@ -21,6 +21,7 @@ from firstask_desktop.services.assessment import yuan
 from . import operations, tasks
 from .document_preview import preview_document
 from .messages import confirm, error_text
+from .station_filter import StationFilter
 from .stats_view import pct
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
@@ -46,6 +47,8 @@ class AssessPage(Retranslating, QWidget):
         self.month = QComboBox()
         self.month.setMinimumWidth(110)
         self.month.currentIndexChanged.connect(self.load)
+        self.station = StationFilter()  # the county: one station's breaches
+        self.station.sig_changed.connect(self.load)
         self.scan_button = QPushButton()
         self.scan_button.setVisible(False)
         self.scan_button.clicked.connect(self.scan)
@@ -61,6 +64,7 @@ class AssessPage(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.month)
+        top.addWidget(self.station)
         top.addStretch(1)
         top.addWidget(self.scan_button)
         top.addWidget(self.record_button)
@@ -182,6 +186,11 @@ class AssessPage(Retranslating, QWidget):
                 "系统按《供电服务首问责任制实施办法》从登记记录提出考核建议，不会自动处罚："
                 "请逐条核实后确认或驳回（驳回须写明理由）。双击一行打开该登记。"
             )
+        if o.get("at_county"):
+            return self.tr(
+                "这里可以查看各供电所的考核记录：员工的考核由各所所长确认或驳回，"
+                "所长本人的考核和申诉由县公司考核员办理。双击一行打开该登记。"
+            )
         if o["everyone"]:
             return self.tr("这里可以查看全所的考核记录；确认和驳回由所长办理。双击一行打开该登记。")
         return self.tr(
@@ -207,6 +216,7 @@ class AssessPage(Retranslating, QWidget):
             operations.assessment_overview,
             self.session.actor,
             month,
+            station=self.station.code(),
             owner=self,
             on_success=self.show_overview,
             on_error=lambda err: set_error(self.error, error_text(err)),
@@ -444,4 +454,5 @@ class AssessPage(Retranslating, QWidget):
                 month,
                 title=self.tr("月度考核表 {0}").format(month),
                 filename=f"月度考核表-{month}.pdf",
+                station=self.station.code(),
             )

@@ -8,8 +8,9 @@ widget.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QSizePolicy, QToolButton, QWidget
 
+from .flow_layout import FlowLayout
 from .style import styled
 
 
@@ -23,9 +24,12 @@ class ChoiceBar(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._codes: list[str] = []
-        self._layout = QHBoxLayout(self)
+        # Wraps onto a second line in a narrow window (large text, 150 %, English).
+        self._layout = FlowLayout(self, spacing=4)
         self._layout.setContentsMargins(2, 2, 2, 2)
-        self._layout.setSpacing(4)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._group.idClicked.connect(self._clicked)
 
     def set_choices(self, choices: list[tuple[str, str]]) -> None:
@@ -41,7 +45,6 @@ class ChoiceBar(QWidget):
             button.setText(shown)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the bar, not each button, takes Tab
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(34)
             styled(button, "choiceButton")
             self._group.addButton(button, number)

@@ -19,8 +19,9 @@ def preview_document(
     *args,
     title: str,
     filename: str,
+    **options,
 ) -> None:
-    """``operations.build_document(kind, *args)``, shown as ``owner.preview``."""
+    """``operations.build_document(kind, *args, **options)``, shown as ``owner.preview``."""
     button.setEnabled(False)
     set_error(error, "")
 
@@ -36,5 +37,11 @@ def preview_document(
         set_error(error, error_text(err))
 
     tasks.run_task(
-        operations.build_document, kind, *args, owner=owner, on_success=shown, on_error=failed
+        operations.build_document,
+        kind,
+        *args,
+        owner=owner,
+        on_success=shown,
+        on_error=failed,
+        **options,
     )

@@ -24,6 +24,8 @@ from firstask_desktop.domain import status_machine
 
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
+from .attachments_panel import AttachmentsPanel
+from .flow_layout import FlowLayout, flow_widget
 from .labels import label
 from .messages import confirm, error_text
 from .style import styled
@@ -77,6 +79,7 @@ class EntryDetail(Retranslating, QDialog):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
         self.fields = QTextBrowser()
         self.fields.setOpenLinks(False)
         self.fields.anchorClicked.connect(self._link_clicked)
@@ -85,14 +88,18 @@ class EntryDetail(Retranslating, QDialog):
         self.timeline.setColumnCount(3)
         self.error = QLabel()
         set_error(self.error, "")
-        self.steps_bar = QHBoxLayout()
-        self.print_bar = QHBoxLayout()
+        # The step buttons (up to a dozen) and the print buttons wrap onto more lines rather
+        # than widen the window past the screen.
+        steps_holder, self.steps_bar = flow_widget()
+        print_holder, self.print_bar = flow_widget()
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         self.timeline_label = QLabel()
         right_box.addWidget(self.timeline_label)
         right_box.addWidget(self.timeline, 1)
+        self.attachments = AttachmentsPanel(session, serial)  # 附件: thumbnails, add, view
+        right_box.addWidget(self.attachments, 1)
         splitter = QSplitter()
         splitter.addWidget(self.fields)
         splitter.addWidget(right)
@@ -100,14 +107,13 @@ class EntryDetail(Retranslating, QDialog):
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         bottom = QHBoxLayout()
-        bottom.addLayout(self.steps_bar)
-        bottom.addStretch(1)
-        bottom.addLayout(self.print_bar)
-        bottom.addWidget(self.close_button)
+        bottom.addWidget(print_holder, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
+        layout.addWidget(steps_holder)
         layout.addLayout(bottom)
         self.resize(1000, 620)
         self.retranslate()
@@ -116,10 +122,18 @@ class EntryDetail(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.timeline.setHeaderLabels([self.tr("时间"), self.tr("人员"), self.tr("经过")])
-        self.timeline_label.setText(self.tr("办理经过（审计记录）"))
+        self._timeline_caption()
         self.close_button.setText(self.tr("关闭"))
         if self.details is not None:
             self.show_details(self.details)
+
+    def _timeline_caption(self) -> None:
+        at_county = self.details is not None and self.details.get("station_timeline") is not None
+        self.timeline_label.setText(
+            self.tr("办理经过（供电所的审计记录）")
+            if at_county
+            else self.tr("办理经过（审计记录）")
+        )
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -144,8 +158,8 @@ class EntryDetail(Retranslating, QDialog):
     def allowed_steps(self) -> list[str]:
         """The steps of this stage of the entry, offered as buttons (some disabled: see
         ``step_refusal``)."""
-        if self.details is None:
-            return []
+        if self.details is None or self.details.get("read_only"):
+            return []  # the county reads a station's record; the station works it
         steps = self.details.get("steps", {})
         return [step for step in STEP_ORDER if step in steps]
 
@@ -156,6 +170,7 @@ class EntryDetail(Retranslating, QDialog):
     def show_details(self, details: dict) -> None:
         self.details = details
         set_error(self.error, "")
+        self._timeline_caption()
         d = details
         due_state = d["due_state"]
         self.heading.setText(
@@ -166,7 +181,8 @@ class EntryDetail(Retranslating, QDialog):
         )
         self.fields.setHtml(self._fields_html(d))
         self.timeline.clear()
-        for event in d["timeline"]:
+        # At the county: what the station itself recorded, not the county's imports of it.
+        for event in d.get("station_timeline") or d["timeline"]:
             self.timeline.addTopLevelItem(
                 QTreeWidgetItem([_t(event["at"]), event["actor"], label(event["label"])])
             )
@@ -185,7 +201,14 @@ class EntryDetail(Retranslating, QDialog):
             value = _t(d[field])
             return value + mark if value and field in estimated else value
 
+        station = d.get("station_name")
         rows = [
+            (
+                self.tr("供电所"),
+                self.tr("{0}（电话 {1}）").format(station, d["station_phone"])
+                if station and d.get("station_phone")
+                else station or "",
+            ),
             (self.tr("受理时间"), _t(d["received_at"])),
             (self.tr("渠道"), label(d["channel_label"])),
             (self.tr("来访人姓名"), d["visitor"]),
@@ -301,7 +324,7 @@ class EntryDetail(Retranslating, QDialog):
 
     # --- steps -----------------------------------------------------------------------------------
 
-    def _clear(self, bar: QHBoxLayout) -> None:
+    def _clear(self, bar: FlowLayout) -> None:
         while bar.count():
             widget = bar.takeAt(0).widget()
             if widget is not None:
@@ -310,6 +333,11 @@ class EntryDetail(Retranslating, QDialog):
     def _make_step_buttons(self) -> None:
         self._clear(self.steps_bar)
         self.step_buttons: dict[str, QPushButton] = {}
+        if self.details is not None and self.details.get("read_only"):
+            note = QLabel(self.tr("县公司只查看：这条登记由供电所在本所办理。"))
+            note.setObjectName("readOnlyNote")
+            self.steps_bar.addWidget(note)
+            return
         for step in self.allowed_steps():
             button = QPushButton(label(status_machine.ACTION_LABELS[step]))
             if step in ("reply", "follow_up", "transfer"):

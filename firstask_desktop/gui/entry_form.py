@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
 
 from firstask_desktop.domain.deadlines import describe_rule, pick_rule
-from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.errors import FieldErrors, TierResponderError, ValidationError
 from firstask_desktop.domain.validation import UnverifiedPhoneError
 from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS
 from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
@@ -23,7 +23,9 @@ from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
 from . import operations, tasks
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
-from .messages import confirm, error_text, keep_unverified_phone
+from .messages import confirm, error_text, keep_unverified_phone, responder_reason
+from .problem_text import problem_text
+from .screen_fit import scroll_body
 from .style import styled
 from .widgets import mark_field, set_error
 
@@ -45,6 +47,10 @@ FIELDS = {
     "reception_notes": ("receptionNotes", "receptionNotesError"),
     "missing_documents": ("docsExtra", "missingDocumentsError"),
 }
+# Always required; the phone is required too unless the matter is answered on the spot, and
+# the 95598 work-order number when the matter came from 95598.
+REQUIRED = ("channel", "category", "visitor", "matter")
+REQUIRED_MARK = " *"
 DOC_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
 
@@ -65,6 +71,8 @@ class EntryForm(QDialog):
         self.session = session
         self.ui = Ui_EntryForm()
         self.ui.setupUi(self)
+        # The fields scroll inside; the form's error and 保存/取消 stay in view (150 % scaling).
+        self.body = scroll_body(self, self.ui.mainLayout, keep=2)
         styled(self.ui.deadlineLabel, "deadlineLabel")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.book = None
@@ -99,6 +107,7 @@ class EntryForm(QDialog):
         ui.category.sig_changed.connect(self.update_deadline)
         ui.receivedAt.dateTimeChanged.connect(self.update_deadline)
         ui.result.textChanged.connect(self.update_deadline)
+        ui.result.textChanged.connect(self.mark_required)
         ui.responder.activated.connect(self._responder_chosen)
         ui.businessType.currentIndexChanged.connect(self._business_type_changed)
         ui.fillButton.clicked.connect(self.fill_customer)
@@ -110,6 +119,7 @@ class EntryForm(QDialog):
         ui.accountNo.editingFinished.connect(self.lookup_customer)
 
         self._channel_changed(ui.channel.value())
+        self.mark_required()
         self.update_deadline()
         tasks.run_task(operations.deadline_book, on_success=self._book_loaded, owner=self)
         tasks.run_task(operations.staff_names, on_success=self._staff_loaded, owner=self)
@@ -160,6 +170,29 @@ class EntryForm(QDialog):
         self.ui.woFields.setVisible(is_95598)
         if not is_95598:
             self._show_error("wo_number", "")
+        self.mark_required()
+
+    def required_fields(self) -> list[str]:
+        """The fields that must be filled in now (the core's rules, shown before saving)."""
+        fields = list(REQUIRED)
+        if not self.ui.result.toPlainText().strip():
+            fields.append("phone")
+        if self.ui.channel.value() == "hotline_95598":
+            fields.append("wo_number")
+        return fields
+
+    def mark_required(self, *_args) -> None:
+        """A "*" after each required field's caption, and "必填" told to screen readers."""
+        required = self.required_fields()
+        for field in ("channel", "category", "visitor", "matter", "phone", "wo_number"):
+            widget_name, _error = FIELDS[field]
+            caption = getattr(self.ui, widget_name + "Label")
+            text = caption.text().removesuffix(REQUIRED_MARK)
+            caption.setText(text + REQUIRED_MARK if field in required else text)
+            name = re.sub(r"\(&.\)|&", "", text).strip("：: ")
+            widget = getattr(self.ui, widget_name)
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(self.tr("必填") if field in required else "")
 
     def _book_loaded(self, book) -> None:
         self.book = book
@@ -324,10 +357,11 @@ class EntryForm(QDialog):
     def save(self) -> None:
         self._submit(phone_unverified=False)
 
-    def _submit(self, phone_unverified: bool) -> None:
+    def _submit(self, phone_unverified: bool, responder_reason: str = "") -> None:
         if self._saving:
             return
         self._saving = True
+        self._phone_kept = phone_unverified  # asked once: a retry for another reason keeps it
         self.clear_errors()
         self.ui.buttonBox.setEnabled(False)
         tasks.run_task(
@@ -335,6 +369,7 @@ class EntryForm(QDialog):
             self.session.actor,
             **self.values(),
             phone_unverified=phone_unverified,
+            responder_reason=responder_reason,
             on_success=self._saved,
             on_error=self._refused,
             owner=self,
@@ -352,14 +387,34 @@ class EntryForm(QDialog):
         if isinstance(error, UnverifiedPhoneError) and keep_unverified_phone(self, error):
             self._submit(phone_unverified=True)
             return
-        if isinstance(error, ValidationError) and error.field in FIELDS:
-            self._show_error(error.field, error.message)
-            widget = getattr(self.ui, FIELDS[error.field][0])
-            if not widget.isVisible():
-                set_error(self.ui.formError, error_text(error))
-            widget.setFocus()
+        if isinstance(error, TierResponderError):
+            reason = responder_reason(self, error)
+            if reason:
+                self._submit(phone_unverified=self._phone_kept, responder_reason=reason)
+                return
+        if isinstance(error, FieldErrors):
+            problems = list(error.problems.values())
+        elif isinstance(error, ValidationError):
+            problems = [error]
         else:
             set_error(self.ui.formError, error_text(error))
+            return
+        # Every problem beside its own field at once; the cursor goes to the first.
+        elsewhere = []
+        first = None
+        for problem in problems:
+            if problem.field not in FIELDS:
+                elsewhere.append(problem)
+                continue
+            self._show_error(problem.field, problem_text(problem))
+            widget = getattr(self.ui, FIELDS[problem.field][0])
+            if not widget.isVisible():
+                elsewhere.append(problem)
+            first = first or widget
+        if elsewhere:
+            set_error(self.ui.formError, "\n".join(error_text(p) for p in elsewhere))
+        if first is not None:
+            first.setFocus()
 
     # --- leaving -------------------------------------------------------------------------------
 
@@ -402,4 +457,5 @@ class EntryForm(QDialog):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
+            self.mark_required()
         super().changeEvent(event)

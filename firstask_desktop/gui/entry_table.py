@@ -24,9 +24,11 @@ from .register_model import (
     COL_RECEIVED,
     COL_RESPONDER,
     COL_SERIAL,
+    COL_STATION,
     COL_STATUS,
     COL_VISITOR,
     COLUMN_COUNT,
+    SORT_KEYS,
     RegisterModel,
 )
 from .widgets import set_error
@@ -43,8 +45,15 @@ COLUMN_SAMPLES = {
     COL_STATUS: "未办结已上报",
     COL_DUE: "回访 2026-11-29 23:59",
     COL_DUE_STATE: "今日到期",
+    COL_STATION: "甘草店所",
 }
 MATTER_MIN_SAMPLE = "家中电压"  # as wide as the narrowest column, 类别
+# What the matter column must show before anything else: eight characters of 事由 (all the
+# columns still fit beside them at 1366×768 with text size 中).
+MATTER_READABLE = "客户反映家中电压"
+# Columns given up, first to last, when the window is too narrow for 事由 and 时限情况 (large
+# text, 150 % scaling): each is also in the entry's own window.
+SECONDARY_COLUMNS = (COL_CHANNEL, COL_RESPONDER, COL_PHONE, COL_DUE, COL_RECEIVED, COL_SERIAL)
 
 
 class EntryTable(QWidget):
@@ -70,6 +79,7 @@ class EntryTable(QWidget):
             COL_MATTER, QHeaderView.ResizeMode.Stretch
         )
         self.view.activated.connect(self._activated)
+        self.view.setColumnHidden(COL_STATION, True)  # shown at the county only
         self.footer = QLabel()
         self.error = QLabel()
         set_error(self.error, "")
@@ -82,6 +92,8 @@ class EntryTable(QWidget):
         self.model.sig_loading.connect(self._update_footer)
         self.model.rowsInserted.connect(self._update_footer)
         self.model.sig_failed.connect(lambda err: set_error(self.error, error_text(err)))
+        self._widths: dict[int, int] = {}
+        self.view.viewport().installEventFilter(self)
         self._size_columns()
         if flt is not None:
             self.model.set_filter(flt)
@@ -100,7 +112,30 @@ class EntryTable(QWidget):
                 metrics.horizontalAdvance(sample) + 16, header_metrics.horizontalAdvance(title) + 28
             )
             self.view.setColumnWidth(column, width)
+            self._widths[column] = width
         self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Hide secondary columns, least useful first, until 事由 has room to be read."""
+        room = self.view.viewport().width()
+        if room <= 0 or not self._widths:
+            return
+        matter = self.view.fontMetrics().horizontalAdvance(MATTER_READABLE) + 16
+        hidden: set[int] = set()
+        for column in SECONDARY_COLUMNS:
+            used = sum(w for c, w in self._widths.items() if c not in hidden)
+            if used + matter <= room:
+                break
+            hidden.add(column)
+        for column in SECONDARY_COLUMNS:
+            if self.view.isColumnHidden(column) != (column in hidden):
+                self.view.setColumnHidden(column, column in hidden)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
+            self._fit_columns()
+        return False
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -111,8 +146,27 @@ class EntryTable(QWidget):
             self._update_footer()
         super().changeEvent(event)
 
-    def set_filter(self, flt: EntryFilter) -> None:
+    def show_station_column(self, names: dict[str, str]) -> None:
+        """The county's register: a station column (by name), beside the serial."""
+        self.model.station_names = names
+        if self.view.isColumnHidden(COL_STATION):
+            self.view.setColumnHidden(COL_STATION, False)
+            header = self.view.horizontalHeader()
+            header.moveSection(header.visualIndex(COL_STATION), 1)
+        self.model.layoutChanged.emit()
+
+    def set_filter(self, flt: EntryFilter, order: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """Show ``flt``'s entries, sorted by ``order`` (column, direction) when given."""
         set_error(self.error, "")
+        if order is not None:
+            column, direction = order
+            header = self.view.horizontalHeader()
+            # The indicator without its signal: one read of the first page, not two.
+            header.blockSignals(True)
+            header.setSortIndicator(column, direction)
+            header.blockSignals(False)
+            self.model.sort_key = SORT_KEYS[column]
+            self.model.descending = direction == Qt.SortOrder.DescendingOrder
         self.model.set_filter(flt)
 
     def reload(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from firstask_desktop.services.step_rules import takes_others
 
 from .style import styled
-from .todo_view import BUCKETS, BucketPage
+from .todo_view import BucketPage
 
 
 class FollowUpPage(BucketPage):
@@ -28,7 +28,19 @@ class FollowUpPage(BucketPage):
         self.follow_up_button.clicked.connect(self._follow_up_selected)
         self.bucket_row.addWidget(self.follow_up_button)
         self.table.model.sig_total.connect(self._listed)
+        view = self.table.view
+        view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        view.model().modelReset.connect(self._selection_changed)
         self.retranslate()
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        # Offered once there is an entry to call back about, else greyed with the reason.
+        chosen = bool(self.table.current_serial())
+        self.follow_up_button.setEnabled(chosen)
+        self.follow_up_button.setToolTip(
+            "" if chosen else self.tr("请先在下面的列表中点选一条登记，再回访。")
+        )
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("回访：已答复、到期应回访的登记（含超期未回访）"))
@@ -45,14 +57,9 @@ class FollowUpPage(BucketPage):
         actor = getattr(self.session, "actor", None)
         return actor is not None and not takes_others(actor, "follow_up")
 
-    def show_bucket(self, name: str) -> None:
-        flt = BUCKETS[name][1]
-        if self.own_only():
-            flt = replace(flt, responder=self.session.actor.name)
-        self.current = name
-        self.buttons[name].setChecked(True)
-        self.lists.setCurrentWidget(self.table)
-        self.table.set_filter(flt)
+    def bucket_filter(self, name: str):
+        flt = super().bucket_filter(name)
+        return replace(flt, responder=self.session.actor.name) if self.own_only() else flt
 
     def set_counts(self, counts: dict) -> None:
         if self.own_only() and self._own_total is not None:

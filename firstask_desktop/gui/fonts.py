@@ -17,7 +17,7 @@ SYSTEM_FALLBACKS = (
     Path("C:/Windows/Fonts/msyh.ttc"),
 )
 # Point sizes of the text-size setting 小/中/大 (older eyes need 大).
-TEXT_SIZES = {"small": 10, "medium": 11, "large": 13}
+TEXT_SIZES = {"small": 10, "medium": 11, "large": 14}
 
 
 def cjk_font_files() -> list[Path]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from . import operations, tasks
 from .icons import icon
 from .login import LoginPanel
-from .messages import error_text
+from .messages import password_error_text
 from .style import styled
 from .widgets import Retranslating, set_error
 
@@ -97,6 +97,12 @@ class LockScreen(Retranslating, QWidget):
         self.password.setFocus()
 
     def show_switch(self) -> None:
+        # Whoever worked here before the locked person is the likeliest to switch in: two
+        # clerks at one counter take turns. Never the administrator by default.
+        prefs = self.session.prefs
+        others = [n for n in (prefs.previous_user, prefs.last_user) if n != self.session.actor_name]
+        self.panel.select(others[0] if others else "")
+        self.panel.password.clear()
         self.panel.reload()
         self.modes.setCurrentIndex(1)
 
@@ -120,7 +126,7 @@ class LockScreen(Retranslating, QWidget):
     def _failed(self, error: BaseException) -> None:
         self.unlock_button.setEnabled(True)
         self.password.selectAll()
-        set_error(self.error, error_text(error))
+        set_error(self.error, password_error_text(error))
 
     def _switched(self, staff) -> None:
         same = staff.name == self.session.actor_name

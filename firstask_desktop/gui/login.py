@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from . import operations, tasks
 from .labels import label
-from .messages import error_text
+from .messages import password_error_text
 from .widgets import Retranslating, set_error
 
 NameRole = Qt.ItemDataRole.UserRole + 1
@@ -76,12 +76,19 @@ class LoginPanel(Retranslating, QWidget):
             self.staff_list.addItem(item)
             if member["name"] == self._preselect:
                 self.staff_list.setCurrentItem(item)
-        if self.staff_list.currentItem() is None and self.staff_list.count():
-            self.staff_list.setCurrentRow(0)
-        self.password.setFocus()
+        if self.staff_list.currentItem() is None:
+            # Nobody known on this PC: choosing no one (the first row is the administrator)
+            # keeps a clerk who types at once from failing someone else's password into a
+            # lock-out; the list has the keys, and a password alone asks for the name first.
+            self.staff_list.setCurrentRow(-1)
+            self.staff_list.setFocus()
+        else:
+            self.password.setFocus()
 
     def select(self, name: str) -> None:
+        """Choose ``name`` now, and again when the list is read anew."""
         self._preselect = name
+        self.staff_list.setCurrentRow(-1)
         for row in range(self.staff_list.count()):
             if self.staff_list.item(row).data(NameRole) == name:
                 self.staff_list.setCurrentRow(row)
@@ -115,7 +122,7 @@ class LoginPanel(Retranslating, QWidget):
         self.login_button.setEnabled(True)
         self.password.selectAll()
         self.password.setFocus()
-        set_error(self.error, error_text(error))
+        set_error(self.error, password_error_text(error))
 
 
 class LoginDialog(QDialog):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,8 @@ from .style import styled
 from .widgets import Retranslating
 
 PAGES = ("register", "todo", "follow_up", "customers", "stats", "assess", "sync", "settings")
+# The county office's day starts with every station at a glance.
+COUNTY_PAGES = ("overview", *PAGES)
 COUNTS_REFRESH_MS = 5 * 60 * 1000  # due states change with the clock, not only with writes
 
 
@@ -58,6 +60,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.counts: dict[str, int] = {}
         self.printable: list[str] = []
         self.receipt_preview = None
+        county = session.station is not None and session.station.mode == "county"
+        self.page_names = COUNTY_PAGES if county else PAGES
 
         self.rail = QListWidget()
         styled(self.rail, "navRail")
@@ -71,7 +75,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self.page = _Pages(self._build_page)
-        for name in PAGES:
+        for name in self.page_names:
             item = QListWidgetItem(icon(name), "")
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.rail.addItem(item)
@@ -107,7 +111,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._make_actions()
         from .help_menu import HelpMenu
 
-        self.help = HelpMenu(self, PAGES)
+        self.help = HelpMenu(self, self.page_names)
         self.rail.setCurrentRow(0)
         session.data_changed.connect(self.refresh_all)
         session.actor_changed.connect(self._show_identity)
@@ -139,7 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_page(self, name: str) -> QWidget:
         """Make a page in its place in the stack (first shown, or first asked for by name)."""
         page = self._make_page(name)
-        index = PAGES.index(name)
+        index = self.page_names.index(name)
         place = self.pages.widget(index)
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(place)
@@ -149,12 +153,17 @@ class MainWindow(Retranslating, QMainWindow):
         return page
 
     def _show_row(self, row: int) -> None:
-        self.page[PAGES[row]]  # noqa: B018 - made on its first visit
+        self.page[self.page_names[row]]  # noqa: B018 - made on its first visit
         self.pages.setCurrentIndex(row)
 
     def _make_page(self, name: str) -> QWidget:
         session = self.session
-        if name == "register":
+        if name == "overview":
+            from .county_overview_view import CountyOverviewPage
+
+            page = CountyOverviewPage(session)
+            page.sig_open_station.connect(self.open_station)
+        elif name == "register":
             from .register_view import RegisterPage
 
             page = RegisterPage(session)
@@ -215,23 +224,43 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         station = self.session.station
         self.setWindowTitle(self.tr("首问登记 — {0}").format(station.name if station else ""))
-        titles = (
-            self.tr("登记簿"),
-            self.tr("待办"),
-            self.tr("回访"),
-            self.tr("客户"),
-            self.tr("统计"),
-            self.tr("考核"),
-            self.tr("同步"),
-            self.tr("设置"),
-        )
-        for row, title in enumerate(titles):
-            self.rail.item(row).setText(title)
+        titles = {
+            "overview": self.tr("总览"),
+            "register": self.tr("登记簿"),
+            "todo": self.tr("待办"),
+            "follow_up": self.tr("回访"),
+            "customers": self.tr("客户"),
+            "stats": self.tr("统计"),
+            "assess": self.tr("考核"),
+            "sync": self.tr("同步"),
+            "settings": self.tr("设置"),
+        }
+        for row, name in enumerate(self.page_names):
+            self.rail.item(row).setText(titles[name])
+            self.rail.item(row).setToolTip(titles[name])
+        self._fit_rail()
         self.help.retranslate()
         self.lock_button.setText(self.tr("锁定 (Ctrl+L)"))
         self.lock_button.setToolTip(self.tr("离开座位时锁定，客户信息将被隐藏"))
         self._show_identity()
         self._show_counts()
+
+    def _fit_rail(self) -> None:
+        """The rail as wide as its longest title ("Follow-ups", "Assessment"), never cut."""
+        metrics = self.rail.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.rail.item(row).text())
+            for row in range(self.rail.count())
+        )
+        width = max(88, widest + 16)
+        self.rail.setGridSize(QSize(width, 38 + metrics.height()))
+        self.rail.setFixedWidth(width + 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            # After the rail has its new font too (the order of the notices is Qt's).
+            QTimer.singleShot(0, self._fit_rail)
+        super().changeEvent(event)
 
     # --- status bar ---------------------------------------------------------------------------
 
@@ -273,7 +302,11 @@ class MainWindow(Retranslating, QMainWindow):
                     overdue,
                     self.tr("今日到期 {0}").format(c["due_today"]),
                     self.tr("待回访 {0}").format(c["follow_up_due"]),
-                    self.tr("待所长处理 {0}").format(c["escalated"]),
+                    (
+                        self.tr("各所待所长处理 {0}")
+                        if self.page_names is COUNTY_PAGES
+                        else self.tr("待所长处理 {0}")
+                    ).format(c["escalated"]),
                 ]
                 + (
                     [self.tr("转办将到期 {0}").format(c["transfers_due"])]
@@ -286,14 +319,19 @@ class MainWindow(Retranslating, QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
-        self.rail.setCurrentRow(PAGES.index(name))
+        self.rail.setCurrentRow(self.page_names.index(name))
+
+    def open_station(self, code: str, overdue: bool) -> None:
+        """The county: one station's register (its overdue entries only, if asked)."""
+        self.show_page("register")
+        self.page["register"].show_station(code, overdue)
 
     def focus_search(self) -> None:
         self.show_page("register")
         self.page["register"].search.setFocus()
 
     def refresh_all(self) -> None:
-        for name in ("register", "todo", "follow_up"):
+        for name in ("overview", "register", "todo", "follow_up"):
             if name in self.page:  # a page made later reads fresh data then
                 self.page[name].refresh()
         self.refresh_counts()

@@ -26,6 +26,16 @@ def error_text(error: BaseException) -> str:
     ).format(type(error).__name__, error)
 
 
+def password_error_text(error: BaseException) -> str:
+    """A refused sign-in where the name was picked from a list: only the password can be
+    wrong, so say that (the core's message names neither, for the command line)."""
+    if isinstance(error, errors.WrongPasswordError):
+        return QCoreApplication.translate(
+            "messages", "密码不正确，请重新输入（再错{0}次，账户将锁定{1}分钟）。"
+        ).format(error.left, error.lock_minutes)
+    return error_text(error)
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     parent = parent or QApplication.activeWindow()
     title = (
@@ -63,3 +73,21 @@ def keep_unverified_phone(parent: QWidget | None, error) -> bool:
             "\n（保存后这条登记标记“号码未经核实”，回访名单上也会显示。选“否”回去修改号码。）",
         ).format(error.canonical, error.problem),
     )
+
+
+def responder_reason(parent: QWidget | None, error) -> str:
+    """Asked when a tier customer's matter is put on someone other than their customer manager
+    (``TierResponderError``): the reason, kept on the entry; empty when the clerk goes back to
+    choose the manager instead."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getMultiLineText(
+        parent,
+        QCoreApplication.translate("messages", "由他人负责的原因"),
+        QCoreApplication.translate(
+            "messages",
+            "{0}\n\n写明由他人负责的原因后保存（如：客户经理{1}休假，客户要求当场办理）。"
+            "\n选“取消”回去把首问责任人改为{1}。",
+        ).format(error.message, error.manager),
+    )
+    return text.strip() if ok else ""

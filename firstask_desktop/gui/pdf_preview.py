@@ -20,18 +20,21 @@ from PySide6.QtCore import (
     QSize,
     QTimer,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from . import operations, tasks
+from .file_dialogs import remember, start_file
 from .messages import error_text, inform
 from .widgets import set_error
 
 _READER_MOVES = (QEvent.Type.Wheel, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress)
 MAX_PRINT_DPI = 300  # sharp text and QR codes at ≈ 35 MB per A4 page
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 
 
 def render_size(drawn: QSize, printer_dpi: int) -> QSize:
@@ -72,6 +75,20 @@ class PdfPreview(QDialog):
         for widget in (self.view.viewport(), self.view.verticalScrollBar()):
             widget.installEventFilter(self)
         self.pages = QLabel(self.tr("共 {0} 页").format(self.document.pageCount()))
+        # A wall register is small print on a small screen: zoom, with the keyboard too.
+        self.zoom_out_button = QPushButton(self.tr("缩小"))
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in_button = QPushButton(self.tr("放大"))
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(ZOOM_STEP))
+        self.fit_button = QPushButton(self.tr("适合宽度"))
+        self.fit_button.clicked.connect(self.fit_width)
+        for button, keys in (
+            (self.zoom_out_button, "Ctrl+-"),
+            (self.zoom_in_button, "Ctrl++"),
+        ):
+            button.setToolTip(keys)
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("另存为PDF(&S)…"))
@@ -83,6 +100,9 @@ class PdfPreview(QDialog):
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages)
+        buttons.addWidget(self.zoom_out_button)
+        buttons.addWidget(self.zoom_in_button)
+        buttons.addWidget(self.fit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -91,7 +111,20 @@ class PdfPreview(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(760, 680)
+        # As large as the screen allows (screen_fit trims it), not a fixed 760×680.
+        self.resize(1100, 1000)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def zoom_by(self, step: float) -> None:
+        """Zoom from what is shown now (the fitted width, at first) by ``step``."""
+        factor = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom and self.document.pageCount():
+            page_width = self.document.pagePointSize(0).width() * self.logicalDpiX() / 72
+            factor = max(0.1, (self.view.viewport().width() - 20) / max(1.0, page_width))
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor * step)))
 
     def _jump_to_start_page(self) -> None:
         """After each new layout of the pages (shown, fitted to the width, a scroll bar
@@ -136,9 +169,13 @@ class PdfPreview(QDialog):
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存为PDF"), self.file_name, self.tr("PDF 文件 (*.pdf)")
+            self,
+            self.tr("另存为PDF"),
+            start_file(None, self.file_name),
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if path:
+            remember(None, path)
             self.save_to(path)
 
     def save_to(self, path: str) -> None:

@@ -51,12 +51,29 @@ class Prefs:
         self._set("ui/text_size", value if value in TEXT_SIZE_CHOICES else "medium")
 
     @property
+    def last_folder(self) -> str:
+        """The folder of the last file chosen (a USB stick, the documents folder)."""
+        return self._get("files/last_folder", "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("files/last_folder", value)
+
+    @property
     def last_user(self) -> str:
         return self._get("login/last_user", "")
 
     @last_user.setter
     def last_user(self, value: str) -> None:
+        before = self.last_user
+        if before and before != value:
+            self._set("login/previous_user", before)
         self._set("login/last_user", value)
+
+    @property
+    def previous_user(self) -> str:
+        """Who used this PC before the last person: the likely one at 切换人员."""
+        return self._get("login/previous_user", "")
 
     @property
     def receipt_copies(self) -> int:

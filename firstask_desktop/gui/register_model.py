@@ -36,7 +36,8 @@ COL_RESPONDER = 7
 COL_STATUS = 8
 COL_DUE = 9
 COL_DUE_STATE = 10
-COLUMN_COUNT = 11
+COL_STATION = 11  # the county's register only (entry_table hides it elsewhere)
+COLUMN_COUNT = 12
 
 # Marked for lupdate; translated when shown (headerData).
 HEADERS = (
@@ -51,6 +52,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("RegisterModel", "状态"),
     QT_TRANSLATE_NOOP("RegisterModel", "承诺时限"),
     QT_TRANSLATE_NOOP("RegisterModel", "时限情况"),
+    QT_TRANSLATE_NOOP("RegisterModel", "供电所"),
 )
 # The column → the SQL sort key of list_entries; other columns do not sort.
 SORT_KEYS = {
@@ -133,6 +135,7 @@ class RegisterModel(QAbstractTableModel):
         self.now: datetime | None = None  # fixed clock for tests; None = the real time
         self.session = None  # the rows are read as session.actor may see them (保密)
         self.viewer = None  # … or as this staff member, without a session
+        self.station_names: dict[str, str] = {}  # the county: code → name, for COL_STATION
         self._rows: list[dict] = []
         self._looks: dict[int, tuple] = {}  # row → its texts and colours, when first painted
         self._exhausted = False
@@ -274,6 +277,9 @@ class RegisterModel(QAbstractTableModel):
             look = self._looks[row] = _look(self._rows[row])
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_STATION:
+                code = self._rows[row]["station"]
+                return self.station_names.get(code, code)
             return _shown(look[0], column)
         if role == Qt.ItemDataRole.BackgroundRole:
             return look[1] if column in _DUE_COLUMNS else None
@@ -334,6 +340,7 @@ def _texts(entry) -> tuple:
         if follow_up
         else (_short_time(entry["due_at"]), False),
         DUE_STATE_LABELS[entry["due_state"]],
+        entry["station"],
     )
 
 

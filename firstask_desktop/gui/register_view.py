@@ -18,10 +18,12 @@ from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
 from ..services.queries import EntryFilter
 from . import operations, tasks
 from .entry_table import EntryTable
+from .flow_layout import flow_widget
 from .labels import choices
 from .style import styled
 from .widgets import Retranslating
 
+OVERDUE = "overdue"  # the status filter's 已超期 choice
 SEARCH_DELAY_MS = 350  # wait for the clerk to stop typing before asking SQL
 
 
@@ -44,11 +46,9 @@ class RegisterPage(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(150)
         for combo in self._filter_combos():
-            # Shrink with the window (大 text at 1366 px) instead of pushing it off screen.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(5)
+            # Whole words ("全部责任人", not "全部责任,"): the bar wraps instead of the combos
+            # shrinking when the window is narrow (大 text, 150 %).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clear_button = QPushButton()
         self.print_button = QPushButton()
         self.print_button.setVisible(False)
@@ -64,7 +64,7 @@ class RegisterPage(Retranslating, QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
         top.addWidget(self.print_button)
-        bar = QHBoxLayout()
+        bar_holder, bar = flow_widget()
         self.bar_label = QLabel()
         bar.addWidget(self.bar_label)
         for widget in (
@@ -77,12 +77,11 @@ class RegisterPage(Retranslating, QWidget):
         ):
             bar.addWidget(widget)
         bar.addWidget(self.clear_button)
-        bar.addStretch(1)
         self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(bar)
+        layout.addWidget(bar_holder)
         layout.addWidget(self.table, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
@@ -121,6 +120,7 @@ class RegisterPage(Retranslating, QWidget):
                 combo.setItemText(0, text)
         if self.status.count() > 1:
             self.status.setItemText(1, self.tr("未办结（全部）"))
+            self.status.setItemText(self.status.findData(OVERDUE), self.tr("已超期"))
 
     def _fill_fixed_choices(self) -> None:
         for combo, table in ((self.category, CATEGORIES), (self.channel, CHANNELS)):
@@ -131,6 +131,7 @@ class RegisterPage(Retranslating, QWidget):
         self.status.addItem("", "open")
         for code, text in choices(STATUSES):
             self.status.addItem(text, code)
+        self.status.addItem("", OVERDUE)  # not a status: past a deadline, whatever the step
         self.month.addItem("", "")
         self.responder.addItem("", "")
         self.station.addItem("", "")
@@ -148,15 +149,23 @@ class RegisterPage(Retranslating, QWidget):
         self.may_register = scope["may_register"]
         self.new_button.setVisible(scope["may_register"])
         self.station.setVisible(bool(scope["stations"]))
+        # Station names, not codes: the county speaks of 城关所, not GS0101.
         self._replace_items(self.station, scope["stations"])
+        if scope["stations"]:
+            # Wide enough for the longest name ("全部供电所" was cut to "全部供电").
+            longest = max(len(name) for _code, name in scope["stations"])
+            self.station.setMinimumContentsLength(max(5, longest) + 1)
+            self.table.show_station_column(scope["short_names"])
 
-    def _replace_items(self, combo: QComboBox, values: list[str]) -> None:
+    def _replace_items(self, combo: QComboBox, values: list) -> None:
+        """Replace the choices after "all": values, or (data, text) pairs."""
         current = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         for value in values:
-            combo.addItem(value, value)
+            data, text = value if isinstance(value, tuple) else (value, value)
+            combo.addItem(text, data)
         index = combo.findData(current)
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
@@ -170,12 +179,29 @@ class RegisterPage(Retranslating, QWidget):
     def _set_staff(self, names: list[str]) -> None:
         self._replace_items(self.responder, names)
 
+    def show_station(self, code: str, overdue: bool = False) -> None:
+        """Only ``code``'s entries (the county's overview opens a station's register here);
+        with ``overdue`` only those past a deadline."""
+        if self.station.findData(code) < 0:
+            self.station.addItem(code, code)  # before the choices are read: named later
+        for combo, value in (
+            (self.station, code),
+            (self.status, OVERDUE if overdue else ""),
+            (self.month, ""),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.apply_filter()
+
     def current_filter(self) -> EntryFilter:
+        status = self.status.currentData() or ""
         return EntryFilter(
             month=self.month.currentData() or "",
             category=self.category.currentData() or "",
             channel=self.channel.currentData() or "",
-            status=self.status.currentData() or "",
+            status="" if status == OVERDUE else status,
+            overdue=status == OVERDUE,
             responder=self.responder.currentData() or "",
             search=self.search.text().strip(),
             station=self.station.currentData() or "",

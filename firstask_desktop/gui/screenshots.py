@@ -38,6 +38,31 @@ def settle(timeout: float = 60.0) -> None:
         app.processEvents()
 
 
+def _rendered(preview: QWidget, timeout: float = 10.0):
+    """A PDF preview once its page is drawn: QPdfView renders in the background, and a grab
+    right after showing it was a blank page."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    image = preview.grab()
+    while time.monotonic() < deadline:
+        app.processEvents()
+        image = preview.grab()
+        if has_ink(preview.view.grab().toImage()):
+            break
+        time.sleep(0.05)
+    return image
+
+
+def has_ink(image) -> bool:
+    """Any dark pixel on a sparse grid: text or lines drawn, not only the white page."""
+    step = max(1, min(image.width(), image.height()) // 60)
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            if image.pixelColor(x, y).lightness() < 100:
+                return True
+    return False
+
+
 class Shooter:
     def __init__(self, out: Path):
         self.out = out
@@ -50,7 +75,10 @@ class Shooter:
         widget.show()
         settle()
         path = self.out / f"{len(self.files) + 1:02d}-{name}.png"
-        widget.grab().save(str(path))
+        image = widget.grab()
+        if hasattr(widget, "document"):
+            image = _rendered(widget)
+        image.save(str(path))
         self.files.append(path)
         return path
 
@@ -144,6 +172,7 @@ def _screens(app, shooter: Shooter, session) -> None:
     window.show_page("register")
     _entry_form(shooter, window)
     _entry_detail(shooter, window)
+    _attachments(shooter, window)
     window.lock()
     shooter.shot("lock-screen", window, SCREEN)
     window.lock_screen.show_switch()
@@ -317,6 +346,94 @@ def _entry_detail(shooter: Shooter, window) -> None:
                 detail.preview.close()
                 shown_receipt = True
         detail.close()
+
+
+def _attachments(shooter: Shooter, window) -> None:
+    """An entry with a letter, a photo of the fallen pole and the customer's ID card (her own
+    entry: she sees it), then the viewer on the photo and on the letter's second page."""
+    from firstask_desktop.domain.vocab import OPEN_STATUSES
+    from firstask_desktop.store.models import Entry
+
+    from ..services.attachments import add_attachment
+
+    actor = window.session.actor
+    entry = (
+        Entry.select()
+        .where((Entry.responder == actor.id) & Entry.status.in_(OPEN_STATUSES))
+        .order_by(Entry.id)
+        .first()
+    )
+    if entry is None:
+        return
+    for data, name, kind, note in _demo_attachments():
+        add_attachment(actor, entry.serial, data, file_name=name, kind=kind, note=note)
+    window.open_entry(entry.serial)
+    detail = window.detail_windows[entry.serial]
+    settle()
+    detail.resize(1200, 760)
+    shooter.shot("entry-detail-attachments", detail)
+    panel = detail.attachments
+    for row, name in ((1, "attachment-viewer-photo"), (0, "attachment-viewer-pdf")):
+        panel.tiles.setCurrentRow(row)
+        panel.open_selected()
+        settle()
+        if panel.viewer is None:
+            continue
+        if row == 0:
+            panel.viewer.next_page()
+        shooter.shot(name, panel.viewer)
+        panel.viewer.close()
+        panel.viewer = None
+    detail.close()
+
+
+def _demo_attachments() -> list[tuple[bytes, str, str, str]]:
+    """A scanned letter (two pages), a phone photo and an ID card, drawn here: no files shipped."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    def picture(size, paint) -> Image.Image:
+        image = Image.new("RGB", size, "white")
+        paint(ImageDraw.Draw(image), size)
+        return image
+
+    def pole(draw, size):
+        w, h = size
+        draw.rectangle((0, 0, w, h * 2 // 3), fill=(150, 190, 230))
+        draw.rectangle((0, h * 2 // 3, w, h), fill=(110, 150, 80))
+        draw.line((w * 0.3, h * 0.9, w * 0.75, h * 0.45), fill=(90, 80, 70), width=w // 40)
+        draw.line((0, h * 0.3, w, h * 0.55), fill=(30, 30, 30), width=3)
+
+    def card(draw, size):
+        w, h = size
+        draw.rounded_rectangle((4, 4, w - 4, h - 4), 24, fill=(225, 235, 245), outline="gray")
+        draw.rectangle((w * 0.66, h * 0.2, w * 0.92, h * 0.75), fill=(180, 180, 190))
+        for n in range(5):
+            draw.rectangle(
+                (w * 0.08, h * (0.2 + n * 0.12), w * 0.55, h * (0.25 + n * 0.12)), fill="gray"
+            )
+
+    def page(draw, size):
+        w, h = size
+        for n in range(18):
+            draw.rectangle(
+                (w * 0.12, h * (0.1 + n * 0.045), w * 0.85, h * (0.115 + n * 0.045)),
+                fill=(60, 60, 60),
+            )
+
+    def encoded(image: Image.Image, fmt: str, **options) -> bytes:
+        out = io.BytesIO()
+        image.save(out, fmt, **options)
+        return out.getvalue()
+
+    pages = [picture((850, 1100), page) for _ in range(2)]
+    letter = encoded(pages[0], "PDF", save_all=True, append_images=pages[1:], resolution=100)
+    return [
+        (letter, "来信.pdf", "letter", "客户来信原件，共2页"),
+        (encoded(picture((1600, 1200), pole), "JPEG"), "IMG_2041.jpg", "photo", "倒杆现场"),
+        (encoded(picture((856, 540), card), "PNG"), "身份证.png", "id_document", ""),
+    ]
 
 
 def _assessment(shooter: Shooter, window) -> None:

@@ -23,6 +23,7 @@ from .bar_chart import BarChart
 from .document_preview import preview_document
 from .labels import label
 from .messages import error_text
+from .station_filter import StationFilter
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
 
@@ -42,6 +43,8 @@ class StatsPage(Retranslating, QWidget):
         self.month = QComboBox()
         self.month.setMinimumWidth(120)
         self.month.currentIndexChanged.connect(self.load)
+        self.station = StationFilter()  # the county: one station's figures
+        self.station.sig_changed.connect(self.load)
         self.print_button = QPushButton()
         self.print_button.setVisible(False)
         self.print_button.clicked.connect(self.print_stats)
@@ -52,6 +55,7 @@ class StatsPage(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.month)
+        top.addWidget(self.station)
         top.addStretch(1)
         top.addWidget(self.print_button)
         self.tiles = QGridLayout()
@@ -151,6 +155,7 @@ class StatsPage(Retranslating, QWidget):
         tasks.run_task(
             operations.month_stats,
             month,
+            self.station.code(),
             on_success=self.show_stats,
             owner=self,
             on_error=lambda err: set_error(self.error, error_text(err)),
@@ -233,7 +238,7 @@ class StatsPage(Retranslating, QWidget):
         self.people.setRowCount(len(stats["responders"]))
         for row, person in enumerate(stats["responders"]):
             values = [
-                person["name"],
+                person["label"],
                 person["total"],
                 person["reply_on_time"],
                 person["reply_late"],
@@ -259,4 +264,5 @@ class StatsPage(Retranslating, QWidget):
                 month,
                 title=self.tr("月度统计 {0}").format(month),
                 filename=f"月度统计-{month}.pdf",
+                station=self.station.code(),
             )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from firstask_desktop.domain import permissions
 
 from . import operations, tasks
+from .file_dialogs import ack_lines, existing_folder, open_file_names, start_folder
 from .messages import confirm, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
@@ -128,8 +129,15 @@ class SyncPage(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.available = operations.sync_export_available()
+        # A red line speaks of the moment it was written: a new folder or another person at
+        # the keyboard makes it stale ("请先插入U盘" after a folder was chosen).
+        self.drive.currentIndexChanged.connect(self._clear_messages)
+        session.actor_changed.connect(self._clear_messages)
         self.retranslate()
         self.refresh()
+
+    def _clear_messages(self, *_args) -> None:
+        set_error(self.error, "")
 
     # --- texts ------------------------------------------------------------------------------
 
@@ -264,7 +272,7 @@ class SyncPage(Retranslating, QWidget):
             )
         else:
             lines.append(self.tr("还没有导出过。"))
-        lines.append(self.tr("上次导出以来有 {0} 项变化。").format(s["changes_since_export"]))
+        lines.append(self.tr("上次导出以来有 {0} 条记录有改动。").format(s["changes_since_export"]))
         self.status.setText("<br>".join(lines))
 
     def _show_quarantine(self, overview: dict) -> None:
@@ -295,7 +303,7 @@ class SyncPage(Retranslating, QWidget):
     # --- doing --------------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择U盘上的文件夹"))
+        folder = existing_folder(self, self.session.prefs, self.tr("选择U盘上的文件夹"))
         if folder:
             self.drive.insertItem(0, folder, folder)
             self.drive.setCurrentIndex(0)
@@ -322,6 +330,17 @@ class SyncPage(Retranslating, QWidget):
         )
 
     def export(self) -> None:
+        status = (self.overview or {}).get("status") or {}
+        may_export = permissions.can(self.session.actor, "export_import")
+        if may_export and self.overview and not self.is_county() and not status.get("county"):
+            set_error(
+                self.error,
+                self.tr(
+                    "还没有导入县公司的公钥：同步文件要加密给县公司。请先点本页下面的"
+                    "“导入县公司公钥…”，选U盘上县公司发来的公钥文件，并打电话核对指纹。"
+                ),
+            )
+            return
         if not self.folder():
             set_error(self.error, self.tr("请先插入U盘，或点“其他文件夹…”选择保存位置。"))
             return
@@ -345,12 +364,20 @@ class SyncPage(Retranslating, QWidget):
         )
 
     def choose_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("选择同步文件"),
-            self.folder(),
-            self.tr("同步文件 ({0})").format(SYNC_FILTER),
-        )
+        if self.folder():
+            paths, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("选择同步文件"),
+                self.folder(),
+                self.tr("同步文件 ({0})").format(SYNC_FILTER),
+            )
+        else:  # no stick in: where the last files came from, else the documents folder
+            paths = open_file_names(
+                self,
+                self.session.prefs,
+                self.tr("选择同步文件"),
+                self.tr("同步文件 ({0})").format(SYNC_FILTER),
+            )
         if paths:
             self.import_files(paths)
 
@@ -396,6 +423,7 @@ class SyncPage(Retranslating, QWidget):
             for warning in line.get("warnings", []):
                 text += f"<br>　⚠ {warning}"
             out.append(text)
+        out += ack_lines([line["ack"] for line in lines if line.get("ack")])
         self.result.setText("<br>".join(out))
         self.refresh()
         self.session.data_changed.emit()
@@ -408,7 +436,10 @@ class SyncPage(Retranslating, QWidget):
 
     def choose_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择对方的公钥文件"), self.folder(), self.tr("公钥文件 (*.json)")
+            self,
+            self.tr("选择对方的公钥文件"),
+            self.folder() or start_folder(self.session.prefs),
+            self.tr("公钥文件 (*.json)"),
         )
         if path:
             tasks.run_task(

@@ -3,9 +3,10 @@ deadline (with the department's phone to chase them), escalations for the head."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +22,9 @@ from ..services.queries import EntryFilter
 from . import operations, tasks
 from .entry_table import EntryTable
 from .messages import error_text
+from .operations import county_ops
+from .register_model import COL_DUE, COL_RECEIVED
+from .station_filter import StationFilter
 from .style import styled
 from .widgets import Retranslating, fill_rows, row_table, set_error
 
@@ -34,6 +38,9 @@ BUCKETS = {
     # not a register filter: the transfers' own deadlines (TransfersTable)
     "transfers_due": ("transfers_due", None),
 }
+
+
+DUE_FIRST = frozenset(("overdue", "due_today", "due_week", "follow_up_due"))
 
 
 class BucketPage(Retranslating, QWidget):
@@ -67,6 +74,11 @@ class BucketPage(Retranslating, QWidget):
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)
+        # The county: one station's matters, and a station column (by name).
+        self.station = StationFilter()
+        self.station.sig_changed.connect(self._station_chosen)
+        self.station.sig_loaded.connect(lambda names: self.table.show_station_column(names))
+        row.addWidget(self.station)
         self.table = EntryTable(session, self)
         self.table.sig_open_entry.connect(self.sig_open_entry)
         layout = QVBoxLayout(self)
@@ -77,6 +89,7 @@ class BucketPage(Retranslating, QWidget):
         self.lists.addWidget(self.table)
         layout.addWidget(self.lists, 1)
         self.counts: dict[str, int] = {}
+        self.all_counts: dict[str, int] = {}  # every station's (the status bar's figures)
         self.current = self.bucket_names[0]
         self.retranslate()
         self.show_bucket(self.current)
@@ -94,9 +107,44 @@ class BucketPage(Retranslating, QWidget):
         self.current = name
         self.buttons[name].setChecked(True)
         self.lists.setCurrentWidget(self.table)
-        self.table.set_filter(BUCKETS[name][1])
+        # What is due: the longest overdue at the top (the 80-day-old one first); the rest
+        # newest first, as the register.
+        if name in DUE_FIRST:
+            order = (COL_DUE, Qt.SortOrder.AscendingOrder)
+        else:
+            order = (COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        self.table.set_filter(self.bucket_filter(name), order)
+
+    def bucket_filter(self, name: str):
+        """The register filter that lists the bucket ``name``."""
+        return replace(BUCKETS[name][1], station=self.station.code())
+
+    def _station_chosen(self, code: str) -> None:
+        self.show_bucket(self.current)
+        if not code:
+            self.set_counts(self.all_counts)
+            return
+        filters = {
+            BUCKETS[name][0]: BUCKETS[name][1]
+            for name in self.bucket_names
+            if BUCKETS[name][1] is not None
+        }
+        tasks.run_task(
+            county_ops.bucket_counts,
+            filters,
+            code,
+            owner=self,
+            on_success=lambda counts: self._show_counts(self.all_counts | counts),
+        )
 
     def set_counts(self, counts: dict) -> None:
+        self.all_counts = counts
+        if self.station.code():
+            self._station_chosen(self.station.code())
+        else:
+            self._show_counts(counts)
+
+    def _show_counts(self, counts: dict) -> None:
         self.counts = counts
         notice = counts.get("holiday_notice") if self.shows_holiday_notice else ""
         self.banner.setText(notice or "")
@@ -211,12 +259,24 @@ class TodoPage(BucketPage):
         self.transfers = TransfersTable(session)
         self.transfers.sig_open_entry.connect(self.sig_open_entry)
         self.lists.addWidget(self.transfers)
+        self.station.sig_loaded.connect(self._county_known)
 
     def retranslate(self) -> None:
-        self.heading.setText(
-            self.tr("待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报")
-        )
+        if self.station.at_county:
+            self.heading.setText(
+                self.tr(
+                    "待办（全县）：各供电所超期和即将到期的登记、即将到期的转办，"
+                    "以及各所等待所长处理的上报。由各所办理，县公司电话督促。"
+                )
+            )
+        else:
+            self.heading.setText(
+                self.tr("待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报")
+            )
         super().retranslate()
+
+    def _county_known(self, _names: dict) -> None:
+        self.retranslate()  # county wording once the install is known to be the county
 
     def bucket_title(self, name: str) -> str:
         return {
@@ -224,7 +284,9 @@ class TodoPage(BucketPage):
             "due_today": self.tr("今日到期"),
             "due_week": self.tr("本周到期"),
             "transfers_due": self.tr("转办即将到期"),
-            "escalated": self.tr("上报待所长处理"),
+            "escalated": self.tr("各所上报待所长处理")
+            if self.station.at_county
+            else self.tr("上报待所长处理"),
         }[name]
 
     def show_bucket(self, name: str) -> None:

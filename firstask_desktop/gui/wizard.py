@@ -24,6 +24,7 @@ from ..services.station import normalise_station_code
 from . import operations, tasks
 from .labels import choices
 from .messages import error_text
+from .problem_text import problem_text
 from .widgets import mark_field, set_error
 
 PAGE_MODE, PAGE_STATION, PAGE_ADMIN, PAGE_FINISH = range(4)
@@ -38,7 +39,11 @@ def _field_row(form: QFormLayout, text: str, widget) -> QLabel:
     box.setSpacing(2)
     box.addWidget(widget)
     box.addWidget(error)
-    form.addRow(text, box)
+    # The caption's buddy must be the field itself: a caption whose row is a layout gets no
+    # buddy from QFormLayout, and its "(&C)" is then printed instead of underlined.
+    caption = QLabel(text)
+    caption.setBuddy(widget)
+    form.addRow(caption, box)
     return error
 
 
@@ -113,7 +118,7 @@ class StationPage(QWizardPage):
                 check()
                 show_field_error(self, field, "")
             except ValidationError as err:
-                show_field_error(self, field, err.message)
+                show_field_error(self, field, problem_text(err))
                 ok = False
         return ok
 
@@ -143,13 +148,13 @@ class AdminPage(QWizardPage):
             normalise_name(self.name.text(), "name")
             show_field_error(self, "name", "")
         except ValidationError as err:
-            show_field_error(self, "name", err.message)
+            show_field_error(self, "name", problem_text(err))
             ok = False
         try:
             passwords.check_new_password(self.password.text())
             show_field_error(self, "password", "")
         except ValidationError as err:
-            show_field_error(self, "password", err.message)
+            show_field_error(self, "password", problem_text(err))
             ok = False
         same = self.password.text() == self.repeat.text()
         show_field_error(

@@ -94,7 +94,7 @@ def _rates(sheet: dict) -> list:
     for r in sheet["responders"]:
         cells.append(
             [
-                r["name"],
+                r["label"],
                 str(r["total"]),
                 pct(r["reply_rate"]),
                 str(r["follow_up_on_time"]),

@@ -21,7 +21,7 @@ from firstask_desktop.domain.vocab import CATEGORIES
 from ..services.entries import get_entry
 from ..services.station import require_station
 from .layout import LIGHT, fmt_time, para
-from .slips import build_two_part
+from .slips import build_two_part, responder_line, responder_phone, with_phone
 
 
 def notice_data(serial: str, now: datetime | None = None) -> dict:
@@ -50,7 +50,7 @@ def notice_data(serial: str, now: datetime | None = None) -> dict:
         "unit": entry.unit,
         "matter": entry.matter,
         "responder": responder.name,
-        "responder_phone": responder.phone or station.phone,
+        "responder_phone": responder_phone(responder, station),
         "documents": documents,
         "date": f"{(now or datetime.now()):%Y 年 %m 月 %d 日}",
     }
@@ -64,7 +64,7 @@ def _facts(d: dict, width: float) -> Table:
         ("受理时间", d["received_at"]),
         ("客户", visitor),
         ("办理事项", f"{d['category']}：{d['matter']}"),
-        ("首问责任人", f"{d['responder']}　联系电话 {d['responder_phone']}"),
+        ("首问责任人", responder_line(d["responder"], d["responder_phone"])),
     ]
     table = Table(
         [[para(label, "label"), para(value)] for label, value in rows],
@@ -134,7 +134,7 @@ def render_notice(d: dict) -> bytes:
         para(
             "材料备齐后，请带本告知单到"
             + (f"{station['name']}（{where}）" if where else station["name"])
-            + f"办理，或联系首问责任人 {d['responder']}（{d['responder_phone']}）。"
+            + f"办理，或联系首问责任人 {with_phone(d['responder'], d['responder_phone'])}。"
             "如对告知内容有疑问，可拨打供电服务热线 95598 或能源监管热线 12398。",
             "small",
         ),

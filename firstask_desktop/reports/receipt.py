@@ -24,7 +24,7 @@ from ..services.entries import get_entry
 from ..services.holidays import estimated_fields
 from ..services.station import require_station
 from .layout import LIGHT, fmt_time, para, styles, text
-from .slips import build_single, build_two_part
+from .slips import build_single, build_two_part, responder_line, responder_phone
 
 SUPERVISION_PHONES = (("供电服务热线", "95598"), ("能源监管热线", "12398"))
 PAPERS = ("a4", "a5")
@@ -82,7 +82,7 @@ def receipt_data(serial: str, *, folder: Path | None = None, now: datetime | Non
         "matter": entry.matter,
         "wo_number": entry.wo_number,
         "responder": responder.name,
-        "responder_phone": responder.phone or station.phone,
+        "responder_phone": responder_phone(responder, station),
         "status": STATUSES.get(entry.status, entry.status),
         "result": entry.result,
         "promises": _promises(entry),
@@ -227,7 +227,7 @@ def _slip(d: dict, width: float) -> list:
         ("联系电话", d["phone"]),
         ("地址", d["address"]),
         ("事由", d["matter"]),
-        ("首问责任人", f"{d['responder']}　联系电话 {d['responder_phone']}"),
+        ("首问责任人", responder_line(d["responder"], d["responder_phone"])),
     ]
     if d["result"]:
         rows.append(("办理结果", f"{d['result']}（{d['status']}）"))

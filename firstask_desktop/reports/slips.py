@@ -117,3 +117,19 @@ def build_single(flowables: list, *, pagesize=A5, title: str, author: str = "") 
     doc.addPageTemplates([PageTemplate(id="single", frames=[frame])])
     doc.build([KeepInFrame(width - 2 * margin, height - 2 * margin, flowables, mode="shrink")])
     return buffer.getvalue()
+
+
+def responder_phone(responder, station) -> str:
+    """The number a customer's slip gives for the responder: theirs, else their department's,
+    else the station's; empty when none is known (the slip then prints the name alone, not
+    "李娜（）")."""
+    department = responder.department
+    return responder.phone or (department.phone if department else "") or station.phone or ""
+
+
+def with_phone(name: str, phone: str) -> str:
+    return f"{name}（{phone}）" if phone else name
+
+
+def responder_line(name: str, phone: str) -> str:
+    return f"{name}　联系电话 {phone}" if phone else name

@@ -234,7 +234,7 @@ def _responders(stats: dict) -> Table:
     for r in stats["responders"]:
         cells.append(
             [
-                r["name"],
+                r["label"],
                 r["total"],
                 r["reply_on_time"],
                 r["reply_late"],

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
-from firstask_desktop.domain import permissions
+from firstask_desktop.domain import permissions, vocab
 from firstask_desktop.domain.deadlines import contact_at_receipt
 from firstask_desktop.domain.errors import (
     IllegalStepError,
@@ -97,12 +97,7 @@ RULES = {
     "repair_not_dispatched": ("九.2-3", "报修未在到达时限内转达抢修"),
     "manual": ("", "人工登记的违规"),
 }
-STATES = {
-    "proposed": "待确认",
-    "confirmed": "已确认",
-    "dismissed": "已驳回",
-    "overturned": "申诉撤销",  # confirmed, then set aside on appeal (the appeal keeps why)
-}
+STATES = vocab.VIOLATION_STATES
 
 
 def _fmt(moment: datetime | None) -> str:
@@ -619,6 +614,8 @@ def violation_to_dict(v: Violation) -> dict:
         "id": v.id,
         "serial": v.entry.serial if v.entry_id else "",
         "responder": v.responder.name,
+        "responder_uuid": v.responder.uuid,
+        "responder_station": v.responder.station,
         "clause": v.clause.code,
         "clause_title": v.clause.title,
         "rule": v.rule,
@@ -776,6 +773,7 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
     each responder's on-time and satisfaction rates from the statistics."""
     from firstask_desktop.services.month_stats import month_stats
     from firstask_desktop.services.queries import month_range
+    from firstask_desktop.services.station_names import PersonLabels
 
     start, end = month_range(month)
     # In SQL what filed_month says of one breach: a decision is filed under this month.
@@ -783,14 +781,22 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
     query = violations().where((when >= start) & (when < end))
     if station:
         query = query.where(Violation.station == station.strip().upper())
-    rows = [violation_to_dict(v) | {"station": v.station} for v in query]
+    labels = PersonLabels()
+    rows = [
+        violation_to_dict(v)
+        | {"station": v.station}
+        | {"responder": labels.label(v.responder.name, v.responder.station)}
+        for v in query
+    ]
     confirmed = [r for r in rows if r["state"] == "confirmed"]
-    people: dict[tuple[str, str], dict] = {}
+    # A person is their staff record: two 张伟 of two stations are two lines.
+    people: dict[str, dict] = {}
     for r in confirmed:
         person = people.setdefault(
-            (r["station"], r["responder"]),
+            r["responder_uuid"],
             {
                 "station": r["station"],
+                "key": r["responder_uuid"],
                 "name": r["responder"],
                 "count": 0,
                 "amount_fen": 0,
@@ -802,11 +808,12 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
         if r["sanction"] and r["sanction"] not in person["sanctions"]:
             person["sanctions"].append(r["sanction"])
     stats = month_stats(month, now, station=station, with_previous=False)
-    rates = {p["name"]: p for p in stats["responders"]}
+    rates = {p["key"]: p for p in stats["responders"]}
     by_person = []
-    for key in sorted(people, key=lambda k: (k[0], -people[k]["amount_fen"], k[1])):
-        person = people[key]
-        rate = rates.get(person["name"], {})
+    for person in sorted(
+        people.values(), key=lambda p: (p["station"], -p["amount_fen"], p["name"])
+    ):
+        rate = rates.get(person["key"], {})
         person["reply_rate"] = rate.get("reply_rate")
         person["satisfaction_rate"] = rate.get("satisfaction_rate")
         by_person.append(person)

@@ -22,11 +22,14 @@ from pathlib import Path
 
 from firstask_desktop.domain import permissions
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, StorageError
-from firstask_desktop.store import audit, chain_head, config, db, keys, schema
+from firstask_desktop.store import attachment_files, audit, chain_head, config, db, keys, schema
 from firstask_desktop.store.disk_errors import translated
 from firstask_desktop.store.fileio import fsync_dir, write_atomic
 
 BACKUP_DIR = "backups"
+# The attachment files of every backup, by hash like the data folder's own store: each file is
+# copied once, by the first backup that refers to it (backups are incremental for files).
+ATTACHMENT_POOL = "attachments"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 KEEP_MANUAL = 10  # copies made for a USB stick, kept here too as restore points
 
@@ -62,6 +65,21 @@ class RestoreReport:
 
 def backups_dir(folder: Path) -> Path:
     return Path(folder) / BACKUP_DIR
+
+
+def attachment_pool(folder: Path) -> Path:
+    return backups_dir(folder) / ATTACHMENT_POOL
+
+
+def _keep_attachments(folder: Path, copy: Path) -> int:
+    """Copy into the backups' pool the attachment files ``copy`` (a verified backup) refers to
+    and the pool lacks; then the files only removed attachments referred to leave the data
+    folder (a removal keeps the file until a backup holds it). Returns how many were copied."""
+    every, live = attachment_files.hashes_in(copy)
+    pool = attachment_pool(folder)
+    copied = attachment_files.copy_missing(attachment_files.store_dir(folder), pool, every)
+    attachment_files.drop_removed(folder, pool, every, live)
+    return copied
 
 
 def _stamp(now: datetime) -> str:
@@ -245,6 +263,7 @@ def make_backup(folder: Path, *, kind: str = "manual", now: datetime | None = No
                 )
             with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
+            _keep_attachments(folder, tmp)
             os.replace(tmp, target)
             fsync_dir(target.parent)
         finally:
@@ -362,8 +381,24 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
             "原有数据没有改变；请换一个U盘后重试。",
             "io",
         )
+    every, _live = attachment_files.hashes_in(local)
+    sealed_backup.seal_attachments(
+        attachment_pool(folder),
+        sticks_folder(target_dir, code),
+        every,
+        station=code,
+        made_at=now.isoformat(timespec="seconds"),
+        signing_key=keys.load_or_create_signing_key(folder),
+        recipients=recipients,
+    )
     rotate(folder)
     return target
+
+
+def sticks_folder(stick_dir: Path, station: str) -> Path:
+    """The folder of sealed attachment files beside a USB backup: one per station, shared by
+    its backups on that stick, so each file is written to the stick once."""
+    return Path(stick_dir) / f"firstask-attachments-{station}"
 
 
 def open_sealed(folder: Path, sealed: Path, out_dir: Path) -> Path:
@@ -408,7 +443,9 @@ def restore(
     """
     folder = Path(folder)
     backup = Path(backup)
+    sealed_from = None
     if backup.suffix == ".fabackup":
+        sealed_from = backup
         backup = open_sealed(folder, backup, backups_dir(folder))
     problems = verify_for_restore(folder, backup)
     if problems:
@@ -450,4 +487,25 @@ def restore(
         con.execute(f'DROP TABLE IF EXISTS "{MARK_TABLE}"')
         con.commit()
     open_store(folder)
+    _bring_back_attachments(folder, sealed_from)
     return RestoreReport(restored_from=backup, kept_aside=aside, problems=check_database())
+
+
+def _bring_back_attachments(folder: Path, sealed_from: Path | None) -> None:
+    """The restored register's attachment files the data folder lacks: from the backups' pool,
+    else (a new PC) from the sealed files beside the USB backup it was restored from."""
+    every, _live = attachment_files.hashes_in(config.db_path(folder))
+    store = attachment_files.store_dir(folder)
+    attachment_files.copy_missing(attachment_pool(folder), store, every)
+    if sealed_from is not None:
+        from firstask_desktop.services import sealed_backup
+
+        header, _offset = sealed_backup.read_header(sealed_from)
+        station = str(header.get("station", ""))
+        if station.isalnum():  # a folder name: nothing like "../" from a header
+            sealed_backup.unseal_attachments(
+                sticks_folder(sealed_from.parent, station),
+                folder,
+                every,
+                sealed_backup.private_keys_of(folder),
+            )

@@ -7,16 +7,18 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from firstask_desktop.domain import permissions
-from firstask_desktop.domain.deadlines import contact_at_receipt
+from firstask_desktop.domain.deadlines import contact_at_receipt, promised_due
 from firstask_desktop.domain.errors import (
     IllegalStepError,
     NotAllowedError,
     NotFoundError,
     RefusedError,
+    TierResponderError,
     ValidationError,
 )
 from firstask_desktop.domain.search_text import pinyin_initials
 from firstask_desktop.domain.validation import (
+    Problems,
     check_time,
     clean_text,
     normalise_account_no,
@@ -54,6 +56,7 @@ from .station import find_department, find_staff, require_station, station_head
 MATTER_MAX = 2000
 RESULT_MAX = 2000
 NOTE_MAX = 1000
+NEED_PHONE = "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访"
 CLOCK_SKEW = timedelta(minutes=5)  # a received time this far ahead of the PC clock is a typo
 
 
@@ -187,37 +190,49 @@ def register_entry(
     permissions.require(actor, "register")
     station = require_station()
     now = _now(now)
-    channel = parse_choice(channel, CHANNELS, "channel")
-    category = parse_choice(category, CATEGORIES, "category")
-    visitor = normalise_name(visitor, "visitor")
-    unit = clean_text(unit, "unit", max_len=100, multiline=False)
-    address = clean_text(address, "address", max_len=200, multiline=False)
+    # Every field is checked before any is refused: the form marks all its problems at once.
+    problems = Problems()
+    channel = problems.check(parse_choice, channel, CHANNELS, "channel")
+    category = problems.check(parse_choice, category, CATEGORIES, "category")
+    received = problems.check(_received_at, received_at, now)
+    wo_number = problems.check(clean_text, wo_number, "wo_number", max_len=40, multiline=False)
+    if channel == "hotline_95598" and wo_number == "":
+        problems.add("wo_number", "95598转办的登记必须填写工单号")
+    visitor = problems.check(normalise_name, visitor, "visitor")
+    unit = problems.check(clean_text, unit, "unit", max_len=100, multiline=False)
+    address = problems.check(clean_text, address, "address", max_len=200, multiline=False)
+    typed_phone = (phone or "").strip()
     phone = (
-        normalise_phone(phone, allow_unverified=phone_unverified) if (phone or "").strip() else ""
+        problems.check(normalise_phone, phone, allow_unverified=phone_unverified)
+        if typed_phone
+        else ""
     )
-    account_no = normalise_account_no(account_no)
-    matter = clean_text(matter, "matter", max_len=MATTER_MAX, required=True)
-    reception_notes = clean_text(reception_notes, "reception_notes", max_len=NOTE_MAX)
-    result = clean_text(result, "result", max_len=RESULT_MAX)
-    docs = _missing_documents(missing_documents)
-    received = _received_at(received_at, now)
-    wo_number = clean_text(wo_number, "wo_number", max_len=40, multiline=False)
-    if channel == "hotline_95598" and not wo_number:
-        raise ValidationError("wo_number", "95598转办的登记必须填写工单号")
+    typed_account = (account_no or "").strip()
+    account_no = problems.check(normalise_account_no, account_no)
+    matter = problems.check(clean_text, matter, "matter", max_len=MATTER_MAX, required=True)
+    reception_notes = problems.check(
+        clean_text, reception_notes, "reception_notes", max_len=NOTE_MAX
+    )
+    answered = bool((result or "").strip())
+    result = problems.check(clean_text, result, "result", max_len=RESULT_MAX)
+    docs = problems.check(_missing_documents, missing_documents)
+    if not answered and not typed_phone and not typed_account:
+        # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
+        problems.add("phone", NEED_PHONE)
+    problems.raise_any()
     customer = find_customer(phone, account_no, visitor, address)
     if not phone and customer is not None:
         phone = customer.phone  # a known customer (by 户号) is reached on the number on file
     if not result and not phone:
-        # Seed 九.1: what cannot be answered on the spot needs a way to tell the customer later.
-        raise ValidationError("phone", "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访")
+        raise ValidationError("phone", NEED_PHONE)
     owner = choose_responder(actor, customer, responder)
     responder_reason = clean_text(responder_reason, "responder_reason", max_len=NOTE_MAX)
     manager = tier_manager(customer)
     if manager is not None and owner.id != manager.id and not responder_reason:
-        raise ValidationError(
-            "responder",
+        raise TierResponderError(
             f"{customer.name}是{TIERS[customer.tier]}客户，首问责任人应是客户经理"
             f" {manager.name}：请改选 {manager.name}，或写明由他人负责的原因",
+            manager.name,
         )
     book = DeadlineBook(station.area, current_rules(station.code))
     deadlines = book.for_entry(category, received, channel)
@@ -275,11 +290,6 @@ def register_entry(
             set_replied(entry, result, now, book)
         save_audited(entry, actor=actor, action="register", at=now)
     return entry
-
-
-def promised_due(deadlines: dict[str, datetime]) -> datetime | None:
-    """The deadline promised to the customer: the reply, or for a repair, power restored."""
-    return deadlines.get("reply") or deadlines.get("restore") or deadlines.get("arrive")
 
 
 def set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) -> None:

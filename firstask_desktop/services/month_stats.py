@@ -33,6 +33,7 @@ from firstask_desktop.domain.vocab import (
     STATUSES,
 )
 from firstask_desktop.services.queries import month_range, overdue_condition
+from firstask_desktop.services.station_names import PersonLabels
 from firstask_desktop.store.models import Entry, Escalation, FollowUp, Staff, Station
 
 
@@ -77,6 +78,9 @@ class _Clock:
 class _Person:
     name: str
     total: int = 0
+    key: str = ""  # a person: their staff uuid (two 张伟 at two stations are two people)
+    station: str = ""
+    label: str = ""
     reply: _Clock = field(default_factory=_Clock)
     follow_up: _Clock = field(default_factory=_Clock)
     overdue: int = 0
@@ -89,12 +93,18 @@ class _Person:
         pleased = self.satisfaction["satisfied"] + self.satisfaction["basic"]
         return {
             "name": self.name,
+            "key": self.key,
+            "station": self.station,
+            "label": self.label or self.name,
             "total": self.total,
             "reply_on_time": self.reply.on_time,
             "reply_late": self.reply.late,
             "reply_rate": rate(self.reply.on_time, self.reply.on_time + self.reply.late),
             "follow_up_on_time": self.follow_up.on_time,
             "follow_up_late": self.follow_up.late,
+            "follow_up_rate": rate(
+                self.follow_up.on_time, self.follow_up.on_time + self.follow_up.late
+            ),
             "overdue": self.overdue,
             "unresolved": self.unresolved,
             "escalated": self.escalated,
@@ -178,7 +188,8 @@ def month_stats(
     overdue_ids = {e.id for e in Entry.select(Entry.id).where(live & overdue_condition(now))}
 
     reply, follow_up = _Clock(), _Clock()
-    people: dict[str, _Person] = {}
+    labels = PersonLabels()
+    people: dict[str, _Person] = {}  # by staff uuid
     stations: dict[str, _Person] = {}  # at the county: one row per station
     overdue_rows, unresolved_rows = [], []
     for entry in entries:
@@ -187,10 +198,15 @@ def month_stats(
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
         is_overdue = entry.id in overdue_ids
         is_unresolved = entry.id in escalated and entry.replied_at is None
-        groups = (
-            people.setdefault(entry.responder.name, _Person(entry.responder.name)),
-            stations.setdefault(entry.station, _Person(entry.station)),
-        )
+        person = entry.responder
+        if person.uuid not in people:
+            people[person.uuid] = _Person(
+                person.name,
+                key=person.uuid,
+                station=person.station,
+                label=labels.label(person.name, person.station),
+            )
+        groups = (people[person.uuid], stations.setdefault(entry.station, _Person(entry.station)))
         for group in groups:
             group.total += 1
             group.reply.add(entry.due_at, answered, now)
@@ -201,11 +217,11 @@ def month_stats(
             group.unresolved += is_unresolved
             group.escalated += entry.id in escalated
         if is_overdue:
-            overdue_rows.append(_overdue_row(entry, now))
+            overdue_rows.append(overdue_row(entry, now, labels))
         if is_unresolved:
-            unresolved_rows.append(_unresolved_row(entry, escalated[entry.id]))
+            unresolved_rows.append(_unresolved_row(entry, escalated[entry.id], labels))
 
-    station_names = dict(Station.select(Station.code, Station.name).tuples())
+    station_names = labels.names
     rated = Counter(satisfaction.values())
     total_rated = sum(rated.values())
     result = {
@@ -230,7 +246,10 @@ def month_stats(
         "overdue": overdue_rows,
         "unresolved": unresolved_rows,
         "escalated": len(escalated),
-        "responders": [people[name].as_dict() for name in sorted(people)],
+        "responders": [
+            p.as_dict()
+            for p in sorted(people.values(), key=lambda p: (p.station != labels.local, p.label))
+        ],
         "stations": [
             stations[code].as_dict() | {"code": code, "name": station_names.get(code, code)}
             for code in sorted(stations)
@@ -258,17 +277,21 @@ def summary(stats: dict) -> dict:
     }
 
 
-def _overdue_row(entry: Entry, now: datetime) -> dict:
+def overdue_row(entry: Entry, now: datetime, labels: PersonLabels) -> dict:
+    """A line of an overdue list: which answer is late, since when (the visitor masked: the
+    list is printed and handed round)."""
     if entry.status in OPEN_STATUSES or entry.status == "unresolved":
         what, deadline = "答复", entry.due_at
     else:
         what, deadline = "回访", entry.follow_up_due_at
     return {
         "serial": entry.serial,
+        "station": entry.station,
         "received_at": entry.received_at,
         "category": CATEGORIES.get(entry.category, entry.category),
         "visitor": mask_name(entry.visitor),
-        "responder": entry.responder.name,
+        "responder": labels.label(entry.responder.name, entry.responder.station),
+        "responder_name": entry.responder.name,  # on a list of one station's own
         "status": STATUSES.get(entry.status, entry.status),
         "what": what,
         "deadline": deadline,
@@ -276,13 +299,13 @@ def _overdue_row(entry: Entry, now: datetime) -> dict:
     }
 
 
-def _unresolved_row(entry: Entry, escalated_at: datetime) -> dict:
+def _unresolved_row(entry: Entry, escalated_at: datetime, labels: PersonLabels) -> dict:
     return {
         "serial": entry.serial,
         "received_at": entry.received_at,
         "category": CATEGORIES.get(entry.category, entry.category),
         "visitor": mask_name(entry.visitor),
-        "responder": entry.responder.name,
+        "responder": labels.label(entry.responder.name, entry.responder.station),
         "status": STATUSES.get(entry.status, entry.status),
         "escalated_at": escalated_at,
         "reason": mask_personal_text(entry.unresolved_reason, entry.visitor),

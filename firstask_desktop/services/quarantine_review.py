@@ -70,6 +70,7 @@ _FIELD_MEANING = {
     ("violation", "amount_fen"): "fine",
     ("reassignment", "to_staff"): "new_responder",
     ("reassignment", "from_staff"): "from_staff",
+    ("attachment", "kind"): "attachment_kind",
 }
 # Fields holding a code of a closed vocabulary: shown as its label.
 _VOCABULARIES = {

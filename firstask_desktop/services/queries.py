@@ -538,15 +538,30 @@ ACTION_TEXT = {
     "accept_transfer": "接收转办",
     "return_transfer": "退回转办",
     "withdraw_transfer": "撤回转办",
+    # The county's own events about a station's record (sync/upsert.py, services/county.py).
+    "sync_import": "县公司导入同步文件",
+    "quarantine_take": "县公司采用隔离记录",
 }
+OTHER_ACTION = "其他操作"  # an action of a newer version: never its code on screen
 
 
-def timeline(entry: Entry) -> list[dict]:
-    """What happened to the entry, in order, from the audit log (the evidence, not a copy)."""
+def entry_record_uuids(entry: Entry) -> list[str]:
+    """The entry's uuid and those of its steps' records (transfers, follow-ups, ...)."""
     uuids = [entry.uuid]
     for model in (Transfer, Supervision, FollowUp, Escalation, Reassignment):
         uuids += [r.uuid for r in model.select(model.uuid).where(model.entry == entry)]
-    events = AuditEvent.select().where(AuditEvent.record_uuid.in_(uuids)).order_by(AuditEvent.seq)
+    return uuids
+
+
+def timeline(entry: Entry, events=None) -> list[dict]:
+    """What happened to the entry, in order, from the audit log (the evidence, not a copy);
+    ``events``: another log's events of the entry (a station's, imported at the county)."""
+    if events is None:
+        events = (
+            AuditEvent.select()
+            .where(AuditEvent.record_uuid.in_(entry_record_uuids(entry)))
+            .order_by(AuditEvent.seq)
+        )
     rows = []
     previous = None
     for event in events:
@@ -562,7 +577,7 @@ def timeline(entry: Entry) -> list[dict]:
                 "at": _iso(event.at),
                 "actor": event.actor,
                 "action": event.action,
-                "label": ACTION_TEXT.get(event.action, event.action),
+                "label": ACTION_TEXT.get(event.action, OTHER_ACTION),
             }
         )
     return rows

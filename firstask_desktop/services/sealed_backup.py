@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from firstask_desktop.domain.errors import RefusedError
-from firstask_desktop.store import keys
+from firstask_desktop.store import attachment_files, keys
 from firstask_desktop.store.fileio import write_atomic
 
 MAGIC = b"FABACKUP\r\n"
@@ -204,3 +204,53 @@ def private_keys_of(folder: Path) -> list[X25519PrivateKey]:
         if (keys.keys_dir(folder) / name).is_file():
             found.append(load(folder))
     return found
+
+
+ATTACHMENT_SUFFIX = ".faattach"
+
+
+def seal_attachments(
+    pool: Path, stick_folder: Path, hashes, *, station: str, made_at: str, signing_key, recipients
+) -> int:
+    """Each attachment file of ``hashes`` sealed like the register (same format, one file per
+    attachment) into ``stick_folder``, unless the stick has it already; returns how many were
+    written. A file is named by its hash, which tells a finder nothing of its content."""
+    written = 0
+    for sha in sorted(hashes):
+        target = Path(stick_folder) / f"{sha}{ATTACHMENT_SUFFIX}"
+        source = attachment_files.path_in(pool, sha)
+        if target.is_file() or not source.is_file():
+            continue
+        seal(
+            source,
+            target,
+            station=station,
+            made_at=made_at,
+            signing_key=signing_key,
+            recipients=recipients,
+        )
+        written += 1
+    return written
+
+
+def unseal_attachments(
+    stick_folder: Path, folder: Path, hashes, private_keys: list[X25519PrivateKey]
+) -> int:
+    """The attachment files of ``hashes`` the data folder lacks, opened from ``stick_folder``;
+    a file that does not open or is not its hash is skipped (``check`` names what is still
+    missing). Returns how many were brought back."""
+    brought = 0
+    for sha in sorted(hashes):
+        source = Path(stick_folder) / f"{sha}{ATTACHMENT_SUFFIX}"
+        target = attachment_files.path_for(folder, sha)
+        if not source.is_file() or attachment_files.state_of(target, sha) == "ok":
+            continue
+        try:
+            unseal(source, target, private_keys)
+        except RefusedError:
+            continue
+        if attachment_files.state_of(target, sha) == "ok":
+            brought += 1
+        else:
+            target.unlink(missing_ok=True)
+    return brought

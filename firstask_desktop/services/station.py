@@ -13,6 +13,7 @@ from firstask_desktop.domain.errors import (
     NotFoundError,
     RefusedError,
     ValidationError,
+    WrongPasswordError,
 )
 from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
 from firstask_desktop.domain.vocab import AREAS, COUNTY_ROLES, MODES, ROLES, parse_choice
@@ -215,8 +216,10 @@ def authenticate(name: str, password: str, now: datetime | None = None) -> Staff
                 f"{lockout.LOCK_MINUTES}分钟：请{lockout.LOCK_MINUTES}分钟后再试，"
                 "急用请由管理员重置密码。"
             )
-        raise NotAllowedError(
-            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。"
+        raise WrongPasswordError(
+            f"姓名或密码不正确，请重新输入（再错{left}次，账户将锁定{lockout.LOCK_MINUTES}分钟）。",
+            left,
+            lockout.LOCK_MINUTES,
         )
     lockout.clear(staff)
     return staff

@@ -14,7 +14,9 @@ from firstask_desktop.store.audit import record_table_state
 from firstask_desktop.store.models import Setting
 
 AUTO_LOCK_MINUTES = "auto_lock_minutes"
-DEFAULTS = {AUTO_LOCK_MINUTES: "10"}
+# The county: days a station may go without a sync file (services/county_overview.py says why 35).
+COUNTY_SYNC_INTERVAL_DAYS = "county_sync_interval_days"
+DEFAULTS = {AUTO_LOCK_MINUTES: "10", COUNTY_SYNC_INTERVAL_DAYS: "35"}
 
 
 def get(key: str) -> str:
@@ -25,5 +27,8 @@ def get(key: str) -> str:
 def put(actor, key: str, value: str, *, station: str, now: datetime | None = None) -> None:
     """Store one setting and chain the table's digest, in one transaction (permission: caller)."""
     with db.transaction():
-        Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        # An upsert both SQLite and the county's PostgreSQL understand (not REPLACE).
+        Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
         record_table_state(Setting, station=station, actor=actor, at=now)

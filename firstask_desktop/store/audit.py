@@ -229,6 +229,7 @@ TABLE_LABELS = {
     "setting": "设置",
     "serial_counter": "受理编号计数",
     "audit_event": "审计记录",
+    "attachment": "附件",
 }
 
 

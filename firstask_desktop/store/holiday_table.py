@@ -17,6 +17,7 @@ from firstask_desktop.domain.deadlines import (
     DeadlineRule,
     compute_deadlines,
     follow_up_due,
+    promised_due,
 )
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.domain.holiday_year import YearPlan, validate
@@ -42,7 +43,7 @@ YEAR_STATUS_KEY = "holidays.year_status"
 SHIPPED = "随程序提供"
 
 # Which stored deadline each clock fills (the promised due_at is the reply, or for a repair the
-# restore / arrive clock: entries.promised_due).
+# restore / arrive clock: deadlines.promised_due).
 CLOCK_FIELDS = (
     ("contact", "contact_due_at"),
     ("arrive", "arrive_due_at"),
@@ -247,9 +248,7 @@ def deadline_changes(plans: list[YearPlan], now: datetime) -> list[tuple[Entry, 
                 )
                 start = reopened.at if reopened else entry.received_at
                 promised = compute_deadlines(entry.category, start, station.area, rules, calendar)
-            wanted["due_at"] = (
-                promised.get("reply") or promised.get("restore") or promised.get("arrive")
-            )
+            wanted["due_at"] = promised_due(promised)
             for clock, field in CLOCK_FIELDS:
                 wanted[field] = deadlines.get(clock)
         elif entry.replied_at is not None:

@@ -11,7 +11,7 @@ import re
 
 from peewee import fn
 
-from firstask_desktop.store import chain_head, db
+from firstask_desktop.store import attachment_files, chain_head, db, storage
 from firstask_desktop.store.audit import verify_chain, verify_rows, verify_table_states
 from firstask_desktop.store.models import Entry, SerialCounter
 
@@ -78,6 +78,12 @@ def check_database() -> list[str]:
     folder = chain_head.attached()
     if folder is not None:
         problems += chain_head.problems(folder)
+    try:
+        # The data folder holds the attachment files even when the county's records are on
+        # PostgreSQL (where no chain head file is attached).
+        problems += attachment_files.problems(storage.current_folder())
+    except RuntimeError:
+        pass  # no data folder open: a register checked on its own (a backup before restore)
     return problems
 
 

@@ -353,6 +353,34 @@ class Appeal(Record):
     decided_at = DateTimeField(null=True)
 
 
+class Attachment(Record):
+    """附件: a file kept with an entry (a letter, a photo, the customer's papers, a signed
+    receipt). The bytes live in the data folder under their SHA-256 (attachment_files.py); the
+    row carries the hash, so the audit chain vouches for the file. Removing one marks the row;
+    the file stays until the next backup has copied it."""
+
+    entry = ForeignKeyField(Entry, backref="attachments", on_delete="RESTRICT")
+    sha256 = CharField(max_length=64, index=True)
+    size = IntegerField()
+    media_type = CharField(max_length=32)  # image/jpeg | application/pdf
+    kind = CharField(max_length=16)  # vocab.ATTACHMENT_KINDS
+    note = TextField(default="")
+    file_name = CharField(max_length=200, default="")  # as the clerk picked it, for people
+    added_at = DateTimeField()
+    added_by = ForeignKeyField(Staff, on_delete="RESTRICT", backref="+")
+    removed_at = DateTimeField(null=True)
+    removed_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="+")
+    remove_reason = TextField(default="")
+
+
+class AttachmentSent(BaseModel):
+    """This station's note of the attachment files its sync files have carried (by hash), so
+    that each file travels to the county once; a full export sends them all again."""
+
+    sha256 = CharField(max_length=64, primary_key=True)
+    seq = IntegerField()  # the export that carried it
+
+
 class KnownKey(BaseModel):
     """A public key this PC trusts (schema v5): the county's at a station, stations' at the county.
 
@@ -453,6 +481,9 @@ AUDITED = (
     Clause,
     Violation,
     Appeal,
+    Attachment,
 )
 SYNC_MODELS = (KnownKey, SyncLog, QuarantinedRecord, StationAuditEvent)
-ALL_MODELS = AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS
+ALL_MODELS = (
+    AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS + (AttachmentSent,)
+)

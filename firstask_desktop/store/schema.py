@@ -210,6 +210,13 @@ def _accountability(database) -> None:
     Customer._schema.create_indexes(safe=True)
 
 
+def _attachments(database) -> None:
+    """Attachments: files kept with an entry, by their SHA-256 (attachment_files.py)."""
+    from firstask_desktop.store.models import Attachment, AttachmentSent
+
+    create_missing_tables(database, Attachment, AttachmentSent)
+
+
 def _withdrawn_transfers(database) -> None:
     """A transfer sent by mistake can be taken back (撤回转办): when and why."""
     add_column_if_missing(database, "transfer", "withdrawn_at", DateTimeField(null=True))
@@ -229,6 +236,7 @@ MIGRATIONS: list[Callable] = [
     _drop_covered_indexes,
     _phone_marks,
     _accountability,
+    _attachments,
     _withdrawn_transfers,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1

@@ -43,8 +43,9 @@ from firstask_desktop.store.fileio import write_atomic
 
 MAGIC = b"FASYNC\r\n"
 FORMAT = "firstask-sync"
-# the version this program writes and the newest it reads (2: the entry's phone_unverified)
-VERSION = 2
+# the version this program writes and the newest it reads (2: the entry's phone_unverified;
+# 3: attachments, their rows in the file and their bytes in numbered part files beside it)
+VERSION = 3
 SIGNATURE_CONTEXT = b"firstask-sync-signature-v1\x00"
 SCHEME = "X25519-HKDF-SHA256-ChaCha20Poly1305-STREAM64K"
 HKDF_INFO = b"firstask-sync v1 body key"
@@ -58,7 +59,7 @@ MAX_COUNT = 20_000_000  # records of one table in one file
 # KiB; with merging done in batches bounded by size, this keeps a file of huge lines that a few
 # KiB of zlib inflate to gigabytes within a fixed memory budget (docs/sync-format.md).
 MAX_LINE = 1024 * 1024
-KINDS = ("station_export", "county_package", "county_ack")
+KINDS = ("station_export", "county_package", "county_ack", "station_attachments")
 STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 ZERO_HASH = "0" * 64
@@ -142,6 +143,14 @@ class BodyWriter:
     def _seal(self, plain: bytes, *, last: bool) -> None:
         self._emit(self._aead.encrypt(_nonce(self._chunk_index, last), plain, None))
         self._chunk_index += 1
+
+    def length_so_far(self) -> int:
+        """The body's length if it ended now, give or take one chunk's tag (the compressor's
+        buffer flushed first, so nothing is hidden inside it): a part file stops before it
+        would grow past its limit."""
+        self._flush_lines()
+        self._feed(self._compressor.flush(zlib.Z_SYNC_FLUSH))
+        return self.length + len(self._pending) + TAG
 
     def _emit(self, data: bytes) -> None:
         if data:

@@ -36,7 +36,7 @@ from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import AuditEvent, QuarantinedRecord, StationAuditEvent, SyncLog
 from firstask_desktop.store.storage import current_folder
 
-from . import trust
+from . import attachment_parts, trust
 from .container import HEX64, SyncFile, iter_records, refuse
 from .progress import Progress
 from .records import SPECS, TABLE_ORDER
@@ -380,6 +380,12 @@ def import_station_file(
         )
     if verdict == "quarantine":
         return _quarantine_file(sync_file, note, actor=actor, now=now, folder=folder)
+    # The attachment files first, every part checked before one is read: a missing or damaged
+    # part refuses the whole file. Files written before a later refusal are named by their
+    # hash alone and harm nothing; the same file imported again finds them there.
+    parts = attachment_parts.check_parts(sync_file)
+    progress(0, 1, "attachments", force=True)
+    arrived = attachment_parts.receive(parts, folder, decryption_key) if parts else 0
     total = sum(header["counts"].values())
     received = {}
     with db.transaction():
@@ -438,6 +444,8 @@ def import_station_file(
         fix_sequences(list(merger.touched_models) + [AuditEvent])
         summary = merger.totals()
         summary["audit_inserted"] = chain.counts["inserted"]
+        if arrived:
+            summary["attachment_files"] = arrived
         if chain.counts["quarantined"]:
             summary["quarantined"] = summary.get("quarantined", 0) + chain.counts["quarantined"]
         log.counts = json.dumps(summary, sort_keys=True)
@@ -452,7 +460,8 @@ def import_station_file(
     message = (
         f"已导入供电所 {code} 的第 {seq} 号同步文件：新增 {summary.get('inserted', 0)} 条，"
         f"更新 {summary.get('updated', 0)} 条，未变 {summary.get('unchanged', 0)} 条，"
-        f"审计记录 {chain.counts['inserted']} 条。"
+        f"审计记录 {chain.counts['inserted']} 条"
+        + (f"，附件文件 {arrived} 个。" if arrived else "。")
     )
     return ImportResult(
         path=sync_file.path,

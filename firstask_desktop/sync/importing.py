@@ -14,6 +14,7 @@ from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.store.storage import current_folder
 
 from .actors import authorise
+from .attachment_parts import KIND as PART_KIND
 from .container import SyncFile, open_sync_file, refuse
 from .progress import Progress
 from .results import ImportResult
@@ -57,6 +58,13 @@ def import_file(
     if accept_new_station:
         authorise(actor, "manage_keys")
     sync_file = path if isinstance(path, SyncFile) else open_sync_file(Path(path))
+    if sync_file.kind == PART_KIND:
+        raise refuse(
+            sync_file.path,
+            "是一个附件部分文件",
+            f"请导入同一次导出的主文件“{sync_file.station}-{sync_file.seq:06d}.fasync”，"
+            "附件随它一起导入。",
+        )
     progress = Progress(on_progress, should_cancel)
     progress(0, 1, "check", force=True)
     if sync_file.kind == "station_export":
@@ -105,7 +113,8 @@ def import_files(paths: list[Path], **options) -> list[FileOutcome]:
             opened.append(open_sync_file(Path(path)))
         except RefusedError as err:
             outcomes.append(FileOutcome(Path(path), error=err))
-    for sync_file in sorted(opened, key=_order_key):
+    # Part files are read with their main file: given among the rest (a whole stick), skipped.
+    for sync_file in sorted((f for f in opened if f.kind != PART_KIND), key=_order_key):
         try:
             outcomes.append(FileOutcome(sync_file.path, result=import_file(sync_file, **options)))
         except RefusedError as err:

@@ -31,7 +31,9 @@ VOCABULARIES: dict[tuple[str, str], frozenset[str]] = {
     ("follow_up", "method"): frozenset(vocab.FOLLOW_UP_METHODS),
     ("follow_up", "outcome"): frozenset(vocab.FOLLOW_UP_OUTCOMES),
     ("follow_up", "satisfaction"): frozenset(vocab.SATISFACTION),
-    ("violation", "state"): frozenset({"proposed", "confirmed", "dismissed"}),
+    ("violation", "state"): frozenset(vocab.VIOLATION_STATES),
+    ("attachment", "kind"): frozenset(vocab.ATTACHMENT_KINDS),
+    ("attachment", "media_type"): frozenset({"image/jpeg", "application/pdf"}),
 }
 
 

@@ -19,6 +19,7 @@ CancelCheck = Callable[[], bool]
 STAGES = {
     "select": "正在挑选要导出的记录",
     "write": "正在写入同步文件",
+    "attachments": "正在写入附件",
     "verify": "正在校验写出的文件",
     "check": "正在校验文件签名",
     "import": "正在导入记录",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,11 +21,11 @@ from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.store import db, keys
 from firstask_desktop.store.audit import GENESIS
 from firstask_desktop.store.folder_lock import exclusive
-from firstask_desktop.store.models import AuditEvent, Station, SyncLog
+from firstask_desktop.store.models import AttachmentSent, AuditEvent, Station, SyncLog
 from firstask_desktop.store.storage import current_folder
 
 from .. import __version__
-from . import state, trust
+from . import attachment_parts, state, trust
 from .actors import authorise
 from .container import (
     FORMAT,
@@ -66,6 +66,9 @@ class ExportResult:
     counts: dict[str, int]
     file_hash: str
     size: int
+    # The attachment part files written beside it (-att-001 …) and the files they carry.
+    parts: list[Path] = field(default_factory=list)
+    attachment_files: int = 0
 
     @property
     def records(self) -> int:
@@ -73,9 +76,16 @@ class ExportResult:
 
     @property
     def message(self) -> str:
+        carried = ""
+        if self.parts:
+            carried = (
+                f"附件文件 {self.attachment_files} 个在旁边的 {len(self.parts)} 个附件部分文件里"
+                "（-att-001 起），请和主文件一起交给县公司；"
+            )
         return (
             f"已写出第 {self.seq} 号同步文件“{self.path.name}”（{self.records} 条记录，"
-            f"{self.counts.get(AUDIT_TABLE, 0)} 条审计记录），已读回校验无误，可以安全拔出U盘。"
+            f"{self.counts.get(AUDIT_TABLE, 0)} 条审计记录），{carried}"
+            "已读回校验无误，可以安全拔出U盘。"
         )
 
 
@@ -216,8 +226,12 @@ def export_file(
     on_progress=None,
     should_cancel=None,
     folder: Path | None = None,
+    part_size: int = attachment_parts.PART_SIZE,
 ) -> ExportResult:
     """Write this station's next sync file into ``out_dir``; verified before it returns.
+
+    Attachment files not sent before (all of them with ``full``) go into part files beside
+    it, each under ``part_size`` bytes.
 
     ``actor``: the logged-in staff member (role must allow ``export_import``) or a label.
     ``on_progress(done, total, stage)`` and ``should_cancel()`` as in ``sync.progress``.
@@ -234,6 +248,7 @@ def export_file(
             on_progress=on_progress,
             should_cancel=should_cancel,
             folder=folder,
+            part_size=part_size,
         )
 
 
@@ -243,7 +258,7 @@ EXPORT_BUSY = (
 
 
 def _export_file(
-    out_dir: Path, *, full, actor, now, on_progress, should_cancel, folder: Path
+    out_dir: Path, *, full, actor, now, on_progress, should_cancel, folder: Path, part_size: int
 ) -> ExportResult:
     progress = Progress(on_progress, should_cancel)
     who = authorise(actor, "export_import")
@@ -300,6 +315,26 @@ def _export_file(
                 body.add(AUDIT_TABLE, data)
             done += len(events)
             progress(done, total, "write")
+        sent = (
+            set()
+            if full
+            else {sha for (sha,) in AttachmentSent.select(AttachmentSent.sha256).tuples()}
+        )
+        to_send = attachment_parts.files_to_send(
+            None if selected is None else selected["attachment"], station.code, sent
+        )
+    county_public = keys.unb64(county.encryption_public)
+    progress(0, max(1, len(to_send)), "attachments", force=True)
+    parts = attachment_parts.write_parts(
+        out_dir,
+        folder,
+        to_send,
+        header={"station": station.code, "seq": seq, "created_at": now.isoformat()},
+        county_public=county_public,
+        signing_key=signing_key,
+        part_size=part_size,
+        on_file=lambda n: progress(n, max(1, len(to_send)), "attachments"),
+    )
     header = {
         "format": FORMAT,
         "version": VERSION,
@@ -319,12 +354,21 @@ def _export_file(
         "key_id": keys.key_id(keys.public_bytes(signing_key)),
         "recipient": county.station,
         "app_version": __version__,
+        "attachment_parts": parts.parts,
     }
     progress(total, total, "write", force=True)
     target = out_dir / export_file_name(station.code, seq)
-    file_hash = write_container(target, header, body, signing_key)
-    progress(0, 1, "verify", force=True)
-    _verify_written(target, file_hash, header)
+    try:
+        file_hash = write_container(target, header, body, signing_key)
+        progress(0, 1, "verify", force=True)
+        _verify_written(target, file_hash, header)
+        for part, path in zip(parts.parts, parts.paths, strict=True):
+            _verify_written(path, part["sha256"], None)
+    except BaseException:
+        # The export does not count: no part file is left to be mistaken for one that does.
+        for path in parts.paths:
+            path.unlink(missing_ok=True)
+        raise
     with db.transaction():
         state.put(
             {
@@ -350,6 +394,10 @@ def _export_file(
             by=who,
             counts=_counts_json(header),
         )
+        # Sent once: later exports leave these files out (a full export sends them again).
+        for start in range(0, len(parts.hashes), BATCH):
+            rows = [{"sha256": sha, "seq": seq} for sha in parts.hashes[start : start + BATCH]]
+            AttachmentSent.insert_many(rows).on_conflict_replace().execute()
     progress(1, 1, "verify", force=True)
     return ExportResult(
         path=target,
@@ -357,7 +405,9 @@ def _export_file(
         full=full,
         counts=header["counts"],
         file_hash=file_hash,
-        size=target.stat().st_size,
+        size=target.stat().st_size + sum(p["size"] for p in parts.parts),
+        parts=parts.paths,
+        attachment_files=len(parts.hashes),
     )
 
 
@@ -365,7 +415,7 @@ def _counts_json(header: dict) -> str:
     return json.dumps(header["counts"], sort_keys=True)
 
 
-def _verify_written(target: Path, file_hash: str, header: dict) -> None:
+def _verify_written(target: Path, file_hash: str, header: dict | None) -> None:
     """Read the file back from the stick: structure, signature and every byte's hash."""
     try:
         written = open_sync_file(target)
@@ -374,10 +424,9 @@ def _verify_written(target: Path, file_hash: str, header: dict) -> None:
             f"写出的同步文件读回校验失败（{err}）：U盘可能有问题。"
             "本次导出不算数，请换一个U盘重新导出。"
         ) from None
-    if (
-        written.file_hash != file_hash
-        or written.header["seq"] != header["seq"]
-        or written.header["counts"] != header["counts"]
+    if written.file_hash != file_hash or (
+        header is not None
+        and (written.header["seq"] != header["seq"] or written.header["counts"] != header["counts"])
     ):
         raise RefusedError(
             "写出的同步文件读回后与写入的不一致：U盘可能有问题。"

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from peewee import fn
-
 from firstask_desktop.store.models import AuditEvent, SyncLog
 
 from . import state, trust
+from .records import TABLE_ORDER
+
+
+def changed_records(after_seq: int) -> int:
+    """How many records the next export carries: each record changed since the last export
+    once, however many times it changed (an entry's five steps are one), and only the synced
+    tables (the export's own bookkeeping is not a change to send)."""
+    return (
+        AuditEvent.select(AuditEvent.table_name, AuditEvent.record_uuid)
+        .where((AuditEvent.seq > after_seq) & AuditEvent.table_name.in_(TABLE_ORDER))
+        .distinct()
+        .count()
+    )
 
 
 def station_sync_status() -> dict:
@@ -29,9 +40,6 @@ def station_sync_status() -> dict:
         "last_export_file": last.file_name if last else "",
         "acknowledged_seq": acknowledged,
         "unacknowledged": list(range(acknowledged + 1, export_seq + 1)),
-        "changes_since_export": AuditEvent.select(fn.COUNT(AuditEvent.seq))
-        .where(AuditEvent.seq > cursor)
-        .scalar()
-        or 0,
+        "changes_since_export": changed_records(cursor),
         "applied_package_seq": state.get_int(state.APPLIED_PACKAGE_SEQ),
     }

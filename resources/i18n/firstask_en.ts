@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AckFiles</name>
+    <message>
+        <source>已写出 {0} 个回执文件：请把回执带回供电所，在供电所的“同步”页导入。</source>
+        <translation>{0} acknowledgement file(s) written: take them back to the station and import them on its 同步 (Sync) page.</translation>
+    </message>
+    <message>
+        <source>{0}（在 {1}）</source>
+        <translation>{0} (on {1})</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>{0} — {1}</source>
@@ -193,6 +204,10 @@
         <translation>The checks propose breaches of the first-inquiry rules from the register; nobody is fined automatically: check each one, then confirm or dismiss it (a dismissal needs a reason). Double-click a row to open the entry.</translation>
     </message>
     <message>
+        <source>这里可以查看各供电所的考核记录：员工的考核由各所所长确认或驳回，所长本人的考核和申诉由县公司考核员办理。双击一行打开该登记。</source>
+        <translation>Every station&apos;s assessments are shown here: each station head confirms or dismisses those of their staff; the county assessor decides those of the heads and the appeals. Double-click a row to open the entry.</translation>
+    </message>
+    <message>
         <source>这里可以查看全所的考核记录；确认和驳回由所长办理。双击一行打开该登记。</source>
         <translation>The whole station&apos;s assessment records, read-only; the station head confirms or dismisses them. Double-click a row to open the entry.</translation>
     </message>
@@ -252,6 +267,163 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     </message>
 </context>
 <context>
+    <name>AttachmentAddDialog</name>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source> 等 {0} 个</source>
+        <translation> and {0} more</translation>
+    </message>
+    <message>
+        <source>如：客户来信第1页、倒杆现场、户口本首页（可不填）</source>
+        <translation>e.g. letter page 1, the fallen pole, household register first page (optional)</translation>
+    </message>
+    <message>
+        <source>照片会自动摆正、缩小到2000像素以内，并去掉拍摄地点等信息；PDF原样保存。</source>
+        <translation>Photos are turned upright, shrunk to at most 2000 pixels and lose where they were taken; PDFs are kept as they are.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>适合窗口</source>
+        <translation>Fit window</translation>
+    </message>
+    <message>
+        <source>向左转</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <source>向右转</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第 {0} / {1} 页</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件</source>
+        <translation>This file cannot be shown</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachment…</translation>
+    </message>
+    <message>
+        <source>粘贴图片</source>
+        <translation>Paste picture</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>删除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>附件（{0}）</source>
+        <translation>Attachments ({0})</translation>
+    </message>
+    <message>
+        <source>可把照片或PDF拖到这里，或复制图片后粘贴</source>
+        <translation>Drop photos or PDFs here, or copy a picture and paste it</translation>
+    </message>
+    <message>
+        <source>（无权查看）</source>
+        <translation>(not shown to you)</translation>
+    </message>
+    <message>
+        <source>（文件缺失）</source>
+        <translation>(file missing)</translation>
+    </message>
+    <message>
+        <source>客户证件只有首问责任人、客户经理、所长和管理员可以查看</source>
+        <translation>Customer documents are shown only to the responder, the customer manager, the head and the administrator</translation>
+    </message>
+    <message>
+        <source>{0} 由 {1} 添加</source>
+        <translation>Added {0} by {1}</translation>
+    </message>
+    <message>
+        <source>只有能修改这条登记的人可以添加或删除附件</source>
+        <translation>Only who may edit this entry can add or remove attachments</translation>
+    </message>
+    <message>
+        <source>选择照片或PDF</source>
+        <translation>Choose photos or PDFs</translation>
+    </message>
+    <message>
+        <source>照片或PDF</source>
+        <translation>Photos or PDFs</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有图片：请先在微信或看图软件里复制图片。</source>
+        <translation>There is no picture on the clipboard: copy one in WeChat or a picture viewer first.</translation>
+    </message>
+    <message>
+        <source>粘贴的图片</source>
+        <translation>Pasted picture</translation>
+    </message>
+    <message>
+        <source>删除附件</source>
+        <translation>Remove attachment</translation>
+    </message>
+    <message>
+        <source>删除“{0}”的原因（文件保留到下次备份，审计记录可查）：</source>
+        <translation>Why remove “{0}”? (The file is kept until the next backup; the audit log keeps the record.)</translation>
+    </message>
+</context>
+<context>
     <name>ClausesTab</name>
     <message>
         <source>条款</source>
@@ -300,6 +472,177 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>已保存条款 §{0}。</source>
         <translation>Clause §{0} saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CountyOverviewPage</name>
+    <message>
+        <source>各供电所总览：</source>
+        <translation>Stations overview:</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>打印总览…</source>
+        <translation>Print the overview…</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印所选供电所的超期清单…</source>
+        <translation>Print the overdue lists of the selected stations…</translation>
+    </message>
+    <message>
+        <source>打印全部超期清单…</source>
+        <translation>Print all overdue lists…</translation>
+    </message>
+    <message>
+        <source>超过多少天没有同步文件算逾期：</source>
+        <translation>Days without a sync file before a station is late:</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>双击一行打开该供电所的登记簿；双击“已超期”或“最久超期”只看它的超期登记。点列标题排序。</source>
+        <translation>Double-click a row to open that station&apos;s register; double-click Overdue or Oldest overdue to see only its overdue entries. Click a column title to sort.</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>本月登记</source>
+        <translation>Entries this month</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>最久超期</source>
+        <translation>Oldest overdue</translation>
+    </message>
+    <message>
+        <source>待所长处理</source>
+        <translation>Waiting for the head</translation>
+    </message>
+    <message>
+        <source>答复及时率</source>
+        <translation>Reply on time</translation>
+    </message>
+    <message>
+        <source>回访及时率</source>
+        <translation>Follow-up in time</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>最近同步文件</source>
+        <translation>Last sync file</translation>
+    </message>
+    <message>
+        <source>距今</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>{0} 个供电所&#x3000;本月登记 {1} 条&#x3000;未办结 {2} 条&#x3000;已超期 {3} 条&#x3000;待所长处理 {4} 条</source>
+        <translation>{0} stations   {1} entries this month   {2} open   {3} overdue   {4} waiting for the head</translation>
+    </message>
+    <message>
+        <source>{0} 个所逾期未同步（超过 {1} 天没有同步文件），请电话催报</source>
+        <translation>{0} station(s) late with their sync file (none for {1} days or more): phone them</translation>
+    </message>
+    <message>
+        <source>还没有导入任何供电所的同步文件：请在“同步”页导入供电所带来的文件。</source>
+        <translation>No station&apos;s sync file has been imported yet: import the files the stations bring on the 同步 (Sync) page.</translation>
+    </message>
+    <message>
+        <source>从未导入</source>
+        <translation>never imported</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>{0} 天前</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <source>（逾期）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <source>超 {0} 天</source>
+        <translation>{0} days over</translation>
+    </message>
+    <message>
+        <source>{0}：{1}时限 {2}</source>
+        <translation>{0}: {1} deadline {2}</translation>
+    </message>
+    <message>
+        <source>{0}，{1} 导入</source>
+        <translation>{0}, imported {1}</translation>
+    </message>
+    <message>
+        <source>超过 {0} 天没有同步文件：请打电话请供电所带U盘来同步。</source>
+        <translation>No sync file for {0} days or more: phone the station to bring its USB stick.</translation>
+    </message>
+    <message>
+        <source>先在表中选中一个或几个供电所（按住 Ctrl 多选）</source>
+        <translation>First select one or more stations in the table (Ctrl+click for several)</translation>
+    </message>
+    <message>
+        <source>各供电所总览 {0}</source>
+        <translation>Stations overview {0}</translation>
+    </message>
+    <message>
+        <source>各供电所总览-{0}.pdf</source>
+        <translation>stations-overview-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>超期事项清单 {0}</source>
+        <translation>Overdue list {0}</translation>
+    </message>
+    <message>
+        <source>超期事项清单-{0}.pdf</source>
+        <translation>overdue-list-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>导出总览</source>
+        <translation>Export the overview</translation>
+    </message>
+    <message>
+        <source>各供电所总览-{0}.xlsx</source>
+        <translation>stations-overview-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>总览已导出到 {0}</source>
+        <translation>Overview exported to {0}</translation>
     </message>
 </context>
 <context>
@@ -533,8 +876,20 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Close</translation>
     </message>
     <message>
+        <source>办理经过（供电所的审计记录）</source>
+        <translation>History (the station&apos;s audit records)</translation>
+    </message>
+    <message>
         <source>（按工作日估算：该年节假日尚未由县公司确认）</source>
         <translation> (estimated in working days: the county has not confirmed that year&apos;s holidays)</translation>
+    </message>
+    <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>{0}（电话 {1}）</source>
+        <translation>{0} (phone {1})</translation>
     </message>
     <message>
         <source>受理时间</source>
@@ -657,6 +1012,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Duplicates: {0}</translation>
     </message>
     <message>
+        <source>县公司只查看：这条登记由供电所在本所办理。</source>
+        <translation>The county only views this entry: the station works it on its own PC.</translation>
+    </message>
+    <message>
         <source>标记为重复登记…</source>
         <translation>Mark as duplicate…</translation>
     </message>
@@ -710,6 +1069,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
     <message>
         <source>（选择业务类型，勾选缺少的材料）</source>
         <translation>(choose the kind of business, tick what is missing)</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>required</translation>
     </message>
     <message>
         <source>承诺时限：选择类别后显示。</source>
@@ -949,6 +1312,10 @@ Phone: {0}</translation>
 </context>
 <context>
     <name>FollowUpPage</name>
+    <message>
+        <source>请先在下面的列表中点选一条登记，再回访。</source>
+        <translation>First choose an entry in the list below, then follow it up.</translation>
+    </message>
     <message>
         <source>回访：已答复或已上报、到期应回访的登记（含超期未回访）</source>
         <translation>Follow-ups: answered or escalated matters whose follow-up call is due (overdue ones included)</translation>
@@ -1243,6 +1610,10 @@ Phone: {0}</translation>
         <translation>FirstAsk — {0}</translation>
     </message>
     <message>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
         <source>登记簿</source>
         <translation>Register</translation>
     </message>
@@ -1301,6 +1672,10 @@ Phone: {0}</translation>
     <message>
         <source>待回访 {0}</source>
         <translation>follow-ups {0}</translation>
+    </message>
+    <message>
+        <source>各所待所长处理 {0}</source>
+        <translation>Waiting for station heads {0}</translation>
     </message>
     <message>
         <source>待所长处理 {0}</source>
@@ -1526,6 +1901,18 @@ Phone: {0}</translation>
     <message>
         <source>共 {0} 页</source>
         <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
     </message>
     <message>
         <source>打印(&amp;P)…</source>
@@ -1832,6 +2219,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>供电所</source>
+        <translation>Station</translation>
+    </message>
+    <message>
         <source>回访 {0}</source>
         <translation>follow-up {0}</translation>
     </message>
@@ -1893,6 +2284,10 @@ This cannot be undone; the station&apos;s own copy is not changed.</translation>
     <message>
         <source>未办结（全部）</source>
         <translation>Open (all)</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>正在生成 {0} 登记簿……</source>
@@ -2084,6 +2479,13 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>已停用 {0}。</source>
         <translation>{0} deactivated.</translation>
+    </message>
+</context>
+<context>
+    <name>StationFilter</name>
+    <message>
+        <source>全部供电所</source>
+        <translation>All stations</translation>
     </message>
 </context>
 <context>
@@ -2351,8 +2753,8 @@ They can no longer log in; their entries, steps and assessment records are all k
         <translation>Nothing exported yet.</translation>
     </message>
     <message>
-        <source>上次导出以来有 {0} 项变化。</source>
-        <translation>{0} changes since the last export.</translation>
+        <source>上次导出以来有 {0} 条记录有改动。</source>
+        <translation>{0} records changed since the last export.</translation>
     </message>
     <message>
         <source>隔离记录：{0} 条待处理…</source>
@@ -2361,6 +2763,10 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>选择U盘上的文件夹</source>
         <translation>Choose a folder on the USB stick</translation>
+    </message>
+    <message>
+        <source>还没有导入县公司的公钥：同步文件要加密给县公司。请先点本页下面的“导入县公司公钥…”，选U盘上县公司发来的公钥文件，并打电话核对指纹。</source>
+        <translation>The county office&apos;s public key is not imported yet: sync files are encrypted for the county. First click &quot;Import the county&apos;s public key…&quot; below on this page, choose the key file the county sent on the USB stick, and check its fingerprint by phone.</translation>
     </message>
     <message>
         <source>请先插入U盘，或点“其他文件夹…”选择保存位置。</source>
@@ -2427,6 +2833,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
 <context>
     <name>TodoPage</name>
     <message>
+        <source>待办（全县）：各供电所超期和即将到期的登记、即将到期的转办，以及各所等待所长处理的上报。由各所办理，县公司电话督促。</source>
+        <translation>To do (whole county): every station&apos;s overdue and nearly due entries, transfers nearly due, and escalations waiting for station heads. The stations work them; the county chases them by phone.</translation>
+    </message>
+    <message>
         <source>待办：超期和即将到期的登记、即将到期的转办，以及等待所长处理的上报</source>
         <translation>To do: overdue and soon-due entries, transfers due soon, and escalations waiting for the station head</translation>
     </message>
@@ -2445,6 +2855,10 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>转办即将到期</source>
         <translation>Transfers due soon</translation>
+    </message>
+    <message>
+        <source>各所上报待所长处理</source>
+        <translation>Escalated, waiting for station heads</translation>
     </message>
     <message>
         <source>上报待所长处理</source>
@@ -2694,6 +3108,53 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>渠道</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>来访人姓名</source>
+        <translation>visitor&apos;s name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>联系方式</source>
+        <translation>contact phone</translation>
+    </message>
+    <message>
+        <source>户号</source>
+        <translation>account number</translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation>matter</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <source>接待情况</source>
+        <translation>reception notes</translation>
+    </message>
+    <message>
+        <source>95598工单号</source>
+        <translation>95598 work order number</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。</source>
@@ -2702,6 +3163,10 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
     <message>
         <source>出错了：{0}: {1}。数据没有被部分修改（每次保存要么完整保存，要么完全不保存）；请重试，仍不行请联系县公司。</source>
         <translation>Something went wrong: {0}: {1}. Nothing was half-saved (each save is whole or not at all); try again, and call the county office if it persists.</translation>
+    </message>
+    <message>
+        <source>密码不正确，请重新输入（再错{0}次，账户将锁定{1}分钟）。</source>
+        <translation>Wrong password, please try again ({0} more wrong tries lock the account for {1} minutes).</translation>
     </message>
     <message>
         <source>不能完成</source>
@@ -2724,6 +3189,20 @@ A large register takes a dozen seconds or so. Do not close the program or turn o
 
 Please check the number with the customer first. Is it correct, and should it be saved as entered?
 (The entry will be marked “number not verified”, also on the follow-up list. Choose “No” to go back and change the number.)</translation>
+    </message>
+    <message>
+        <source>由他人负责的原因</source>
+        <translation>Reason someone else is responsible</translation>
+    </message>
+    <message>
+        <source>{0}
+
+写明由他人负责的原因后保存（如：客户经理{1}休假，客户要求当场办理）。
+选“取消”回去把首问责任人改为{1}。</source>
+        <translation>{0}
+
+Give the reason someone else takes it, then save (e.g. customer manager {1} is on leave and the customer wants it handled now).
+Choose Cancel to go back and make {1} the first responder.</translation>
     </message>
 </context>
 <context>
@@ -3245,12 +3724,91 @@ Please check the number with the customer first. Is it correct, and should it be
         <translation>What happened</translation>
     </message>
     <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>附件类别</source>
+        <translation>Attachment kind</translation>
+    </message>
+    <message>
+        <source>文件校验值</source>
+        <translation>File checksum</translation>
+    </message>
+    <message>
+        <source>文件大小</source>
+        <translation>File size</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>文件类型</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <source>添加人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation>Removed at</translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation>Removed by</translation>
+    </message>
+    <message>
+        <source>删除原因</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
         <source>改派</source>
         <translation>Reassign</translation>
     </message>
     <message>
         <source>申诉</source>
         <translation>Appeal</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>不能为空，请填写{0}</source>
+        <translation>Required: please fill in the {0}</translation>
+    </message>
+    <message>
+        <source>不能超过{0}个字（现在是{1}个字），请删减</source>
+        <translation>At most {0} characters (now {1}): please shorten it</translation>
+    </message>
+    <message>
+        <source>格式不对。{0}</source>
+        <translation>Not a valid number. {0}</translation>
+    </message>
+    <message>
+        <source>请选择一项：{0}</source>
+        <translation>Please choose one: {0}</translation>
+    </message>
+    <message>
+        <source>“{0}”不是可选项，请从以下选择：{1}</source>
+        <translation>&quot;{0}&quot; is not a choice; please choose one of: {1}</translation>
+    </message>
+    <message>
+        <source>95598转办的登记必须填写工单号</source>
+        <translation>A matter from 95598 needs its work order number</translation>
+    </message>
+    <message>
+        <source>不能当场答复的事项必须记录联系电话，以便告知办理结果和回访</source>
+        <translation>A matter not answered on the spot needs a phone number, to tell the customer the result and to follow up</translation>
+    </message>
+    <message>
+        <source>可填写：手机 138 1234 5678；固话 0931-8123456（分机写成 0931-8123456转123）；服务号码 95598 或 400-123-4567</source>
+        <translation>For example: mobile 138 1234 5678; landline 0931-8123456 (extension: 0931-8123456转123); service numbers 95598 or 400-123-4567</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3998,26 @@ Please check the number with the customer first. Is it correct, and should it be
         <translation>Unsatisfied</translation>
     </message>
     <message>
+        <source>来信原件</source>
+        <translation>Original letter</translation>
+    </message>
+    <message>
+        <source>现场照片</source>
+        <translation>Site photo</translation>
+    </message>
+    <message>
+        <source>客户证件</source>
+        <translation>Customer&apos;s papers</translation>
+    </message>
+    <message>
+        <source>签字回执</source>
+        <translation>Signed receipt</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <source>未到期</source>
         <translation>On time</translation>
     </message>
@@ -3550,6 +4128,18 @@ Please check the number with the customer first. Is it correct, and should it be
     <message>
         <source>修改一次性告知清单</source>
         <translation>Amended the one-time notice list</translation>
+    </message>
+    <message>
+        <source>县公司导入同步文件</source>
+        <translation>Imported at the county</translation>
+    </message>
+    <message>
+        <source>县公司采用隔离记录</source>
+        <translation>Quarantined record taken at the county</translation>
+    </message>
+    <message>
+        <source>其他操作</source>
+        <translation>Other action</translation>
     </message>
     <message>
         <source>首次联系客户</source>

@@ -165,3 +165,63 @@ def test_a_larger_text_size_widens_the_register_columns_at_once(window, session,
         session.prefs.text_size = "medium"
         session.prefs_changed.emit("text_size")
         settle(qtbot)
+
+
+def test_large_text_is_really_large_and_the_register_keeps_matter_and_deadline(
+    window, session, qapp, qtbot
+):
+    from firstask_desktop.gui.entry_table import MATTER_READABLE
+    from firstask_desktop.gui.register_model import (
+        COL_CHANNEL,
+        COL_DUE_STATE,
+        COL_MATTER,
+        COL_STATUS,
+    )
+
+    view = window.page["register"].table.view
+    # 1366×768 at 中: every column shown.
+    apply_look(qapp, session.prefs)
+    session.prefs_changed.emit("text_size")
+    window.resize(1366, 700)
+    settle(qtbot)
+    assert not any(view.isColumnHidden(column) for column in range(view.model().columnCount()))
+    try:
+        session.prefs.text_size = "large"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")
+        assert qapp.font().pointSize() >= 14
+        # 1280×720 logical (150 %): the window as large as it gets.
+        window.resize(1280, 700)
+        settle(qtbot)
+        metrics = view.fontMetrics()
+        assert view.columnWidth(COL_MATTER) >= metrics.horizontalAdvance(MATTER_READABLE)
+        for column in (COL_MATTER, COL_STATUS, COL_DUE_STATE):
+            assert not view.isColumnHidden(column)
+        right = view.columnViewportPosition(COL_DUE_STATE) + view.columnWidth(COL_DUE_STATE)
+        assert right <= view.viewport().width()  # 时限情况 on screen, not scrolled off
+        assert view.isColumnHidden(COL_CHANNEL)  # a secondary column made the room
+    finally:
+        session.prefs.text_size = "medium"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")
+
+
+def test_the_rail_shows_whole_english_titles(window, session, qapp, qtbot):
+    rail = window.rail
+    try:
+        session.prefs.language = "en"
+        session.prefs.text_size = "large"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")
+        settle(qtbot)
+        qtbot.wait(10)
+        metrics = rail.fontMetrics()
+        titles = [rail.item(row).text() for row in range(rail.count())]
+        assert "Follow-ups" in titles and "Assessment" in titles
+        for title in titles:
+            assert metrics.horizontalAdvance(title) <= rail.gridSize().width(), title
+    finally:
+        session.prefs.language = "zh_CN"
+        session.prefs.text_size = "medium"
+        apply_look(qapp, session.prefs)
+        session.prefs_changed.emit("text_size")

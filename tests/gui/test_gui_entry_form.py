@@ -173,6 +173,47 @@ def test_a_known_gold_customer_with_complaints_is_recognised(session, people, qt
     assert saved[0]["responder"] == "陈静"  # the customer manager is the first responder
 
 
+def test_a_gold_customers_matter_kept_by_the_clerk_asks_why_and_keeps_the_reason(
+    session, people, qtbot, monkeypatch
+):
+    """The core refuses a tier customer's matter on someone else without a reason: the form
+    asks for it (or lets the clerk go back to the manager) instead of a dead end."""
+    svc.register_entry(
+        people["张伟"], channel="来电", category="咨询", visitor="王五", phone="13900001111",
+        matter="电价", result="已答复",
+    )  # fmt: skip
+    customer = Customer.get(Customer.phone == "13900001111")
+    svc.set_customer_tier(people["管理员"], customer, "gold", "陈静")
+    asked = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return ("陈静休假，客户要求当场办理", True)
+
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getMultiLineText", answer)
+    form = EntryForm(session)
+    qtbot.addWidget(form)
+    form.show()
+    settle(qtbot)
+    ui = form.ui
+    qtbot.keyClicks(ui.phone, "13900001111")
+    form.lookup_customer()
+    settle(qtbot)
+    ui.category.set_value("consult")
+    type_text(ui.visitor, "王五")
+    type_text(ui.matter, "咨询电价")
+    assert ui.responder.currentData() == "陈静"  # offered first: the customer manager
+    mine = ui.responder.findData(session.actor.name)
+    ui.responder.setCurrentIndex(mine)  # she keeps it, as if picked from the list
+    ui.responder.activated.emit(mine)
+    saved = _save(qtbot, form)
+    assert len(asked) == 1
+    assert "金牌客户" in asked[0] and "陈静" in asked[0]
+    assert saved and saved[0]["responder"] == session.actor.name
+    entry = Entry.get(Entry.serial == saved[0]["serial"])
+    assert entry.responder_reason == "陈静休假，客户要求当场办理"
+
+
 def test_one_time_notice_documents_are_ticked_or_typed(form, qtbot):
     ui = form.ui
     _fill_complaint(qtbot, form)
@@ -230,3 +271,56 @@ def test_tab_order_is_the_paper_order(form, qtbot):
         "businessType",
         "docsList",
     ]
+
+
+def test_saving_an_empty_form_marks_every_missing_field_at_once(form, qtbot):
+    ui = form.ui
+    # Marked before saving: the caption's "*" and "必填" for a screen reader.
+    for caption in (ui.categoryLabel, ui.visitorLabel, ui.matterLabel, ui.phoneLabel):
+        assert caption.text().endswith("*"), caption.text()
+    assert not ui.unitLabel.text().endswith("*")
+    assert (
+        ui.visitor.accessibleDescription() == "必填" and ui.visitor.accessibleName() == "来访人姓名"
+    )
+    assert _save(qtbot, form) == []
+    shown = {
+        "category": ui.categoryError,
+        "visitor": ui.visitorError,
+        "matter": ui.matterError,
+        "phone": ui.phoneError,
+    }
+    for field, label in shown.items():
+        assert label.isVisible(), field
+        # Plain Chinese, no code names, the whole message on screen (wrapped, not cut).
+        assert not any(code in label.text() for code in ("consult", "query", "complaint"))
+        assert label.wordWrap()
+        assert label.height() >= label.heightForWidth(label.width())
+    assert "咨询、查询、投诉" in ui.categoryError.text()
+    assert "来访人姓名" in ui.visitorError.text()
+    assert not ui.formError.isVisible()
+    assert form.focusWidget() is ui.category or ui.category.isAncestorOf(form.focusWidget())
+    assert Entry.select().count() == 0
+
+
+def test_the_phone_is_not_required_when_answered_on_the_spot(form, qtbot):
+    ui = form.ui
+    assert ui.phoneLabel.text().endswith("*")
+    type_text(ui.result, "已当场解答")
+    assert not ui.phoneLabel.text().endswith("*")
+    assert ui.phone.accessibleDescription() == ""
+
+
+def test_errors_follow_the_english_language(form, session, qapp, qtbot):
+    from firstask_desktop.gui.app import apply_look
+
+    session.prefs.language = "en"
+    try:
+        apply_look(qapp, session.prefs)
+        assert _save(qtbot, form) == []
+        assert form.ui.visitorError.text() == "Required: please fill in the visitor's name"
+        assert form.ui.categoryError.text().startswith("Please choose one: Consultation, ")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in form.ui.matterError.text())
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in form.ui.phoneError.text())
+    finally:
+        session.prefs.language = "zh_CN"
+        apply_look(qapp, session.prefs)

@@ -134,3 +134,66 @@ def test_signing_in_runs_on_the_one_writer_because_it_counts_failures(
     assert len(threads["write"]) == 1
     assert threads["sign-in"] == threads["write"]
     assert not threads["read"] & threads["write"]
+
+
+def test_switching_person_offers_who_worked_here_before_never_the_administrator(
+    window, people, qtbot
+):
+    # 张伟 and 李娜 take turns at one counter PC: 李娜 is signed in now, 张伟 was before her.
+    prefs = window.session.prefs
+    prefs.last_user = "张伟"
+    prefs.last_user = "李娜"
+    window.lock()
+    screen = window.lock_screen
+    screen.switch_button.click()
+    settle(qtbot)
+    assert screen.panel.selected_name() == "张伟"
+    assert screen.panel.password.text() == ""
+
+
+def test_switching_on_a_pc_nobody_else_used_chooses_no_one(window, people, qtbot):
+    # Typing a password at once must not count against the administrator (first in the list).
+    window.lock()
+    screen = window.lock_screen
+    screen.switch_button.click()
+    settle(qtbot)
+    assert screen.panel.selected_name() == ""
+    qtbot.keyClicks(screen.panel.password, "secret123")
+    qtbot.keyClick(screen.panel.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert "请先在列表中选择您的姓名" in screen.panel.error.text()
+    from firstask_desktop.store.models import Staff
+
+    assert Staff.get(Staff.name == "管理员").failed_logins == 0
+    assert window.is_locked()
+
+
+def test_the_login_at_start_offers_the_last_person_on_this_pc(people, store, qtbot):
+    from firstask_desktop.gui.login import LoginDialog
+    from firstask_desktop.gui.session import Session
+
+    Session(store).set_actor(people["李娜"])
+    # The next start reads this PC's settings file anew; the register itself does not know.
+    login = LoginDialog("城关供电所", Session(store).prefs.last_user)
+    qtbot.addWidget(login)
+    login.show()
+    settle(qtbot)
+    assert login.panel.selected_name() == "李娜"
+    nobody = LoginDialog("城关供电所", "")
+    qtbot.addWidget(nobody)
+    nobody.show()
+    settle(qtbot)
+    assert nobody.panel.selected_name() == ""
+
+
+def test_a_wrong_password_at_the_lock_screen_blames_the_password_not_the_name(
+    window, people, qtbot
+):
+    window.lock()
+    screen = window.lock_screen
+    qtbot.keyClicks(screen.password, "wrong-password")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    settle(qtbot)
+    # The name is fixed on this screen: only the password can be wrong.
+    assert screen.error.text().startswith("密码不正确，请重新输入（再错4次")
+    assert "姓名" not in screen.error.text()

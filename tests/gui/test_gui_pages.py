@@ -171,3 +171,37 @@ def test_a_county_install_registers_nothing_and_filters_by_station(store, qapp, 
     window.new_entry()
     assert window.entry_form is None
     window.idle.stop()
+
+
+def test_follow_up_button_waits_for_a_chosen_entry_and_says_so(window, people, qtbot):
+    entry = _old_complaint(people, 10)
+    svc.reply_entry(
+        people["李娜"],
+        entry.serial,
+        "已处理",
+        now=datetime.now().replace(microsecond=0) - timedelta(days=9),
+    )
+    window.refresh_all()
+    window.show_page("follow_up")
+    settle(qtbot)
+    page = window.page["follow_up"]
+    assert _rows(page.table, qtbot)
+    page.table.view.clearSelection()
+    page.table.view.setCurrentIndex(page.table.model.index(-1, 0))
+    assert not page.follow_up_button.isEnabled()
+    assert "点选一条登记" in page.follow_up_button.toolTip()
+    page.table.view.selectRow(0)
+    assert page.follow_up_button.isEnabled() and page.follow_up_button.toolTip() == ""
+
+
+def test_overdue_lists_the_longest_overdue_first(window, people, qtbot):
+    oldest = _old_complaint(people, 80)
+    middle = _old_complaint(people, 30, visitor="李四", phone="13812345679")
+    newest = _old_complaint(people, 10, visitor="王五", phone="13812345670")
+    window.refresh_all()
+    settle(qtbot)
+    todo = window.page["todo"]
+    todo.show_bucket("overdue")
+    settle(qtbot)
+    rows = _rows(todo.table, qtbot)
+    assert [r["serial"] for r in rows] == [oldest.serial, middle.serial, newest.serial]

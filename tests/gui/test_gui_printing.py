@@ -87,6 +87,22 @@ def test_wall_register_is_built_in_the_background_with_progress(session, people,
     assert page.progress is None
     assert page.preview is not None and date.today().strftime("%Y-%m") in page.preview.windowTitle()
     assert page.preview.document.pageCount() >= 1
+    # Small print on a small screen: the preview zooms, from the fitted width.
+    from PySide6.QtPdfWidgets import QPdfView
+
+    preview = page.preview
+    preview.show()
+    settle(qtbot)
+    preview.zoom_in_button.click()
+    first = preview.view.zoomFactor()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    preview.zoom_in_button.click()
+    assert preview.view.zoomFactor() > first
+    preview.zoom_out_button.click()
+    preview.zoom_out_button.click()
+    assert preview.view.zoomFactor() < first
+    preview.fit_button.click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
 
 
 def test_no_receipt_for_who_may_not_see_the_customer(session, people, qtbot):

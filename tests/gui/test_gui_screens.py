@@ -69,6 +69,10 @@ def test_screenshots_render_every_screen(qapp, tmp_path):
         "dialog-quarantine-resolved",
     ):
         assert expected in names
+    from firstask_desktop.gui.screenshots import has_ink
+
+    receipt = next(path for path in files if path.stem.endswith("receipt-preview"))
+    assert has_ink(QImage(str(receipt)))  # the page drawn, not a blank preview
     for path in files:
         image = QImage(str(path))
         assert not image.isNull() and image.width() > 300

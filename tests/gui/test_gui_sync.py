@@ -115,3 +115,58 @@ def test_a_damaged_file_is_refused_with_nothing_changed(page, qtbot, tmp_path):
     page.import_files([str(junk)])
     settle(qtbot)
     assert page.result.text().startswith("✗ GS0101-000009.fasync")
+
+
+def test_a_refused_export_points_to_this_page_and_red_lines_do_not_outlive_their_cause(
+    page, session, people, qtbot, tmp_path
+):
+    page.export()
+    settle(qtbot)
+    # The key is imported right here, not in 设置, and no command line is quoted.
+    assert "导入县公司公钥" in page.error.text()
+    assert "设置" not in page.error.text() and "命令行" not in page.error.text()
+    page.drive.insertItem(0, str(tmp_path), str(tmp_path))
+    page.drive.setCurrentIndex(0)
+    assert page.error.isHidden()
+    page.export()
+    assert not page.error.isHidden()
+    session.set_actor(people["王建国"])
+    assert page.error.isHidden()
+
+
+def test_the_folder_picker_opens_in_the_documents_not_the_install_folder(
+    page, qtbot, tmp_path, monkeypatch
+):
+    asked = []
+
+    def pick(parent, title, start="", *args):
+        asked.append(start)
+        return str(tmp_path)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick)
+    page.drive.clear()
+    page.choose_folder()
+    assert asked[0] and Path(asked[0]).resolve() != Path.cwd().resolve()
+    assert page.folder() == str(tmp_path)
+    page.drive.clear()
+    page.choose_folder()
+    assert asked[1] == str(tmp_path)  # the folder used last time
+
+
+def test_changes_since_export_count_records_not_steps(people):
+    from firstask_desktop.services import entries as svc
+    from firstask_desktop.sync.status import changed_records
+
+    before = changed_records(0)
+    entry = svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    )
+    assert changed_records(0) == before + 2  # the entry and its new customer
+    svc.start_entry(people["李娜"], entry.serial)
+    svc.reply_entry(people["李娜"], entry.serial, "已处理")
+    assert changed_records(0) == before + 2  # still those two records

@@ -19,6 +19,14 @@ from firstask_desktop.gui.operations.assess_ops import (
     transfers_due,
     update_clause,
 )
+from firstask_desktop.gui.operations.attachment_ops import (
+    add_attachment,
+    attachment_file,
+    attachments,
+    pdf_document,
+    remove_attachment,
+    thumbnail,
+)
 from firstask_desktop.gui.operations.customer_ops import (
     search_customers,
     set_customer_tier,
@@ -93,6 +101,12 @@ from firstask_desktop.gui.operations.sync_ops import (
 )
 
 __all__ = [
+    "add_attachment",
+    "attachment_file",
+    "attachments",
+    "pdf_document",
+    "remove_attachment",
+    "thumbnail",
     "DOCUMENT_BUILDERS",
     "PROPOSALS_SHOWN",
     "TRANSFER_WARNING_HOURS",

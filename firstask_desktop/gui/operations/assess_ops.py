@@ -37,33 +37,40 @@ def transfers_due(viewer=None, now: datetime | None = None) -> list[dict]:
 PROPOSALS_SHOWN = 500
 
 
-def assessment_overview(viewer, month: str) -> dict:
+def assessment_overview(viewer, month: str, station: str = "") -> dict:
     """What the 考核 page shows ``viewer``: the proposals waiting for the head, and the month's
     confirmed and dismissed breaches with a line per responder — all of them for the head and
     administrators, only their own for everyone else (read-only but for the head)."""
     from firstask_desktop.domain import permissions
-    from firstask_desktop.services import assessment, station
+    from firstask_desktop.services import assessment
+    from firstask_desktop.services import station as station_svc
 
     everyone = assessment.sees_every_responder(viewer)
     pending = assessment.violations("proposed", responder=None if everyone else viewer)
+    if station:  # the county: one station's
+        from firstask_desktop.store.models import Violation
+
+        pending = pending.where(Violation.station == station)
     # The oldest first, a screenful of work at a time: the first check on a register with years
     # of history proposes tens of thousands (a table of them all would take seconds to build).
     proposed = [assessment.violation_to_dict(v) for v in pending.limit(PROPOSALS_SHOWN)]
     proposed_total = pending.count() if len(proposed) == PROPOSALS_SHOWN else len(proposed)
-    sheet = assessment.month_sheet(month)
-    mine = (lambda r: True) if everyone else (lambda r: r["responder"] == viewer.name)
-    rates = {r["name"]: r for r in sheet["responders"]}
-    fines = {p["name"]: p for p in sheet["by_person"]}
+    sheet = assessment.month_sheet(month, station=station or None)
+    mine = (lambda r: True) if everyone else (lambda r: r["responder_uuid"] == viewer.uuid)
+    # People by staff record: at the county two 张伟 of two stations are two lines.
+    rates = {r["key"]: r for r in sheet["responders"]}
+    fines = {p["key"]: p for p in sheet["by_person"]}
+    names = {key: r["label"] for key, r in rates.items()} | {k: p["name"] for k, p in fines.items()}
     people = []
-    for name in sorted(
-        set(rates) | set(fines), key=lambda n: (-fines.get(n, {}).get("amount_fen", 0), n)
+    for key in sorted(
+        set(rates) | set(fines), key=lambda k: (-fines.get(k, {}).get("amount_fen", 0), names[k])
     ):
-        if not everyone and name != viewer.name:
+        if not everyone and key != viewer.uuid:
             continue
-        fine, rate = fines.get(name, {}), rates.get(name, {})
+        fine, rate = fines.get(key, {}), rates.get(key, {})
         people.append(
             {
-                "name": name,
+                "name": names[key],
                 "count": fine.get("count", 0),
                 "amount_fen": fine.get("amount_fen", 0),
                 "sanctions": fine.get("sanctions", []),
@@ -75,11 +82,12 @@ def assessment_overview(viewer, month: str) -> dict:
     return {
         "month": sheet["month"],
         "everyone": everyone,
+        "at_county": station_svc.require_station().mode == "county",
         "may_decide": permissions.can(viewer, "assess"),
         "may_record": permissions.can(viewer, "record_breach"),
         # The stations scan; the county decides what they send (a county scan is refused).
         "may_scan": permissions.can(viewer, "assess")
-        and station.require_station().mode != "county",
+        and station_svc.require_station().mode != "county",
         # The printed sheet lists everyone's fines: printed by who sees them all.
         "may_print": everyone,
         "proposed": proposed,

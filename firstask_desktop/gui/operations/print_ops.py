@@ -42,9 +42,9 @@ def printable_kinds() -> list[str]:
     return [kind for kind, (module, _) in DOCUMENT_BUILDERS.items() if find_spec(module)]
 
 
-def build_document(kind: str, key: str, progress=None) -> bytes:
+def build_document(kind: str, key: str, progress=None, station: str = "") -> bytes:
     """The PDF bytes of a receipt/notice/督办单 (key: serial) or a register/statistics/月度考核表
-    (key: month)."""
+    (key: month; at the county, ``station`` limits the statistics and the 考核表 to one)."""
     builder = _builder(kind)
     if builder is None:
         from firstask_desktop.domain.errors import RefusedError
@@ -52,6 +52,8 @@ def build_document(kind: str, key: str, progress=None) -> bytes:
         raise RefusedError("这个版本还不能打印这种单据：请安装完整版本。")
     if kind == "register" and progress is not None:
         return builder(key, lambda percent, message="": progress(int(percent), 100, message))
+    if station and kind in ("stats", "assessment"):
+        return builder(key, station=station)
     return builder(key)
 
 
@@ -62,10 +64,10 @@ def build_guide(language: str):
     return render_guide(language)
 
 
-def month_stats(month: str) -> dict:
+def month_stats(month: str, station: str = "") -> dict:
     from firstask_desktop.services.month_stats import month_stats as compute
 
-    return compute(month)
+    return compute(month, station=station or None)
 
 
 def repeat_complainants(viewer=None, now: datetime | None = None) -> list[dict]:

@@ -41,14 +41,14 @@ def register_count(flt: queries.EntryFilter, now: datetime | None = None, viewer
 def register_scope(actor) -> dict:
     """Whether ``actor`` may register here, and the stations a county's register shows."""
     from firstask_desktop.domain import permissions
+    from firstask_desktop.gui.operations.county_ops import station_choices, station_short_names
 
-    stations = []
-    here = station.local_station()
-    if here is not None and here.mode == "county":
-        from firstask_desktop.services.county import station_codes
-
-        stations = station_codes()
-    return {"may_register": permissions.can(actor, "register"), "stations": stations}
+    # At the county: (code, name) of each station for the filter, short names for the column.
+    return {
+        "may_register": permissions.can(actor, "register"),
+        "stations": station_choices(),
+        "short_names": station_short_names(),
+    }
 
 
 def months() -> list[str]:
@@ -86,4 +86,11 @@ def entry_details(serial: str, viewer=None) -> dict:
     details["estimated"] = sorted(estimated_fields(entry))
     # A receipt or notice carries the customer's data: printed only by who may see it.
     details["may_print"] = visibility.may_see_personal_data(viewer, entry)
+    here = station.local_station()
+    if here is not None and here.mode == "county":
+        from firstask_desktop.services.county_overview import entry_at_county
+
+        # The county reads a station's record: its station, its own history, no steps.
+        details.update(entry_at_county(entry))
+        details["steps"] = {}
     return details

@@ -85,6 +85,8 @@ def sync_import(
                     "ok": result.ok,
                     "message": result.message,
                     "warnings": list(result.warnings),
+                    # The county's receipt for the station: it goes back on the stick.
+                    "ack": str(result.ack_path) if result.ack_path is not None else "",
                 }
             )
     return lines
