@@ -217,6 +217,12 @@ def _attachments(database) -> None:
     create_missing_tables(database, Attachment, AttachmentSent)
 
 
+def _withdrawn_transfers(database) -> None:
+    """A transfer sent by mistake can be taken back (撤回转办): when and why."""
+    add_column_if_missing(database, "transfer", "withdrawn_at", DateTimeField(null=True))
+    add_column_if_missing(database, "transfer", "withdraw_reason", TextField(default=""))
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -231,6 +237,7 @@ MIGRATIONS: list[Callable] = [
     _phone_marks,
     _accountability,
     _attachments,
+    _withdrawn_transfers,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
