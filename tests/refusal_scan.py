@@ -31,6 +31,7 @@ MESSAGE_ARGS = {
     "PdfCheckFailed": (0,),
     "ValidationError": (1,),
     "TierResponderError": (0,),
+    "WrongPasswordError": (0,),
     "_phone_error": (1,),
     "_bad": (-1,),
 }
@@ -39,10 +40,19 @@ REFUSE_TODO = "请在发出文件的一方重新导出后再导入。"
 REFUSAL_CLASSES = {"RefusedError", "SyncFileError", "NotAllowedError", "NotFoundError"}
 
 
+# Messages kept as module constants (validation.REQUIRED = "不能为空，请填写{0}", …): by name.
+CONSTANTS: dict[str, str] = {}
+
+
 def template(node: ast.AST) -> str:
     """The message's text with "…" for each value computed at run time."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
+        # A template filled in later (ValidationError(field, "不能超过{0}个字", n)).
+        return re.sub(r"\{\d*\}", GAP, node.value)
+    if isinstance(node, ast.Name) and node.id in CONSTANTS:
+        return re.sub(r"\{\d*\}", GAP, CONSTANTS[node.id])
+    if isinstance(node, ast.Attribute) and node.attr in CONSTANTS:
+        return re.sub(r"\{\d*\}", GAP, CONSTANTS[node.attr])
     if isinstance(node, ast.JoinedStr):
         return "".join(
             part.value if isinstance(part, ast.Constant) else GAP for part in node.values
@@ -91,6 +101,11 @@ def _messages_in(tree: ast.AST):
             todo = template(node.args[2]) if len(node.args) > 2 else REFUSE_TODO
             yield node.lineno, f"同步文件“{GAP}”{template(node.args[1])}{REFUSED}{todo}"
             continue
+        if name == "add" and _name(getattr(node.func, "value", None)) == "problems":
+            # Problems.add(field, message, *params): one field's refusal, gathered with the rest.
+            if len(node.args) >= 2:
+                yield node.lineno, template(node.args[1])
+            continue
         if name not in MESSAGE_ARGS:
             continue
         parts = [node.args[i] for i in MESSAGE_ARGS[name] if -len(node.args) <= i < len(node.args)]
@@ -103,9 +118,25 @@ def refusal_templates() -> dict[str, list[str]]:
     """template → where it is raised (``path:line``); templates with no fixed text are left out
     (a message passed through from elsewhere is found where it is made)."""
     found: dict[str, list[str]] = {}
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"))
+        for layer in CORE
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+    }
+    for tree in trees.values():
+        for node in tree.body:
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id.isupper()
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                CONSTANTS[node.targets[0].id] = node.value.value
     for layer in CORE:
         for path in sorted((PACKAGE / layer).rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
+            tree = trees[path]
             for line, text in _messages_in(tree):
                 if text.strip(GAP + " ") and any("\u4e00" <= ch <= "\u9fff" for ch in text):
                     where = f"{path.relative_to(PACKAGE.parent)}:{line}"

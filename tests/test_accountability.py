@@ -28,7 +28,7 @@ LATER = datetime(2026, 4, 20, 9, 0)  # well after every deadline of March
 
 def _register(people, category="咨询", at=T0, who="李娜", phone="13812345678", **kw):
     values = dict(
-        channel="来电",
+        channel="来信",
         category=category,
         visitor="张三",
         phone=phone,

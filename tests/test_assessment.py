@@ -9,12 +9,12 @@ from firstask_desktop.domain.errors import IllegalStepError, NotAllowedError, Va
 from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import add_staff
-from firstask_desktop.store.models import Violation
+from firstask_desktop.store.models import Entry, Violation
 
 
 def _register(people, category="咨询", at=T0, **kw):
     values = dict(
-        channel="来电",
+        channel="来信",
         category=category,
         visitor="张三",
         phone="13812345678",
@@ -72,6 +72,30 @@ def test_complaint_not_contacted_in_time_is_clause_9_1(people):
     props = _proposals(datetime(2026, 3, 12, 9, 0))
     assert props == [(late.serial, "complaint_not_contacted", "九.1", 20000, "李娜")]
     assert Violation.get().clause.sanction == "全局通报批评"
+
+
+@pytest.mark.parametrize("channel", ["来访", "来电"])
+def test_a_walk_in_or_call_in_complaint_was_contacted_at_registration(people, channel):
+    # The customer stood at the counter or was on the line: no call-back clock, no fine for
+    # not pressing 记录首次联系. The same complaint by letter still has its clock.
+    walk_in = _register(people, category="投诉", matter="电压低", channel=channel)
+    letter = _register(people, category="投诉", matter="电压低", phone="13900001111")
+    assert walk_in.contact_due_at is None
+    assert walk_in.contacted_at == walk_in.received_at
+    assert letter.contact_due_at == datetime(2026, 3, 11, 23, 59, 59)
+    assert letter.contacted_at is None
+    assert walk_in.due_at == letter.due_at  # the reply is owed all the same
+    props = _proposals(datetime(2026, 3, 12, 9, 0))
+    assert props == [(letter.serial, "complaint_not_contacted", "九.1", 20000, "李娜")]
+
+
+def test_a_walk_in_registered_with_a_contact_clock_before_the_rule_is_not_proposed(people):
+    # Registers kept before the rule carry a first-contact deadline for walk-ins: not a breach.
+    walk_in = _register(people, category="投诉", matter="电压低", channel="来访")
+    Entry.update(contact_due_at=datetime(2026, 3, 11, 23, 59, 59), contacted_at=None).where(
+        Entry.id == walk_in.id
+    ).execute()
+    assert _proposals(datetime(2026, 3, 12, 9, 0)) == []
 
 
 def test_transfer_without_supervision_before_its_deadline_is_clause_9_1(people):

@@ -23,7 +23,7 @@ SPRING_FESTIVAL = datetime(2026, 2, 17, 10, 0)  # 初一: a holiday
 
 def _register(people, category, at, **kw):
     return svc.register_entry(
-        people["李娜"], channel="phone", category=category, visitor="张三",
+        people["李娜"], channel="letter", category=category, visitor="张三",
         phone="13812345678", matter="电压偏低", received_at=at, now=at, **kw,
     )  # fmt: skip
 

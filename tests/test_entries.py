@@ -28,9 +28,11 @@ def _complaint(people, **overrides):
 
 
 def test_register_fills_the_paper_columns_and_deadlines(people):
-    entry = _complaint(people, unit="城关村委会", reception_notes="客户情绪激动，已安抚")
+    entry = _complaint(
+        people, channel="来信", unit="城关村委会", reception_notes="客户情绪激动，已安抚"
+    )
     assert entry.serial == "GS0101-2026-00001"
-    assert (entry.channel, entry.category, entry.status) == ("visit", "complaint", "registered")
+    assert (entry.channel, entry.category, entry.status) == ("letter", "complaint", "registered")
     assert entry.phone == "13812345678"
     assert entry.responder.name == "李娜"
     # Complaint: contact within 1 working day (Wed end of day), reply within 5 days.

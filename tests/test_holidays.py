@@ -378,7 +378,7 @@ def test_the_receipt_marks_a_working_day_deadline_of_an_unconfirmed_year(county_
         business = register_business(DEC_28)
         complaint = svc.register_entry(
             clerk(),
-            channel="visit",
+            channel="letter",  # a walk-in has no first-contact clock
             category="complaint",
             visitor="王五",
             phone="13712345678",

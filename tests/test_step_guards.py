@@ -47,6 +47,7 @@ WHO_MAY = {
     "transfer":        "owner or chief",
     "supervise":       "owner or chief",
     "finish_transfer": "owner or chief",
+    "withdraw_transfer": "owner or chief",
     "reply":           "owner",  # the answer to the customer is the responder's own (首问负责)
     "unresolved":      "owner or chief",
     "follow_up":       "owner or chief",
@@ -64,6 +65,7 @@ EXPECTED_FROM = {
     "transfer":        OPEN,
     "supervise":       {"transferred"},
     "finish_transfer": {"transferred"},
+    "withdraw_transfer": {"transferred"},
     "reply":           OPEN | {"unresolved"},
     "unresolved":      OPEN,
     # An escalation is not an answer: the customer is told first, then followed up (§十二).
@@ -82,6 +84,7 @@ FIELDS = {
     "transfer": {"department": "营业班", "note": "请核实"},
     "supervise": {"note": "电话督办"},
     "finish_transfer": {"note": "已办完"},
+    "withdraw_transfer": {"reason": "转错了部门"},
     "reply": {"result": "已答复客户"},
     "unresolved": {"reason": "需列入农网改造"},
     "follow_up": {"method": "phone", "satisfaction": "satisfied"},
@@ -96,6 +99,7 @@ START_STATUS = {
     "transfer": "registered",
     "supervise": "transferred",
     "finish_transfer": "transferred",
+    "withdraw_transfer": "transferred",
     "reply": "registered",
     "unresolved": "registered",
     "follow_up": "replied",

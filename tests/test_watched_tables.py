@@ -28,10 +28,10 @@ def _end(day: date) -> datetime:
 
 
 def _contact_due(clerk) -> datetime:
-    """A complaint received at T0 must be answered within 1 working day (contact_due_at)."""
+    """A complaint received by letter at T0 must be answered within 1 working day."""
     entry = svc.register_entry(
         clerk,
-        channel="来访",
+        channel="来信",
         category="投诉",
         visitor="张三",
         phone="13812345678",

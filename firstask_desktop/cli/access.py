@@ -38,6 +38,7 @@ COMMANDS: dict[str, str | None] = {
     "entry transfer": "register",
     "entry supervise": "register",
     "entry finish-transfer": "register",
+    "entry withdraw-transfer": "register",
     "entry contact": "register",
     "entry start": "register",
     "entry reply": "register",

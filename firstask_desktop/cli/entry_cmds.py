@@ -223,6 +223,13 @@ def _register_entry_steps(sub) -> None:
             "{serial} 转办已完成",
         ),
         (
+            "withdraw-transfer",
+            "撤回转办：转错了，在接收人接收或办理之前撤回（须写原因）",
+            [("--reason", dict(required=True))],
+            lambda x: dict(reason=x.reason),
+            "{serial} 已撤回转办",
+        ),
+        (
             "contact",
             "记录首次联系客户",
             [("--note", dict(default=""))],

@@ -30,6 +30,15 @@ AREAS = tuple(vocab.AREAS)
 ANY = "*"
 MAX_AMOUNT = 100000
 END_OF_DAY = time(23, 59, 59)
+# A visitor at the counter or a caller on the line is talking to the clerk already: registering
+# the matter is the first contact. The first-contact clock runs only for matters received
+# without the customer there (95598转办, 来信, 网络), who must be called back.
+CONTACT_AT_RECEIPT = frozenset({"visit", "phone"})
+
+
+def contact_at_receipt(channel: str) -> bool:
+    """Whether a matter received by ``channel`` had its first contact when it was registered."""
+    return channel in CONTACT_AT_RECEIPT
 
 
 @dataclass(frozen=True)
@@ -115,13 +124,17 @@ def compute_deadlines(
     area: str,
     rules: Iterable[DeadlineRule],
     calendar: HolidayCalendar,
+    channel: str = "",
 ) -> dict[str, datetime]:
-    """Due datetime of every clock (except follow_up) that has a rule, in CLOCKS order."""
+    """Due datetime of every clock (except follow_up) that has a rule, in CLOCKS order; no
+    first-contact clock for a matter whose registration was the contact (``channel``)."""
     rules = tuple(rules)  # read once per clock
     due: dict[str, datetime] = {}
     for clock in CLOCKS:
         if clock == "follow_up":
             continue  # starts at the reply, not at receipt: see follow_up_due
+        if clock == "contact" and contact_at_receipt(channel):
+            continue
         rule = pick_rule(rules, category, clock, area)
         if rule is not None:
             due[clock] = due_at(received_at, rule, calendar)

@@ -114,6 +114,8 @@ FIELD_LABELS = {
     "responder_reason": "非客户经理负责的原因",
     "returned_at": "退回时间",
     "return_reason": "退回原因",
+    "withdrawn_at": "撤回时间",
+    "withdraw_reason": "撤回原因",
     "decision": "处理决定",
     "decision_note": "处理说明",
     "approved_by": "批准人",

@@ -78,14 +78,23 @@ def can(staff, permission: str) -> bool:
     return bool(staff is not None and staff.active and staff.role in PERMISSIONS[permission])
 
 
+def refusal(staff, permission: str) -> NotAllowedError | None:
+    """Why ``staff`` may not do what ``permission`` covers (None: they may): the text a refused
+    action shows, and the tooltip of the button the screen disables for them."""
+    if can(staff, permission):
+        return None
+    role = ROLES.get(getattr(staff, "role", ""), "未登录")
+    return NotAllowedError(
+        f"{role}无权{PERMISSION_LABELS[permission]}：请由有权限的人员（"
+        + "、".join(label for r, label in ROLES.items() if r in PERMISSIONS[permission])
+        + "）操作。"
+    )
+
+
 def require(staff, permission: str) -> None:
-    if not can(staff, permission):
-        role = ROLES.get(getattr(staff, "role", ""), "未登录")
-        raise NotAllowedError(
-            f"{role}无权{PERMISSION_LABELS[permission]}：请由有权限的人员（"
-            + "、".join(label for r, label in ROLES.items() if r in PERMISSIONS[permission])
-            + "）操作。"
-        )
+    refused = refusal(staff, permission)
+    if refused is not None:
+        raise refused
 
 
 def markdown_table() -> str:

@@ -17,6 +17,8 @@ ALLOWED_FROM: dict[str, frozenset[str]] = {
     "transfer": frozenset({"registered", "in_progress", "transferred"}),
     "supervise": frozenset({"transferred"}),
     "finish_transfer": frozenset({"transferred"}),
+    # a transfer sent by mistake, taken back before its recipient acted on it (撤回转办)
+    "withdraw_transfer": frozenset({"transferred"}),
     "reply": frozenset({"registered", "in_progress", "transferred", "unresolved"}),
     "unresolved": frozenset({"registered", "in_progress", "transferred"}),
     # An escalated matter is followed up once the customer has been told (告知原因 at least).
@@ -36,6 +38,7 @@ ACTION_LABELS = {
     "transfer": "转办",
     "supervise": "督办",
     "finish_transfer": "转办完成",
+    "withdraw_transfer": "撤回转办",
     "reply": "答复客户",
     "unresolved": "标记未办结并上报",
     "follow_up": "回访",
@@ -50,13 +53,21 @@ def allowed_actions(status: str) -> list[str]:
     return [action for action, sources in ALLOWED_FROM.items() if status in sources]
 
 
-def require(action: str, status: str, serial: str = "") -> None:
-    """Refuse an action the entry's status does not allow, saying what would be possible."""
+def refusal(action: str, status: str, serial: str = "") -> IllegalStepError | None:
+    """Why the entry's status does not allow ``action``, saying what would be possible; None
+    when it does. The screens ask this before offering a step, the services refuse with it."""
     if status in ALLOWED_FROM[action]:
-        return
+        return None
     possible = "、".join(ACTION_LABELS[a] for a in allowed_actions(status)) or "无"
     who = f"{serial} " if serial else ""
-    raise IllegalStepError(
+    return IllegalStepError(
         f"{who}当前状态为“{STATUSES.get(status, status)}”，不能{ACTION_LABELS[action]}。"
         f"此状态下可以：{possible}。"
     )
+
+
+def require(action: str, status: str, serial: str = "") -> None:
+    """Refuse an action the entry's status does not allow, saying what would be possible."""
+    refused = refusal(action, status, serial)
+    if refused is not None:
+        raise refused

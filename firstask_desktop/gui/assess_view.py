@@ -344,9 +344,15 @@ class AssessPage(Retranslating, QWidget):
         v = self.selected_proposal()
         if v is None:
             return
+        fine = (
+            self.tr("罚款 {0} 元，并{1}").format(yuan(v["amount_fen"]), v["sanction"])
+            if v.get("sanction")
+            else self.tr("罚款 {0} 元").format(yuan(v["amount_fen"]))
+        )
         question = self.tr(
-            "确认考核 {0}：{1} §{2} {3}，{4} 元？\n确认后计入 {1} 的月度考核表，不能撤销。"
-        ).format(v["serial"], v["responder"], v["clause"], v["rule_label"], _amount(v))
+            "确认考核 {0}：{1} §{2} {3}，{4}？\n"
+            "确认后计入 {1} {5} 月的考核表（按超期的月份，不是今天的月份），不能撤销。"
+        ).format(v["serial"], v["responder"], v["clause"], v["rule_label"], fine, v["month"])
         if not confirm(self, self.tr("确认考核"), question):
             return
         set_error(self.error, "")
@@ -356,9 +362,10 @@ class AssessPage(Retranslating, QWidget):
             v["id"],
             owner=self,
             on_success=lambda done: self._decided(
-                self.tr("已确认考核记录 {0}（{1}，{2} 元）。").format(
-                    done["id"], done["responder"], yuan(done["amount_fen"])
-                )
+                self.tr("已确认考核记录 {0}（{1}，{2} 元），记在 {3} 月的考核表。").format(
+                    done["id"], done["responder"], yuan(done["amount_fen"]), done["month"]
+                ),
+                done["month"],
             ),
             on_error=lambda err: set_error(self.error, error_text(err)),
         )
@@ -372,13 +379,23 @@ class AssessPage(Retranslating, QWidget):
         self.dialog = DismissDialog(self.session, v, self)
         self.dialog.sig_done.connect(
             lambda done: self._decided(
-                self.tr("已驳回考核记录 {0}，理由已记录。").format(done["id"])
+                self.tr("已驳回考核记录 {0}，理由已记录，列在 {1} 月的“已驳回”中。").format(
+                    done["id"], done["month"]
+                ),
+                done["month"],
             )
         )
         self.dialog.open()
 
-    def _decided(self, text: str) -> None:
+    def _decided(self, text: str, month: str = "") -> None:
+        """Say where the decision is filed and show that month: a breach is filed under the
+        month of its deadline, which the head would otherwise have to guess."""
         self.status.setText(text)
+        if month and month != self.month.currentData():
+            if self.month.findData(month) < 0:
+                self.month.addItem(month, month)
+            self.month.setCurrentIndex(self.month.findData(month))  # loads it
+            return
         self.load()
 
     def scan(self) -> None:

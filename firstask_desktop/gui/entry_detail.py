@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain import status_machine
 
 from ..services.queries import DUE_STATE_LABELS
 from . import operations, tasks
@@ -31,13 +31,15 @@ from .messages import confirm, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
 
-# The order of the step buttons ("edit" is offered when the core's may_edit says so).
+# The order of the step buttons; which are offered, and why one is disabled, is the core's
+# (details["steps"]: services/step_rules.available_steps, the check the services refuse by).
 STEP_ORDER = (
     "start",
     "contact",
     "transfer",
     "supervise",
     "finish_transfer",
+    "withdraw_transfer",
     "reply",
     "unresolved",
     "follow_up",
@@ -148,21 +150,22 @@ class EntryDetail(Retranslating, QDialog):
     def run_when_loaded(self, action: str) -> None:
         if self.details is None:
             self._pending_action = action
-        elif action in self.allowed_steps():
+        elif action in self.allowed_steps() and self.step_refusal(action) is None:
             self.start_step(action)
+        elif action in self.allowed_steps():
+            set_error(self.error, self.step_refusal(action))
 
     def allowed_steps(self) -> list[str]:
+        """The steps of this stage of the entry, offered as buttons (some disabled: see
+        ``step_refusal``)."""
         if self.details is None or self.details.get("read_only"):
             return []  # the county reads a station's record; the station works it
-        allowed = set(status_machine.allowed_actions(self.details["status"]))
-        allowed.discard("edit")
-        if self.details.get("may_edit"):
-            allowed.add("edit")
-        # The head's own steps (改派, 处理上报): offered to whom the core would allow them.
-        for step, permission in (("reassign", "reassign"), ("decide", "decide_escalation")):
-            if not permissions.can(self.session.actor, permission):
-                allowed.discard(step)
-        return [step for step in STEP_ORDER if step in allowed]
+        steps = self.details.get("steps", {})
+        return [step for step in STEP_ORDER if step in steps]
+
+    def step_refusal(self, step: str) -> str | None:
+        """Why this person may not take ``step`` now (None: they may), as the core says."""
+        return (self.details or {}).get("steps", {}).get(step)
 
     def show_details(self, details: dict) -> None:
         self.details = details
@@ -284,7 +287,11 @@ class EntryDetail(Retranslating, QDialog):
             else self.tr("部门电话未登记（请在“设置 → 部门”中补上）")
         )
         due = html.escape(self.tr("转办时限 {0}").format(_t(t["due_at"]) or "—"))
-        if t["done_at"]:
+        if t.get("withdrawn_at"):
+            state = html.escape(
+                self.tr("已撤回 {0}：{1}").format(_t(t["withdrawn_at"]), t["withdraw_reason"])
+            )
+        elif t["done_at"]:
             state = html.escape(self.tr("已办完 {0}").format(_t(t["done_at"])))
         elif t["due_at"] and datetime.fromisoformat(t["due_at"]) < datetime.now():
             late = html.escape(self.tr("已超过转办时限"))
@@ -344,6 +351,10 @@ class EntryDetail(Retranslating, QDialog):
             button.clicked.connect(lambda _c=False: self.start_step("duplicate"))
             self.steps_bar.addWidget(button)
             self.step_buttons["duplicate"] = button
+        for step, button in self.step_buttons.items():
+            refused = self.step_refusal(step)
+            button.setEnabled(refused is None)
+            button.setToolTip(refused or "")
 
     def start_step(self, step: str) -> None:
         details = self.details

@@ -103,6 +103,7 @@ class EntryForm(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
         ui.channel.sig_changed.connect(self._channel_changed)
+        ui.channel.sig_changed.connect(self.update_deadline)  # 来访/来电 need no contact clock
         ui.category.sig_changed.connect(self.update_deadline)
         ui.receivedAt.dateTimeChanged.connect(self.update_deadline)
         ui.result.textChanged.connect(self.update_deadline)
@@ -207,7 +208,7 @@ class EntryForm(QDialog):
             self.ui.deadlineLabel.setText(self.tr("承诺时限：正在读取时限规则……"))
             return
         received = from_qt(self.ui.receivedAt.dateTime())
-        deadlines = self.book.for_entry(category, received)
+        deadlines = self.book.for_entry(category, received, self.ui.channel.value())
         parts = []
         for clock, due in deadlines.items():
             rule = pick_rule(self.book.rules, category, clock, self.book.area)

@@ -122,7 +122,10 @@ class EntryTable(QWidget):
         if room <= 0 or not self._widths:
             return
         matter = self.view.fontMetrics().horizontalAdvance(MATTER_READABLE) + 16
-        hidden: set[int] = set()
+        # Columns hidden for another reason (the station's, at a station) take no room.
+        hidden = {
+            c for c in self._widths if c not in SECONDARY_COLUMNS and self.view.isColumnHidden(c)
+        }
         for column in SECONDARY_COLUMNS:
             used = sum(w for c, w in self._widths.items() if c not in hidden)
             if used + matter <= room:

@@ -76,7 +76,9 @@ class Shooter:
         settle()
         path = self.out / f"{len(self.files) + 1:02d}-{name}.png"
         image = widget.grab()
-        if hasattr(widget, "document"):
+        from .pdf_preview import PdfPreview
+
+        if isinstance(widget, PdfPreview):  # its page is drawn in the background
             image = _rendered(widget)
         image.save(str(path))
         self.files.append(path)

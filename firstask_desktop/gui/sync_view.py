@@ -198,14 +198,19 @@ class SyncPage(Retranslating, QWidget):
                 owner=self,
                 on_error=lambda e: set_error(self.error, error_text(e)),
             )
-        for widget in (
-            self.export_button,
-            self.import_button,
-            self.key_import,
-            self.key_export,
-            self.package_button,
+        # Offered only to whom the core would allow it (sync/actors.authorise): otherwise
+        # disabled, the tooltip saying who may.
+        actor = getattr(self.session, "actor", None)
+        for widget, permission in (
+            (self.export_button, "export_import"),
+            (self.import_button, "export_import"),
+            (self.key_import, "manage_keys"),
+            (self.key_export, ""),
+            (self.package_button, "export_import"),
         ):
-            widget.setEnabled(self.available)
+            refused = permissions.refusal(actor, permission) if permission else None
+            widget.setEnabled(self.available and refused is None)
+            widget.setToolTip(str(refused) if refused is not None else "")
 
     def _set_overview(self, overview: dict) -> None:
         self.overview = overview

@@ -113,7 +113,11 @@ class BucketPage(Retranslating, QWidget):
             order = (COL_DUE, Qt.SortOrder.AscendingOrder)
         else:
             order = (COL_RECEIVED, Qt.SortOrder.DescendingOrder)
-        self.table.set_filter(replace(BUCKETS[name][1], station=self.station.code()), order)
+        self.table.set_filter(self.bucket_filter(name), order)
+
+    def bucket_filter(self, name: str):
+        """The register filter that lists the bucket ``name``."""
+        return replace(BUCKETS[name][1], station=self.station.code())
 
     def _station_chosen(self, code: str) -> None:
         self.show_bucket(self.current)

@@ -234,10 +234,11 @@ def row_heights(cells: list[list[str]]) -> list[float]:
 
 
 def table_style(row_count: int) -> TableStyle:
+    """The ruled register of ``row_count`` rows (the header included); rows below are not ruled."""
     return TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), FONT_NAME, CELL_SIZE, CELL_LEADING),
-            ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+            ("GRID", (0, 0), (-1, row_count - 1), 0.3, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
@@ -290,21 +291,32 @@ def render_register(
         cells.append(["本月没有登记"] + [""] * (len(COLUMNS) - 1))
     # Row heights are known from the wrapping: given to the table, they spare ReportLab from
     # measuring every cell again each time the table is split at a page end.
-    table = Table(cells, colWidths=COL_WIDTHS, rowHeights=row_heights(cells), repeatRows=1)
-    style = table_style(len(cells))
+    ruled = len(cells)
+    heights = row_heights(cells)
+    # The signing lines are the table's last row, kept with the row above: after the table
+    # they could fall alone on a last page, to be signed under no register at all.
+    cells.append(
+        [
+            "制表人（签字）：________________　　　　所长（签字）：________________　　　　"
+            "日期：______年____月____日"
+        ]
+        + [""] * (len(COLUMNS) - 1)
+    )
+    heights.append(12 * mm)
+    table = Table(cells, colWidths=COL_WIDTHS, rowHeights=heights, repeatRows=1)
+    style = table_style(ruled)
     if not rows:
         style.add("SPAN", (0, 1), (-1, 1))
+    style.add("SPAN", (0, -1), (-1, -1))
+    style.add("VALIGN", (0, -1), (-1, -1), "BOTTOM")
+    style.add("FONT", (0, -1), (-1, -1), FONT_NAME, 9, 11)
+    style.add("NOSPLIT", (0, -2), (-1, -1))
     table.setStyle(style)
     void = f"，其中作废 {data['void_count']} 条" if data["void_count"] else ""
     story = [
         para(f"本月共登记 {len(rows)} 条{void}。", "small"),
         Spacer(1, 2 * mm),
         table,
-        Spacer(1, 10 * mm),
-        para(
-            "制表人（签字）：________________　　　　所长（签字）：________________　　　　"
-            "日期：______年____月____日"
-        ),
     ]
     expected_pages = max(1, len(rows) // 14)
 

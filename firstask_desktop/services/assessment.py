@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from firstask_desktop.domain import permissions, vocab
+from firstask_desktop.domain.deadlines import contact_at_receipt
 from firstask_desktop.domain.errors import (
     IllegalStepError,
     NotAllowedError,
@@ -280,7 +281,9 @@ def find_reply_overdue(h: History, as_of: datetime) -> list[Finding]:
 
 def find_complaint_not_contacted(h: History, as_of: datetime) -> list[Finding]:
     e = h.entry
-    if e.category != "complaint" or not h.missed(e.contact_due_at, e.contacted_at, as_of):
+    if e.category != "complaint" or contact_at_receipt(e.channel):
+        return []  # a walk-in or a caller registered before the clock was dropped for them
+    if not h.missed(e.contact_due_at, e.contacted_at, as_of):
         return []
     text = f"投诉应于 {_fmt(e.contact_due_at)} 前联系客户，" + _late_text(
         e.contacted_at, "联系客户", as_of, h
@@ -599,8 +602,15 @@ def violations(state: str = "", responder: Staff | None = None, month_range=None
     return query.order_by(Violation.id)
 
 
+def filed_month(v: Violation) -> str:
+    """The month whose 考核表 carries the breach, as ``month_sheet`` files it: the month of its
+    deadline (a manual one: when it happened; else when it was found), not of the decision."""
+    return f"{(v.deadline or v.occurred_at or v.detected_at):%Y-%m}"
+
+
 def violation_to_dict(v: Violation) -> dict:
     return {
+        "month": filed_month(v),
         "id": v.id,
         "serial": v.entry.serial if v.entry_id else "",
         "responder": v.responder.name,
@@ -766,6 +776,7 @@ def month_sheet(month: str, *, station: str | None = None, now: datetime | None 
     from firstask_desktop.services.station_names import PersonLabels
 
     start, end = month_range(month)
+    # In SQL what filed_month says of one breach: a decision is filed under this month.
     when = fn.COALESCE(Violation.deadline, Violation.occurred_at, Violation.detected_at)
     query = violations().where((when >= start) & (when < end))
     if station:

@@ -6,9 +6,10 @@ import json
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from firstask_desktop.domain import permissions, status_machine
-from firstask_desktop.domain.deadlines import promised_due
+from firstask_desktop.domain import permissions
+from firstask_desktop.domain.deadlines import contact_at_receipt, promised_due
 from firstask_desktop.domain.errors import (
+    IllegalStepError,
     NotAllowedError,
     NotFoundError,
     RefusedError,
@@ -48,6 +49,7 @@ from firstask_desktop.store.models import (
     Void,
 )
 
+from . import step_rules
 from .rules import DeadlineBook, current_rules
 from .station import find_department, find_staff, require_station, station_head
 
@@ -233,7 +235,7 @@ def register_entry(
             manager.name,
         )
     book = DeadlineBook(station.area, current_rules(station.code))
-    deadlines = book.for_entry(category, received)
+    deadlines = book.for_entry(category, received, channel)
     due = promised_due(deadlines)
     if owner.id != actor.id and due is not None and due < now and not result:
         if not permissions.can(actor, "act_for_others"):
@@ -280,6 +282,8 @@ def register_entry(
             contact_due_at=deadlines.get("contact"),
             arrive_due_at=deadlines.get("arrive"),
             restore_due_at=deadlines.get("restore"),
+            # At the counter or on the line, the registration is the first contact.
+            contacted_at=received if contact_at_receipt(channel) else None,
             search_initials=pinyin_initials(visitor, unit),
         )
         if result:
@@ -302,18 +306,6 @@ def set_replied(entry: Entry, result: str, now: datetime, book: DeadlineBook) ->
         entry.status = "replied"
 
 
-def _require_owner(actor: Staff, entry: Entry, *, others_may: bool = True) -> None:
-    if actor.id == entry.responder_id:
-        return
-    if others_may and permissions.can(actor, "act_for_others"):
-        return
-    raise NotAllowedError(
-        f"{entry.serial} 的首问责任人是 {entry.responder.name}：只有本人"
-        + ("或所长、管理员" if others_may else "")
-        + "可以办理这一步。"
-    )
-
-
 def deadline_book() -> DeadlineBook:
     station = require_station()
     return DeadlineBook(station.area, current_rules(station.code))
@@ -321,8 +313,7 @@ def deadline_book() -> DeadlineBook:
 
 def start_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("start", entry.status, entry.serial)
+    step_rules.require(actor, entry, "start")
     entry.status = "in_progress"
     with db.transaction():
         save_audited(entry, actor=actor, action="start", at=_now(now))
@@ -332,8 +323,7 @@ def start_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry
 def record_contact(actor: Staff, serial: str, note: str = "", now: datetime | None = None) -> Entry:
     """The first contact with the customer (complaints must have one within their first clock)."""
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("contact", entry.status, entry.serial)
+    step_rules.require(actor, entry, "contact")
     note = clean_text(note, "note", max_len=NOTE_MAX)
     now = _now(now)
     if entry.contacted_at is None:
@@ -361,8 +351,7 @@ def transfer_entry(
 ) -> Transfer:
     """转办: hand the work to a department; the responder still owns and chases it (督办)."""
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("transfer", entry.status, entry.serial)
+    step_rules.require(actor, entry, "transfer")
     now = _now(now)
     dep = find_department(department)
     colleague = find_staff(to_staff) if to_staff else None
@@ -387,27 +376,44 @@ def transfer_entry(
 
 
 def open_transfer(entry: Entry) -> Transfer | None:
-    return (
-        Transfer.select()
-        .where((Transfer.entry == entry) & Transfer.done_at.is_null())
-        .order_by(Transfer.id.desc())
-        .first()
-    )
+    """The newest transfer of the entry still being worked on."""
+    found = step_rules.open_transfers(entry)
+    return found[0] if found else None
+
+
+def chosen_transfer(entry: Entry, transfer: str = "") -> Transfer:
+    """The open transfer a step acts on: the one whose uuid the user picked, else the newest
+    (an entry may be with several departments at once; the dialogs let the user pick)."""
+    found = step_rules.open_transfers(entry)
+    if transfer:
+        for t in found:
+            if t.uuid == transfer:
+                return t
+        raise NotFoundError(
+            f"{entry.serial} 没有这项正在办理的转办（可能已办完或已撤回）：请重新打开登记后再选。"
+        )
+    return found[0]  # step_rules refused a step that needs one when there is none
+
+
+def _leave_transferred(entry: Entry) -> None:
+    """After one transfer ended: back to 办理中 unless another is still with a department."""
+    if not step_rules.open_transfers(entry):
+        entry.status = "in_progress"
 
 
 def record_supervision(
-    actor: Staff, serial: str, note: str, now: datetime | None = None
+    actor: Staff, serial: str, note: str, now: datetime | None = None, transfer: str = ""
 ) -> Supervision:
-    """督办: a contact chasing the department the entry was transferred to."""
+    """督办: a contact chasing the transfer ``transfer`` (its uuid; the newest by default)."""
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("supervise", entry.status, entry.serial)
+    step_rules.require(actor, entry, "supervise")
+    chased = chosen_transfer(entry, transfer)
     note = clean_text(note, "note", max_len=NOTE_MAX, required=True)
     now = _now(now)
     sup = Supervision(
         station=entry.station,
         entry=entry,
-        transfer=open_transfer(entry),
+        transfer=chased,
         at=now,
         by=actor,
         note=note,
@@ -418,38 +424,60 @@ def record_supervision(
 
 
 def finish_transfer(
-    actor: Staff, serial: str, note: str = "", now: datetime | None = None
+    actor: Staff, serial: str, note: str = "", now: datetime | None = None, transfer: str = ""
 ) -> Entry:
-    """The department reports back; the owner now tells the customer."""
+    """The department reports back on ``transfer`` (the newest by default); once none is left
+    with a department, the owner tells the customer."""
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("finish_transfer", entry.status, entry.serial)
+    step_rules.require(actor, entry, "finish_transfer")
+    finished = chosen_transfer(entry, transfer)
+    note = clean_text(note, "note", max_len=NOTE_MAX)
     now = _now(now)
-    transfer = open_transfer(entry)
     with db.transaction():
-        if transfer is not None:
-            transfer.done_at = now
-            note = clean_text(note, "note", max_len=NOTE_MAX)
-            if note:
-                transfer.note = (
-                    transfer.note + "\n" if transfer.note else ""
-                ) + f"办理情况：{note}"
-            save_audited(transfer, actor=actor, action="finish_transfer", at=now)
-        entry.status = "in_progress"
+        finished.done_at = now
+        if note:
+            finished.note = (finished.note + "\n" if finished.note else "") + f"办理情况：{note}"
+        save_audited(finished, actor=actor, action="finish_transfer", at=now)
+        _leave_transferred(entry)
         save_audited(entry, actor=actor, action="finish_transfer", at=now)
     return entry
+
+
+def withdraw_transfer(
+    actor: Staff, serial: str, reason: str, now: datetime | None = None, transfer: str = ""
+) -> Transfer:
+    """撤回转办: a transfer sent by mistake (wrong department, wrong matter) is taken back, with
+    the reason, while its recipient has not accepted or acted on it. It stays on the entry and
+    in the audit trail, marked 已撤回; a deadline it had already missed stays missed."""
+    entry = get_entry(serial)
+    step_rules.require(actor, entry, "withdraw_transfer")
+    mine = chosen_transfer(entry, transfer) if transfer else None
+    if mine is None:
+        mine = next(t for t in step_rules.open_transfers(entry) if step_rules.withdrawable(t))
+    elif not step_rules.withdrawable(mine):
+        raise IllegalStepError(
+            f"{entry.serial} 的这项转办已由接收人接收或办理，不能撤回：请督办，或请接收人退回。"
+        )
+    reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
+    now = _now(now)
+    mine.withdrawn_at = now
+    mine.withdraw_reason = reason
+    mine.done_at = now  # no longer with the department: nothing to chase or finish
+    with db.transaction():
+        save_audited(mine, actor=actor, action="withdraw_transfer", at=now)
+        _leave_transferred(entry)
+        save_audited(entry, actor=actor, action="withdraw_transfer", at=now)
+    return mine
 
 
 def reply_entry(actor: Staff, serial: str, result: str, now: datetime | None = None) -> Entry:
     """Tell the customer the result (resolved). Only the first responder does this (督办)."""
     entry = get_entry(serial)
-    _require_owner(actor, entry, others_may=False)
-    status_machine.require("reply", entry.status, entry.serial)
+    step_rules.require(actor, entry, "reply")
     result = clean_text(result, "result", max_len=RESULT_MAX, required=True)
     now = _now(now)
     with db.transaction():
-        transfer = open_transfer(entry)
-        if transfer is not None:
+        for transfer in step_rules.open_transfers(entry):  # the answer ends every one
             transfer.done_at = now
             save_audited(transfer, actor=actor, action="finish_transfer", at=now)
         set_replied(entry, result, now, deadline_book())
@@ -466,17 +494,10 @@ def mark_unresolved(
     by the same deadline, and the entry cannot be followed up or closed until they have it.
     """
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("unresolved", entry.status, entry.serial)
+    step_rules.require(actor, entry, "unresolved")
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
-    head = station_head()
-    if head is None:
-        # Reported to nobody is not reported (seed 八.2 汇报主管领导).
-        raise RefusedError(
-            "本所还没有登记在岗的所长，未办结事项无法上报：请管理员在“设置 → 人员”中添加所长"
-            "（角色：所长），再标记未办结上报；在此之前请继续办理并按时答复客户。"
-        )
+    head = station_head()  # there is one: step_rules refuses a report to nobody
     escalation = Escalation(
         station=entry.station, entry=entry, reason=reason, to_staff=head, at=now, by=actor
     )
@@ -500,8 +521,7 @@ def record_follow_up(
 ) -> FollowUp:
     """回访. An unreached attempt is kept as such; "unsatisfied" reopens the entry."""
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("follow_up", entry.status, entry.serial)
+    step_rules.require(actor, entry, "follow_up")
     method = parse_choice(method, FOLLOW_UP_METHODS, "method")
     outcome = parse_choice(outcome, FOLLOW_UP_OUTCOMES, "outcome")
     note = clean_text(note, "note", max_len=NOTE_MAX)
@@ -545,13 +565,7 @@ def _reopen(entry: Entry, now: datetime) -> None:
 
 def close_entry(actor: Staff, serial: str, now: datetime | None = None) -> Entry:
     entry = get_entry(serial)
-    _require_owner(actor, entry)
-    status_machine.require("close", entry.status, entry.serial)
-    if not entry.result.strip():
-        # Seed 八.2: a finished matter carries its final result.
-        raise RefusedError(
-            f"{entry.serial} 没有记录最终处理结果，不能办结：请先答复客户并写明结果。"
-        )
+    step_rules.require(actor, entry, "close")  # with its final result (seed 八.2)
     now = _now(now)
     entry.status = "closed"
     entry.closed_at = now
@@ -613,13 +627,11 @@ def void_entry(
     Voiding an entry that is already late, or someone else's, takes the head's approval (a
     second person, kept on the void); the breach already found stays either way."""
     entry = get_entry(serial)
-    permissions.require(actor, "void")
-    status_machine.require("void", entry.status, entry.serial)
+    step_rules.require(actor, entry, "void")
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     now = _now(now)
+    # Someone else's entry always needs an approver (void_approval_needed names it).
     approved_by = _void_approver(actor, entry, approver, now)
-    if approved_by is None:
-        _require_owner(actor, entry)
     void = Void(
         station=entry.station,
         entry=entry,

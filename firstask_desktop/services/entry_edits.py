@@ -25,6 +25,7 @@ from firstask_desktop.store import db
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.models import Entry, Staff
 
+from . import step_rules
 from .entries import MATTER_MAX, NOTE_MAX, RESULT_MAX, get_entry
 
 EDITABLE = (
@@ -60,12 +61,8 @@ def _clean(field: str, value: str, phone_unverified: bool = False) -> str:
 
 
 def may_edit(actor: Staff, entry: Entry) -> bool:
-    """Whether ``actor`` may edit ``entry`` now (the GUI enables its 修改 button with this)."""
-    if entry.status == "void" or actor is None or not actor.active:
-        return False
-    if entry.status in status_machine.ALLOWED_FROM["edit"]:
-        return actor.id == entry.responder_id or permissions.can(actor, "act_for_others")
-    return permissions.can(actor, "edit_after_reply")
+    """Whether ``actor`` may edit ``entry`` now (step_rules: the rule ``edit_entry`` refuses by)."""
+    return actor is not None and step_rules.refusal(actor, entry, "edit") is None
 
 
 def amend_notice(
@@ -127,18 +124,9 @@ def edit_entry(
         raise RefusedError(
             f"不能在这里修改：{'、'.join(unknown)}。渠道、类别和时间填错的登记请作废后重新登记。"
         )
-    if entry.status == "void":
-        status_machine.require("edit", entry.status, entry.serial)
-    if entry.status in status_machine.ALLOWED_FROM["edit"]:
-        if not may_edit(actor, entry):
-            raise NotAllowedError(
-                f"{entry.serial} 的首问责任人是 {entry.responder.name}："
-                "只有本人或所长、管理员可以修改。"
-            )
-        if "result" in changes:
-            raise RefusedError("还没有答复客户的登记不能修改办理结果：请用“答复客户”记录结果。")
-    else:
-        permissions.require(actor, "edit_after_reply")
+    step_rules.require(actor, entry, "edit")
+    if entry.status in status_machine.ALLOWED_FROM["edit"] and "result" in changes:
+        raise RefusedError("还没有答复客户的登记不能修改办理结果：请用“答复客户”记录结果。")
     cleaned = {field: _clean(field, value, phone_unverified) for field, value in changes.items()}
     if "phone" in cleaned and not cleaned["phone"] and not entry.result:
         raise ValidationError("phone", "还没有答复的事项必须留有联系电话，以便告知办理结果和回访")

@@ -4,6 +4,9 @@ Each step is the status machine's action name (``domain/status_machine.py``) and
 that does it, called as ``run_step(actor, action, serial, **fields)`` with the step's own
 fields by name (a note, a result, a reason, the transfer's department, …). The CLI's command
 names and help texts and the GUI's dialogs are presentation; what a step does is here, once.
+Which steps a person may take on an entry now, and why not the others, is
+``available_steps`` (services/step_rules.py): the screens offer what it allows, and each
+service refuses by the same check.
 """
 
 from __future__ import annotations
@@ -11,18 +14,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from firstask_desktop.services import entries, entry_edits
+from firstask_desktop.services.step_rules import available_steps
+
+__all__ = ["STEPS", "available_steps", "run_step"]
 
 
 def _contact(actor, serial: str, note: str = ""):
     return entries.record_contact(actor, serial, note)
 
 
-def _supervise(actor, serial: str, note: str = ""):
-    return entries.record_supervision(actor, serial, note)
+def _supervise(actor, serial: str, note: str = "", transfer: str = ""):
+    return entries.record_supervision(actor, serial, note, transfer=transfer)
 
 
-def _finish_transfer(actor, serial: str, note: str = ""):
-    return entries.finish_transfer(actor, serial, note)
+def _finish_transfer(actor, serial: str, note: str = "", transfer: str = ""):
+    return entries.finish_transfer(actor, serial, note, transfer=transfer)
+
+
+def _withdraw_transfer(actor, serial: str, reason: str = "", transfer: str = ""):
+    return entries.withdraw_transfer(actor, serial, reason, transfer=transfer)
 
 
 def _reply(actor, serial: str, result: str = ""):
@@ -46,7 +56,8 @@ STEPS: dict[str, Callable] = {
     "contact": _contact,
     "transfer": entries.transfer_entry,  # department, note, to_staff, due_at
     "supervise": _supervise,
-    "finish_transfer": _finish_transfer,
+    "finish_transfer": _finish_transfer,  # note, transfer (its uuid: which one)
+    "withdraw_transfer": _withdraw_transfer,  # reason, transfer
     "reply": _reply,
     "unresolved": _unresolved,
     "follow_up": entries.record_follow_up,  # method, outcome, satisfaction, note

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
-from firstask_desktop.domain import permissions
+from firstask_desktop.domain import permissions, status_machine
 from firstask_desktop.domain.errors import ValidationError
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
@@ -42,6 +42,10 @@ from firstask_desktop.store.models import (
     Void,
 )
 
+from .step_rules import withdrawable
+
+# Listed for 回访 only where it may be done: a reported matter is followed up once answered.
+FOLLOW_UP_FROM = tuple(sorted(status_machine.ALLOWED_FROM["follow_up"]))
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -202,8 +206,7 @@ def _filtered(query, flt: EntryFilter, now: datetime):
         )
     if flt.follow_up_due:
         query = query.where(
-            Entry.status.in_(("replied", "unresolved"))
-            & (Entry.follow_up_due_at <= _day_end(now.date()))
+            Entry.status.in_(FOLLOW_UP_FROM) & (Entry.follow_up_due_at <= _day_end(now.date()))
         )
     return query
 
@@ -349,7 +352,7 @@ def counts(now: datetime | None = None) -> dict[str, int]:
         "due_today": open_q.where((Entry.due_at >= now) & (Entry.due_at <= today_end)).count(),
         "due_week": open_q.where((Entry.due_at > today_end) & (Entry.due_at <= week_end)).count(),
         "follow_up_due": Entry.select()
-        .where(Entry.status.in_(("replied", "unresolved")) & (Entry.follow_up_due_at <= today_end))
+        .where(Entry.status.in_(FOLLOW_UP_FROM) & (Entry.follow_up_due_at <= today_end))
         .count(),
         "escalated": Entry.select().where(Entry.status == "unresolved").count(),
     }
@@ -447,12 +450,22 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "accepted_at": _iso(t.accepted_at),
             "returned_at": _iso(t.returned_at),
             "return_reason": t.return_reason,
+            "withdrawn_at": _iso(t.withdrawn_at),
+            "withdraw_reason": t.withdraw_reason,
+            # the steps that act on one transfer name it by this (督办, 转办完成, 撤回转办)
+            "uuid": t.uuid,
+            "withdrawable": withdrawable(t),
             "by": t.created_by.name if t.created_by_id else "",
         }
         for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
     ]
     data["supervisions"] = [
-        {"at": _iso(s.at), "by": s.by.name, "note": s.note}
+        {
+            "at": _iso(s.at),
+            "by": s.by.name,
+            "note": s.note,
+            "transfer": s.transfer.uuid if s.transfer_id else "",
+        }
         for s in Supervision.select().where(Supervision.entry == entry).order_by(Supervision.id)
     ]
     data["follow_ups"] = [
@@ -524,6 +537,7 @@ ACTION_TEXT = {
     "assign": "所长指派办理",
     "accept_transfer": "接收转办",
     "return_transfer": "退回转办",
+    "withdraw_transfer": "撤回转办",
     # The county's own events about a station's record (sync/upsert.py, services/county.py).
     "sync_import": "县公司导入同步文件",
     "quarantine_take": "县公司采用隔离记录",

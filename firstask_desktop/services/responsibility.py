@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from firstask_desktop.domain import permissions, status_machine
+from firstask_desktop.domain import permissions
 from firstask_desktop.domain.deadlines import end_of_day
 from firstask_desktop.domain.errors import (
     IllegalStepError,
@@ -31,8 +31,10 @@ from firstask_desktop.store.models import (
     Transfer,
 )
 
+from . import step_rules
 from .entries import NOTE_MAX, RESULT_MAX, deadline_book, get_entry, open_transfer, set_replied
 from .station import find_department, find_staff, own_rows
+from .step_rules import pending_escalation
 
 # Statuses in which a matter is still someone's to carry (a leaver's must be handed on).
 HELD_STATUSES = (*OPEN_STATUSES, "unresolved", "replied", "followed_up")
@@ -51,9 +53,8 @@ def reassign_entry(
 ) -> Reassignment:
     """改派: the head hands the entry to another responder. Old and new are kept; breaches whose
     deadline falls from now on name the new responder, earlier ones the old."""
-    permissions.require(actor, "reassign")
     entry = get_entry(serial)
-    status_machine.require("reassign", entry.status, entry.serial)
+    step_rules.require(actor, entry, "reassign")
     reason = clean_text(reason, "reason", max_len=NOTE_MAX, required=True)
     new = find_staff(to_staff)
     if new.id == entry.responder_id:
@@ -125,15 +126,6 @@ def hand_over(
 # --- the head's decision on an escalation ---------------------------------------------------
 
 
-def pending_escalation(entry: Entry) -> Escalation | None:
-    return (
-        Escalation.select()
-        .where((Escalation.entry == entry) & (Escalation.decision == ""))
-        .order_by(Escalation.id.desc())
-        .first()
-    )
-
-
 def decide_escalation(
     actor: Staff,
     serial: str,
@@ -150,12 +142,9 @@ def decide_escalation(
     相关部门处理): ``assign`` — a department or a colleague, with an instruction and its own
     deadline (a supervised transfer the responder chases) — or ``answer`` the customer himself.
     """
-    permissions.require(actor, "decide_escalation")
     entry = get_entry(serial)
-    status_machine.require("decide", entry.status, entry.serial)
+    step_rules.require(actor, entry, "decide")  # a head, and a report waiting for him
     escalation = pending_escalation(entry)
-    if escalation is None:
-        raise IllegalStepError(f"{entry.serial} 没有待处理的上报。")
     if decision not in DECISIONS:
         raise ValidationError("decision", "请选择“协调指派”或“所长亲自答复”")
     now = _now(now)

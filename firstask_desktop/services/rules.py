@@ -77,8 +77,12 @@ class DeadlineBook:
         self.rules = rules if rules is not None else current_rules()
         self.calendar = calendar if calendar is not None else current_calendar()
 
-    def for_entry(self, category: str, received_at: datetime) -> dict[str, datetime]:
-        return compute_deadlines(category, received_at, self.area, self.rules, self.calendar)
+    def for_entry(
+        self, category: str, received_at: datetime, channel: str = ""
+    ) -> dict[str, datetime]:
+        return compute_deadlines(
+            category, received_at, self.area, self.rules, self.calendar, channel
+        )
 
     def follow_up(self, replied_at: datetime) -> datetime | None:
         return follow_up_due(replied_at, self.area, self.rules, self.calendar)

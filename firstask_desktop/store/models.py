@@ -183,6 +183,9 @@ class Transfer(Record):
     # A colleague who cannot take it hands it back with a reason (接收 or 退回).
     returned_at = DateTimeField(null=True)
     return_reason = TextField(default="")
+    # Sent by mistake and taken back by its owner before the recipient acted (撤回转办).
+    withdrawn_at = DateTimeField(null=True)
+    withdraw_reason = TextField(default="")
 
 
 class Supervision(Record):

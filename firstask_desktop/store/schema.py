@@ -217,6 +217,12 @@ def _attachments(database) -> None:
     create_missing_tables(database, Attachment, AttachmentSent)
 
 
+def _withdrawn_transfers(database) -> None:
+    """A transfer sent by mistake can be taken back (撤回转办): when and why."""
+    add_column_if_missing(database, "transfer", "withdrawn_at", DateTimeField(null=True))
+    add_column_if_missing(database, "transfer", "withdraw_reason", TextField(default=""))
+
+
 def _county_search_and_filters(database) -> None:
     """A county on PostgreSQL: the register's search through pg_trgm and a character index
     (search_pg.py), and the station filter in date order over every station's entries. A
@@ -258,6 +264,7 @@ MIGRATIONS: list[Callable] = [
     _phone_marks,
     _accountability,
     _attachments,
+    _withdrawn_transfers,
     _county_search_and_filters,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1

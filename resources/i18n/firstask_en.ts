@@ -224,22 +224,30 @@
         <translation>{0}: {1} confirmed breaches, fines {2} yuan in total.</translation>
     </message>
     <message>
-        <source>确认考核 {0}：{1} §{2} {3}，{4} 元？
-确认后计入 {1} 的月度考核表，不能撤销。</source>
-        <translation>Confirm the breach on {0}: {1}, §{2} {3}, {4} yuan?
-Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undone.</translation>
+        <source>罚款 {0} 元，并{1}</source>
+        <translation>a fine of {0} yuan and {1}</translation>
+    </message>
+    <message>
+        <source>罚款 {0} 元</source>
+        <translation>a fine of {0} yuan</translation>
+    </message>
+    <message>
+        <source>确认考核 {0}：{1} §{2} {3}，{4}？
+确认后计入 {1} {5} 月的考核表（按超期的月份，不是今天的月份），不能撤销。</source>
+        <translation>Confirm breach {0}: {1} §{2} {3}, {4}?
+Once confirmed it goes on {1}&apos;s assessment sheet of {5} (the month of the breach, not this month) and cannot be undone.</translation>
+    </message>
+    <message>
+        <source>已确认考核记录 {0}（{1}，{2} 元），记在 {3} 月的考核表。</source>
+        <translation>Breach {0} confirmed ({1}, {2} yuan), filed on the assessment sheet of {3}.</translation>
+    </message>
+    <message>
+        <source>已驳回考核记录 {0}，理由已记录，列在 {1} 月的“已驳回”中。</source>
+        <translation>Breach {0} dismissed, reason recorded; listed under {1} Dismissed.</translation>
     </message>
     <message>
         <source>确认考核</source>
         <translation>Confirm breach</translation>
-    </message>
-    <message>
-        <source>已确认考核记录 {0}（{1}，{2} 元）。</source>
-        <translation>Assessment record {0} confirmed ({1}, {2} yuan).</translation>
-    </message>
-    <message>
-        <source>已驳回考核记录 {0}，理由已记录。</source>
-        <translation>Assessment record {0} dismissed; the reason is kept.</translation>
     </message>
     <message>
         <source>正在检查登记簿……</source>
@@ -992,6 +1000,10 @@ Once confirmed it goes on {1}&apos;s monthly assessment sheet and cannot be undo
         <translation>Transfer due {0}</translation>
     </message>
     <message>
+        <source>已撤回 {0}：{1}</source>
+        <translation>Withdrawn {0}: {1}</translation>
+    </message>
+    <message>
         <source>已办完 {0}</source>
         <translation>done {0}</translation>
     </message>
@@ -1317,12 +1329,16 @@ Phone: {0}</translation>
         <translation>First choose an entry in the list below, then follow it up.</translation>
     </message>
     <message>
-        <source>回访：已答复或已上报、到期应回访的登记（含超期未回访）</source>
-        <translation>Follow-ups: answered or escalated matters whose follow-up call is due (overdue ones included)</translation>
+        <source>回访：已答复、到期应回访的登记（含超期未回访）</source>
+        <translation>Follow-up: answered entries due for a follow-up call (including overdue ones)</translation>
     </message>
     <message>
         <source>回访选中的登记…</source>
         <translation>Follow up the selected entry…</translation>
+    </message>
+    <message>
+        <source>我的今日及以前应回访</source>
+        <translation>My follow-ups due today or earlier</translation>
     </message>
     <message>
         <source>今日及以前应回访</source>
@@ -1798,6 +1814,14 @@ Phone: {0}</translation>
 <context>
     <name>NoteDialog</name>
     <message>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+        <source>如：转错了部门，本应转抢修班</source>
+        <translation>e.g. sent to the wrong department; it should go to the repair team</translation>
+    </message>
+    <message>
         <source>联系情况</source>
         <translation>Contact</translation>
     </message>
@@ -1846,8 +1870,16 @@ Phone: {0}</translation>
         <translation>e.g. registered twice, already taken by a colleague</translation>
     </message>
     <message>
+        <source>哪项转办(&amp;W)</source>
+        <translation>&amp;Which transfer</translation>
+    </message>
+    <message>
         <source>保存后将上报所长，状态变为“未办结已上报”。上报不是答复：仍须按时告知客户原因或结果。</source>
         <translation>Saving reports it to the station head (status: unresolved, reported). A report is not an answer: the customer must still be told the reason or result in time.</translation>
+    </message>
+    <message>
+        <source>撤回后这项转办仍留在登记上，标为“已撤回”并记下原因；请再转给正确的部门，或自己办理。</source>
+        <translation>The transfer stays on the entry, marked withdrawn with the reason; transfer it to the right department, or handle it yourself.</translation>
     </message>
     <message>
         <source>作废后登记仍保留，受理编号不再使用。</source>
@@ -2899,6 +2931,26 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
         <source>不另定时，转办时限就是对客户承诺的时限{0}。您仍是首问责任人，要督办到底。</source>
         <translation>Without its own deadline, the transfer is due when the customer was promised{0}. You remain the first responder and chase it to the end.</translation>
     </message>
+    <message>
+        <source>（请选择部门）</source>
+        <translation>(choose a department)</translation>
+    </message>
+    <message>
+        <source>请选择转给哪个部门</source>
+        <translation>Choose the department to transfer to</translation>
+    </message>
+    <message>
+        <source>请写明要对方办什么，如：请今天下班前到现场处理</source>
+        <translation>Say what they are to do, e.g. please go on site before the end of today</translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>{0}是您自己的部门。本部门职责内的事应当场答复；不能及时答复的，请“标记未办结并上报”由所长处理。确定仍要转给{0}吗？</source>
+        <translation>{0} is your own department. A matter of your own department is answered on the spot; if it cannot be answered in time, mark it unresolved and report it to the station head. Transfer it to {0} anyway?</translation>
+    </message>
 </context>
 <context>
     <name>TransfersTable</name>
@@ -3680,6 +3732,14 @@ Choose Cancel to go back and make {1} the first responder.</translation>
         <translation>Reason returned</translation>
     </message>
     <message>
+        <source>撤回时间</source>
+        <translation>Withdrawn at</translation>
+    </message>
+    <message>
+        <source>撤回原因</source>
+        <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
         <source>处理决定</source>
         <translation>Decision</translation>
     </message>
@@ -4056,6 +4116,10 @@ Choose Cancel to go back and make {1} the first responder.</translation>
     <message>
         <source>转办完成</source>
         <translation>Transfer done</translation>
+    </message>
+    <message>
+        <source>撤回转办</source>
+        <translation>Withdraw transfer</translation>
     </message>
     <message>
         <source>答复客户</source>

@@ -269,3 +269,25 @@ def test_a_long_list_of_proposals_shows_the_oldest_first_and_says_how_many(
     assert _cells(page.proposed, 1) == [first.serial]
     assert page.tabs.tabText(0) == "待确认（2）"
     assert "待确认共 2 条" in page.note.text()
+
+
+def test_a_decision_says_the_month_it_is_filed_under_and_shows_it(session, people, qtbot, answers):
+    # Late last month, decided today: filed under the month of the breach, which the head
+    # is told and shown instead of having to guess.
+    late = _late(people, days=date.today().day + 10)  # about the 20th of last month
+    session.set_actor(people["王建国"])
+    page = _page(session, qtbot)
+    page.scan_button.click()
+    settle(qtbot)
+    filed = f"{Violation.get().deadline:%Y-%m}"
+    assert filed != datetime.now().strftime("%Y-%m")
+    page.proposed.selectRow(0)
+    page.confirm_button.click()
+    settle(qtbot)
+    question = answers.asked[-1][1]
+    assert "罚款 500.00 元，并通报全局？" in question and " 元？" not in question.split("，")[-1]
+    assert f"{filed} 月的考核表" in question
+    assert f"记在 {filed} 月的考核表" in page.status.text()
+    assert page.month.currentData() == filed
+    assert _cells(page.confirmed, 1) == [late.serial]
+    assert page.tabs.tabText(1) == f"{filed} 已确认（1）"

@@ -118,7 +118,11 @@ def test_the_promised_deadline_follows_the_category_live(form, qtbot):
     assert "选择类别" in ui.deadlineLabel.text()
     qtbot.keyClick(ui.category, Qt.Key.Key_1)  # 咨询
     assert "答复客户：1个工作日内" in ui.deadlineLabel.text()
-    qtbot.keyClick(ui.category, Qt.Key.Key_3)  # 投诉
+    qtbot.keyClick(ui.category, Qt.Key.Key_3)  # 投诉, at the counter: contacted already
+    assert "首次联系客户" not in ui.deadlineLabel.text()
+    assert "答复客户：5个自然日内" in ui.deadlineLabel.text()
+    qtbot.keyClick(ui.channel, Qt.Key.Key_3)  # 来信: the customer is called back
+    assert ui.channel.value() == "letter"
     assert "首次联系客户：1个工作日内" in ui.deadlineLabel.text()
     assert "答复客户：5个自然日内" in ui.deadlineLabel.text()
     qtbot.keyClick(ui.category, Qt.Key.Key_Right)  # 举报

@@ -61,6 +61,12 @@ def departments() -> list[dict]:
     return [queries.department_to_dict(d) for d in station.list_departments()]
 
 
+def own_department(actor) -> str:
+    """The department ``actor`` works in ("" for none): a transfer there asks to be sure."""
+    found = station.find_staff(actor.name).department
+    return found.name if found is not None else ""
+
+
 def staff_names() -> list[str]:
     return [s.name for s in station.list_staff()]
 

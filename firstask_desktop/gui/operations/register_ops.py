@@ -73,12 +73,13 @@ def counts(now: datetime | None = None) -> dict:
 
 
 def entry_details(serial: str, viewer=None) -> dict:
-    """The whole story of an entry as ``viewer`` may see it, and whether they may edit it."""
-    from firstask_desktop.services.entry_edits import may_edit
+    """The whole story of an entry as ``viewer`` may see it, and the steps they are offered."""
+    from firstask_desktop.services.entry_steps import available_steps
 
     entry = entry_svc.get_entry(serial)
     details = visibility.entry_dict_for(viewer, entry, queries.entry_details(entry))
-    details["may_edit"] = may_edit(viewer, entry)
+    # The steps of this stage, each None (offered) or why this person may not take it now.
+    details["steps"] = available_steps(viewer, entry) if viewer is not None else {}
     # Deadlines counted in working days of a year whose holidays the county has not confirmed.
     from firstask_desktop.services.holidays import estimated_fields
 
@@ -91,5 +92,5 @@ def entry_details(serial: str, viewer=None) -> dict:
 
         # The county reads a station's record: its station, its own history, no steps.
         details.update(entry_at_county(entry))
-        details["may_edit"] = False
+        details["steps"] = {}
     return details
