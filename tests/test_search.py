@@ -334,7 +334,7 @@ def test_a_change_made_outside_the_app_is_searched_exactly_until_indexed(people,
     assert found("烧断") == set() and found("冒烟") == {entry.serial}
 
 
-def test_the_county_on_postgresql_searches_by_like(tmp_path, county_db):  # noqa: F811
+def test_the_county_on_postgresql_finds_what_a_look_at_every_row_finds(tmp_path, county_db):  # noqa: F811
     open_store(tmp_path / "county", county_db)
     try:
         bulk.new_station("GS0101", "城关供电所", now=datetime(2025, 11, 1), seed=5)

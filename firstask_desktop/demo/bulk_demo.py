@@ -52,6 +52,7 @@ from firstask_desktop.store.bulk_write import (
     chain_end,
     fast_uuid,
     field_defaults,
+    fix_sequences,
     insert_rows,
     row_view,
     snapshot_json,
@@ -64,6 +65,7 @@ from firstask_desktop.store.models import (
     FollowUp,
     SerialCounter,
     Staff,
+    Station,
     Transfer,
     Void,
 )
@@ -193,6 +195,7 @@ def add_entries(
     times: list[datetime] | None = None,
     settled_after: timedelta | None = None,
     in_parallel: bool = False,
+    station_code: str | None = None,
 ) -> int:
     """Add ``count`` entries received over the last ``years`` before ``now``; returns count.
 
@@ -202,8 +205,12 @@ def add_entries(
     ``in_parallel``: generate in a second process while this one writes (the two halves of the
     work take about as long; nothing else may write to the database meanwhile). A frozen
     program (the Windows bundle) generates in this process all the same.
+    ``station_code``: a county's database, entries of that station (its staff and departments
+    came with its sync files) instead of the local station's.
     """
     station = local_station()
+    if station_code is not None:
+        station = Station.get_or_none(Station.code == station_code)
     if station is None:
         raise RefusedError("数据文件夹还没有初始化：请先运行 init 或 demo。")
     clerks = list(
@@ -254,6 +261,9 @@ def add_entries(
         done += len(records["Entry"])
         if on_progress is not None:
             on_progress(done, len(times))
+    with db.transaction():
+        # PostgreSQL hands out ids from sequences, which the ids written here did not move.
+        fix_sequences([*_WRITTEN, AuditEvent])
     return done
 
 

@@ -31,6 +31,7 @@ from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS, STATUSES
 from firstask_desktop.services.attachments import attachment_names
 from firstask_desktop.services.queries import EntryFilter, entry_to_dict, list_entries, month_range
 from firstask_desktop.services.station import require_station
+from firstask_desktop.store import db
 from firstask_desktop.store.disk_errors import translated
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import Entry
@@ -139,7 +140,7 @@ def export_register(actor, out: Path, *, month: str = "") -> ExcelExport:
     sheet.append([_cell(sheet, header, "text", bold=True) for header, *_ in COLUMNS])
     rows = 0
     batch: list[Entry] = []
-    entries = query.iterator()
+    entries = db.stream(query)
     while True:
         entry = next(entries, None)
         if entry is not None:

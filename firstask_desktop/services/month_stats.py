@@ -34,6 +34,7 @@ from firstask_desktop.domain.vocab import (
 )
 from firstask_desktop.services.queries import month_range, overdue_condition
 from firstask_desktop.services.station_names import PersonLabels
+from firstask_desktop.store import db
 from firstask_desktop.store.models import Entry, Escalation, FollowUp, Staff, Station
 
 
@@ -126,14 +127,14 @@ def _counts(condition, column, labels: dict[str, str]) -> list[dict]:
     return rows
 
 
-def _first_times(model, entry_ids: list[int], condition=None) -> dict[int, datetime]:
+def _first_times(model, entry_ids, condition=None) -> dict[int, datetime]:
     query = model.select(model.entry, fn.MIN(model.at)).where(model.entry.in_(entry_ids))
     if condition is not None:
         query = query.where(condition)
     return {entry_id: at for entry_id, at in query.group_by(model.entry).tuples()}
 
 
-def _last_satisfaction(entry_ids: list[int]) -> dict[int, str]:
+def _last_satisfaction(entry_ids) -> dict[int, str]:
     query = (
         FollowUp.select(FollowUp.entry, FollowUp.satisfaction)
         .where(FollowUp.entry.in_(entry_ids) & FollowUp.satisfaction.is_null(False))
@@ -175,13 +176,15 @@ def month_stats(
         in_month &= Entry.station == station.strip().upper()
     live = in_month & (Entry.status != "void")
 
-    entries = list(
+    # Read as a stream (a county's month is every station's): what each entry needs from the
+    # other tables comes by subqueries, never as a list of ids (SQLite takes 32,766 at most).
+    entries = (
         Entry.select(Entry, Staff)
         .join(Staff, on=(Entry.responder == Staff.id))
         .where(live)
         .order_by(Entry.received_at, Entry.id)
     )
-    ids = [e.id for e in entries]
+    ids = Entry.select(Entry.id).where(live)
     escalated = _first_times(Escalation, ids)
     reached = _first_times(FollowUp, ids, FollowUp.outcome == "reached")
     satisfaction = _last_satisfaction(ids)
@@ -192,7 +195,10 @@ def month_stats(
     people: dict[str, _Person] = {}  # by staff uuid
     stations: dict[str, _Person] = {}  # at the county: one row per station
     overdue_rows, unresolved_rows = [], []
-    for entry in entries:
+    total = still_open = 0
+    for entry in db.stream(entries):
+        total += 1
+        still_open += entry.status in OPEN_STATUSES
         answered = entry.replied_at
         reply.add(entry.due_at, answered, now)
         follow_up.add(entry.follow_up_due_at, reached.get(entry.id), now)
@@ -230,12 +236,12 @@ def month_stats(
         "end": end,
         "as_of": now.replace(microsecond=0),
         "station": _station(station),
-        "total": len(entries),
+        "total": total,
         "void": Entry.select().where(in_month & (Entry.status == "void")).count(),
         "by_category": _counts(live, Entry.category, CATEGORIES),
         "by_channel": _counts(live, Entry.channel, CHANNELS),
         "by_status": _counts(in_month, Entry.status, STATUSES),
-        "open": sum(1 for e in entries if e.status in OPEN_STATUSES),
+        "open": still_open,
         "reply": reply.as_dict(),
         "follow_up": follow_up.as_dict(),
         "satisfaction": {

@@ -10,7 +10,8 @@ from __future__ import annotations
 import contextlib
 import random
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -135,6 +136,48 @@ def _begin_when_free(stack: contextlib.ExitStack) -> None:
                 raise StorageError(BUSY_MESSAGE.format(seconds=LOCK_WAIT_SECONDS), "busy") from None
         time.sleep(pause * (0.5 + random.random()))
         pause = min(pause * 2, 1.0)
+
+
+def stream(query, batch: int = 2000) -> Iterator:
+    """The rows of a peewee ``query`` as they come, never all held at once (a county's month of
+    thirty stations, its whole register for Excel). SQLite's cursor streams by itself; on
+    PostgreSQL psycopg2's ordinary cursor would first take every row into memory, so a named
+    (server-side) cursor is read ``batch`` rows at a time."""
+    if is_sqlite():
+        yield from query.iterator()
+        return
+    sql, params = query.sql()
+    # WITH HOLD: peewee runs psycopg2 in autocommit, where only such a cursor may be named;
+    # the server keeps the result, this process holds one batch.
+    cursor = database.connection().cursor(name=f"firstask_{uuid.uuid4().hex}", withhold=True)
+    cursor.itersize = batch
+    try:
+        cursor.execute(sql, params)
+        yield from query._get_cursor_wrapper(_Batches(cursor, batch)).iterator()
+    finally:
+        if not cursor.closed:
+            cursor.close()
+
+
+class _Batches:
+    """A server-side cursor as peewee reads it (row by row), fetched ``size`` rows per trip."""
+
+    def __init__(self, cursor, size: int):
+        self.cursor, self.size, self.rows = cursor, size, []
+
+    @property
+    def description(self):
+        return self.cursor.description
+
+    def fetchone(self):
+        if not self.rows:
+            self.rows = self.cursor.fetchmany(self.size)[::-1]
+            if not self.rows:
+                return None
+        return self.rows.pop()
+
+    def close(self) -> None:
+        self.cursor.close()
 
 
 @contextlib.contextmanager

@@ -18,7 +18,7 @@ from peewee import CharField, DateTimeField, ForeignKeyField, SqliteDatabase, Te
 
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.domain.search_text import pinyin_initials
-from firstask_desktop.store import search_index
+from firstask_desktop.store import search_index, search_pg
 from firstask_desktop.store.models import ALL_MODELS, Entry
 
 APPEND_ONLY_TRIGGERS = (
@@ -223,6 +223,33 @@ def _withdrawn_transfers(database) -> None:
     add_column_if_missing(database, "transfer", "withdraw_reason", TextField(default=""))
 
 
+def _county_search_and_filters(database) -> None:
+    """A county on PostgreSQL: the register's search through pg_trgm and a character index
+    (search_pg.py), and the station filter in date order over every station's entries. A
+    station's SQLite has its FTS5 index, and one station only: nothing to do there."""
+    if isinstance(database, SqliteDatabase):
+        return
+    create_pg_search(database)
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "entry_station_received_at" ON entry (station, received_at)'
+    )
+
+
+def create_pg_search(database) -> None:
+    """search_pg.create, refused in Chinese when the login may not create pg_trgm: the
+    transaction it runs in is rolled back whole, so the database stays at its version."""
+    try:
+        search_pg.create(database)
+    except search_pg.ExtensionRefused as err:
+        name = database.database
+        raise RefusedError(
+            f"县公司数据库“{name}”缺少 PostgreSQL 扩展 pg_trgm（登记簿检索要用），"
+            f"当前登录的数据库用户无权创建它（服务器答复：{err}）。数据库没有改动。"
+            f"请数据库管理员以管理员身份连到数据库“{name}”执行：{search_pg.EXTENSION_SQL}"
+            "（服务器上没有这个扩展时，先安装 PostgreSQL 的 contrib 组件），然后重新打开。"
+        ) from err
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -238,6 +265,7 @@ MIGRATIONS: list[Callable] = [
     _accountability,
     _attachments,
     _withdrawn_transfers,
+    _county_search_and_filters,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
@@ -292,6 +320,8 @@ def create_fresh(database) -> None:
         _append_only_triggers(database)
         if isinstance(database, SqliteDatabase):
             search_index.create(database)
+        else:
+            _county_search_and_filters(database)
         _set_user_version(database, LATEST_VERSION)
 
 

@@ -9,7 +9,7 @@ What matches (the same on every path; ``SearchTerms`` parses what the clerk type
   户号;
 - ASCII letters anywhere in the pinyin initials (``zs`` → 张三).
 
-On SQLite two FTS5 tables answer it (a county on PostgreSQL searches with LIKE instead):
+On SQLite two FTS5 tables answer it (a county on PostgreSQL: its own indexes, search_pg.py):
 
 - ``search_trigram`` (trigram tokenizer) answers fragments of three characters or more;
 - ``search_gram`` answers one or two characters (a surname, 张三), which a trigram index cannot:
@@ -32,7 +32,7 @@ from itertools import chain
 
 from peewee import SQL, SqliteDatabase, fn
 
-from firstask_desktop.store import db
+from firstask_desktop.store import db, search_pg
 
 TRIGRAM = "search_trigram"
 GRAM = "search_gram"
@@ -262,7 +262,7 @@ class SearchTerms:
 
 
 def like_condition(terms: SearchTerms):
-    """The search as LIKE over the entry's columns (PostgreSQL; entries not yet indexed)."""
+    """The search as LIKE over the entry's columns (entries not yet indexed)."""
     from firstask_desktop.store.models import Entry
 
     condition = None
@@ -330,6 +330,8 @@ def condition(terms: SearchTerms):
     it cannot (a short fragment with punctuation; entries the index has not caught up with)."""
     from firstask_desktop.store.models import Entry
 
+    if not db.is_sqlite():
+        return search_pg.condition(terms)
     fts = _fts_query(terms) if available() else None
     if fts is None:
         return like_condition(terms)

@@ -186,7 +186,9 @@ def test_large_text_is_really_large_and_the_register_keeps_matter_and_deadline(
     window.resize(1366, 700)
     settle(qtbot)
     shown = [c for c in range(view.model().columnCount()) if c != COL_STATION]
-    assert not any(view.isColumnHidden(column) for column in shown), [c for c in shown if view.isColumnHidden(c)]
+    assert not any(view.isColumnHidden(column) for column in shown), [
+        c for c in shown if view.isColumnHidden(c)
+    ]
     assert view.isColumnHidden(COL_STATION)
     try:
         session.prefs.text_size = "large"
