@@ -44,8 +44,9 @@ EDITS = {
     "reassignment": "UPDATE reassignment SET reason = reason || '改' WHERE rowid = {rowid}",
     "appeal": "UPDATE appeal SET reason = reason || '改' WHERE rowid = {rowid}",
     # Another file's hash: the attachment would show other bytes than the ones added.
-    "attachment": "UPDATE attachment SET sha256 = replace(sha256, substr(sha256, 1, 1), 'f') "
-    "WHERE rowid = {rowid}",
+    # (its first hex digit changed, whatever it was: a fixed replacement could equal it).
+    "attachment": "UPDATE attachment SET sha256 = CASE WHEN substr(sha256, 1, 1) = '0' THEN '1' "
+    "ELSE '0' END || substr(sha256, 2) WHERE rowid = {rowid}",
     "deadline_rule": "UPDATE deadline_rule SET amount = amount + 1 WHERE rowid = {rowid}",
     "clause": "UPDATE clause SET amount_fen = 0 WHERE rowid = {rowid}",
     "violation": "UPDATE violation SET state = 'dismissed' WHERE rowid = {rowid}",
@@ -83,7 +84,7 @@ def _small_pdf() -> bytes:
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
-    page = canvas.Canvas(out)
+    page = canvas.Canvas(out, invariant=1)  # the same bytes every run: no date, no random id
     page.drawString(72, 720, "letter")
     page.showPage()
     page.save()
