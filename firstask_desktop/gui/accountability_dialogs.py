@@ -30,7 +30,7 @@ from .action_dialog import ActionDialog
 from .entry_form import from_qt, to_qt
 from .messages import error_text
 from .operations import accountability_ops as ops
-from .widgets import mark_field, set_error
+from .widgets import field_with_error, grow_to_fit, mark_field, set_error
 
 
 def _text_box(placeholder: str, height: int = 90) -> QPlainTextEdit:
@@ -239,16 +239,7 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(520)
 
     def add_field(self, field: str, caption: str, widget):
-        error = QLabel()
-        set_error(error, "")
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        label = QLabel(caption)
-        label.setBuddy(widget)
-        self.form.addRow(label, box)
-        self.errors[field] = error
+        self.errors[field] = field_with_error(self.form, caption, widget)
         self.widgets[field] = widget
         return widget
 
@@ -277,6 +268,7 @@ class _FormDialog(QDialog):
             mark_field(self.widgets[error.field], True)
         else:
             set_error(self.error, error_text(error))
+        grow_to_fit(self)
 
 
 class ManualBreachDialog(_FormDialog):

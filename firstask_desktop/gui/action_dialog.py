@@ -15,7 +15,7 @@ from firstask_desktop.domain.status_machine import ACTION_LABELS
 from . import operations, tasks
 from .labels import label
 from .messages import error_text
-from .widgets import mark_field, set_error
+from .widgets import field_with_error, grow_to_fit, mark_field, set_error
 
 
 class ActionDialog(QDialog):
@@ -62,16 +62,7 @@ class ActionDialog(QDialog):
 
     def add_field(self, field: str, text: str, widget: QWidget) -> QWidget:
         """A row with its own error label right under the field."""
-        error = QLabel()
-        set_error(error, "")
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        self.form.addRow(caption, box)
-        self.errors[field] = error
+        self.errors[field] = field_with_error(self.form, text, widget)
         self.field_widgets[field] = widget
         return widget
 
@@ -108,3 +99,4 @@ class ActionDialog(QDialog):
             self.field_widgets[error.field].setFocus()
         else:
             set_error(self.error, error_text(error))
+        grow_to_fit(self)

@@ -95,7 +95,7 @@ class NoteDialog(ActionDialog):
         self.add_field(self.field, _tr(caption), self.text)
         if action == "unresolved":
             self.form.addRow(
-                QLabel(
+                _wrapped(
                     self.tr(
                         "保存后将上报所长，状态变为“未办结已上报”。上报不是答复：仍须按时告知客户原因或结果。"
                     )
@@ -103,14 +103,14 @@ class NoteDialog(ActionDialog):
             )
         if action == "withdraw_transfer":
             self.form.addRow(
-                QLabel(
+                _wrapped(
                     self.tr(
                         "撤回后这项转办仍留在登记上，标为“已撤回”并记下原因；请再转给正确的部门，或自己办理。"
                     )
                 )
             )
         if action == "void":
-            self.form.addRow(QLabel(self.tr("作废后登记仍保留，受理编号不再使用。")))
+            self.form.addRow(_wrapped(self.tr("作废后登记仍保留，受理编号不再使用。")))
         self.text.setFocus()
 
     def values(self) -> dict:
@@ -118,3 +118,11 @@ class NoteDialog(ActionDialog):
         if self.transfer is not None:
             found["transfer"] = self.transfer.currentData() or ""
         return found
+
+
+def _wrapped(text: str) -> QLabel:
+    """A note under the fields, on as many lines as the dialog's width needs (in English or at
+    text size 大 one line was wider than the screen, and cut)."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    return note

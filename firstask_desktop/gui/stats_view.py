@@ -78,7 +78,10 @@ class StatsPage(Retranslating, QWidget):
         self.people = QTableWidget(0, 8)
         self.people.verticalHeader().setVisible(False)
         self.people.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its title and figures, the room left to the last: eight equal
+        # columns cut "Answered in time" at text size 大.
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.people.horizontalHeader().setStretchLastSection(True)
         self.people.setMinimumHeight(150)
         body = QWidget()
         box = QVBoxLayout(body)

@@ -23,7 +23,7 @@ from .action_dialog import ActionDialog
 from .entry_form import from_qt, to_qt
 from .messages import confirm
 from .operations import entry_ops
-from .widgets import mark_field, set_error
+from .widgets import grow_to_fit, mark_field, set_error
 
 
 class TransferDialog(ActionDialog):
@@ -73,7 +73,9 @@ class TransferDialog(ActionDialog):
         from PySide6.QtWidgets import QLabel
 
         text = self.tr("不另定时，转办时限就是对客户承诺的时限{0}。您仍是首问责任人，要督办到底。")
-        return QLabel(text.format(f"（{promised.replace('T', ' ')}）" if promised else ""))
+        hint = QLabel(text.format(f"（{promised.replace('T', ' ')}）" if promised else ""))
+        hint.setWordWrap(True)  # one line was wider than the dialog (English, 大), and cut
+        return hint
 
     def _set_departments(self, departments: list[dict]) -> None:
         self.department.clear()
@@ -109,6 +111,7 @@ class TransferDialog(ActionDialog):
             set_error(error, missing.get(field, ""))
             mark_field(self.field_widgets[field], field in missing)
         if missing:
+            grow_to_fit(self)
             self.field_widgets[next(iter(missing))].setFocus()
             return
         department = self.department.currentData()

@@ -54,7 +54,6 @@ class WelcomeDialog(QDialog):
         self.go_buttons: dict[str, QPushButton] = {}
         for row, (icon_name, where, title, text) in enumerate(pointers):
             button = QPushButton(icon(icon_name), title)
-            button.setMinimumWidth(130)
             button.clicked.connect(lambda _=False, w=where: self._go(w))
             label = QLabel(text)
             label.setWordWrap(True)
@@ -80,7 +79,14 @@ class WelcomeDialog(QDialog):
         layout.addWidget(help_line)
         layout.addWidget(self.never_again)
         layout.addWidget(buttons)
-        self.resize(560, 300)
+        # The three buttons equally wide, none narrower than its title (a fixed 130 px cut
+        # "Register (Ctrl+N)"); the dialog as high as its wrapped lines need at its width (a
+        # fixed height cut them at the top and bottom in English and at 大).
+        widest = max(button.sizeHint().width() for button in self.go_buttons.values())
+        for button in self.go_buttons.values():
+            button.setMinimumWidth(max(130, widest))
+        width = 600
+        self.resize(width, max(300, layout.totalHeightForWidth(width)))
 
     def _go(self, where: str) -> None:
         self.accept()

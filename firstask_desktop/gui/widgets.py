@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "border: 2px solid #b00020;"
@@ -15,6 +22,29 @@ def set_error(label: QLabel, text: str) -> None:
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.setVisible(bool(text))
+
+
+def field_with_error(form: QFormLayout, caption: str, widget: QWidget) -> QLabel:
+    """A form row for ``widget`` and, in a row of its own right under it, its error label
+    (returned, hidden while empty). Beside the field in one nested layout, QFormLayout gave a
+    three-line error the height of two, cut at the top and bottom."""
+    label = QLabel(caption)
+    label.setBuddy(widget)  # its "(&C)" underlined and Alt+C going to the field itself
+    form.addRow(label, widget)
+    error = QLabel()
+    set_error(error, "")
+    form.addRow(None, error)
+    return error
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """As high as its wrapped lines need at its width (messages shown after it opened); the
+    screen-fit keeps it on the screen."""
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(window.width())
+        if need > window.height():
+            window.resize(window.width(), need)
 
 
 def mark_field(widget: QWidget, bad: bool) -> None:

@@ -25,26 +25,10 @@ from . import operations, tasks
 from .labels import choices
 from .messages import error_text
 from .problem_text import problem_text
-from .widgets import mark_field, set_error
+from .widgets import field_with_error, mark_field, set_error
 
 PAGE_MODE, PAGE_STATION, PAGE_ADMIN, PAGE_FINISH = range(4)
 DEMO_ENTRIES = 300
-
-
-def _field_row(form: QFormLayout, text: str, widget) -> QLabel:
-    """A form row whose error label sits right under its field."""
-    error = QLabel()
-    set_error(error, "")
-    box = QVBoxLayout()
-    box.setSpacing(2)
-    box.addWidget(widget)
-    box.addWidget(error)
-    # The caption's buddy must be the field itself: a caption whose row is a layout gets no
-    # buddy from QFormLayout, and its "(&C)" is then printed instead of underlined.
-    caption = QLabel(text)
-    caption.setBuddy(widget)
-    form.addRow(caption, box)
-    return error
 
 
 class ModePage(QWizardPage):
@@ -86,10 +70,10 @@ class StationPage(QWizardPage):
             self.area.addItem(text, code)
         self.area.setCurrentIndex(self.area.findData("rural"))
         self.errors = {
-            "station_code": _field_row(form, self.tr("供电所编码(&C)："), self.code),
-            "station_name": _field_row(form, self.tr("供电所名称(&N)："), self.name),
-            "county": _field_row(form, self.tr("所属县公司(&X)："), self.county),
-            "area": _field_row(form, self.tr("供电区域(&A)："), self.area),
+            "station_code": field_with_error(form, self.tr("供电所编码(&C)："), self.code),
+            "station_name": field_with_error(form, self.tr("供电所名称(&N)："), self.name),
+            "county": field_with_error(form, self.tr("所属县公司(&X)："), self.county),
+            "area": field_with_error(form, self.tr("供电区域(&A)："), self.area),
         }
         self.fields = {
             "station_code": self.code,
@@ -135,9 +119,9 @@ class AdminPage(QWizardPage):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {
-            "name": _field_row(form, self.tr("管理员姓名(&M)："), self.name),
-            "password": _field_row(form, self.tr("密码(&P)："), self.password),
-            "repeat": _field_row(form, self.tr("再输一次密码(&R)："), self.repeat),
+            "name": field_with_error(form, self.tr("管理员姓名(&M)："), self.name),
+            "password": field_with_error(form, self.tr("密码(&P)："), self.password),
+            "repeat": field_with_error(form, self.tr("再输一次密码(&R)："), self.repeat),
         }
         self.fields = {"name": self.name, "password": self.password, "repeat": self.repeat}
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("建立(&O)"))

@@ -18,8 +18,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/support.py
 
-from PySide6.QtCore import QMargins  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QMargins, Qt  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QTabBar,
+    QWidget,
+)
 
 from firstask_desktop.gui import tasks  # noqa: E402
 from firstask_desktop.gui.app import apply_look, create_application  # noqa: E402
@@ -86,13 +99,146 @@ class Probe:
             "area": [area.x(), area.y(), area.width(), area.height()],
             "inside": area.contains(outer),
             "cut": cut,
+            "elided": elided(window),
         }
         self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.out.flush()
         if self.shots is not None:
             self.count += 1
             path = self.shots / f"{self.count:03d}-{self.config}-{name}.png"
-            window.screen().grabWindow(0).save(str(path))
+            # What the screen shows of the window (a part past an edge would be missing).
+            window.screen().grabWindow(
+                0, geometry.x(), geometry.y(), geometry.width(), geometry.height()
+            ).save(str(path))
+
+
+def elided(window: QWidget) -> list[str]:
+    """Every text of ``window`` that must be read whole but is cut: a label, a button, a tab
+    title, a column header or a navigation item with less room than its text needs."""
+    found = []
+    for widget in window.findChildren(QWidget):
+        if widget.window() is not window or not widget.isVisibleTo(window):
+            continue
+        problem = None
+        if isinstance(widget, QLabel):
+            problem = _label_cut(widget)
+        elif isinstance(widget, QAbstractButton):
+            problem = _button_cut(widget)
+        elif isinstance(widget, QTabBar):
+            problem = _tabs_cut(widget)
+        elif isinstance(widget, QHeaderView):
+            problem = _headers_cut(widget)
+        elif isinstance(widget, QListView) and widget.viewMode() == QListView.ViewMode.IconMode:
+            problem = _items_cut(widget)
+        if problem:
+            found.append(f"{type(widget).__name__} {problem}")
+    return found
+
+
+def _label_cut(label: QLabel) -> str | None:
+    text = label.text()
+    if not text.strip():
+        return None
+    room = label.contentsRect()
+    if label.wordWrap():
+        # Wrapped: as many lines as its width makes, all of them in its height (the 回访
+        # message read 个能 for 不能, its top and bottom cut).
+        need = label.heightForWidth(label.width())
+        if need > label.height():
+            return f"{text[:40]!r}: {label.height()} px high, needs {need}"
+        return None
+    # One line (or its own line breaks): the text's width and height within the label.
+    need = label.sizeHint()
+    if label.width() < need.width() or label.height() < need.height():
+        return (
+            f"{text[:40]!r}: {label.width()}×{label.height()} px, needs "
+            f"{need.width()}×{need.height()} (text {room.width()} px of "
+            f"{label.fontMetrics().horizontalAdvance(_plain(text))})"
+        )
+    return None
+
+
+def _plain(text: str) -> str:
+    """A button's or caption's text as drawn: a mnemonic's "&" is not drawn, "&&" is one "&"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _button_cut(button: QAbstractButton) -> str | None:
+    text = _plain(button.text())
+    if not text.strip():
+        return None
+    if isinstance(button, (QCheckBox, QRadioButton)):
+        # Its box and its text side by side: narrower than that cuts the text's end.
+        need = button.sizeHint().width()
+        if button.width() < need:
+            return f"{text!r}: {button.width()} px, needs {need}"
+        return None
+    metrics = button.fontMetrics()
+    need = max(metrics.horizontalAdvance(line) for line in text.splitlines())
+    if not button.icon().isNull():
+        need += button.iconSize().width() + 4
+    if isinstance(button, QPushButton):
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        room = button.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, button
+        )
+        room_width = room.width()
+    else:
+        room_width = button.contentsRect().width() - 4  # the tool button's frame
+    if need > room_width:
+        return f"{text!r}: text {need} px in {room_width}"
+    return None
+
+
+def _tabs_cut(bar: QTabBar) -> str | None:
+    cut = []
+    for index in range(bar.count()):
+        if not bar.isTabVisible(index):
+            continue
+        rect, need = bar.tabRect(index), bar.tabSizeHint(index)
+        # Narrower than its title (elided), or pushed behind the scroll arrows.
+        if rect.width() < need.width() or not bar.rect().contains(rect):
+            cut.append(f"{bar.tabText(index)!r}: {rect.width()} of {need.width()} px")
+    return "; ".join(cut) or None
+
+
+def _headers_cut(header: QHeaderView) -> str | None:
+    if header.orientation() != Qt.Orientation.Horizontal or header.model() is None:
+        return None
+    model, style = header.model(), header.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    cut = []
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or header.sectionSize(section) == 0:
+            continue
+        title = model.headerData(section, Qt.Orientation.Horizontal)
+        if not title:
+            continue
+        # The title and the margins either side; the sort arrow only where it is drawn (Qt's
+        # own size hint keeps room for it in every section).
+        need = header.fontMetrics().horizontalAdvance(str(title)) + 2 * margin
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            need += arrow + margin
+        if header.sectionSize(section) < need:
+            cut.append(f"{title!r}: {header.sectionSize(section)} of {need} px")
+    return "; ".join(cut) or None
+
+
+def _items_cut(view: QListView) -> str | None:
+    """A navigation rail's titles ("Follow-…", "Assess…" were cut)."""
+    model, metrics = view.model(), view.fontMetrics()
+    cut = []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if view.isRowHidden(row):
+            continue
+        text = str(model.data(index) or "")
+        room = view.visualRect(index).width()
+        if metrics.horizontalAdvance(text) > room:
+            cut.append(f"{text!r}: {metrics.horizontalAdvance(text)} px in {room}")
+    return "; ".join(cut) or None
 
 
 def _inside(button: QWidget, window: QWidget) -> bool:
@@ -201,6 +347,11 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
         window = open_main_window(app, session)
         window.notifier.timer.stop()
         window.showMaximized()
+        settle()
+        for welcome in app.topLevelWidgets():
+            if type(welcome).__name__ == "WelcomeDialog" and welcome.isVisible():
+                probe.measure(f"welcome-{who}", welcome)
+                welcome.reject()
         for page in ("register", "todo", "follow_up", "customers", "stats", "assess", "sync"):
             window.show_page(page)
             probe.measure(f"main-{page}-{who}", window)
@@ -221,6 +372,10 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
             probe.measure(f"detail-{state}-{who}", detail)
             if state == "transferred" and who == "李娜":
                 _step_dialogs(probe, detail)
+            if state == "replied" and who == "李娜":
+                _refused_dialogs(probe, detail, ("follow_up",))
+            if state == "transferred" and who == "李娜":
+                _refused_dialogs(probe, detail, ("transfer", "unresolved"))
             detail.close()
         if who == "李娜":
             window.lock()
@@ -264,6 +419,22 @@ def _step_dialogs(probe: Probe, detail) -> None:
         if detail.preview is not None:
             probe.measure("preview-notice", detail.preview)
             detail.preview.close()
+
+
+def _refused_dialogs(probe: Probe, detail, steps) -> None:
+    """Step dialogs sent empty: the core's refusal shown beside the field or under the form
+    (the 回访 message was cut at its top and bottom)."""
+    for step in steps:
+        if step not in detail.step_buttons:
+            continue
+        detail.start_step(step)
+        settle()
+        dialog = detail.current_dialog
+        dialog.submit()
+        settle()
+        probe.measure(f"dialog-{step}-refused", dialog)
+        dialog.reject()
+        settle()
 
 
 def main() -> int:

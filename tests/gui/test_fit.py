@@ -7,7 +7,10 @@ Qt starts) opens every window and dialog under Xvfb (fit_probe.py): at 1366×768
 at 1920×1080 at 150 % (1280×720 logical); text sizes 中 and 大; Chinese and English; each role;
 each status's step buttons, several transfers, a one-time notice, long texts. A window fails
 when any part of it, its frame counted, lies outside the screen area left by the taskbar, or
-when one of its buttons lies outside the window.
+when one of its buttons lies outside the window, or when a text that must be read whole is
+cut: a label narrower than its text (a wrapped one lower than its lines), a button's text wider
+than its contents, a tab title elided or behind the scroll arrows, a column header narrower than
+its title, a navigation item's title wider than its cell ("Follow-…", "Assess…").
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ def test_every_window_fits_the_screen(xvfb_server, tmp_path, screen, scale):
     for expected in (
         "wizard-station-errors",
         "login",
+        "welcome-李娜",
         "main-register-李娜",
         "main-assess-王建国",
         "settings-1-管理员",
@@ -98,4 +102,5 @@ def test_every_window_fits_the_screen(xvfb_server, tmp_path, screen, scale):
     outside = [f"{r['config']} {r['name']}: {r['outer']} not in {r['area']}" for r in records]
     outside = [line for line, r in zip(outside, records, strict=True) if not r["inside"]]
     cut = [f"{r['config']} {r['name']}: {r['cut']}" for r in records if r["cut"]]
-    assert outside == [] and cut == []
+    elided = [f"{r['config']} {r['name']}: {e}" for r in records for e in r["elided"]]
+    assert outside == [] and cut == [] and elided == []
