@@ -96,11 +96,21 @@ class EntryForm(QDialog):
 
         save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("保存 (Ctrl+S)"))
+        save.setToolTip(self.tr("保存登记。Ctrl+P：保存并打印回执。"))
+        # The customer at the counter waits for the receipt: one key saves and opens the print
+        # dialog (whether or not the receipt is offered after every save).
+        self.print_button = ui.buttonBox.addButton(
+            self.tr("保存并打印回执 (Ctrl+P)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.print_button.setToolTip(self.tr("保存登记，随即打开回执的打印对话框。"))
+        self.print_button.clicked.connect(self.save_and_print)
+        self.print_receipt = False  # asked with this save: the main window prints the receipt
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.save_and_print)
 
         ui.channel.sig_changed.connect(self._channel_changed)
         ui.channel.sig_changed.connect(self.update_deadline)  # 来访/来电 need no contact clock
@@ -355,6 +365,11 @@ class EntryForm(QDialog):
         set_error(self.ui.formError, "")
 
     def save(self) -> None:
+        self.print_receipt = False
+        self._submit(phone_unverified=False)
+
+    def save_and_print(self) -> None:
+        self.print_receipt = True
         self._submit(phone_unverified=False)
 
     def _submit(self, phone_unverified: bool, responder_reason: str = "") -> None:

@@ -356,18 +356,22 @@ class MainWindow(Retranslating, QMainWindow):
             text += self.tr("，承诺时限 {0}").format(due.replace("T", " "))
         self.statusBar().showMessage(text, 15000)
         self.session.data_changed.emit()
-        if self.session.prefs.print_after_save and "receipt" in self.printable:
+        # 保存并打印回执 (Ctrl+P) prints at once; a plain save offers the receipt if set so.
+        print_now = self.entry_form is not None and self.entry_form.print_receipt
+        if (print_now or self.session.prefs.print_after_save) and "receipt" in self.printable:
             # The visitor at the counter takes the receipt: it is ready to print at once.
             tasks.run_task(
                 operations.build_document,
                 "receipt",
                 entry["serial"],
                 owner=self,
-                on_success=lambda data, serial=entry["serial"]: self._show_receipt(serial, data),
+                on_success=lambda data, serial=entry["serial"]: self._show_receipt(
+                    serial, data, print_now
+                ),
                 on_error=lambda err: self.statusBar().showMessage(error_text(err), 30000),
             )
 
-    def _show_receipt(self, serial: str, data: bytes) -> None:
+    def _show_receipt(self, serial: str, data: bytes, print_now: bool = False) -> None:
         from .pdf_preview import PdfPreview
 
         self.receipt_preview = PdfPreview(
@@ -379,6 +383,10 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.receipt_preview.show()
         self.receipt_preview.print_button.setFocus()
+        if print_now:
+            # From the event loop: the print dialog is modal and must not wait inside this
+            # worker's callback.
+            QTimer.singleShot(0, self.receipt_preview.print_document)
 
     def open_entry(self, serial: str, action: str = "") -> None:
         if self.is_locked() or not serial:
