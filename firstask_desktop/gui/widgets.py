@@ -48,8 +48,14 @@ def grow_to_fit(window: QWidget) -> None:
 
 
 def mark_field(widget: QWidget, bad: bool) -> None:
-    """A red frame around a field in error, beside its message (colour is not the only signal)."""
-    widget.setStyleSheet(FIELD_ERROR_STYLE if bad else "")
+    """A red frame around a field in error, beside its message (colour is not the only signal).
+
+    The frame is the field's own: a rule without a selector would frame every child too (each
+    of 回访's three satisfaction choices had a box of its own)."""
+    if not widget.objectName():
+        widget.setObjectName(f"field{id(widget):x}")
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # a plain box draws it
+    widget.setStyleSheet(f"#{widget.objectName()} {{ {FIELD_ERROR_STYLE} }}" if bad else "")
 
 
 def row_table(columns: int) -> QTableWidget:

@@ -229,13 +229,15 @@ def _headers_cut(header: QHeaderView) -> str | None:
 def _items_cut(view: QListView) -> str | None:
     """A navigation rail's titles ("Follow-…", "Assess…" were cut)."""
     model, metrics = view.model(), view.fontMetrics()
+    # The item draws its title inside a focus frame's margin on either side.
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     cut = []
     for row in range(model.rowCount()):
         index = model.index(row, 0)
         if view.isRowHidden(row):
             continue
         text = str(model.data(index) or "")
-        room = view.visualRect(index).width()
+        room = view.visualRect(index).width() - 2 * margin
         if metrics.horizontalAdvance(text) > room:
             cut.append(f"{text!r}: {metrics.horizontalAdvance(text)} px in {room}")
     return "; ".join(cut) or None
