@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidgetItem, QWidget
 
 from firstask_desktop.domain.deadlines import describe_rule, pick_rule
 from firstask_desktop.domain.errors import FieldErrors, TierResponderError, ValidationError
@@ -21,6 +21,7 @@ from firstask_desktop.domain.vocab import CATEGORIES, CHANNELS
 from firstask_desktop.services.documents import BUSINESS_DOCUMENTS
 
 from . import operations, tasks
+from .flow_layout import FlowLayout
 from .forms.ui_entry_form import Ui_EntryForm
 from .labels import choices
 from .messages import confirm, error_text, keep_unverified_phone, responder_reason
@@ -54,6 +55,26 @@ REQUIRED_MARK = " *"
 DOC_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
 
+def _wrap_work_order_row(ui: Ui_EntryForm) -> None:
+    """The 95598 number and its 工单时限 side by side where there is room, one under the other
+    where there is not: in one fixed row they made the left column so wide (English, 大, 150 %)
+    that 事由 was left three characters."""
+    old = ui.woFields.layout()
+    for widget in (ui.woNumber, ui.woDueAtLabel, ui.woDueAt):
+        old.removeWidget(widget)
+    QWidget().setLayout(old)  # the old row goes with a throw-away owner
+    due = QWidget(ui.woFields)
+    row = QHBoxLayout(due)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(ui.woDueAtLabel)
+    row.addWidget(ui.woDueAt)
+    flow = FlowLayout(ui.woFields, spacing=6)
+    flow.addWidget(ui.woNumber)
+    flow.addWidget(due)
+    QWidget.setTabOrder(ui.woNumber, ui.woDueAt)
+    QWidget.setTabOrder(ui.woDueAt, ui.visitor)
+
+
 def to_qt(value: datetime) -> QDateTime:
     return QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0)
 
@@ -73,6 +94,7 @@ class EntryForm(QDialog):
         self.ui.setupUi(self)
         # The fields scroll inside; the form's error and 保存/取消 stay in view (150 % scaling).
         self.body = scroll_body(self, self.ui.mainLayout, keep=2)
+        _wrap_work_order_row(self.ui)
         styled(self.ui.deadlineLabel, "deadlineLabel")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.book = None
@@ -135,6 +157,7 @@ class EntryForm(QDialog):
         tasks.run_task(operations.staff_names, on_success=self._staff_loaded, owner=self)
         self._initial = self.values()
         ui.channel.setFocus()
+        self._widened = False
 
     # --- filling in ---------------------------------------------------------------------------
 
@@ -468,6 +491,18 @@ class EntryForm(QDialog):
             return
         self._discarding = True
         super().closeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._widened:
+            # As wide as the fields ask (English, 大) where the screen has room, once their
+            # fonts are known; the screen fit trims what it has not.
+            self._widened = True
+            margins = self.layout().contentsMargins()
+            body = self.body.widget().sizeHint().width() + self.body.verticalScrollBar().width()
+            wanted = body + margins.left() + margins.right()
+            if wanted > self.width():
+                self.resize(wanted, self.height())
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
