@@ -12,7 +12,14 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidgetItem,
+    QStyle,
+    QWidget,
+)
 
 from firstask_desktop.domain.deadlines import describe_rule, pick_rule
 from firstask_desktop.domain.errors import FieldErrors, TierResponderError, ValidationError
@@ -204,6 +211,8 @@ class EntryForm(QDialog):
         if not is_95598:
             self._show_error("wo_number", "")
         self.mark_required()
+        if self.isVisible():
+            QTimer.singleShot(0, self._widen)  # the 95598 row asks for more room
 
     def required_fields(self) -> list[str]:
         """The fields that must be filled in now (the core's rules, shown before saving)."""
@@ -495,14 +504,18 @@ class EntryForm(QDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._widened:
-            # As wide as the fields ask (English, 大) where the screen has room, once their
-            # fonts are known; the screen fit trims what it has not.
             self._widened = True
-            margins = self.layout().contentsMargins()
-            body = self.body.widget().sizeHint().width() + self.body.verticalScrollBar().width()
-            wanted = body + margins.left() + margins.right()
-            if wanted > self.width():
-                self.resize(wanted, self.height())
+            QTimer.singleShot(0, self._widen)  # once shown: a resize during the show is lost
+
+    def _widen(self) -> None:
+        """As wide as the fields ask (English, 大) where the screen has room, once their fonts
+        are known; the screen fit trims what it has not."""
+        margins = self.layout().contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        body = self.body.widget().sizeHint().width() + scroll_bar
+        wanted = body + margins.left() + margins.right()
+        if wanted > self.width():
+            self.resize(wanted, self.height())
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

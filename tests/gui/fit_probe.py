@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QHeaderView,
     QLabel,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -41,6 +42,7 @@ from firstask_desktop.store import db  # noqa: E402
 from firstask_desktop.store.storage import open_store  # noqa: E402
 
 PASSWORD = "secret123"
+MIN_LINE_CHARACTERS = 12  # a text box narrower than this many characters is not readable
 LONG = (
     "客户反映家中电压长期偏低，晚间用电高峰时段电灯发暗、冰箱无法启动、水泵时常停转，"
     "已持续两周，影响正常生活和养殖场供水，要求尽快派人到现场测量并处理，"
@@ -130,6 +132,8 @@ def elided(window: QWidget) -> list[str]:
             problem = _headers_cut(widget)
         elif isinstance(widget, QListView) and widget.viewMode() == QListView.ViewMode.IconMode:
             problem = _items_cut(widget)
+        elif isinstance(widget, QPlainTextEdit):
+            problem = _text_box_narrow(widget)
         if problem:
             found.append(f"{type(widget).__name__} {problem}")
     return found
@@ -241,6 +245,16 @@ def _items_cut(view: QListView) -> str | None:
         if metrics.horizontalAdvance(text) > room:
             cut.append(f"{text!r}: {metrics.horizontalAdvance(text)} px in {room}")
     return "; ".join(cut) or None
+
+
+def _text_box_narrow(box: QPlainTextEdit) -> str | None:
+    """A box for a sentence (事由, a note) holds a readable line: 事由 once had three
+    characters' room in English at 大."""
+    room = box.viewport().width()
+    need = MIN_LINE_CHARACTERS * box.fontMetrics().horizontalAdvance("中")
+    if room < need:
+        return f"{box.objectName() or box.placeholderText()[:20]!r}: {room} px, needs {need}"
+    return None
 
 
 def _inside(button: QWidget, window: QWidget) -> bool:
