@@ -33,6 +33,8 @@ def field_with_error(form: QFormLayout, caption: str, widget: QWidget) -> QLabel
     form.addRow(label, widget)
     error = QLabel()
     set_error(error, "")
+    # Right under its field: the form may give the row more height than its lines need.
+    error.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     form.addRow(None, error)
     return error
 
