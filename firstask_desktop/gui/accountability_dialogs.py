@@ -28,7 +28,7 @@ from firstask_desktop.domain.errors import ValidationError
 from . import operations, tasks
 from .action_dialog import ActionDialog
 from .entry_form import from_qt, to_qt
-from .messages import error_text
+from .messages import error_text, field_error_text
 from .operations import accountability_ops as ops
 from .widgets import mark_field, set_error
 
@@ -273,7 +273,7 @@ class _FormDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(error, ValidationError) and error.field in self.errors:
-            set_error(self.errors[error.field], error.message)
+            set_error(self.errors[error.field], field_error_text(error))
             mark_field(self.widgets[error.field], True)
         else:
             set_error(self.error, error_text(error))

@@ -14,7 +14,7 @@ from firstask_desktop.domain.status_machine import ACTION_LABELS
 
 from . import operations, tasks
 from .labels import label
-from .messages import error_text
+from .messages import error_text, field_error_text
 from .widgets import mark_field, set_error
 
 
@@ -103,7 +103,7 @@ class ActionDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
         if isinstance(error, ValidationError) and error.field in self.errors:
-            set_error(self.errors[error.field], error.message)
+            set_error(self.errors[error.field], field_error_text(error))
             mark_field(self.field_widgets[error.field], True)
             self.field_widgets[error.field].setFocus()
         else:

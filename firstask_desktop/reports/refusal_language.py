@@ -120,7 +120,8 @@ def _line(line: str, word: Word) -> str:
     if colon and head in _FIELD_NAMES:
         english = _matched(rest, word, 0)
         if english is not None:
-            return f"{_value(head, word, DEPTH)}: {english.strip()}"
+            name = _value(head, word, DEPTH)
+            return f"{name[:1].upper() + name[1:]}: {english.strip()}"
     english = _matched(line, word, 0)
     if english is not None:
         english = english.strip()
