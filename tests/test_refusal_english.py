@@ -5,7 +5,7 @@ for each value, and real refusals come out in English with their values in place
 from __future__ import annotations
 
 import pytest
-from support import PASSWORD, T0
+from support import T0
 
 from firstask_desktop.domain.errors import NotAllowedError, RefusedError, ValidationError
 from firstask_desktop.reports.refusal_catalogue import catalogue
@@ -28,6 +28,20 @@ def test_every_message_of_the_catalogue_has_english_with_a_place_for_each_value(
         # English, not the Chinese copied over (Chinese examples like 张伟2 may stay in it).
         assert en != zh and sum(c.isascii() and c.isalpha() for c in en) > len(en) / 3, en
         assert zh.count(GAP) == en.count(GAP), f"{zh!r} has {zh.count(GAP)} values, {en!r} not"
+
+
+def _filled(template: str) -> str:
+    """The template with the values V1, V2 … in its places."""
+    pieces = template.split(GAP)
+    return pieces[0] + "".join(f"V{i}{piece}" for i, piece in enumerate(pieces[1:], 1))
+
+
+def test_every_message_with_its_values_comes_out_as_its_own_english():
+    # No other template takes a message (a shorter one that would also match it), and the
+    # values land in their places.
+    for zh, en in english_pairs()[0]:
+        english = _filled(en).strip()
+        assert refusal_in(_filled(zh), "en") == english[:1].upper() + english[1:], zh
 
 
 def test_chinese_stays_chinese_and_an_unknown_message_is_kept():
@@ -99,10 +113,9 @@ def test_a_password_rule_comes_out_in_english_after_the_fields_name(people):
     assert isinstance(error, ValidationError)
     english = refusal_in(str(error), "en", {"密码": "password"}.get)
     assert english == (
-        "password: Not a run of digits or letters (like 123456, abcdef, qwerty): that is "
+        "Password: Not a run of digits or letters (like 123456, abcdef, qwerty): that is "
         "guessed at once. Please choose another"
     )
-    assert PASSWORD  # the others keep theirs
 
 
 def test_a_role_refused_names_the_permission_in_english(people):
