@@ -200,3 +200,14 @@ def test_the_core_refuses_to_guess_between_open_transfers(people):
         svc.record_supervision(people["李娜"], entry.serial, "催办", now=LATER)
     assert refused.value.numbers == [1, 2]
     assert Supervision.select().count() == 0
+
+
+def test_the_recipient_accepts_her_own_transfer_though_a_newer_one_went_elsewhere(people, cli):
+    entry = _entry(people)
+    hers = _transfer(people, entry.serial, "营业班", to_staff="张伟")
+    _transfer(people, entry.serial, "抢修班", at=T0 + timedelta(hours=1))
+    code, out, err = cli("张伟", "entry", "accept-transfer", entry.serial)
+    assert code == 0, err
+    assert Transfer.get_by_id(hers.id).accepted_at is not None
+    code, _out, err = cli("陈静", "entry", "accept-transfer", entry.serial)
+    assert code == 2 and "只有接收人本人可以接收或退回" in err
