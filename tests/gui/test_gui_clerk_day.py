@@ -83,12 +83,11 @@ def test_a_refusal_in_the_follow_up_dialog_is_shown_whole(session, people, text_
     settle(qtbot)
     below = dialog.error
     assert "不能回访" in below.text()
-    for label in (below,):
-        assert label.isVisible() and label.wordWrap()
-        # Every line whole ("不能" never cut to "个能"), inside the dialog.
-        assert label.height() >= label.heightForWidth(label.width())
-        top_left = label.mapTo(dialog, label.rect().topLeft())
-        assert dialog.rect().contains(label.rect().translated(top_left))
+    assert below.isVisible() and below.wordWrap()
+    # Every line whole ("不能" never cut to "个能"), inside the dialog.
+    assert below.height() >= below.heightForWidth(below.width())
+    top_left = below.mapTo(dialog, below.rect().topLeft())
+    assert dialog.rect().contains(below.rect().translated(top_left))
     assert not beside.isVisible()  # the field's line went with its cause
     dialog.reject()
 
