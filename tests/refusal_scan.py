@@ -31,6 +31,7 @@ MESSAGE_ARGS = {
     "PdfCheckFailed": (0,),
     "ValidationError": (1,),
     "TierResponderError": (0,),
+    "TransferNotNamedError": (0,),
     "WrongPasswordError": (0,),
     "_phone_error": (1,),
     "_bad": (-1,),

@@ -151,7 +151,7 @@ def test_a_late_transfer_names_the_colleague_who_held_it(people):
     li = people["李娜"]
     entry = _register(people, category="业务办理", matter="申请增容")
     svc.transfer_entry(
-        li, entry.serial, department="营业班", to_staff="张伟",
+        li, entry.serial, department="营业班", note="请核实办理", to_staff="张伟",
         due_at=datetime(2026, 3, 12, 17, 0), now=T0 + timedelta(hours=1),
     )  # fmt: skip
     assert _proposals() == [
@@ -220,7 +220,7 @@ def test_the_head_assigns_an_escalated_matter_with_an_instruction_and_a_deadline
     entry = _register(people, category="举报", matter="私拉乱接")  # due 03-20
     svc.mark_unresolved(li, entry.serial, "涉及邻村，本人无法协调", now=T0 + timedelta(hours=1))
     with pytest.raises(IllegalStepError):
-        svc.transfer_entry(head, entry.serial, department="营业班")
+        svc.transfer_entry(head, entry.serial, department="营业班", note="请核实办理")
     with pytest.raises(ValidationError, match="不能晚于答复客户的时限"):
         responsibility.decide_escalation(
             head, entry.serial, "assign", instruction="联系邻村电工", to_staff="张伟",
@@ -388,7 +388,7 @@ def _month_of_late_steps(people):
     svc.record_follow_up(li, no_contact.serial, method="phone", satisfaction="basic", now=day(7))
     expected.append((no_contact.serial, "九.1", "李娜", 20000))
     colleague = add("业务办理", day(9))  # due 03-16
-    svc.transfer_entry(li, colleague.serial, department="营业班", to_staff="张伟",
+    svc.transfer_entry(li, colleague.serial, department="营业班", note="请核实办理", to_staff="张伟",
                        due_at=day(11, 17), now=day(9, 10))  # fmt: skip
     responsibility.accept_transfer(zhang, colleague.serial, now=day(9, 11))
     svc.finish_transfer(li, colleague.serial, "张伟已办完", now=day(13))
@@ -398,7 +398,7 @@ def _month_of_late_steps(people):
     expected.append((colleague.serial, "九.1", "李娜", 20000))  # not chased
     expected.append((colleague.serial, "九.2-3", "张伟", 50000))  # not done in time
     repair = add("报修", day(16))  # arrive 10:30, restore 13:00
-    svc.transfer_entry(li, repair.serial, department="抢修班", now=day(16, 11))
+    svc.transfer_entry(li, repair.serial, department="抢修班", note="请核实办理", now=day(16, 11))
     svc.reply_entry(li, repair.serial, "已恢复供电", now=day(16, 14))
     svc.record_follow_up(li, repair.serial, method="phone", satisfaction="satisfied",
                          now=day(17))  # fmt: skip
@@ -549,7 +549,9 @@ def test_a_transfer_to_a_colleague_is_accepted_or_returned_and_unaccepted_ones_a
     kept = _register(people, category="业务办理", matter="申请增容")
     back = _register(people, category="业务办理", matter="申请过户", phone="13900001111")
     for entry in (kept, back):
-        svc.transfer_entry(li, entry.serial, department="营业班", to_staff="张伟", now=T0)
+        svc.transfer_entry(
+            li, entry.serial, department="营业班", note="请核实办理", to_staff="张伟", now=T0
+        )
     # Tuesday's transfers not accepted by the end of Tuesday are the owner's to chase.
     assert responsibility.transfers_not_accepted(li, T0 + timedelta(hours=8)) == []
     late = responsibility.transfers_not_accepted(li, T0 + timedelta(days=1))

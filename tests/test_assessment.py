@@ -104,7 +104,7 @@ def test_transfer_without_supervision_before_its_deadline_is_clause_9_1(people):
     unchased = _register(people, category="业务办理", matter="申请过户", phone="13900001111")
     due = datetime(2026, 3, 12, 17, 0)
     for e in (chased, unchased):
-        svc.transfer_entry(li, e.serial, department="营业班", due_at=due, now=T0)
+        svc.transfer_entry(li, e.serial, department="营业班", note="请核实办理", due_at=due, now=T0)
     svc.record_supervision(li, chased.serial, "电话督办", now=datetime(2026, 3, 12, 9, 0))
     assert _proposals(datetime(2026, 3, 12, 16, 59)) == []
     assert _proposals(datetime(2026, 3, 12, 17, 1)) == [
@@ -162,7 +162,9 @@ def test_repair_not_passed_on_within_its_minutes_is_clause_9_2_3(people):
     li = people["李娜"]
     slow = _register(people, category="报修", matter="整村停电")  # rural: arrive in 90 minutes
     fast = _register(people, category="报修", matter="表箱冒烟", phone="13900001111")
-    svc.transfer_entry(li, fast.serial, department="抢修班", now=T0 + timedelta(minutes=10))
+    svc.transfer_entry(
+        li, fast.serial, department="抢修班", note="请核实办理", now=T0 + timedelta(minutes=10)
+    )
     assert _proposals(T0 + timedelta(minutes=89)) == []
     assert _proposals(T0 + timedelta(minutes=91)) == [
         (slow.serial, "repair_not_dispatched", "九.2-3", 50000, "李娜")
@@ -260,6 +262,7 @@ def test_transfers_due_soon_name_the_department_phone(people):
         people["李娜"],
         entry.serial,
         department="线路班",
+        note="请核实办理",
         due_at=datetime(2026, 3, 11, 12, 0),
         now=T0,
     )

@@ -57,7 +57,7 @@ TRANSFER_DUE = datetime(2026, 2, 24, 17, 0)
 def _transferred(people):
     entry = _register(people, "business", datetime(2026, 2, 13, 16, 0))
     svc.transfer_entry(
-        people["李娜"], entry.serial, department="营业班", due_at=TRANSFER_DUE,
+        people["李娜"], entry.serial, department="营业班", note="请核实办理", due_at=TRANSFER_DUE,
         now=datetime(2026, 2, 13, 16, 30),
     )  # fmt: skip
     return entry.serial, TRANSFER_DUE

@@ -413,3 +413,44 @@ def test_the_wall_register_and_the_statistics_never_show_them(store, people):
         # No picture of it either: the pages carry text and lines, no image.
         for page in document:
             assert not [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+
+
+def test_the_pool_lets_a_removed_file_go_with_the_last_backup_that_had_it(store, people):
+    from datetime import timedelta
+
+    from firstask_desktop.services import backup
+
+    entry = _entry(people["李娜"])
+    kept = add_attachment(people["李娜"], entry.serial, a_pdf(), file_name="信.pdf", kind="letter")
+    wrong = add_attachment(
+        people["李娜"], entry.serial, photo((640, 480)), file_name="错.jpg", kind="photo"
+    )
+    backup.make_backup(store, kind="auto", now=T0)  # holds both
+    remove_attachment(people["李娜"], entry.serial, wrong.uuid[:8], "传错了")
+    # A year of monthly automatic backups after it: twelve months are kept, the first one is
+    # thinned out, and with it the only backup that still had the removed photo.
+    for month in range(1, 13):
+        backup.make_backup(store, kind="auto", now=T0 + timedelta(days=31 * month))
+        backup.rotate(store)
+    assert all(b.made_at > T0 for b in backup.list_backups(store))
+    assert _pool_files(store) == {kept.sha256}
+    assert check_database() == []
+
+
+def test_the_pool_keeps_every_file_while_a_backup_cannot_be_read(store, people):
+    from datetime import timedelta
+
+    from firstask_desktop.services import backup
+
+    entry = _entry(people["李娜"])
+    wrong = add_attachment(
+        people["李娜"], entry.serial, photo((640, 480)), file_name="错.jpg", kind="photo"
+    )
+    backup.make_backup(store, kind="auto", now=T0)
+    remove_attachment(people["李娜"], entry.serial, wrong.uuid[:8], "传错了")
+    (store / "backups" / "firstask-other-20260101-000000.sqlite3").write_bytes(b"not a register")
+    for month in range(1, 13):
+        backup.make_backup(store, kind="auto", now=T0 + timedelta(days=31 * month))
+        backup.rotate(store)
+    assert all(b.made_at is None or b.made_at > T0 for b in backup.list_backups(store))
+    assert wrong.sha256 in _pool_files(store)

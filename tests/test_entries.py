@@ -186,7 +186,7 @@ def test_unresolved_is_escalated_to_the_station_head_with_its_reason(people):
 
 def test_only_the_first_responder_replies_to_a_transferred_entry(people):
     entry = _complaint(people)
-    svc.transfer_entry(people["李娜"], entry.serial, department="营业班", now=T0)
+    svc.transfer_entry(people["李娜"], entry.serial, department="营业班", note="请核实办理", now=T0)
     for other in ("张伟", "王建国", "管理员"):
         with pytest.raises(NotAllowedError, match="李娜"):
             svc.reply_entry(people[other], entry.serial, "已处理")
@@ -222,7 +222,9 @@ def test_illegal_steps_are_refused_and_change_nothing(people, steps, illegal):
         ),
         "close": lambda: svc.close_entry(li, serial, now=T0),
         "void": lambda: svc.void_entry(li, serial, "登记错误", now=T0),
-        "transfer": lambda: svc.transfer_entry(li, serial, department="营业班", now=T0),
+        "transfer": lambda: svc.transfer_entry(
+            li, serial, department="营业班", note="请核实办理", now=T0
+        ),
         "unresolved": lambda: svc.mark_unresolved(li, serial, "无法解决", now=T0),
         "supervise": lambda: svc.record_supervision(li, serial, "催办", now=T0),
     }

@@ -168,7 +168,7 @@ def bring_to(status: str, responder: str, matter: str = "咨询电价") -> str:
     if status == "in_progress":
         svc.start_entry(admin, serial, now=T0)
     elif status == "transferred":
-        svc.transfer_entry(admin, serial, department="营业班", now=T0)
+        svc.transfer_entry(admin, serial, department="营业班", note="请核实办理", now=T0)
     elif status == "unresolved":
         svc.mark_unresolved(admin, serial, "需列入农网改造", now=T0)
     elif status in ("followed_up", "closed"):

@@ -171,16 +171,51 @@ def cmd_entry_show(args) -> int:
             print(f"{label}：{details[key]}")
     if details["missing_documents"]:
         print("一次性告知材料：" + "、".join(details["missing_documents"]))
+    for t in details["transfers"]:  # numbered as --transfer N names them
+        where = "　".join(part for part in (t["department"], t["to_staff"]) if part)
+        print(
+            f"转办 {t['number']}：{where or '（未指定部门）'}，"
+            f"{t['transferred_at'].replace('T', ' ')} 转办，{_transfer_state(t)}"
+        )
     for item in details["timeline"]:
         print(f"  {item['at'].replace('T', ' ')}  {item['actor']}  {item['label']}")
     return 0
+
+
+# 督办, 转办完成 and 撤回转办 act on one transfer; an entry may be with several departments.
+TRANSFER_OPTION = (
+    "--transfer",
+    dict(
+        default="",
+        metavar="N",
+        help="哪一项转办：entry show 列出的序号（--json 的 number），或其 uuid；"
+        "只有一项在办理时可不写",
+    ),
+)
+
+
+def _transfer_state(t: dict) -> str:
+    if t["withdrawn_at"]:
+        return "已撤回"
+    if t["returned_at"]:
+        return "已退回"
+    if t["done_at"]:
+        return "已办完"
+    return "办理中" + (f"，时限 {t['due_at'].replace('T', ' ')}" if t["due_at"] else "")
 
 
 def _entry_step(action: str, fields, message):
     """A command that runs one step of services/entry_steps.py with the fields of its options."""
 
     def run(args) -> int:
-        run_step(common.actor(args), action, args.serial, **fields(args))
+        from firstask_desktop.domain.errors import TransferNotNamedError
+
+        try:
+            run_step(common.actor(args), action, args.serial, **fields(args))
+        except TransferNotNamedError as err:
+            raise CliRefused(
+                f"{err}命令行上加 --transfer 序号，如 --transfer {err.numbers[-1]}。"
+            ) from err
         print(message.format(serial=args.serial.upper()))
         return 0
 
@@ -211,22 +246,22 @@ def _register_entry_steps(sub) -> None:
         (
             "supervise",
             "督办：记录一次催办联系",
-            [("--note", dict(required=True))],
-            lambda x: dict(note=x.note),
+            [("--note", dict(required=True)), TRANSFER_OPTION],
+            lambda x: dict(note=x.note, transfer=x.transfer),
             "{serial} 已记录督办",
         ),
         (
             "finish-transfer",
             "转办部门已办完，回到首问责任人",
-            [("--note", dict(default=""))],
-            lambda x: dict(note=x.note),
+            [("--note", dict(default="")), TRANSFER_OPTION],
+            lambda x: dict(note=x.note, transfer=x.transfer),
             "{serial} 转办已完成",
         ),
         (
             "withdraw-transfer",
             "撤回转办：转错了，在接收人接收或办理之前撤回（须写原因）",
-            [("--reason", dict(required=True))],
-            lambda x: dict(reason=x.reason),
+            [("--reason", dict(required=True)), TRANSFER_OPTION],
+            lambda x: dict(reason=x.reason, transfer=x.transfer),
             "{serial} 已撤回转办",
         ),
         (

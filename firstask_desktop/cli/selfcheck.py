@@ -87,6 +87,7 @@ def check_resources(ctx: Context) -> str:
         "icons/app.svg",
         # The manual is built from these on the PC (帮助, F1, print guide).
         "guide/refusals.toml",
+        "guide/refusals_en.toml",  # the refusals in English (an English window)
         "guide/zh_CN/01-start.md",
         "guide/en/01-start.md",
         "guide/screenshots/main-register.png",

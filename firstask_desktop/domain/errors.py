@@ -208,6 +208,16 @@ class IllegalStepError(RefusedError):
     """The entry's status does not allow this step now."""
 
 
+class TransferNotNamedError(RefusedError):
+    """A step on one transfer (督办, 转办完成, 撤回转办) did not say which, and the entry has
+    several it could mean: nothing is guessed. ``numbers`` are theirs as the entry's transfers
+    are numbered (1 = the first made), so that the command line can say how to name one."""
+
+    def __init__(self, message: str, numbers: list[int]):
+        self.numbers = numbers
+        super().__init__(message)
+
+
 class StorageError(OSError):
     """The disk refused: full, unplugged, read-only or failing. ``str(err)`` is Chinese and says
     that nothing was half-written and what to do. Not a refusal (exit status 1, not 2): the

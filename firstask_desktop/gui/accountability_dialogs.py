@@ -8,29 +8,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
 )
 
-from firstask_desktop.domain.errors import ValidationError
-
 from . import operations, tasks
-from .action_dialog import ActionDialog
+from .action_dialog import ActionDialog, FormDialog
 from .entry_form import from_qt, to_qt
-from .messages import error_text
 from .operations import accountability_ops as ops
-from .widgets import field_with_error, grow_to_fit, mark_field, set_error
+from .widgets import set_error
 
 
 def _text_box(placeholder: str, height: int = 90) -> QPlainTextEdit:
@@ -55,25 +47,7 @@ def _moment(default) -> QDateTimeEdit:
     return edit
 
 
-class _OwnStep(ActionDialog):
-    """An entry step whose core call is not one of operations.STEPS."""
-
-    def call(self):  # (function, args) to run
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        for field, error in self.errors.items():
-            set_error(error, "")
-            mark_field(self.field_widgets[field], False)
-        set_error(self.error, "")
-        self.ok_button.setEnabled(False)
-        function, args, kwargs = self.call()
-        tasks.run_task(
-            function, *args, **kwargs, on_success=self._done, on_error=self._refused, owner=self
-        )
-
-
-class ReassignDialog(_OwnStep):
+class ReassignDialog(ActionDialog):
     def __init__(self, session, details: dict, parent=None):
         super().__init__(session, details, "reassign", parent)
         self.to_staff = QComboBox()
@@ -102,7 +76,7 @@ class ReassignDialog(_OwnStep):
         )
 
 
-class DecideDialog(_OwnStep):
+class DecideDialog(ActionDialog):
     """The head's decision on a reported matter: 协调指派 or 亲自答复."""
 
     def __init__(self, session, details: dict, parent=None):
@@ -168,7 +142,7 @@ class DecideDialog(_OwnStep):
         return ops.decide, (self.session.actor, self.serial, decision), fields
 
 
-class VoidDialog(_OwnStep):
+class VoidDialog(ActionDialog):
     """作废, with the head's name and password when the entry is overdue or someone else's."""
 
     def __init__(self, session, details: dict, parent=None):
@@ -211,71 +185,12 @@ class VoidDialog(_OwnStep):
         )
 
 
-class _FormDialog(QDialog):
-    """A small form whose OK runs one core call; refusals shown beside the field they name."""
-
-    sig_done = Signal(object)
-
-    def __init__(self, title: str, ok_text: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors: dict[str, QLabel] = {}
-        self.widgets: dict = {}
-        self.error = QLabel()
-        set_error(self.error, "")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
-
-    def add_field(self, field: str, caption: str, widget):
-        self.errors[field] = field_with_error(self.form, caption, widget)
-        self.widgets[field] = widget
-        return widget
-
-    def call(self):
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        for field, error in self.errors.items():
-            set_error(error, "")
-            mark_field(self.widgets[field], False)
-        set_error(self.error, "")
-        self.ok_button.setEnabled(False)
-        function, args, kwargs = self.call()
-        tasks.run_task(
-            function, *args, **kwargs, on_success=self._done, on_error=self._refused, owner=self
-        )
-
-    def _done(self, result) -> None:
-        self.sig_done.emit(result)
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(error, ValidationError) and error.field in self.errors:
-            set_error(self.errors[error.field], error.message)
-            mark_field(self.widgets[error.field], True)
-        else:
-            set_error(self.error, error_text(error))
-        grow_to_fit(self)
-
-
-class ManualBreachDialog(_FormDialog):
+class ManualBreachDialog(FormDialog):
     """人工登记违规: the clause, the person, the entry (none for 拒绝登记), what happened."""
 
     def __init__(self, session, parent=None):
         super().__init__(self.tr("人工登记违规"), self.tr("登记"), parent)
+        self.setMinimumWidth(520)
         self.session = session
         self.clause = self.add_field("clause", self.tr("条款(&C)"), QComboBox())
         self.person = self.add_field("person", self.tr("违规人员(&P)"), QComboBox())
@@ -324,11 +239,12 @@ class ManualBreachDialog(_FormDialog):
         )
 
 
-class AppealDialog(_FormDialog):
+class AppealDialog(FormDialog):
     """申诉: one of my confirmed breaches, once, with a reason; the county assessor decides."""
 
     def __init__(self, session, parent=None):
         super().__init__(self.tr("申诉"), self.tr("提交申诉"), parent)
+        self.setMinimumWidth(520)
         self.session = session
         self.violation = self.add_field("violation", self.tr("考核记录(&V)"), QComboBox())
         self.reason = self.add_field(

@@ -17,6 +17,7 @@ from .. import __version__
 from ..services.station import local_station
 from . import fonts, i18n, operations, screen_fit, tasks
 from .icons import icon
+from .messages import core_text
 from .prefs import Prefs
 from .session import Session, StartOptions
 
@@ -221,7 +222,8 @@ def _backup_if_due(session: Session, window) -> None:
         owner=window,
         on_success=lambda _path: None,
         on_error=lambda err: window.statusBar().showMessage(
-            QCoreApplication.translate("app", "自动备份没有成功：{0}").format(err), 60000
+            QCoreApplication.translate("app", "自动备份没有成功：{0}").format(core_text(str(err))),
+            60000,
         ),
     )
 
@@ -257,7 +259,10 @@ def scan_assessment_if_due(session: Session, window, today=None) -> None:
         owner=window,
         on_success=done,
         on_error=lambda err: window.statusBar().showMessage(
-            QCoreApplication.translate("app", "今日考核检查没有完成：{0}").format(err), 60000
+            QCoreApplication.translate("app", "今日考核检查没有完成：{0}").format(
+                core_text(str(err))
+            ),
+            60000,
         ),
     )
 

@@ -199,13 +199,24 @@ class AttachmentsPanel(Retranslating, QWidget):
         if choice is not None:
             self._add(data=bytes(holder.data()), file_name=name, kind=choice[0], note=choice[1])
 
-    def _add(self, **fields) -> None:
+    def _add(self, *, kind: str, note: str, **picked) -> None:
         set_error(self.error, "")
+        tasks.run_task(
+            operations.prepare_attachment,
+            **picked,
+            on_success=lambda prepared: self._keep(prepared, kind, note),
+            on_error=lambda err: set_error(self.error, error_text(err)),
+            owner=self,
+        )
+
+    def _keep(self, prepared, kind: str, note: str) -> None:
         tasks.run_task(
             operations.add_attachment,
             self.session.actor,
             self.serial,
-            **fields,
+            prepared,
+            kind=kind,
+            note=note,
             on_success=lambda _added: self._changed(),
             on_error=lambda err: set_error(self.error, error_text(err)),
             owner=self,

@@ -27,7 +27,7 @@ from . import operations, tasks
 from .attachments_panel import AttachmentsPanel
 from .flow_layout import FlowLayout, flow_widget
 from .labels import label
-from .messages import confirm, error_text
+from .messages import confirm, core_text, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
 
@@ -165,7 +165,8 @@ class EntryDetail(Retranslating, QDialog):
 
     def step_refusal(self, step: str) -> str | None:
         """Why this person may not take ``step`` now (None: they may), as the core says."""
-        return (self.details or {}).get("steps", {}).get(step)
+        refused = (self.details or {}).get("steps", {}).get(step)
+        return None if refused is None else core_text(refused)
 
     def show_details(self, details: dict) -> None:
         self.details = details

@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QApplication
 from firstask_desktop.store import config
 
 _installed: list[QTranslator] = []
+# The language the screens speak now: the core's refusals are put into it (gui/messages.py).
+_current = ["zh_CN"]
+
+
+def current_language() -> str:
+    """The language of the screens: zh_CN, or en when its translation is installed."""
+    return _current[0]
 
 
 def translations_dir():
@@ -37,6 +44,8 @@ def set_language(app: QApplication, language: str) -> bool:
             _installed.append(ours)
         else:
             ok = False
+    # English that did not load leaves the screens Chinese: the messages stay Chinese with them.
+    _current[0] = language if ok else "zh_CN"
     QLocale.setDefault(
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)
         if language == "zh_CN"

@@ -278,7 +278,7 @@ class MainWindow(Retranslating, QMainWindow):
             operations.counts,
             on_success=self._set_counts,
             owner=self,
-            on_error=lambda err: self.statusBar().showMessage(str(err), 10000),
+            on_error=lambda err: self.statusBar().showMessage(error_text(err), 10000),
         )
 
     def _set_counts(self, counts: dict[str, int]) -> None:

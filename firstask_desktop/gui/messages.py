@@ -6,16 +6,42 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from firstask_desktop.domain import errors
-from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.domain.errors import FIELD_LABELS, RefusedError, ValidationError
+from firstask_desktop.gui import i18n
+from firstask_desktop.reports.refusal_language import refusal_in
+
+_FIELD_NAMES = frozenset(FIELD_LABELS.values())
+
+
+def _word(text: str) -> str:
+    """One word inside a core message (a field's name, a status, a role, a step) as the
+    screens translate it; itself when they have no translation for it."""
+    contexts = ("fields", "records") if text in _FIELD_NAMES else ("vocab",)
+    for context in contexts:
+        said = QCoreApplication.translate(context, text)
+        if said != text:
+            return said
+    return text
+
+
+def core_text(message: str) -> str:
+    """A message the core wrote in Chinese, in the language of the screens."""
+    return refusal_in(message, i18n.current_language(), _word)
+
+
+def field_error_text(error: ValidationError) -> str:
+    """A field's refusal without the field's name, for the red line beside that field."""
+    return core_text(error.message)
 
 
 def error_text(error: BaseException) -> str:
-    """A refusal is already one Chinese sentence; anything else says it is safe to retry."""
+    """A refusal is one sentence of the core, in the screens' language; anything else says
+    it is safe to retry."""
     if isinstance(error, RefusedError):
-        return str(error)
-    storage_error = getattr(errors, "StorageError", None)  # the disk's own Chinese explanation
+        return core_text(str(error))
+    storage_error = getattr(errors, "StorageError", None)  # the disk's own explanation
     if storage_error is not None and isinstance(error, storage_error):
-        return str(error)
+        return core_text(str(error))
     if isinstance(error, OSError):
         return QCoreApplication.translate(
             "messages", "读写文件失败：{0}。请检查U盘或磁盘是否已插好、是否已满，然后重试。"
@@ -88,6 +114,6 @@ def responder_reason(parent: QWidget | None, error) -> str:
             "messages",
             "{0}\n\n写明由他人负责的原因后保存（如：客户经理{1}休假，客户要求当场办理）。"
             "\n选“取消”回去把首问责任人改为{1}。",
-        ).format(error.message, error.manager),
+        ).format(core_text(error.message), error.manager),
     )
     return text.strip() if ok else ""

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from firstask_desktop.domain.errors import ValidationError
 
 from . import tasks
-from .messages import error_text
+from .messages import error_text, field_error_text
 from .widgets import set_error
 
 
@@ -67,6 +67,6 @@ class NewPasswordDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError):
-            set_error(self.error, self.tr("新密码：{0}").format(error.message))
+            set_error(self.error, self.tr("新密码：{0}").format(field_error_text(error)))
         else:
             set_error(self.error, error_text(error))

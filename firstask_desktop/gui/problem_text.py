@@ -2,8 +2,8 @@
 
 The core writes its messages in Chinese; the ones a form shows most are templates with their
 values apart (``template``, ``params``), so that the English translation can replace them. The
-table below only marks them for ``pyside6-lupdate``; a message not in it is shown as the core
-wrote it.
+table below only marks them for ``pyside6-lupdate``; a message not in it is translated through
+the refusal catalogue's English (gui/messages.core_text).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from firstask_desktop.domain.errors import FIELD_LABELS, ValidationError
+from firstask_desktop.gui.i18n import current_language
+from firstask_desktop.gui.messages import core_text
 
 _MARKED = (
     QT_TRANSLATE_NOOP("validation", "不能为空，请填写{0}"),
@@ -58,6 +60,8 @@ def problem_text(error: ValidationError) -> str:
     template = getattr(error, "template", error.message)
     params = getattr(error, "params", ())
     text = QCoreApplication.translate("validation", template)
+    if text == template and current_language() != "zh_CN":
+        return core_text(error.message)  # not marked below: the refusal catalogue's English
     if params:
         return text.format(*(_value_text(value) for value in params))
     return text

@@ -30,7 +30,7 @@ from firstask_desktop.domain import permissions
 
 from . import operations, tasks
 from .file_dialogs import ack_lines, existing_folder, open_file_names, start_folder
-from .messages import confirm, error_text
+from .messages import confirm, core_text, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
 
@@ -210,7 +210,7 @@ class SyncPage(Retranslating, QWidget):
         ):
             refused = permissions.refusal(actor, permission) if permission else None
             widget.setEnabled(self.available and refused is None)
-            widget.setToolTip(str(refused) if refused is not None else "")
+            widget.setToolTip(error_text(refused) if refused is not None else "")
 
     def _set_overview(self, overview: dict) -> None:
         self.overview = overview
@@ -419,7 +419,9 @@ class SyncPage(Retranslating, QWidget):
         out = []
         for line in lines:
             mark = "✓" if line["ok"] else "✗"
-            text = f"{mark} {line['file']}：{line['message']}"
+            # A refused file's line is the core's refusal: in the screens' language.
+            message = line["message"] if line["ok"] else core_text(line["message"])
+            text = f"{mark} {line['file']}：{message}"
             for warning in line.get("warnings", []):
                 text += f"<br>　⚠ {warning}"
             out.append(text)

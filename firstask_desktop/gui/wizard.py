@@ -23,7 +23,7 @@ from firstask_desktop.store import passwords
 from ..services.station import normalise_station_code
 from . import operations, tasks
 from .labels import choices
-from .messages import error_text
+from .messages import error_text, field_error_text
 from .problem_text import problem_text
 from .widgets import field_with_error, mark_field, set_error
 
@@ -271,5 +271,5 @@ class SetupWizard(QWizard):
         if isinstance(error, ValidationError):
             for page in (self.station_page, self.admin_page):
                 if error.field in page.errors:
-                    show_field_error(page, error.field, error.message)
+                    show_field_error(page, error.field, field_error_text(error))
         self.finish_page.fail(error_text(error))

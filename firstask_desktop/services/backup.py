@@ -302,7 +302,24 @@ def rotate(folder: Path) -> list[Path]:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
             deleted.append(b.path)
+    if deleted:
+        _thin_pool(folder)
     return deleted
+
+
+def _thin_pool(folder: Path) -> list[str]:
+    """Delete the pool's attachment files that no backup left needs: a removed photo goes with
+    the last backup in which it was not yet removed (a restore never looks for a removed one's
+    file). A backup that cannot be read keeps them all: what it would need is unknown, and
+    losing a file is worse than keeping it."""
+    wanted: set[str] = set()
+    for b in list_backups(folder):
+        try:
+            _every, live = attachment_files.hashes_in(b.path)
+        except sqlite3.Error:
+            return []
+        wanted |= live
+    return attachment_files.drop_unreferenced(attachment_pool(folder), wanted)
 
 
 def backup_if_due(folder: Path, now: datetime | None = None) -> Path | None:

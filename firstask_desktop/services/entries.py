@@ -14,6 +14,7 @@ from firstask_desktop.domain.errors import (
     NotFoundError,
     RefusedError,
     TierResponderError,
+    TransferNotNamedError,
     ValidationError,
 )
 from firstask_desktop.domain.search_text import pinyin_initials
@@ -57,6 +58,9 @@ MATTER_MAX = 2000
 RESULT_MAX = 2000
 NOTE_MAX = 1000
 NEED_PHONE = "不能当场答复的事项必须记录联系电话，以便告知办理结果和回访"
+# The policy has the responder 交待 the matter to whoever takes it on (seed 2.2): the note is
+# what the department reads and what 督办 chases, so a new transfer cannot go without one.
+TRANSFER_NOTE_NEEDED = "转办须写明要对方办什么、何时办完，如“请今天下班前到现场查看电表”，再转办"
 CLOCK_SKEW = timedelta(minutes=5)  # a received time this far ahead of the PC clock is a typo
 
 
@@ -356,6 +360,8 @@ def transfer_entry(
     dep = find_department(department)
     colleague = find_staff(to_staff) if to_staff else None
     note = clean_text(note, "note", max_len=NOTE_MAX)
+    if not note:
+        raise ValidationError("note", TRANSFER_NOTE_NEEDED)
     if due_at is not None and due_at < now:
         raise ValidationError("due_at", "转办时限不能早于现在")
     transfer = Transfer(
@@ -381,16 +387,59 @@ def open_transfer(entry: Entry) -> Transfer | None:
     return found[0] if found else None
 
 
-def chosen_transfer(entry: Entry, transfer: str = "") -> Transfer:
-    """The open transfer a step acts on: the one whose uuid the user picked, else the newest
-    (an entry may be with several departments at once; the dialogs let the user pick)."""
+def transfer_label(number: int, transfer: Transfer) -> str:
+    """A transfer as the user tells it from the others: its number, where, to whom, when."""
+    where = "　".join(
+        name
+        for name in (
+            transfer.department.name if transfer.department_id else "",
+            transfer.to_staff.name if transfer.to_staff_id else "",
+        )
+        if name
+    )
+    return (
+        f"第 {number} 项 {where or '（未指定部门）'}（{transfer.transferred_at:%m-%d %H:%M} 转办）"
+    )
+
+
+def _named_transfer(entry: Entry, transfer: str) -> Transfer | None:
+    """The transfer named by its number among the entry's transfers, or by its uuid."""
+    numbered = step_rules.numbered_transfers(entry)
+    key = transfer.strip()
+    if key.isdecimal():
+        number = int(key)
+        if not 1 <= number <= len(numbered):
+            raise NotFoundError(
+                f"{entry.serial} 没有第 {key} 项转办：它共有 {len(numbered)} 项转办，"
+                "按转办先后从 1 编号，请从中选一项。"
+            )
+        return numbered[number - 1]
+    return next((t for t in numbered if t.uuid == key), None)
+
+
+def chosen_transfer(entry: Entry, transfer: str = "", *, withdrawing: bool = False) -> Transfer:
+    """The open transfer a step acts on: the one the user named (its uuid, or its number as the
+    entry's transfers are listed), else the only one it can be. With several and none named,
+    nothing is guessed: chasing or closing the wrong department's work is a silent mistake, so
+    the refusal lists them (the dialogs always name one; the command line may not)."""
     found = step_rules.open_transfers(entry)
     if transfer:
-        for t in found:
-            if t.uuid == transfer:
-                return t
-        raise NotFoundError(
-            f"{entry.serial} 没有这项正在办理的转办（可能已办完或已撤回）：请重新打开登记后再选。"
+        picked = _named_transfer(entry, transfer)
+        if picked is None or picked.id not in {t.id for t in found}:
+            raise NotFoundError(
+                f"{entry.serial} 没有这项正在办理的转办（可能已办完或已撤回）：请重新打开登记后再选。"
+            )
+        return picked
+    if withdrawing:
+        found = [t for t in found if step_rules.withdrawable(t)]
+    if len(found) > 1:
+        numbers = {t.id: n for n, t in enumerate(step_rules.numbered_transfers(entry), start=1)}
+        listed = sorted((numbers[t.id], t) for t in found)
+        raise TransferNotNamedError(
+            f"{entry.serial} 有 {len(found)} 项正在办理的转办："
+            + "；".join(transfer_label(n, t) for n, t in listed)
+            + "。请指明是哪一项转办。",
+            [n for n, _t in listed],
         )
     return found[0]  # step_rules refused a step that needs one when there is none
 
@@ -404,7 +453,8 @@ def _leave_transferred(entry: Entry) -> None:
 def record_supervision(
     actor: Staff, serial: str, note: str, now: datetime | None = None, transfer: str = ""
 ) -> Supervision:
-    """督办: a contact chasing the transfer ``transfer`` (its uuid; the newest by default)."""
+    """督办: a contact chasing the transfer ``transfer`` (its uuid or number; may be left out
+    when the entry has one open transfer)."""
     entry = get_entry(serial)
     step_rules.require(actor, entry, "supervise")
     chased = chosen_transfer(entry, transfer)
@@ -426,7 +476,7 @@ def record_supervision(
 def finish_transfer(
     actor: Staff, serial: str, note: str = "", now: datetime | None = None, transfer: str = ""
 ) -> Entry:
-    """The department reports back on ``transfer`` (the newest by default); once none is left
+    """The department reports back on ``transfer`` (named as for 督办); once none is left
     with a department, the owner tells the customer."""
     entry = get_entry(serial)
     step_rules.require(actor, entry, "finish_transfer")
@@ -451,10 +501,8 @@ def withdraw_transfer(
     in the audit trail, marked 已撤回; a deadline it had already missed stays missed."""
     entry = get_entry(serial)
     step_rules.require(actor, entry, "withdraw_transfer")
-    mine = chosen_transfer(entry, transfer) if transfer else None
-    if mine is None:
-        mine = next(t for t in step_rules.open_transfers(entry) if step_rules.withdrawable(t))
-    elif not step_rules.withdrawable(mine):
+    mine = chosen_transfer(entry, transfer, withdrawing=True)
+    if not step_rules.withdrawable(mine):
         raise IllegalStepError(
             f"{entry.serial} 的这项转办已由接收人接收或办理，不能撤回：请督办，或请接收人退回。"
         )

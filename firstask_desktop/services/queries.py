@@ -42,7 +42,7 @@ from firstask_desktop.store.models import (
     Void,
 )
 
-from .step_rules import withdrawable
+from .step_rules import numbered_transfers, withdrawable
 
 # Listed for 回访 only where it may be done: a reported matter is followed up once answered.
 FOLLOW_UP_FROM = tuple(sorted(status_machine.ALLOWED_FROM["follow_up"]))
@@ -454,10 +454,12 @@ def entry_details(entry: Entry, now: datetime | None = None) -> dict:
             "withdraw_reason": t.withdraw_reason,
             # the steps that act on one transfer name it by this (督办, 转办完成, 撤回转办)
             "uuid": t.uuid,
+            # or by this on the command line (--transfer N): its place in this list, from 1
+            "number": number,
             "withdrawable": withdrawable(t),
             "by": t.created_by.name if t.created_by_id else "",
         }
-        for t in Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id)
+        for number, t in enumerate(numbered_transfers(entry), start=1)
     ]
     data["supervisions"] = [
         {

@@ -198,14 +198,17 @@ def decide_escalation(
 
 
 def _my_open_transfer(actor: Staff, serial: str) -> Transfer:
+    """The open transfer addressed to ``actor``: an entry with several departments at once
+    may hold one to her that is not the newest."""
     entry = get_entry(serial)
     transfer = open_transfer(entry)
     if transfer is None or transfer.returned_at is not None:
         raise IllegalStepError(f"{entry.serial} 没有待接收的转办。")
-    if transfer.to_staff_id != actor.id:
+    mine = next((t for t in step_rules.open_transfers(entry) if t.to_staff_id == actor.id), None)
+    if mine is None:
         who = transfer.to_staff.name if transfer.to_staff_id else "承办部门"
         raise NotAllowedError(f"{entry.serial} 转办给的是 {who}：只有接收人本人可以接收或退回。")
-    return transfer
+    return mine
 
 
 def accept_transfer(actor: Staff, serial: str, now: datetime | None = None) -> Transfer:

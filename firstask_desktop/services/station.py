@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from types import MappingProxyType
 
 from firstask_desktop.domain import permissions
 from firstask_desktop.domain.deadlines import DEFAULT_RULES
@@ -17,9 +16,10 @@ from firstask_desktop.domain.errors import (
 )
 from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
 from firstask_desktop.domain.vocab import AREAS, COUNTY_ROLES, MODES, ROLES, parse_choice
-from firstask_desktop.store import db, lockout, passwords, record_sql, watched_tables
+from firstask_desktop.store import db, lockout, passwords
 from firstask_desktop.store.audit import save_audited
 from firstask_desktop.store.holiday_table import top_up_shipped_years
+from firstask_desktop.store.local_station import local_station
 from firstask_desktop.store.models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
 from firstask_desktop.store.storage import current_folder
 
@@ -38,23 +38,6 @@ def _office_phone(phone: str) -> str:
     kept as typed even where libphonenumber's data does not know it. A station's own numbers
     (a new exchange, an extension board) are its own to know, and there is no one to ask."""
     return normalise_phone(phone, allow_unverified=True) if phone else ""
-
-
-def local_station() -> Station | None:
-    # Needed by every save and most screens, edited a few times in a station's life: the row is
-    # remembered until the station table may have changed (watched_tables), a new record made
-    # from it each time (callers may change theirs).
-    data = watched_tables.remembered("local_station", _local_station_data)
-    if data is None:
-        return None
-    station = Station(__no_default__=1, **data)
-    station._dirty.clear()
-    return station
-
-
-def _local_station_data() -> dict | None:
-    station = record_sql.first(Station, '"is_local" = ?', (True,))
-    return None if station is None else MappingProxyType(dict(station.__data__))
 
 
 def require_station() -> Station:

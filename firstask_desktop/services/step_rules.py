@@ -57,6 +57,13 @@ def open_transfers(entry: Entry) -> list[Transfer]:
     )
 
 
+def numbered_transfers(entry: Entry) -> list[Transfer]:
+    """Every transfer of the entry in the order it was made, finished and withdrawn ones too, so
+    that a number stays the transfer's own: `entry show` numbers them from 1 in this order and
+    ``--transfer N`` names one by it."""
+    return list(Transfer.select().where(Transfer.entry == entry).order_by(Transfer.id))
+
+
 def withdrawable(transfer: Transfer) -> bool:
     """A transfer may be taken back while its recipient has not acted on it: not accepted, not
     returned, not finished."""

@@ -204,6 +204,19 @@ def drop_removed(folder: Path, kept_in: Path, every: set[str], live: set[str]) -
     return dropped
 
 
+def drop_unreferenced(root: Path, wanted: set[str]) -> list[str]:
+    """Delete from a store (the backups' pool) every file whose hash ``wanted`` lacks; returns
+    the hashes deleted. Names that are not a hash are not ours and are left alone."""
+    dropped = []
+    for path in sorted(Path(root).glob("??/*")):
+        sha = path.name
+        if HEX64.match(sha) and sha[:2] == path.parent.name and sha not in wanted:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                dropped.append(sha)
+    return dropped
+
+
 def problems(folder: Path) -> list[str]:
     """One Chinese line per attachment whose file is missing or not its hash (``check``). A
     removed one is not looked for: its file goes once a backup holds it."""

@@ -30,6 +30,7 @@ from firstask_desktop.store.audit import (
     save_audited,
     table_state,
 )
+from firstask_desktop.store.local_station import local_station
 from firstask_desktop.store.models import (
     DeadlineRuleRow,
     Entry,
@@ -80,7 +81,7 @@ class DeadlineChange:
 
 
 def _local() -> Station:
-    station = Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
+    station = local_station()
     if station is None:
         raise RefusedError("数据文件夹还没有初始化：请先运行 init。")
     return station
@@ -168,7 +169,7 @@ def top_up_shipped_years(now: datetime | None = None, *, actor: str = "程序升
     """Add the years this version ships that the register lacks (a station set up with an older
     version stops at the year its table ended). Years already stored — the county's above all —
     are never touched. Returns the years added; nothing happens before ``init``."""
-    station = Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
+    station = local_station()
     if station is None:
         return []
     stored = set(year_status())

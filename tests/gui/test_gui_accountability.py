@@ -151,7 +151,7 @@ def test_the_todo_transfers_list_flags_one_not_accepted(session, people, qtbot):
 
     serial = _entry(people, category="业务办理", days_ago=3)
     svc.transfer_entry(
-        people["李娜"], serial, department="营业班", to_staff="张伟",
+        people["李娜"], serial, department="营业班", note="请核实办理", to_staff="张伟",
         now=datetime.now().replace(microsecond=0) - timedelta(days=3),
     )  # fmt: skip
     rows = operations.transfers_due(people["李娜"])

@@ -78,7 +78,8 @@ def test_the_head_checks_then_confirms_and_dismisses_with_a_reason(session, peop
     dialog = page.dialog
     dialog.ok_button.click()  # no reason: refused, nothing decided
     settle(qtbot)
-    assert dialog.isVisible() and dialog.error.isVisible() and "原因" in dialog.error.text()
+    reason_error = dialog.errors["reason"]  # beside the field it names
+    assert dialog.isVisible() and reason_error.isVisible() and "原因" in reason_error.text()
     assert Violation.select().where(Violation.state == "proposed").count() == 1
     type_text(dialog.reason, "客户要求延期答复，有通话录音")
     dialog.ok_button.click()

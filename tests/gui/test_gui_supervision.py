@@ -92,6 +92,7 @@ def test_transfers_due_soon_on_the_todo_page_and_in_the_reminder(
         people["张伟"],
         other.serial,
         department="抢修班",
+        note="请核实办理",
         due_at=datetime.now().replace(microsecond=0) + timedelta(days=3),
     )
     window.refresh_all()
@@ -124,6 +125,7 @@ def test_a_colleagues_transfer_on_todo_is_masked(window, people, qtbot):
         people["张伟"],
         entry.serial,
         department="供电服务班",
+        note="请核实办理",
         due_at=datetime.now().replace(microsecond=0) + timedelta(hours=2),
     )
     todo = window.page["todo"]

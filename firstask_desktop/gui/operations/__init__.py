@@ -24,6 +24,7 @@ from firstask_desktop.gui.operations.attachment_ops import (
     attachment_file,
     attachments,
     pdf_document,
+    prepare_attachment,
     remove_attachment,
     thumbnail,
 )
@@ -102,6 +103,7 @@ from firstask_desktop.gui.operations.sync_ops import (
 
 __all__ = [
     "add_attachment",
+    "prepare_attachment",
     "attachment_file",
     "attachments",
     "pdf_document",
