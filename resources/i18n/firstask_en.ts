@@ -794,10 +794,6 @@ Once confirmed it goes on {1}&apos;s assessment sheet of {5} (the month of the b
         <source>驳回</source>
         <translation>Dismiss</translation>
     </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
 </context>
 <context>
     <name>DuplicateDialog</name>
@@ -1073,6 +1069,18 @@ Once confirmed it goes on {1}&apos;s assessment sheet of {5} (the month of the b
     <message>
         <source>保存 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存登记。Ctrl+P：保存并打印回执。</source>
+        <translation>Saves the entry. Ctrl+P: save and print the receipt.</translation>
+    </message>
+    <message>
+        <source>保存并打印回执 (Ctrl+P)</source>
+        <translation>Save and print receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>保存登记，随即打开回执的打印对话框。</source>
+        <translation>Saves the entry and opens the receipt&apos;s print dialog at once.</translation>
     </message>
     <message>
         <source>取消 (Esc)</source>
@@ -3087,13 +3095,6 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     <message>
         <source>知道了</source>
         <translation>Got it</translation>
-    </message>
-</context>
-<context>
-    <name>_FormDialog</name>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
