@@ -1170,7 +1170,7 @@ Once confirmed it goes on {1}&apos;s assessment sheet of {5} (the month of the b
     </message>
     <message>
         <source>受理时间(&amp;T)</source>
-        <translation>Received at(&amp;T)</translation>
+        <translation>Received a&amp;t</translation>
     </message>
     <message>
         <source>95598工单号(&amp;W)</source>
@@ -2933,7 +2933,7 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
     </message>
     <message>
         <source>转办时限(&amp;T)</source>
-        <translation>Deadline(&amp;T)</translation>
+        <translation>&amp;Time limit</translation>
     </message>
     <message>
         <source>不另定时，转办时限就是对客户承诺的时限{0}。您仍是首问责任人，要督办到底。</source>
