@@ -164,3 +164,19 @@ def test_a_version_2_file_without_attachments_is_still_read(pair, tmp_path):
     assert result.status == "imported" and "attachment_files" not in result.counts
     with county.use():
         assert Entry.select().count() == 2
+
+
+def test_a_file_name_with_hidden_characters_is_kept_without_them_and_still_travels(pair):
+    # A name that turns itself around on screen (“发票‮gpj.exe” shows as 发票exe.jpg) and a
+    # bell character: Windows lets both into a file name. The county refuses any record with
+    # such characters, so kept as picked they stopped every later file of the station.
+    from firstask_desktop.services.attachments import list_attachments
+    from firstask_desktop.store.models import Staff
+
+    county, station, usb = pair
+    serial, sha = _attach(station, a_pdf(), "发票\u202egpj.exe\x07.pdf", "letter")
+    with station.use():
+        (kept,) = list_attachments(Staff.get(Staff.name == "管理员"), serial)
+    assert kept["file_name"] == "发票gpj.exe.pdf"
+    result = import_at(county, export(station, usb).path, accept_new_station=True)
+    assert result.status == "imported" and _county_file(county, sha) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -38,7 +39,7 @@ class Prepared:
 
 def prepare(data: bytes, name: str) -> Prepared:
     """``data`` (the picked file's bytes) as it will be kept; refuses what cannot be kept."""
-    name = (name or "附件").strip()[-200:]
+    name = shown_name(name)
     if len(data) > MAX_INPUT:
         raise RefusedError(
             f"文件“{name}”太大（{len(data) / 1024 / 1024:.0f} MB）：请先用扫描仪或手机缩小后再添加。"
@@ -48,6 +49,15 @@ def prepare(data: bytes, name: str) -> Prepared:
     if data.startswith(b"%PDF-"):
         return _pdf(data, name)
     return _image(data, name)
+
+
+def shown_name(name: str) -> str:
+    """The picked file's name as kept: without the characters that cannot be seen (controls,
+    and the marks that turn text around, so 发票, U+202E, gpj.exe is not shown as 发票exe.jpg),
+    at most 200 characters (its end, where the type is). The county refuses a record holding
+    such characters; kept as picked, one name stopped every later file of the station."""
+    visible = "".join(ch for ch in name or "" if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    return visible.strip()[-200:] or "附件"
 
 
 def _pdf(data: bytes, name: str) -> Prepared:
