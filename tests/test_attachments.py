@@ -130,6 +130,48 @@ def test_unknown_damaged_and_empty_files_are_refused_in_chinese(store, people, d
     assert Attachment.select().count() == 0 and not attachment_files.store_dir(store).exists()
 
 
+def _blank_png(width: int, height: int) -> bytes:
+    """A PNG of transparent pixels, written row by row: a few hundred kilobytes on disk however
+    much it takes once decoded (this test keeps none of it in memory)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    packer, row, idat = zlib.compressobj(9), b"\0" * (1 + 4 * width), []
+    for _ in range(height):
+        idat.append(packer.compress(row))
+    idat.append(packer.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", b"".join(idat))
+        + (chunk(b"IEND", b""))
+    )
+
+
+def test_a_small_png_that_decodes_to_hundreds_of_megabytes_is_refused(store, people):
+    # 8,000 × 8,000 transparent pixels: under the pixel limit, 256 MB decoded, about three
+    # times that while it is turned upright and put onto white; the file itself is small.
+    entry = _entry(people["李娜"])
+    bomb = _blank_png(8000, 8000)
+    assert len(bomb) < 1024 * 1024
+    with pytest.raises(RefusedError, match="像素多得不合理"):
+        add_attachment(people["李娜"], entry.serial, bomb, file_name="图.png", kind="photo")
+    assert Attachment.select().count() == 0
+    # A phone's photo of as many pixels is a JPEG, read at a fraction of its size: kept.
+    assert (
+        add_attachment(
+            people["李娜"], entry.serial, photo((8000, 6000)), file_name="杆.jpg", kind="photo"
+        ).media_type
+        == "image/jpeg"
+    )
+
+
 def test_a_file_over_the_limit_after_re_encoding_is_refused(store, people, monkeypatch):
     entry = _entry(people["李娜"])
     letter = a_pdf(3)

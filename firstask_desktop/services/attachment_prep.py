@@ -23,6 +23,12 @@ MAX_BYTES = 20 * 1024 * 1024  # after re-encoding: what is kept and carried to t
 MAX_INPUT = 200 * 1024 * 1024  # what is read at all (a scanner's TIFF can be large)
 JPEG_QUALITY = 85
 MAX_PIXELS = 150_000_000  # a decompression bomb stops here, not in the PC's memory
+# What an image may take in memory once decoded (after a JPEG's draft: its 1/2, 1/4 …): a PNG
+# or TIFF is decoded whole, and turning it upright and onto white copies it twice more. A
+# 600 KB PNG of 12,000 × 12,000 transparent pixels took 1.8 GB and 11 s; an A4 page scanned
+# at 600 dpi in colour is 105 MB.
+MAX_DECODED = 192 * 1024 * 1024
+BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "I;16": 2, "RGB": 3, "YCbCr": 3, "LAB": 3}
 
 with contextlib.suppress(ImportError):  # optional: HEIC photos from iPhones
     from pillow_heif import register_heif_opener
@@ -84,6 +90,9 @@ def _image(data: bytes, name: str) -> Prepared:
                 # A JPEG decodes at 1/2, 1/4 … of its size directly: a 12 MB photo in a
                 # fraction of the time of decoding all of it and shrinking afterwards.
                 opened.draft("RGB", tuple(v * MAX_SIDE // longest for v in opened.size))
+            decoded = opened.width * opened.height * BYTES_PER_PIXEL.get(opened.mode, 4)
+            if decoded > MAX_DECODED:
+                raise RefusedError(f"文件“{name}”的像素多得不合理：请先缩小后再添加。")
             opened.load()
             upright = ImageOps.exif_transpose(opened)
     except UnidentifiedImageError:
