@@ -112,11 +112,28 @@ def test_a_pdf_is_kept_byte_for_byte(store, people):
     assert again.sha256 == item.sha256 and Attachment.select().count() == 2
 
 
+def _deep_pdf(depth: int) -> bytes:
+    """A PDF whose page tree nests ``depth`` levels deep before its one page."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [f"<< /Type /Pages /Kids [{n + 3} 0 R] /Count 1 >>" for n in range(depth)]
+    objects.append("<< /Type /Page >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out + trailer.encode()
+
+
 @pytest.mark.parametrize(
     ("data", "name", "words"),
     [
         (b"PK\x03\x04 a word document", "申请.docx", "不是能识别的图片或 PDF"),
         (b"%PDF-1.7\n garbage that is no pdf", "扫描.pdf", "是损坏的 PDF"),
+        (_deep_pdf(3000), "深.pdf", "是损坏的 PDF"),
         (photo((400, 300), noise=True)[:3000], "cut.jpg", "已损坏"),
         (b"", "empty.jpg", "是空的"),
         (b"\x00\x00\x00\x18ftypheic" + b"\x00" * 100, "IMG_1.HEIC", "HEIC"),

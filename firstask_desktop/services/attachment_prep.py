@@ -68,11 +68,13 @@ def shown_name(name: str) -> str:
 
 def _pdf(data: bytes, name: str) -> Prepared:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         pages = len(PdfReader(io.BytesIO(data)).pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        # PyPdfError, not only PdfReadError: a page tree 3,000 deep is pypdf's LimitReachedError,
+        # which stopped the add with an internal error.
         pages = 0
     if pages < 1:
         raise RefusedError(f"文件“{name}”是损坏的 PDF，打不开：请重新扫描或重新导出后再添加。")
