@@ -183,14 +183,13 @@ def test_a_file_name_with_hidden_characters_is_kept_without_them_and_still_trave
 
 
 @pytest.mark.parametrize("sha", ["../../../../keys/county-encryption.pem", "AB" * 32, "0" * 63])
-def test_an_attachment_row_whose_hash_is_no_hash_is_refused(pair, monkeypatch, sha):
+def test_an_attachment_row_whose_hash_is_no_hash_is_refused(pair, sha):
     # A copy of a station's data folder signs whatever it is given, audit events included:
     # here an attachment row whose hash is a path or not one at all, written as the program
     # writes rows. Taken in, it made the county's check and the entry's thumbnails fail.
     from firstask_desktop.store import db
     from firstask_desktop.store.audit import save_audited
     from firstask_desktop.store.models import Attachment
-    from firstask_desktop.sync import attachment_parts
 
     county, station, usb = pair
     _serial, real = _attach(station, a_pdf(), "来信.pdf", "letter")
@@ -199,13 +198,7 @@ def test_an_attachment_row_whose_hash_is_no_hash_is_refused(pair, monkeypatch, s
         item.sha256 = sha
         with db.transaction():
             save_audited(item, actor="管理员", action="attach")
-    # The forger's program sends no bytes for it.
-    sending = attachment_parts.files_to_send
-    monkeypatch.setattr(
-        attachment_parts,
-        "files_to_send",
-        lambda *a: [h for h in sending(*a) if h != sha],
-    )
+    # The export sends no bytes for it (there is no such file) and the row as it is.
     with pytest.raises(RefusedError, match="不是文件的 SHA-256 校验值"):
         import_at(county, export(station, usb).path, accept_new_station=True)
     with county.use():
