@@ -239,13 +239,16 @@ def signers_for(folder: Path, station: str, *, registered: bool) -> list[bytes] 
     if (keys.keys_dir(folder) / keys.SIGNING_KEY_FILE).is_file():
         found.append(keys.public_bytes(keys.load_or_create_signing_key(folder)))
     if registered:
+        from firstask_desktop.store.local_station import local_station
         from firstask_desktop.sync.trust import registered as registered_key
 
         known = registered_key("station", station)
-        if known is None:
+        here = local_station()
+        if known is not None:
+            found.append(keys.unb64(known.signing_public))
+        elif here is None or here.code != station:
             # A station that never sent a file: nothing to compare with (as its first file).
             return None
-        found.append(keys.unb64(known.signing_public))
     return found or None
 
 
