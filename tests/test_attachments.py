@@ -189,6 +189,14 @@ def test_a_small_png_that_decodes_to_hundreds_of_megabytes_is_refused(store, peo
     )
 
 
+def test_a_path_longer_than_the_system_takes_is_no_such_file(tmp_path):
+    from firstask_desktop.services.attachments import read_picked
+
+    with pytest.raises(RefusedError, match="找不到文件") as refused:
+        read_picked(tmp_path / ("照" * 5000 + ".jpg"))
+    assert len(str(refused.value)) < 300  # the path's end, not 5,000 characters of it
+
+
 def test_a_file_over_the_limit_after_re_encoding_is_refused(store, people, monkeypatch):
     entry = _entry(people["李娜"])
     letter = a_pdf(3)
