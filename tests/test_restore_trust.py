@@ -170,3 +170,10 @@ def test_a_usb_backup_naming_a_path_for_its_station_writes_nothing_outside(tmp_p
     with county.use(), pytest.raises(RefusedError, match="已损坏"):
         backup.open_sealed(county.folder, forged, out)
     assert sorted(p.name for p in tmp_path.rglob("*evil*")) == []
+
+
+def test_a_usb_backup_that_is_not_there_or_a_folder_is_named_as_not_found(tmp_path):
+    for given in (tmp_path / "没有.fabackup", tmp_path):
+        with pytest.raises(RefusedError, match="找不到") as refused:
+            backup.open_sealed(tmp_path, given, tmp_path)
+        assert "没有恢复任何数据" in str(refused.value)

@@ -114,6 +114,8 @@ def _refused(path: Path, what: str) -> RefusedError:
 
 
 def read_header(path: Path) -> tuple[dict, int]:
+    if not Path(path).is_file():  # a folder picked, a stick pulled out
+        raise _refused(path, "找不到（或不是文件；U盘可能没有插好）")
     with open(path, "rb") as handle:
         head = handle.read(len(MAGIC) + 4)
         if head[: len(MAGIC)] != MAGIC or len(head) < len(MAGIC) + 4:
