@@ -469,7 +469,8 @@ def restore(
     folder = Path(folder)
     backup = Path(backup)
     sealed_from = None
-    if backup.suffix == ".fabackup":
+    # Known by its first bytes, not its name: a FAT stick may show it as FIRST~1.FAB.
+    if backup.suffix.lower() == ".fabackup" or _is_sealed(backup):
         sealed_from = backup
         # The register may be damaged (a restore needs no login then): this folder's key only.
         backup = open_sealed(folder, backup, backups_dir(folder), registered=False)
@@ -515,6 +516,16 @@ def restore(
     open_store(folder)
     _bring_back_attachments(folder, sealed_from)
     return RestoreReport(restored_from=backup, kept_aside=aside, problems=check_database())
+
+
+def _is_sealed(path: Path) -> bool:
+    from firstask_desktop.services import sealed_backup
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(sealed_backup.MAGIC)) == sealed_backup.MAGIC
+    except OSError:
+        return False  # the restore's own checks name what is wrong with it
 
 
 def _bring_back_attachments(folder: Path, sealed_from: Path | None) -> None:
