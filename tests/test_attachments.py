@@ -112,11 +112,28 @@ def test_a_pdf_is_kept_byte_for_byte(store, people):
     assert again.sha256 == item.sha256 and Attachment.select().count() == 2
 
 
+def _deep_pdf(depth: int) -> bytes:
+    """A PDF whose page tree nests ``depth`` levels deep before its one page."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [f"<< /Type /Pages /Kids [{n + 3} 0 R] /Count 1 >>" for n in range(depth)]
+    objects.append("<< /Type /Page >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out + trailer.encode()
+
+
 @pytest.mark.parametrize(
     ("data", "name", "words"),
     [
         (b"PK\x03\x04 a word document", "申请.docx", "不是能识别的图片或 PDF"),
         (b"%PDF-1.7\n garbage that is no pdf", "扫描.pdf", "是损坏的 PDF"),
+        (_deep_pdf(3000), "深.pdf", "是损坏的 PDF"),
         (photo((400, 300), noise=True)[:3000], "cut.jpg", "已损坏"),
         (b"", "empty.jpg", "是空的"),
         (b"\x00\x00\x00\x18ftypheic" + b"\x00" * 100, "IMG_1.HEIC", "HEIC"),
@@ -128,6 +145,56 @@ def test_unknown_damaged_and_empty_files_are_refused_in_chinese(store, people, d
         add_attachment(people["李娜"], entry.serial, data, file_name=name, kind="other")
     assert name in str(refused.value)
     assert Attachment.select().count() == 0 and not attachment_files.store_dir(store).exists()
+
+
+def _blank_png(width: int, height: int) -> bytes:
+    """A PNG of transparent pixels, written row by row: a few hundred kilobytes on disk however
+    much it takes once decoded (this test keeps none of it in memory)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    packer, row, idat = zlib.compressobj(9), b"\0" * (1 + 4 * width), []
+    for _ in range(height):
+        idat.append(packer.compress(row))
+    idat.append(packer.flush())
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", b"".join(idat))
+        + (chunk(b"IEND", b""))
+    )
+
+
+def test_a_small_png_that_decodes_to_hundreds_of_megabytes_is_refused(store, people):
+    # 8,000 × 8,000 transparent pixels: under the pixel limit, 256 MB decoded, about three
+    # times that while it is turned upright and put onto white; the file itself is small.
+    entry = _entry(people["李娜"])
+    bomb = _blank_png(8000, 8000)
+    assert len(bomb) < 1024 * 1024
+    with pytest.raises(RefusedError, match="像素多得不合理"):
+        add_attachment(people["李娜"], entry.serial, bomb, file_name="图.png", kind="photo")
+    assert Attachment.select().count() == 0
+    # A phone's photo of as many pixels is a JPEG, read at a fraction of its size: kept.
+    assert (
+        add_attachment(
+            people["李娜"], entry.serial, photo((8000, 6000)), file_name="杆.jpg", kind="photo"
+        ).media_type
+        == "image/jpeg"
+    )
+
+
+def test_a_path_longer_than_the_system_takes_is_no_such_file(tmp_path):
+    from firstask_desktop.services.attachments import read_picked
+
+    with pytest.raises(RefusedError, match="找不到文件") as refused:
+        read_picked(tmp_path / ("照" * 5000 + ".jpg"))
+    assert len(str(refused.value)) < 300  # the path's end, not 5,000 characters of it
 
 
 def test_a_file_over_the_limit_after_re_encoding_is_refused(store, people, monkeypatch):

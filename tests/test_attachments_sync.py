@@ -164,3 +164,42 @@ def test_a_version_2_file_without_attachments_is_still_read(pair, tmp_path):
     assert result.status == "imported" and "attachment_files" not in result.counts
     with county.use():
         assert Entry.select().count() == 2
+
+
+def test_a_file_name_with_hidden_characters_is_kept_without_them_and_still_travels(pair):
+    # A name that turns itself around on screen (“发票‮gpj.exe” shows as 发票exe.jpg) and a
+    # bell character: Windows lets both into a file name. The county refuses any record with
+    # such characters, so kept as picked they stopped every later file of the station.
+    from firstask_desktop.services.attachments import list_attachments
+    from firstask_desktop.store.models import Staff
+
+    county, station, usb = pair
+    serial, sha = _attach(station, a_pdf(), "发票\u202egpj.exe\x07.pdf", "letter")
+    with station.use():
+        (kept,) = list_attachments(Staff.get(Staff.name == "管理员"), serial)
+    assert kept["file_name"] == "发票gpj.exe.pdf"
+    result = import_at(county, export(station, usb).path, accept_new_station=True)
+    assert result.status == "imported" and _county_file(county, sha) is not None
+
+
+@pytest.mark.parametrize("sha", ["../../../../keys/county-encryption.pem", "AB" * 32, "0" * 63])
+def test_an_attachment_row_whose_hash_is_no_hash_is_refused(pair, sha):
+    # A copy of a station's data folder signs whatever it is given, audit events included:
+    # here an attachment row whose hash is a path or not one at all, written as the program
+    # writes rows. Taken in, it made the county's check and the entry's thumbnails fail.
+    from firstask_desktop.store import db
+    from firstask_desktop.store.audit import save_audited
+    from firstask_desktop.store.models import Attachment
+
+    county, station, usb = pair
+    _serial, real = _attach(station, a_pdf(), "来信.pdf", "letter")
+    with station.use():
+        item = Attachment.get(Attachment.sha256 == real)
+        item.sha256 = sha
+        with db.transaction():
+            save_audited(item, actor="管理员", action="attach")
+    # The export sends no bytes for it (there is no such file) and the row as it is.
+    with pytest.raises(RefusedError, match="不是文件的 SHA-256 校验值"):
+        import_at(county, export(station, usb).path, accept_new_station=True)
+    with county.use():
+        assert Attachment.select().count() == 0

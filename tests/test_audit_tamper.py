@@ -258,3 +258,13 @@ def test_the_lockout_columns_are_this_pcs_state_not_evidence(folder):
     """Excluded on purpose: they change on every wrong password, without an audit event."""
     _outside(folder, "UPDATE staff SET failed_logins = 3")
     assert _check(folder) == []
+
+
+def test_an_attachment_hash_edited_into_a_path_is_named_not_followed(folder):
+    # The hash names the file in the data folder: edited into a path, check must say so
+    # rather than stop on it.
+    (rowid,) = _query(folder, "SELECT min(rowid) FROM attachment")
+    _outside(folder, f"UPDATE attachment SET sha256 = '../../keys/x' WHERE rowid = {rowid}")
+    problems = _check(folder)
+    assert any("表 attachment" in p for p in problems), problems
+    assert any("../../keys/x" in p and "不是文件的 SHA-256 校验值" in p for p in problems), problems

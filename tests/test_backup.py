@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -122,6 +123,12 @@ def test_backup_to_usb_is_built_here_then_copied_and_compared(people, store, tmp
     opened = backup.open_sealed(store, copy, tmp_path)
     assert _sha(opened) == _sha(local) and _entries_in(opened) == 4
     assert sorted(p.name for p in usb.iterdir()) == [copy.name]  # no temp file left behind
+    # A stick that shows short capital names (FIRSTA~1.FAB) still restores it as sealed.
+    shown = tmp_path / "FIRSTA~1.FAB"
+    shutil.copy(copy, shown)
+    _register(people, 1, start=4)
+    backup.restore(store, shown, actor=people["管理员"], now=T0 + timedelta(hours=1))
+    assert Entry.select().count() == 4
     with pytest.raises(NotAllowedError):
         backup.backup_to(store, usb, people["李娜"])
 

@@ -50,6 +50,8 @@ def test_refusals_exit_2_with_a_chinese_line(cli, tmp_path):
         (("print", "receipt", "GS0101-2026-99999"), "没有受理编号"),
         (("print", "register", "--month", "2026-13"), "不是月份"),
         (("print", "stats", "--month", "十月"), "不是月份"),
+        (("print", "overview", "--month", "9999-12"), "不是月份"),
+        (("print", "stats", "--month", "0000-01"), "不是月份"),
         (("print", "notice", "nonsense"), "没有受理编号"),
     ]:
         code, out, err = cli(*args, "--out", str(out_file))

@@ -161,3 +161,21 @@ def test_every_field_of_a_form_refused_at_once_is_one_english_line_each():
         "联系方式: A mobile number has 11 digits and starts with 13 to 19 (like 138 1234 5678); "
         "this has 5",
     ]
+
+
+def test_a_long_value_full_of_the_messages_own_punctuation_is_translated_in_one_pass():
+    # A forged station file's record names a uuid of the sender's choosing: here values made
+    # of a message's own fixed pieces, over and over, and an ending that is not that message's.
+    # A matcher that tried every way of cutting such a line took minutes at 2,000 characters
+    # (the screen froze showing the refusal); here each piece is looked for once. The line is
+    # 20,000 characters: this test would not finish before.
+    template = "同步文件“…”中的 … 记录把“…”指向了供电所 … 的记录 …：已拒绝，未导入任何数据。"
+    pieces = template.split(GAP)
+    filler = "".join(pieces[1:-1]) * 200
+    crafted = "同步文件“x" + "".join(f"{filler}{piece}" for piece in pieces[1:]) + "请核对"
+    # Only the general sync refusal fits it: its values in their places, the rest unchanged.
+    said = crafted[len("同步文件“x") :].split("：已拒绝，未导入任何数据。")[0]
+    assert refusal_in(crafted, "en") == (
+        f"Sync file “x{said[: said.index('”')]}”{said[said.index('”') + 1 :].strip()}"
+        ": refused, nothing was imported. 请核对"
+    )

@@ -110,3 +110,70 @@ def test_a_usb_backup_opens_on_a_new_pc_with_the_countys_help(tmp_path, monkeypa
 
     with Site(new_pc).use():
         assert Entry.select().count() == 3
+
+
+def _sealed_by(forger, county, target: Path, station: str) -> Path:
+    """What anyone with a stick can make: a register sealed to the county's public key (it
+    travels on sticks), signed with a key of the forger's own."""
+    from sync_support import county_public
+
+    from firstask_desktop.services import sealed_backup
+    from firstask_desktop.store import keys
+
+    with forger.use():
+        plain = backup.make_backup(forger.folder, kind="manual", now=T0)
+    return sealed_backup.seal(
+        plain,
+        target,
+        station=station,
+        made_at=T0.isoformat(),
+        signing_key=keys.load_or_create_signing_key(forger.folder),
+        recipients={"county": county_public(county)},
+    )
+
+
+def test_a_usb_backup_signed_by_another_key_is_not_opened_at_the_county(tmp_path):
+    from sync_support import exchange_keys, export, import_at, make_county
+
+    county = make_county(tmp_path / "县公司")
+    station = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=1)
+    forger = make_station(tmp_path / "假城关所", "GS0101", "城关供电所", entries=3)
+    exchange_keys(county, station, usb=tmp_path / "钥匙")
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    # The county knows the station's key from its first file.
+    import_at(county, export(station, tmp_path / "同步").path, accept_new_station=True)
+    forged = _sealed_by(
+        forger, county, usb / "firstask-backup-GS0101-20260310-090000.fabackup", "GS0101"
+    )
+    out = tmp_path / "县公司解密"
+    out.mkdir()
+    with county.use(), pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
+        backup.open_sealed(county.folder, forged, out)
+    assert list(out.iterdir()) == []
+    # The station's own, sealed the same way, opens.
+    with station.use():
+        real = backup.backup_to(station.folder, usb, Staff.get(Staff.name == "管理员"), now=T0)
+    with county.use():
+        assert backup.open_sealed(county.folder, real, out).is_file()
+
+
+def test_a_usb_backup_naming_a_path_for_its_station_writes_nothing_outside(tmp_path):
+    from sync_support import exchange_keys, make_county
+
+    county = make_county(tmp_path / "县公司")
+    forger = make_station(tmp_path / "某所", "GS0109", "某供电所", entries=1)
+    exchange_keys(county, forger, usb=tmp_path / "钥匙")
+    out = tmp_path / "深" / "县公司解密"
+    out.mkdir(parents=True)
+    forged = _sealed_by(forger, county, tmp_path / "x.fabackup", "/../../../evil")
+    with county.use(), pytest.raises(RefusedError, match="已损坏"):
+        backup.open_sealed(county.folder, forged, out)
+    assert sorted(p.name for p in tmp_path.rglob("*evil*")) == []
+
+
+def test_a_usb_backup_that_is_not_there_or_a_folder_is_named_as_not_found(tmp_path):
+    for given in (tmp_path / "没有.fabackup", tmp_path):
+        with pytest.raises(RefusedError, match="找不到") as refused:
+            backup.open_sealed(tmp_path, given, tmp_path)
+        assert "没有恢复任何数据" in str(refused.value)

@@ -211,3 +211,18 @@ def test_the_recipient_accepts_her_own_transfer_though_a_newer_one_went_elsewher
     assert Transfer.get_by_id(hers.id).accepted_at is not None
     code, _out, err = cli("陈静", "entry", "accept-transfer", entry.serial)
     assert code == 2 and "只有接收人本人可以接收或退回" in err
+
+
+def test_a_transfer_number_out_of_reason_or_another_entrys_is_refused(people, cli):
+    entry = _entry(people)
+    _transfer(people, entry.serial, "营业班")
+    _transfer(people, entry.serial, "抢修班", at=T0 + timedelta(hours=1))
+    other = _entry(people)
+    elsewhere = _transfer(people, other.serial, "营业班")
+    for given in ("0", "-1", str(10**30), "9" * 5000, elsewhere.uuid, " "):
+        code, _out, err = cli(
+            "李娜", "entry", "supervise", entry.serial, "--note", "催", "--transfer", given
+        )
+        assert code == 2 and ("没有第" in err or "没有这项正在办理的转办" in err), (given, err)
+        assert len(err) < 400  # the refusal names the number, not all 5,000 digits of it
+    assert Supervision.select().count() == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -22,6 +23,12 @@ MAX_BYTES = 20 * 1024 * 1024  # after re-encoding: what is kept and carried to t
 MAX_INPUT = 200 * 1024 * 1024  # what is read at all (a scanner's TIFF can be large)
 JPEG_QUALITY = 85
 MAX_PIXELS = 150_000_000  # a decompression bomb stops here, not in the PC's memory
+# What an image may take in memory once decoded (after a JPEG's draft: its 1/2, 1/4 …): a PNG
+# or TIFF is decoded whole, and turning it upright and onto white copies it twice more. A
+# 600 KB PNG of 12,000 × 12,000 transparent pixels took 1.8 GB and 11 s; an A4 page scanned
+# at 600 dpi in colour is 105 MB.
+MAX_DECODED = 192 * 1024 * 1024
+BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "I;16": 2, "RGB": 3, "YCbCr": 3, "LAB": 3}
 
 with contextlib.suppress(ImportError):  # optional: HEIC photos from iPhones
     from pillow_heif import register_heif_opener
@@ -38,7 +45,7 @@ class Prepared:
 
 def prepare(data: bytes, name: str) -> Prepared:
     """``data`` (the picked file's bytes) as it will be kept; refuses what cannot be kept."""
-    name = (name or "附件").strip()[-200:]
+    name = shown_name(name)
     if len(data) > MAX_INPUT:
         raise RefusedError(
             f"文件“{name}”太大（{len(data) / 1024 / 1024:.0f} MB）：请先用扫描仪或手机缩小后再添加。"
@@ -50,13 +57,24 @@ def prepare(data: bytes, name: str) -> Prepared:
     return _image(data, name)
 
 
+def shown_name(name: str) -> str:
+    """The picked file's name as kept: without the characters that cannot be seen (controls,
+    and the marks that turn text around, so 发票, U+202E, gpj.exe is not shown as 发票exe.jpg),
+    at most 200 characters (its end, where the type is). The county refuses a record holding
+    such characters; kept as picked, one name stopped every later file of the station."""
+    visible = "".join(ch for ch in name or "" if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    return visible.strip()[-200:] or "附件"
+
+
 def _pdf(data: bytes, name: str) -> Prepared:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         pages = len(PdfReader(io.BytesIO(data)).pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError):
+        # PyPdfError, not only PdfReadError: a page tree 3,000 deep is pypdf's LimitReachedError,
+        # which stopped the add with an internal error.
         pages = 0
     if pages < 1:
         raise RefusedError(f"文件“{name}”是损坏的 PDF，打不开：请重新扫描或重新导出后再添加。")
@@ -74,6 +92,9 @@ def _image(data: bytes, name: str) -> Prepared:
                 # A JPEG decodes at 1/2, 1/4 … of its size directly: a 12 MB photo in a
                 # fraction of the time of decoding all of it and shrinking afterwards.
                 opened.draft("RGB", tuple(v * MAX_SIDE // longest for v in opened.size))
+            decoded = opened.width * opened.height * BYTES_PER_PIXEL.get(opened.mode, 4)
+            if decoded > MAX_DECODED:
+                raise RefusedError(f"文件“{name}”的像素多得不合理：请先缩小后再添加。")
             opened.load()
             upright = ImageOps.exif_transpose(opened)
     except UnidentifiedImageError:

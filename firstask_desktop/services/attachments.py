@@ -60,8 +60,13 @@ def _require_editor(actor: Staff, entry: Entry) -> None:
 def read_picked(path: Path) -> bytes:
     """The bytes of a file the clerk picked (a scanner folder, a stick)."""
     path = Path(path)
-    if not path.is_file():
-        raise RefusedError(f"找不到文件“{path}”：请检查文件名，或重新选择文件。")
+    try:
+        found = path.is_file()
+    except OSError:  # a name longer than the system takes (ENAMETOOLONG): no such file
+        found = False
+    if not found:
+        shown = str(path) if len(str(path)) <= 200 else f"…{str(path)[-200:]}"
+        raise RefusedError(f"找不到文件“{shown}”：请检查文件名，或重新选择文件。")
     if path.stat().st_size > MAX_INPUT:
         size = path.stat().st_size / 1024 / 1024
         raise RefusedError(

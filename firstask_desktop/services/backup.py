@@ -385,7 +385,8 @@ def backup_to(folder: Path, target_dir: Path, actor, now: datetime | None = None
     check = backups_dir(folder) / f".check-{_stamp(now)}.sqlite3"
     try:
         with translated("核对U盘上的备份"):
-            sealed_backup.unseal(target, check, [own])
+            signer = keys.public_bytes(keys.load_or_create_signing_key(folder))
+            sealed_backup.unseal(target, check, [own], [signer])
             same = _sha256(check) == _sha256(local)
     except RefusedError:
         same = False
@@ -418,16 +419,23 @@ def sticks_folder(stick_dir: Path, station: str) -> Path:
     return Path(stick_dir) / f"firstask-attachments-{station}"
 
 
-def open_sealed(folder: Path, sealed: Path, out_dir: Path) -> Path:
+def open_sealed(folder: Path, sealed: Path, out_dir: Path, *, registered: bool = True) -> Path:
     """A sealed USB backup opened with this PC's keys (the station's, or the county's for a
-    station's new PC) into ``out_dir``, as a plain backup ``backup restore`` takes."""
+    station's new PC) into ``out_dir``, as a plain backup ``backup restore`` takes. It must be
+    signed by this data folder's key or, with ``registered`` (the register is open), by the
+    key registered for the station it names."""
     from firstask_desktop.services import sealed_backup
 
     header, _offset = sealed_backup.read_header(sealed)
-    station = str(header.get("station", ""))[:16]
+    station = sealed_backup.station_of(sealed, header)
     target = Path(out_dir) / f"firstask-backup-{station}-{Path(sealed).stem[-15:]}.sqlite3"
     with translated("解密备份"):
-        sealed_backup.unseal(sealed, target, sealed_backup.private_keys_of(Path(folder)))
+        sealed_backup.unseal(
+            sealed,
+            target,
+            sealed_backup.private_keys_of(Path(folder)),
+            sealed_backup.signers_for(Path(folder), station, registered=registered),
+        )
     return target
 
 
@@ -461,9 +469,11 @@ def restore(
     folder = Path(folder)
     backup = Path(backup)
     sealed_from = None
-    if backup.suffix == ".fabackup":
+    # Known by its first bytes, not its name: a FAT stick may show it as FIRST~1.FAB.
+    if backup.suffix.lower() == ".fabackup" or _is_sealed(backup):
         sealed_from = backup
-        backup = open_sealed(folder, backup, backups_dir(folder))
+        # The register may be damaged (a restore needs no login then): this folder's key only.
+        backup = open_sealed(folder, backup, backups_dir(folder), registered=False)
     problems = verify_for_restore(folder, backup)
     if problems:
         raise RefusedError("这个备份不能用来恢复：" + "；".join(problems) + "。请选择另一个备份。")
@@ -508,6 +518,16 @@ def restore(
     return RestoreReport(restored_from=backup, kept_aside=aside, problems=check_database())
 
 
+def _is_sealed(path: Path) -> bool:
+    from firstask_desktop.services import sealed_backup
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(sealed_backup.MAGIC)) == sealed_backup.MAGIC
+    except OSError:
+        return False  # the restore's own checks name what is wrong with it
+
+
 def _bring_back_attachments(folder: Path, sealed_from: Path | None) -> None:
     """The restored register's attachment files the data folder lacks: from the backups' pool,
     else (a new PC) from the sealed files beside the USB backup it was restored from."""
@@ -518,11 +538,11 @@ def _bring_back_attachments(folder: Path, sealed_from: Path | None) -> None:
         from firstask_desktop.services import sealed_backup
 
         header, _offset = sealed_backup.read_header(sealed_from)
-        station = str(header.get("station", ""))
-        if station.isalnum():  # a folder name: nothing like "../" from a header
-            sealed_backup.unseal_attachments(
-                sticks_folder(sealed_from.parent, station),
-                folder,
-                every,
-                sealed_backup.private_keys_of(folder),
-            )
+        station = sealed_backup.station_of(sealed_from, header)  # opened already: sound
+        sealed_backup.unseal_attachments(
+            sticks_folder(sealed_from.parent, station),
+            folder,
+            every,
+            sealed_backup.private_keys_of(folder),
+            sealed_backup.signers_for(folder, station, registered=False),
+        )

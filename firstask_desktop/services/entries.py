@@ -407,10 +407,12 @@ def _named_transfer(entry: Entry, transfer: str) -> Transfer | None:
     numbered = step_rules.numbered_transfers(entry)
     key = transfer.strip()
     if key.isdecimal():
-        number = int(key)
+        # A number of thousands of digits is no transfer's (and more than int() reads).
+        number = int(key) if len(key) <= 6 else 0
         if not 1 <= number <= len(numbered):
+            shown = key if len(key) <= 6 else f"{key[:6]}…"
             raise NotFoundError(
-                f"{entry.serial} 没有第 {key} 项转办：它共有 {len(numbered)} 项转办，"
+                f"{entry.serial} 没有第 {shown} 项转办：它共有 {len(numbered)} 项转办，"
                 "按转办先后从 1 编号，请从中选一项。"
             )
         return numbered[number - 1]

@@ -52,7 +52,8 @@ MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 def month_range(month: str) -> tuple[datetime, datetime]:
     """``2026-02`` → [2026-02-01 00:00, 2026-03-01 00:00)."""
     match = MONTH.match((month or "").strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    # Year 0 and 9999's December have no month after them a datetime can hold.
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1 <= int(match.group(1)) <= 9998:
         raise ValidationError("month", f"“{month}”不是月份，请写成 年-月（如 2026-02）")
     year, mon = int(match.group(1)), int(match.group(2))
     start = datetime(year, mon, 1)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -41,6 +42,7 @@ CHUNK = 1024 * 1024
 TAG = 16
 WRAP_INFO = b"firstask-backup v1 wrap"
 CONTEXT = b"firstask-backup-signature-v1\x00"
+STATION_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
 
 
 def _wrap_key(shared: bytes, ephemeral: bytes, recipient: bytes) -> ChaCha20Poly1305:
@@ -112,6 +114,8 @@ def _refused(path: Path, what: str) -> RefusedError:
 
 
 def read_header(path: Path) -> tuple[dict, int]:
+    if not Path(path).is_file():  # a folder picked, a stick pulled out
+        raise _refused(path, "找不到（或不是文件；U盘可能没有插好）")
     with open(path, "rb") as handle:
         head = handle.read(len(MAGIC) + 4)
         if head[: len(MAGIC)] != MAGIC or len(head) < len(MAGIC) + 4:
@@ -130,11 +134,31 @@ def read_header(path: Path) -> tuple[dict, int]:
     return header, len(MAGIC) + 4 + length
 
 
-def unseal(path: Path, target: Path, private_keys: list[X25519PrivateKey]) -> dict:
+def station_of(path: Path, header: dict) -> str:
+    """The station the header names; it becomes part of a file and a folder name, so nothing
+    but a station's code (no "../") is taken."""
+    station = header.get("station")
+    if not isinstance(station, str) or not STATION_CODE.fullmatch(station):
+        raise _refused(path, "已损坏")
+    return station
+
+
+def unseal(
+    path: Path,
+    target: Path,
+    private_keys: list[X25519PrivateKey],
+    signers: list[bytes] | None,
+) -> dict:
     """Check the signature and write the register to ``target``; returns the header.
-    ``private_keys``: the keys this PC holds (the station's backup key, the county's key)."""
+    ``private_keys``: the keys this PC holds (the station's backup key, the county's key).
+    ``signers``: the signing keys a backup may come from (this station's own; at the county,
+    the key registered for the station the header names), None where none is known (a
+    station that never sent a file). Anyone can seal a file to the county's public key,
+    which travels on sticks, and sign it with a key of their own: a signature that only
+    agrees with itself says nothing of who made the backup."""
     path = Path(path)
     header, offset = read_header(path)
+    station = station_of(path, header)
     size = path.stat().st_size
     chunks, plain_size = header.get("chunks"), header.get("size")
     if type(chunks) is not int or type(plain_size) is not int or chunks < 1:
@@ -148,6 +172,8 @@ def unseal(path: Path, target: Path, private_keys: list[X25519PrivateKey]) -> di
         raise _refused(path, "已损坏") from None
     if file_key is None:
         raise _refused(path, "不是加密给本机的密钥的（需要本所原来的数据文件夹或县公司的电脑）")
+    if signers is not None and signer not in signers:
+        raise _refused(path, f"不是用供电所 {station} 登记的密钥签名的（可能是伪造的）")
     with open(path, "rb") as handle:
         digest = hashlib.sha256(handle.read(offset))
         header_bytes = _header_bytes(path, offset)
@@ -206,6 +232,28 @@ def private_keys_of(folder: Path) -> list[X25519PrivateKey]:
     return found
 
 
+def signers_for(folder: Path, station: str, *, registered: bool) -> list[bytes] | None:
+    """The signing keys a sealed backup of ``station`` may come from here, None when none is
+    known: this data folder's own (its backups, restored on this PC or a copy of its folder)
+    and, with ``registered`` (the open register's keys: the county's ``backup open``), the
+    key registered for it when it sent its first file."""
+    found = []
+    if (keys.keys_dir(folder) / keys.SIGNING_KEY_FILE).is_file():
+        found.append(keys.public_bytes(keys.load_or_create_signing_key(folder)))
+    if registered:
+        from firstask_desktop.store.local_station import local_station
+        from firstask_desktop.sync.trust import registered as registered_key
+
+        known = registered_key("station", station)
+        here = local_station()
+        if known is not None:
+            found.append(keys.unb64(known.signing_public))
+        elif here is None or here.code != station:
+            # A station that never sent a file: nothing to compare with (as its first file).
+            return None
+    return found or None
+
+
 ATTACHMENT_SUFFIX = ".faattach"
 
 
@@ -234,7 +282,11 @@ def seal_attachments(
 
 
 def unseal_attachments(
-    stick_folder: Path, folder: Path, hashes, private_keys: list[X25519PrivateKey]
+    stick_folder: Path,
+    folder: Path,
+    hashes,
+    private_keys: list[X25519PrivateKey],
+    signers: list[bytes] | None,
 ) -> int:
     """The attachment files of ``hashes`` the data folder lacks, opened from ``stick_folder``;
     a file that does not open or is not its hash is skipped (``check`` names what is still
@@ -246,7 +298,7 @@ def unseal_attachments(
         if not source.is_file() or attachment_files.state_of(target, sha) == "ok":
             continue
         try:
-            unseal(source, target, private_keys)
+            unseal(source, target, private_keys, signers)
         except RefusedError:
             continue
         if attachment_files.state_of(target, sha) == "ok":

@@ -136,7 +136,10 @@ class Incoming:
 
 
 def read(folder: Path, sha256: str) -> bytes | None:
-    """The file's bytes, or None when it is missing or its bytes are not its hash."""
+    """The file's bytes, or None when it is missing or its bytes are not its hash (or the
+    hash is no hash: a row edited outside the program, which ``check`` names)."""
+    if not HEX64.match(sha256 or ""):
+        return None
     target = path_for(folder, sha256)
     try:
         data = target.read_bytes()
@@ -228,10 +231,16 @@ def problems(folder: Path) -> list[str]:
         .order_by(Entry.serial, Attachment.id)
     )
     for item in query.iterator():
+        what = f"登记 {item.entry.serial} 的附件 {item.uuid[:8]}（{item.file_name or '无名'}）"
+        if not HEX64.match(item.sha256 or ""):
+            # Edited outside the program (into a path, say): named, never followed.
+            lines.append(
+                f"{what}的校验值“{item.sha256[:80]}”不是文件的 SHA-256 校验值：记录在程序外被改动过"
+            )
+            continue
         state = state_of(path_for(folder, item.sha256), item.sha256)
         if state == "ok":
             continue
-        what = f"登记 {item.entry.serial} 的附件 {item.uuid[:8]}（{item.file_name or '无名'}）"
         if state == "missing":
             lines.append(
                 f"{what}的文件不见了：请从备份恢复（backup restore），县公司可请该所全量导出"

@@ -80,12 +80,14 @@ def write_parts(
     part_size: int = PART_SIZE,
     on_file=None,
 ) -> WrittenParts:
-    """Write the part files of ``hashes`` into ``out_dir``; a file missing from the store is
-    left out (the station's ``check`` names it). ``header``: the main file's station, seq and
+    """Write the part files of ``hashes`` into ``out_dir``; a file missing from the store, or a
+    hash that is none, is left out (the station's ``check`` names it). ``header``: the main file's station, seq and
     created_at, repeated in each part. On any failure no part file is left behind."""
     writer = _PartWriter(Path(out_dir), header, county_public, signing_key, part_size)
     try:
         for sha in hashes:
+            if not attachment_files.HEX64.match(sha or ""):
+                continue  # a row edited outside the program: check names it, the county refuses it
             path = attachment_files.path_for(folder, sha)
             if attachment_files.state_of(path, sha) != "ok":
                 continue

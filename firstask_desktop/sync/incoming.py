@@ -10,6 +10,7 @@ station owns: its serial numbers, and references only to its own records.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from peewee import TextField
@@ -37,6 +38,14 @@ VOCABULARIES: dict[tuple[str, str], frozenset[str]] = {
 }
 
 
+# (table, field) → the form its text must have, and what it is called when it has not. An
+# attachment's hash names its file in the data folder: anything but 64 hex digits (a path,
+# capitals) would point outside the store or at nothing.
+FORMATS: dict[tuple[str, str], tuple[re.Pattern, str]] = {
+    ("attachment", "sha256"): (re.compile(r"[0-9a-f]{64}"), "文件的 SHA-256 校验值"),
+}
+
+
 def _label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
@@ -57,6 +66,9 @@ def text_problem(spec, values: dict) -> str | None:
         words = VOCABULARIES.get((spec.name, f.name))
         if words is not None and value not in words:
             return f"字段“{_label(f.name)}”的值“{value[:16]}”不是程序认识的选项"
+        form = FORMATS.get((spec.name, f.name))
+        if form is not None and not form[0].fullmatch(value):
+            return f"字段“{_label(f.name)}”的值“{value[:16]}”不是{form[1]}"
     return None
 
 
