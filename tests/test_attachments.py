@@ -267,18 +267,30 @@ def test_customer_papers_are_shown_only_to_who_sees_the_customer_unmasked(store,
     card = add_attachment(
         people["李娜"], entry.serial, photo((856, 540)), file_name="身份证.jpg", kind="客户证件"
     )
-    add_attachment(people["李娜"], entry.serial, a_pdf(), file_name="信.pdf", kind="letter")
+    letter = add_attachment(
+        people["李娜"], entry.serial, a_pdf(), file_name="张山来信.pdf", kind="letter"
+    )
+    add_attachment(
+        people["李娜"], entry.serial, photo((640, 480)), file_name="杆.jpg", kind="photo"
+    )
     for who, sees in (("李娜", True), ("陈静", True), ("王建国", True), ("张伟", False)):
         listed = {a["kind"]: a for a in list_attachments(people[who], entry.serial)}
         assert listed["id_document"]["visible"] is sees
         assert (listed["id_document"]["file_name"] == "身份证.jpg") is sees
-        assert listed["letter"]["visible"]
+        # A letter carries the customer's name, address and phone as much as an ID does.
+        assert listed["letter"]["visible"] is sees
+        assert (listed["letter"]["file_name"] == "张山来信.pdf") is sees
+        assert listed["photo"]["visible"]  # the site: for everyone on the matter
+    with pytest.raises(NotAllowedError):
+        read_attachment(people["张伟"], entry.serial, letter.uuid[:8])
     with pytest.raises(NotAllowedError, match="客户证件"):
         read_attachment(people["张伟"], entry.serial, card.uuid[:8])
     info, data = read_attachment(people["陈静"], entry.serial, card.uuid[:8])
     assert Image.open(io.BytesIO(data)).size == (856, 540) and info["kind_label"] == "客户证件"
     # The Excel export lists names only, and a 客户证件 by its kind alone.
-    assert attachment_names([entry.id]) == {entry.id: ["客户证件", "来信原件：信.pdf"]}
+    assert attachment_names([entry.id]) == {
+        entry.id: ["客户证件", "来信原件：张山来信.pdf", "现场照片：杆.jpg"]
+    }
 
 
 def test_a_twelve_megabyte_photo_is_kept_at_about_half_a_megabyte(store, people):

@@ -3,8 +3,9 @@
 Whoever may edit an entry (entry_edits.may_edit) adds and removes its attachments; each change
 is an audit event whose snapshot carries the file's SHA-256, so the chain vouches for the
 bytes. A removal marks the row with who, when and why; the file stays in the data folder until
-the next backup has copied it (attachment_files.drop_removed). The customer's papers (客户证件)
-are shown only to who may see the customer unmasked (domain/visibility).
+the next backup has copied it (attachment_files.drop_removed). Everything but a site
+photo (a letter, an ID, a signed receipt) shows the customer, and is shown only to who may see
+the customer unmasked (domain/visibility).
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from .attachment_prep import MAX_INPUT, Prepared, prepare
 from .entries import NOTE_MAX, get_entry
 from .entry_edits import may_edit
 
-PERSONAL_KINDS = frozenset({"id_document"})
+# What shows the customer (a letter, a signed receipt, an ID, anything else: names, addresses,
+# phones) is shown only to who sees the customer unmasked; a photo of the site is for everyone
+# who works on the matter. The Excel names a 客户证件 by its kind alone even unmasked.
+PERSONAL_KINDS = frozenset(vocab.ATTACHMENT_KINDS) - {"photo"}
+KIND_ONLY_KINDS = frozenset({"id_document"})
 ID_LENGTH = 8  # the uuid prefix people and the command line name an attachment by
 
 
@@ -35,7 +40,8 @@ def parse_kind(value: str) -> str:
 
 
 def may_view(viewer, item: Attachment, entry: Entry | None = None) -> bool:
-    """Whether ``viewer`` may see the file (a 客户证件 only who sees the customer unmasked)."""
+    """Whether ``viewer`` may see the file (all but a site photo: only who sees the customer
+    unmasked)."""
     if item.kind not in PERSONAL_KINDS:
         return True
     return may_see_personal_data(viewer, entry or item.entry)
@@ -229,7 +235,7 @@ def attachment_names(entry_ids: list[int]) -> dict[int, list[str]]:
         )
         for entry_id, kind, file_name in query:
             label = vocab.ATTACHMENT_KINDS.get(kind, kind)
-            shown = label if kind in PERSONAL_KINDS else f"{label}：{file_name}"
+            shown = label if kind in KIND_ONLY_KINDS else f"{label}：{file_name}"
             names.setdefault(entry_id, []).append(shown)
     return names
 
@@ -240,7 +246,8 @@ def read_attachment(viewer, serial: str, attachment_id: str, folder: Path | None
     item = find_attachment(serial, attachment_id)
     if not may_view(viewer, item):
         raise NotAllowedError(
-            "客户证件只有能查看客户完整信息的人（首问责任人、客户经理、所长、管理员）可以打开。"
+            f"这份{vocab.ATTACHMENT_KINDS.get(item.kind, '附件')}载有客户的个人信息，只有能查看"
+            "客户完整信息的人（首问责任人、客户经理、所长、管理员）可以打开。"
         )
     data = attachment_files.read(folder or current_folder(), item.sha256)
     if data is None:
