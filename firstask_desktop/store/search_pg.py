@@ -91,7 +91,12 @@ def create(database) -> None:
             raise ExtensionRefused(str(err).strip().splitlines()[0]) from err
     for sql in CREATE_STATEMENTS:
         database.execute_sql(sql)
-    database._firstask_pg_search = None  # asked again on the next search
+    forget(database)
+
+
+def forget(database) -> None:
+    """Ask again on the next search whether the indexes are there (after they were built)."""
+    database._firstask_pg_search = None
 
 
 def _state(database) -> tuple[bool, bool]:
