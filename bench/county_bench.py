@@ -488,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
                     from sync_support import ThrowawayPostgres
 
                     server = ThrowawayPostgres(work / "postgresql-server" if kept else None)
-                    server.start()
+                    # Fewer checkpoints while millions of rows go in (the default is 1 GB).
+                    server.start("max_wal_size=4GB")
                     url = f"{server.url.rpartition('/')[0]}/county"
                     if not reused:
                         url = _new_database(server.url)
