@@ -176,10 +176,16 @@ def _plain_insert(county: LargeCounty, columns: list[str], rows: list) -> float:
 
 def register_figures(county: LargeCounty, count: int, quick: bool) -> list[Figure]:
     """Open a month / filter (station, category, status, responder, channel) / sort: the register
-    page as the county's screen asks for it (200 rows and the total), against the very SQL it
+    page as the county's screen asks for it (200 rows and the total, counted up to
+    queries.COUNT_CAP as the footer counts), against the very SQL it
     sent replayed on a plain connection. Text search of 1–6 characters: the same page, against
     the hand-written LIKE scan it replaces (first 200 rows and the count)."""
-    from firstask_desktop.services.queries import EntryFilter, months_with_entries, register_page
+    from firstask_desktop.services.queries import (
+        COUNT_CAP,
+        EntryFilter,
+        months_with_entries,
+        register_page,
+    )
     from firstask_desktop.store.models import Staff
 
     county.open()
@@ -199,7 +205,7 @@ def register_figures(county: LargeCounty, count: int, quick: bool) -> list[Figur
         def page(flt, sort="received_at", descending=True):
             return register_page(
                 flt, sort=sort, descending=descending, limit=200, with_total=True,
-                viewer=viewer, now=now,
+                cap=COUNT_CAP, viewer=viewer, now=now,
             )  # fmt: skip
 
         app, plain = [], []
@@ -353,6 +359,7 @@ def plan_of_a_station_month(county: LargeCounty) -> str:
 
 # --- one engine ----------------------------------------------------------------------------------
 
+PARTS = ("register", "month", "import")
 SAVED = "county.json"  # in a --keep folder: what was built there, for --reuse
 
 
@@ -380,11 +387,16 @@ def bench_engine(
             note="built by an earlier run (--reuse)" if reused else "",
         )
     )
+    parts = sizes.get("parts") or PARTS
     for figure in [
-        *register_figures(county, sizes["ops"], quick),
-        *month_figures(county, sizes["repeat"], quick),
+        *(register_figures(county, sizes["ops"], quick) if "register" in parts else []),
+        *(month_figures(county, sizes["repeat"], quick) if "month" in parts else []),
         # Last: it adds a month of entries to the county (a --reuse run imports the next one).
-        import_figure(county, sizes["imports"], sizes["month_entries"], quick),
+        *(
+            [import_figure(county, sizes["imports"], sizes["month_entries"], quick)]
+            if "import" in parts
+            else []
+        ),
     ]:
         figure.name = f"[{engine}] {figure.name}"
         figures.append(figure)
@@ -448,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--build-only", action="store_true", help="with --keep: build, measure nothing"
     )
+    parser.add_argument(
+        "--only", choices=PARTS, action="append", help="measure this part only (repeatable)"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = {
@@ -457,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         "month_entries": 200 if quick else 1_700,  # a busy station: 20,000 matters a year
         "ops": 10 if quick else 50,
         "repeat": 1 if quick else 3,
+        "parts": args.only or list(PARTS),
     }
     saved = {}
     if args.reuse:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from peewee import fn
+from peewee import SQL, fn
 
 from firstask_desktop.domain import permissions, status_machine
 from firstask_desktop.domain.errors import ValidationError
@@ -143,23 +143,42 @@ def list_entries(
     return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
 
 
+# The register's count stops here: beyond it the footer says "more than" (超过 10000 条), as
+# counting two million matches of a fragment in every address would take seconds at a county
+# of millions, for a number nobody reads to the last digit. The page itself is always exact.
+COUNT_CAP = 10_000
+
+
 def count_entries(
-    flt: EntryFilter | None = None, *, now: datetime | None = None, viewer=None
+    flt: EntryFilter | None = None,
+    *,
+    now: datetime | None = None,
+    viewer=None,
+    cap: int | None = None,
 ) -> int:
     """How many entries match ``flt`` (the register's footer), without reading their rows
-    (but for a search by someone who may not see personal data: see :func:`register_page`)."""
+    (but for a search by someone who may not see personal data: see :func:`register_page`).
+    ``cap``: count no further than ``cap + 1`` (more than ``cap``: the footer says so)."""
     flt = flt or EntryFilter()
     if _search_as_shown(flt, viewer):
-        return len(_rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True))
+        wanted = None if cap is None else cap + 1
+        return len(
+            _rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True, wanted)
+        )
     if flt.search.strip() and flt == EntryFilter(search=flt.search):
         # The search alone: the index knows how many entries it matches.
-        found = search_index.count(search_index.SearchTerms.parse(flt.search))
+        found = search_index.count(search_index.SearchTerms.parse(flt.search), cap)
         if found is not None:
             return found
     query = Entry.select(fn.COUNT(Entry.id))
     if flt.responder:
         query = query.join(Staff, on=(Entry.responder == Staff.id))
-    return _filtered(query, flt, now or datetime.now()).scalar()
+    query = _filtered(query, flt, now or datetime.now())
+    if cap is None:
+        return query.scalar()
+    # The rows up to the cap, counted: the database stops reading at cap + 1.
+    first = query.select(Entry.id).limit(cap + 1)
+    return Entry.select(fn.COUNT(SQL("*"))).from_(first.alias("first")).scalar()
 
 
 def _filtered(query, flt: EntryFilter, now: datetime):
@@ -224,8 +243,10 @@ def register_page(
     with_total: bool = False,
     viewer=None,
     now: datetime | None = None,
+    cap: int | None = None,
 ):
-    """One page of the register as ``viewer`` may see it, and (``with_total``) how many match.
+    """One page of the register as ``viewer`` may see it, and (``with_total``) how many match
+    (no more than ``cap + 1``: see :func:`count_entries`).
 
     The rows are :class:`RegisterRow` mappings: read straight from SQLite's cursor, each turned
     into ``entry_to_dict``'s form and masked (visibility.py) the first time it is read.
@@ -233,8 +254,12 @@ def register_page(
     flt = flt or EntryFilter()
     now = now or datetime.now()
     if _search_as_shown(flt, viewer):
-        found = _rows_found_as_shown(flt, viewer, now, sort, descending)
-        return found[offset : offset + limit], (len(found) if with_total else None)
+        wanted = offset + limit
+        if with_total:
+            wanted = None if cap is None else max(wanted, cap + 1)
+        found = _rows_found_as_shown(flt, viewer, now, sort, descending, wanted)
+        total = len(found) if cap is None else min(len(found), cap + 1)
+        return found[offset : offset + limit], (total if with_total else None)
     query = (
         list_entries(flt, now=now, sort=sort, descending=descending)
         .select(*_ENTRY_FIELDS, Staff.name)
@@ -243,7 +268,7 @@ def register_page(
     )
     sql, params = query.sql()
     rows = [RegisterRow(raw, viewer, now) for raw in db.database.execute_sql(sql, params)]
-    return rows, (count_entries(flt, now=now) if with_total else None)
+    return rows, (count_entries(flt, now=now, cap=cap) if with_total else None)
 
 
 _ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
@@ -259,24 +284,34 @@ def _search_as_shown(flt: EntryFilter, viewer) -> bool:
     )
 
 
-def _rows_found_as_shown(flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool):
-    """Every row the search finds as ``viewer`` sees it (masked but for their own entries):
-    the index finds a superset, each is then matched as shown (:func:`matches_as_shown`).
-    Slower than a page read (every candidate is masked), but a search by a clerk matches a
-    few hundred entries, and paging and the count must agree with what is shown."""
+def _rows_found_as_shown(
+    flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool, wanted: int | None
+):
+    """The rows the search finds as ``viewer`` sees it (masked but for their own entries), in
+    the register's order, the first ``wanted`` of them (None: all): the index finds a superset,
+    each is then matched as shown (:func:`matches_as_shown`). Read a slice at a time, each twice
+    the last, so that a page or a capped count of a fragment found everywhere stops early."""
     query = list_entries(flt, now=now, sort=sort, descending=descending).select(
         *_ENTRY_FIELDS, Staff.name
     )
-    sql, params = query.sql()
     names = [field.name for field in _ENTRY_FIELDS]
     owners = [names.index(name) for name in ("responder", "created_by") if name in names]
     mine = {viewer.id} if viewer is not None and viewer.active else set()
     found = []
-    for raw in db.database.execute_sql(sql, params):
-        row = RegisterRow(raw, viewer, now)
-        # Their own entries they see unmasked (visibility.py): found as the index finds them.
-        if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
-            found.append(row)
+    start, size = 0, 500
+    while wanted is None or len(found) < wanted:
+        sql, params = query.offset(start).limit(size).sql()
+        raws = db.database.execute_sql(sql, params).fetchall()
+        for raw in raws:
+            row = RegisterRow(raw, viewer, now)
+            # Their own entries they see unmasked (visibility.py): found as the index finds them.
+            if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
+                found.append(row)
+                if wanted is not None and len(found) == wanted:
+                    return found
+        if len(raws) < size:
+            break
+        start, size = start + size, min(size * 2, 20_000)
     return found
 
 

@@ -19,7 +19,7 @@ There (checked once per database) a fragment with Chinese in it is found by its 
 
 from __future__ import annotations
 
-from peewee import Expression, fn
+from peewee import SQL, Expression, fn
 
 from firstask_desktop.store import db
 
@@ -69,6 +69,29 @@ CREATE_STATEMENTS = (
 )
 
 
+# Its characters and every pair of neighbouring characters (as the station's ``search_gram``):
+# one or two characters typed, two ASCII letters of pinyin initials (wy) above all, are found by
+# the index instead of by reading every row; a longer Chinese fragment where pg_trgm cannot see
+# Chinese, by its pairs. Built from PostgreSQL's own C functions, no subquery: the function is
+# inlined, cheap to build for millions of rows and to check again on a row. The pairs are the
+# text cut in twos from its first character, and from its second (each cut also leaves a
+# single character at an end or beside a separator: a character, in the array anyway).
+GRAMS_FUNCTION = "firstask_search_grams"
+GRAMS_INDEX = "entry_search_grams"
+# Cut at the separator: a pair across it is one nobody can type (candidates() below).
+_PAIRS = "string_to_array(regexp_replace({text}, '(..)', E'\\\\1\\x1f', 'g'), E'\\x1f')"
+GRAMS_STATEMENTS = (
+    f"CREATE OR REPLACE FUNCTION {GRAMS_FUNCTION}(doc text) RETURNS text[] "
+    # Cut in twos, a text of even length ends in an empty element: removed (every row has it).
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array_remove(string_to_array(doc, NULL) "
+    + f"|| {_PAIRS.format(text='doc')} || {_PAIRS.format(text='substr(doc, 2)')}, '') $$",
+    f"CREATE INDEX IF NOT EXISTS {GRAMS_INDEX} ON entry USING gin "
+    f"({GRAMS_FUNCTION}({_DOC_ON_ENTRY}))",
+    # What the grams answer, and more: the index of characters alone is no longer read.
+    f"DROP INDEX IF EXISTS {CHARS_INDEX}",
+)
+
+
 class ExtensionRefused(Exception):
     """pg_trgm is missing and this login may not create it (or the server does not have it)."""
 
@@ -99,6 +122,16 @@ def forget(database) -> None:
     database._firstask_pg_search = None
 
 
+def create_grams(database) -> None:
+    """The index of characters and pairs (a schema step after ``create``'s)."""
+    for sql in GRAMS_STATEMENTS:
+        database.execute_sql(sql)
+    # The statistics of the new index's expression: the search estimates from them how many
+    # rows a character or a pair finds (condition() below), and the planner how to read them.
+    database.execute_sql("ANALYZE entry")
+    forget(database)
+
+
 def _state(database) -> tuple[bool, bool]:
     """(the indexes are there, pg_trgm sees Chinese characters), asked once per database."""
     known = getattr(database, "_firstask_pg_search", None)
@@ -106,7 +139,7 @@ def _state(database) -> tuple[bool, bool]:
         present = (
             database.execute_sql(
                 "SELECT count(*) FROM pg_indexes WHERE tablename = 'entry' "
-                f"AND indexname IN ('{TRGM_INDEX}', '{CHARS_INDEX}')"
+                f"AND indexname IN ('{TRGM_INDEX}', '{GRAMS_INDEX}')"
             ).fetchone()[0]
             == 2
         )
@@ -132,6 +165,13 @@ def _lowered_column(field):
     return fn.translate(fn.coalesce(field, ""), _UPPER, _LOWER)
 
 
+def _folded_like(field, text: str):
+    """``field`` contains ``text`` with ASCII letters in either case. translate() folds ASCII
+    only, as the station does, but costs some 25 µs on a row of Chinese text; lower() (C, and
+    folding more) rules out almost every row first: what translate() finds, lower() finds."""
+    return _like(fn.lower(field), text) & _like(_lowered_column(field), text)
+
+
 def exact_condition(terms):
     """What matches, column by column, exactly as on the station (ASCII letters in either case,
     nothing else folded): the index only narrows down the rows this is checked on."""
@@ -143,13 +183,13 @@ def exact_condition(terms):
     condition = None
     for name in TEXT_COLUMNS:
         column = getattr(Entry, name)
-        part = _like(_lowered_column(column) if fold else column, terms.text)
+        part = _folded_like(column, terms.text) if fold else _like(column, terms.text)
         condition = part if condition is None else condition | part
     if terms.digits:
         phone = fn.replace(fn.replace(fn.replace(Entry.phone, "-", ""), " ", ""), "转", "")
         condition |= _like(phone, terms.digits) | _like(Entry.account_no, terms.digits)
     if terms.initials:
-        condition |= _like(_lowered_column(Entry.search_initials), terms.initials)
+        condition |= _folded_like(Entry.search_initials, terms.initials)
     return condition
 
 
@@ -169,11 +209,17 @@ def _doc():
     )
 
 
-def _has_characters(text: str):
-    """Every character of ``text`` is in the entry's search text (not necessarily in a row)."""
-    return Expression(
-        fn.string_to_array(_doc(), None), "@>", fn.string_to_array(fn.lower(text), None)
-    )
+def _grams():
+    return fn.firstask_search_grams(_doc())
+
+
+def _has_grams(text: str):
+    """The search text has the character typed, or every pair of neighbouring characters of
+    what was typed (somewhere, not necessarily in a row: the exact condition decides)."""
+    grams = [text] if len(text) == 1 else [text[i : i + 2] for i in range(len(text) - 1)]
+    # Lowered by the server, as the search text was (the caller ruled out capitals beyond ASCII).
+    wanted = SQL(f"ARRAY[{', '.join(['lower(%s)'] * len(grams))}]::text[]", grams)
+    return Expression(_grams(), "@>", wanted)
 
 
 def candidates(terms):
@@ -189,17 +235,20 @@ def candidates(terms):
     if use_trigrams:  # lower() of a constant: worked out once, before the index is read
         found = Expression(_doc(), "LIKE", fn.lower(_pattern(text)))
     else:
-        found = _has_characters(text)
+        found = _has_grams(text)
     if terms.digits and terms.digits != text:
         found |= _like(_doc(), terms.digits)
     return found
 
 
 # Beyond this share of the register (PostgreSQL's estimate of what the indexes would find, from
-# the statistics ANALYZE keeps of each character), the rows are read in order and checked with
-# the exact condition alone: rebuilding the search text of most rows costs more than the index
-# saves (a fragment of every address, 中县, counted four times slower with it).
-BROAD_SHARE = 0.05
+# the statistics ANALYZE keeps of each character and pair), the rows are read in order and
+# checked with the exact condition alone: the register's page and its count stop early
+# (queries.COUNT_CAP), and rebuilding the search text of most rows costs more than the index
+# saves. Below it, the index: a bitmap of a fifth of three million rows no longer fits the
+# server's memory exactly, so its rows are checked again page by page; of a twentieth (wy),
+# reading every row until ten thousand match took seconds.
+BROAD_SHARE = 0.2
 
 
 def _estimated_share(narrowed) -> float:
