@@ -253,8 +253,7 @@ def create_pg_search(database) -> None:
 def _county_search_grams(database) -> None:
     """A county on PostgreSQL: one or two characters typed (pinyin initials, a surname) found
     through an index of each entry's characters and pairs of characters, which replaces the
-    index of characters alone (search_pg.py); a month's open or overdue entries through
-    (status, due_at) and (station, status, received_at). Needs nothing beyond PostgreSQL."""
+    index of characters alone (search_pg.py). Needs nothing beyond PostgreSQL itself."""
     if isinstance(database, SqliteDatabase):
         return
     search_pg.create_grams(database)

@@ -2,19 +2,22 @@
 station's SQLite (search_index.py says what matches), found with PostgreSQL's own indexes.
 
 Each entry has one search text, ``firstask_search_doc(...)``: its text columns, the phone's
-digits, the 户号 and the pinyin initials, joined by a control character nobody types, lowered. Two GIN indexes over that text (the schema step creates them; PostgreSQL keeps
-them current on every write, the bulk paths and replication included):
+digits, the 户号 and the pinyin initials, joined by a control character nobody types, lowered.
+Two GIN indexes over that text (schema steps create them; PostgreSQL keeps them current on every
+write, replication included; the bulk path of a large demo county builds them at the end):
 
 - ``entry_search_trgm`` (``pg_trgm``) answers fragments of three characters or more;
-- ``entry_search_chars`` (its characters, as an array) answers one or two characters, which
-  trigrams cannot, and longer Chinese fragments where pg_trgm cannot see Chinese (below).
+- ``entry_search_grams`` (its characters and pairs of characters, as an array) answers one or
+  two characters, which trigrams cannot, and longer Chinese fragments where pg_trgm cannot see
+  Chinese (below). It replaced ``entry_search_chars`` (characters alone), which could not
+  narrow down two letters of pinyin initials.
 
 Both find a few more rows than match (the search text joins the columns); the exact condition,
 the same LIKE as the station's on each column, decides among those rows only.
 
 pg_trgm takes trigrams from the letters and digits of the database's ``LC_CTYPE``: under the C
 locale it sees no Chinese character at all, and its index would read every row for 城关村.
-There (checked once per database) a fragment with Chinese in it is found by its characters.
+There (checked once per database) a fragment with Chinese in it is found by its pairs.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ _DOC_ON_ENTRY = (
     "search_initials)"
 )
 
+# The county search step's statements, as that step was released (schema.py); its index of
+# characters is replaced by the next step's (GRAMS_STATEMENTS).
 CREATE_STATEMENTS = (
     f"CREATE OR REPLACE FUNCTION {DOC_FUNCTION}({_DOC_ARGS}) RETURNS text "
     f"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {_DOC_BODY} $$",
