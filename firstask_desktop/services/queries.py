@@ -16,6 +16,7 @@ from peewee import SQL, fn
 
 from firstask_desktop.domain import permissions, status_machine
 from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.visibility import mask_entry_dict
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,
@@ -284,6 +285,30 @@ def _search_as_shown(flt: EntryFilter, viewer) -> bool:
     )
 
 
+# The columns a search reads (search_index.py), as ``matches_as_shown`` looks at them.
+_SEARCHED = ("visitor", "unit", "address", "matter", "result", "serial", "phone", "account_no")
+_TEXT_SEARCHED = _SEARCHED[:6]
+
+
+def _shown_match(values: dict, terms, typed: str) -> bool:
+    """``matches_as_shown`` of a row's searched columns (``values``, as stored) as someone who may
+    not see personal data sees them. A mask only hides (张三 → 张*, the address after the village):
+    what is found in a shown column is found in the stored one, so only the columns that hold
+    what was typed are masked (with the row's own masks) and looked at again; most rows of a
+    county's search need one mask, not the whole row made and masked."""
+    holding = {
+        key: values[key]
+        for key in _TEXT_SEARCHED
+        if terms.text in (values[key] or "").translate(search_index.ASCII_LOWER)
+    }
+    if terms.digits:
+        holding["phone"], holding["account_no"] = values["phone"], values["account_no"]
+    if not holding:
+        return False
+    # The visitor's name is masked inside free text too: the masks need it.
+    return matches_as_shown(mask_entry_dict({"visitor": values["visitor"]} | holding), typed)
+
+
 def _rows_found_as_shown(
     flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool, wanted: int | None
 ):
@@ -297,16 +322,19 @@ def _rows_found_as_shown(
     names = [field.name for field in _ENTRY_FIELDS]
     owners = [names.index(name) for name in ("responder", "created_by") if name in names]
     mine = {viewer.id} if viewer is not None and viewer.active else set()
+    searched = [(name, names.index(name)) for name in _SEARCHED]
+    terms = search_index.SearchTerms.parse(flt.search)
     found = []
     start, size = 0, 500
     while wanted is None or len(found) < wanted:
         sql, params = query.offset(start).limit(size).sql()
         raws = db.database.execute_sql(sql, params).fetchall()
         for raw in raws:
-            row = RegisterRow(raw, viewer, now)
             # Their own entries they see unmasked (visibility.py): found as the index finds them.
-            if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
-                found.append(row)
+            if any(raw[i] in mine for i in owners) or _shown_match(
+                {name: raw[i] for name, i in searched}, terms, flt.search
+            ):
+                found.append(RegisterRow(raw, viewer, now))
                 if wanted is not None and len(found) == wanted:
                     return found
         if len(raws) < size:
