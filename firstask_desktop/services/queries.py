@@ -164,7 +164,7 @@ def count_entries(
     if _search_as_shown(flt, viewer):
         wanted = None if cap is None else cap + 1
         return len(
-            _rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True, wanted)
+            _ids_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True, wanted)
         )
     if flt.search.strip() and flt == EntryFilter(search=flt.search):
         # The search alone: the index knows how many entries it matches.
@@ -258,9 +258,14 @@ def register_page(
         wanted = offset + limit
         if with_total:
             wanted = None if cap is None else max(wanted, cap + 1)
-        found = _rows_found_as_shown(flt, viewer, now, sort, descending, wanted)
+        found = _ids_found_as_shown(flt, viewer, now, sort, descending, wanted)
         total = len(found) if cap is None else min(len(found), cap + 1)
-        return found[offset : offset + limit], (total if with_total else None)
+        page = found[offset : offset + limit]
+        query = list_entries(flt, now=now).select(*_ENTRY_FIELDS, Staff.name)
+        sql, params = query.where(Entry.id.in_(page)).sql() if page else ("", ())
+        raws = {raw[_ID_AT]: raw for raw in db.database.execute_sql(sql, params)} if page else {}
+        rows = [RegisterRow(raws[entry_id], viewer, now) for entry_id in page]
+        return rows, (total if with_total else None)
     query = (
         list_entries(flt, now=now, sort=sort, descending=descending)
         .select(*_ENTRY_FIELDS, Staff.name)
@@ -273,6 +278,7 @@ def register_page(
 
 
 _ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
+_ID_AT = _ENTRY_FIELDS.index(Entry._meta.primary_key)
 
 
 def _search_as_shown(flt: EntryFilter, viewer) -> bool:
@@ -309,32 +315,31 @@ def _shown_match(values: dict, terms, typed: str) -> bool:
     return matches_as_shown(mask_entry_dict({"visitor": values["visitor"]} | holding), typed)
 
 
-def _rows_found_as_shown(
+def _ids_found_as_shown(
     flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool, wanted: int | None
-):
-    """The rows the search finds as ``viewer`` sees it (masked but for their own entries), in
-    the register's order, the first ``wanted`` of them (None: all): the index finds a superset,
-    each is then matched as shown (:func:`matches_as_shown`). Read a slice at a time, each twice
-    the last, so that a page or a capped count of a fragment found everywhere stops early."""
+) -> list[int]:
+    """The ids of the entries the search finds as ``viewer`` sees it (masked but for their own
+    entries), in the register's order, the first ``wanted`` of them (None: all): the index finds
+    a superset, each is then matched as shown (:func:`_shown_match`). Only the searched columns
+    are read, a slice at a time, each twice the last, so that a page or a capped count of a
+    fragment found everywhere stops early."""
+    fields = [getattr(Entry, name) for name in _SEARCHED]
     query = list_entries(flt, now=now, sort=sort, descending=descending).select(
-        *_ENTRY_FIELDS, Staff.name
+        Entry.id, Entry.responder, Entry.created_by, *fields
     )
-    names = [field.name for field in _ENTRY_FIELDS]
-    owners = [names.index(name) for name in ("responder", "created_by") if name in names]
-    mine = {viewer.id} if viewer is not None and viewer.active else set()
-    searched = [(name, names.index(name)) for name in _SEARCHED]
+    mine = viewer.id if viewer is not None and viewer.active else None
     terms = search_index.SearchTerms.parse(flt.search)
-    found = []
+    found: list[int] = []
     start, size = 0, 500
     while wanted is None or len(found) < wanted:
         sql, params = query.offset(start).limit(size).sql()
         raws = db.database.execute_sql(sql, params).fetchall()
-        for raw in raws:
+        for entry_id, responder, created_by, *values in raws:
             # Their own entries they see unmasked (visibility.py): found as the index finds them.
-            if any(raw[i] in mine for i in owners) or _shown_match(
-                {name: raw[i] for name, i in searched}, terms, flt.search
+            if mine in (responder, created_by) or _shown_match(
+                dict(zip(_SEARCHED, values, strict=True)), terms, flt.search
             ):
-                found.append(RegisterRow(raw, viewer, now))
+                found.append(entry_id)
                 if wanted is not None and len(found) == wanted:
                     return found
         if len(raws) < size:
