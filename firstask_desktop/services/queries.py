@@ -321,8 +321,8 @@ def _ids_found_as_shown(
     """The ids of the entries the search finds as ``viewer`` sees it (masked but for their own
     entries), in the register's order, the first ``wanted`` of them (None: all): the index finds
     a superset, each is then matched as shown (:func:`_shown_match`). Only the searched columns
-    are read, a slice at a time, each twice the last, so that a page or a capped count of a
-    fragment found everywhere stops early."""
+    are read, as they come (``db.reading``), so that a page or a capped count of a fragment
+    found everywhere stops early."""
     fields = [getattr(Entry, name) for name in _SEARCHED]
     query = list_entries(flt, now=now, sort=sort, descending=descending).select(
         Entry.id, Entry.responder, Entry.created_by, *fields
@@ -330,21 +330,20 @@ def _ids_found_as_shown(
     mine = viewer.id if viewer is not None and viewer.active else None
     terms = search_index.SearchTerms.parse(flt.search)
     found: list[int] = []
-    start, size = 0, 500
-    while wanted is None or len(found) < wanted:
-        sql, params = query.offset(start).limit(size).sql()
-        raws = db.database.execute_sql(sql, params).fetchall()
-        for entry_id, responder, created_by, *values in raws:
-            # Their own entries they see unmasked (visibility.py): found as the index finds them.
-            if mine in (responder, created_by) or _shown_match(
-                dict(zip(_SEARCHED, values, strict=True)), terms, flt.search
-            ):
-                found.append(entry_id)
-                if wanted is not None and len(found) == wanted:
-                    return found
-        if len(raws) < size:
-            break
-        start, size = start + size, min(size * 2, 20_000)
+    sql, params = query.sql()
+    with db.reading(sql, params) as cursor:
+        while wanted is None or len(found) < wanted:
+            raws = cursor.fetchmany(2000)
+            if not raws:
+                break
+            for entry_id, responder, created_by, *values in raws:
+                # Their own entries they see unmasked (visibility.py): found as the index finds.
+                if mine in (responder, created_by) or _shown_match(
+                    dict(zip(_SEARCHED, values, strict=True)), terms, flt.search
+                ):
+                    found.append(entry_id)
+                    if wanted is not None and len(found) == wanted:
+                        break
     return found
 
 
