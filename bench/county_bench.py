@@ -89,10 +89,11 @@ def import_figure(county: LargeCounty, imports: int, month_entries: int, quick: 
     from firstask_desktop.sync.station_export import export_file
 
     codes = sorted(county.stations)
+    first = _next_free_day(county)
     app, plain = [], []
     for number in range(imports):
         code = codes[number % len(codes)]
-        start = FIRST_MONTH + timedelta(days=31 * (number // len(codes)))
+        start = first + timedelta(days=31 * (number // len(codes)))
         end = start + timedelta(days=28)
         open_store(county.stations[code])
         rng = random.Random(number)
@@ -100,7 +101,7 @@ def import_figure(county: LargeCounty, imports: int, month_entries: int, quick: 
             start + timedelta(minutes=rng.randint(0, 28 * 24 * 60)) for _ in range(month_entries)
         )
         bulk.add_entries(len(times), times=times, now=end, seed=number)
-        out = county.stick / code / f"month-{number}"
+        out = county.stick / code / f"month-{start:%Y%m%d}"
         out.mkdir(parents=True)
         path = export_file(out, actor="基准测试", now=end).path
         rows = db.database.execute_sql(
@@ -126,6 +127,26 @@ def import_figure(county: LargeCounty, imports: int, month_entries: int, quick: 
         note=f"median {statistics.median(app):.2f} s; baseline: INSERT of the file's entry rows "
         "into an empty table of the same columns",
     )
+
+
+def _next_free_day(county: LargeCounty) -> datetime:
+    """Where the stations' monthly files begin: FIRST_MONTH, or after the months a run before
+    this one imported into a kept county (--reuse)."""
+    from peewee import fn
+
+    from firstask_desktop.store.models import Entry
+
+    county.open()
+    try:
+        received = Entry.received_at
+        last = Entry.select(fn.MAX(received)).where(received >= FIRST_MONTH).scalar()
+    finally:
+        db.close()
+    if last is None:
+        return FIRST_MONTH
+    if isinstance(last, str):  # SQLite
+        last = datetime.fromisoformat(last)
+    return datetime(last.year, last.month, last.day) + timedelta(days=2)
 
 
 def _plain_insert(county: LargeCounty, columns: list[str], rows: list) -> float:
@@ -155,10 +176,16 @@ def _plain_insert(county: LargeCounty, columns: list[str], rows: list) -> float:
 
 def register_figures(county: LargeCounty, count: int, quick: bool) -> list[Figure]:
     """Open a month / filter (station, category, status, responder, channel) / sort: the register
-    page as the county's screen asks for it (200 rows and the total), against the very SQL it
+    page as the county's screen asks for it (200 rows and the total, counted up to
+    queries.COUNT_CAP as the footer counts), against the very SQL it
     sent replayed on a plain connection. Text search of 1–6 characters: the same page, against
     the hand-written LIKE scan it replaces (first 200 rows and the count)."""
-    from firstask_desktop.services.queries import EntryFilter, months_with_entries, register_page
+    from firstask_desktop.services.queries import (
+        COUNT_CAP,
+        EntryFilter,
+        months_with_entries,
+        register_page,
+    )
     from firstask_desktop.store.models import Staff
 
     county.open()
@@ -178,7 +205,7 @@ def register_figures(county: LargeCounty, count: int, quick: bool) -> list[Figur
         def page(flt, sort="received_at", descending=True):
             return register_page(
                 flt, sort=sort, descending=descending, limit=200, with_total=True,
-                viewer=viewer, now=now,
+                cap=COUNT_CAP, viewer=viewer, now=now,
             )  # fmt: skip
 
         app, plain = [], []
@@ -332,28 +359,21 @@ def plan_of_a_station_month(county: LargeCounty) -> str:
 
 # --- one engine ----------------------------------------------------------------------------------
 
+PARTS = ("register", "month", "import")
+SAVED = "county.json"  # in a --keep folder: what was built there, for --reuse
+
 
 def bench_engine(
-    engine: str, url: str | None, work: Path, sizes: dict, quick: bool, say
+    engine: str, url: str | None, work: Path, sizes: dict, quick: bool, say, reused: dict | None
 ) -> list[Figure]:
     figures: list[Figure] = []
-    started = time.perf_counter()
-    county = build_large_county(
-        work / engine,
-        url,
-        stations=sizes["stations"],
-        entries=sizes["entries"],
-        bulk_until=BULK_UNTIL,
-        years=10.0,
-        on_progress=lambda text: say(f"  {engine} {text}"),
-    )
-    built = time.perf_counter() - started
-    county.open()
-    if url:
-        db.database.execute_sql("VACUUM ANALYZE")
+    if reused is None:
+        county, built = build(engine, url, work, sizes, say)
     else:
-        db.database.execute_sql("ANALYZE")
-    db.close()
+        county = LargeCounty(work / engine / "county", url, work / engine / "stick")
+        county.stations = {c: work / engine / "stations" / c for c in reused["stations"]}
+        built = reused["build_seconds"]
+        say(f"  [{engine}] reusing the county built {reused['built_on']} in {built:.0f} s")
     figures.append(
         Figure(
             f"[{engine}] build the county: {sizes['stations']} stations × "
@@ -364,18 +384,60 @@ def bench_engine(
             "report",
             "s",
             None,
+            note="built by an earlier run (--reuse)" if reused else "",
         )
     )
+    parts = sizes.get("parts") or PARTS
     for figure in [
-        import_figure(county, sizes["imports"], sizes["month_entries"], quick),
-        *register_figures(county, sizes["ops"], quick),
-        *month_figures(county, sizes["repeat"], quick),
+        *(register_figures(county, sizes["ops"], quick) if "register" in parts else []),
+        *(month_figures(county, sizes["repeat"], quick) if "month" in parts else []),
+        # Last: it adds a month of entries to the county (a --reuse run imports the next one).
+        *(
+            [import_figure(county, sizes["imports"], sizes["month_entries"], quick)]
+            if "import" in parts
+            else []
+        ),
     ]:
         figure.name = f"[{engine}] {figure.name}"
         figures.append(figure)
     if url:
         say(f"  [{engine}] plan of a month of one station: {plan_of_a_station_month(county)}")
     return figures
+
+
+def build(engine: str, url: str | None, work: Path, sizes: dict, say) -> tuple[LargeCounty, float]:
+    """The county of ``sizes`` in ``work / engine``, and the seconds it took (noted in ``work``
+    for a later --reuse)."""
+    started = time.perf_counter()
+    county = build_large_county(
+        work / engine,
+        url,
+        stations=sizes["stations"],
+        entries=sizes["entries"],
+        bulk_until=BULK_UNTIL,
+        years=10.0,
+        on_progress=lambda text: say(f"  {engine} {text} ({time.perf_counter() - started:.0f} s)"),
+        in_parallel=True,
+    )
+    county.open()
+    # VACUUM: the visibility map, so that a count can be read from an index alone.
+    db.database.execute_sql("VACUUM ANALYZE" if url else "ANALYZE")
+    db.close()
+    built = time.perf_counter() - started
+    _save(work, engine, sizes, built, sorted(county.stations))
+    return county, built
+
+
+def _save(work: Path, engine: str, sizes: dict, built: float, stations: list[str]) -> None:
+    path = work / SAVED
+    saved = json.loads(path.read_text()) if path.exists() else {}
+    saved[engine] = {
+        "sizes": sizes,
+        "build_seconds": round(built, 1),
+        "built_on": f"{datetime.now():%Y-%m-%d %H:%M}",
+        "stations": stations,
+    }
+    path.write_text(json.dumps(saved, indent=1))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -386,6 +448,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="an empty PostgreSQL database instead of a throw-away one")
     parser.add_argument("--quick", action="store_true", help="3 stations × 500: a smoke run")
     parser.add_argument("--json", action="store_true", help="print one JSON list at the end")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="build the county in DIR (its PostgreSQL cluster too) and leave it there",
+    )
+    parser.add_argument(
+        "--reuse", type=Path, metavar="DIR", help="measure the county --keep DIR built, again"
+    )
+    parser.add_argument(
+        "--build-only", action="store_true", help="with --keep: build, measure nothing"
+    )
+    parser.add_argument(
+        "--only", choices=PARTS, action="append", help="measure this part only (repeatable)"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     sizes = {
@@ -395,17 +472,30 @@ def main(argv: list[str] | None = None) -> int:
         "month_entries": 200 if quick else 1_700,  # a busy station: 20,000 matters a year
         "ops": 10 if quick else 50,
         "repeat": 1 if quick else 3,
+        "parts": args.only or list(PARTS),
     }
+    saved = {}
+    if args.reuse:
+        saved = json.loads((args.reuse / SAVED).read_text())
     say = (lambda text: print(text, file=sys.stderr, flush=True)) if args.json else print
     info = machine()
     say(f"machine: {json.dumps(info, ensure_ascii=False)}")
-    say(f"sizes: {json.dumps(sizes)}")
-    work = Path(tempfile.mkdtemp(prefix="firstask-county-bench-"))
+    kept = args.keep or args.reuse
+    if kept:
+        kept.mkdir(parents=True, exist_ok=True)
+    work = kept.resolve() if kept else Path(tempfile.mkdtemp(prefix="firstask-county-bench-"))
     figures: list[Figure] = []
     server = None
     try:
         engines = ["postgresql", "sqlite"] if args.engine == "both" else [args.engine]
         for engine in engines:
+            reused = saved.get(engine) if args.reuse else None
+            if args.reuse and reused is None:
+                raise SystemExit(f"{args.reuse} holds no county on {engine}")
+            if reused:
+                sizes = dict(sizes, stations=reused["sizes"]["stations"])
+                sizes["entries"] = reused["sizes"]["entries"]
+            say(f"sizes: {json.dumps(sizes)}")
             url = None
             if engine == "postgresql":
                 url = args.db
@@ -413,17 +503,28 @@ def main(argv: list[str] | None = None) -> int:
                     sys.path.insert(0, str(ROOT / "tests"))
                     from sync_support import ThrowawayPostgres
 
-                    server = ThrowawayPostgres().start()
-                    url = _new_database(server.url)
+                    server = ThrowawayPostgres(work / "postgresql-server" if kept else None)
+                    # Fewer checkpoints while millions of rows go in (the default is 1 GB).
+                    server.start("max_wal_size=4GB")
+                    url = f"{server.url.rpartition('/')[0]}/county"
+                    if not reused:
+                        url = _new_database(server.url)
                     say(f"  PostgreSQL: a throw-away server at {server.url}")
-            for figure in bench_engine(engine, url, work, sizes, quick, say):
-                figures.append(figure)
-                if not args.json:
-                    show(figure)
+            if args.build_only:
+                say(f"  [{engine}] built in {build(engine, url, work, sizes, say)[1]:.0f} s")
+            else:
+                for figure in bench_engine(engine, url, work, sizes, quick, say, reused):
+                    figures.append(figure)
+                    if not args.json:
+                        show(figure)
+            if server is not None:
+                server.stop()
+                server = None
     finally:
         if server is not None:
             server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(work, ignore_errors=True)
     if args.json:
         from dataclasses import asdict
 

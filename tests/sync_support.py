@@ -232,8 +232,14 @@ class ThrowawayPostgres:
     On Windows pg_ctl and initdb drop an administrator's rights by themselves.
     """
 
-    def __init__(self):
-        self.folder = Path(tempfile.mkdtemp(prefix="firstask-pg-"))
+    def __init__(self, folder: Path | None = None):
+        """``folder``: keep the cluster there (made on the first start, started again from it
+        later; ``stop`` leaves it), for a benchmark's county that takes long to build."""
+        self.kept = folder is not None
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="firstask-pg-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder.resolve()
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.as_user: dict = {}
@@ -259,13 +265,15 @@ class ThrowawayPostgres:
         package = install.parent
         # The programs find their libraries relative to themselves: keep the wheel's layout.
         copy = self.folder / "pg" / package.name / install.name
+        self.as_user = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+        if (copy / "bin").is_dir():  # a kept cluster, started again
+            return copy / "bin"
         shutil.copytree(install, copy, ignore=shutil.ignore_patterns("include"))
         libs = package.parent / f"{package.name}.libs"
         if libs.is_dir():
             shutil.copytree(libs, self.folder / "pg" / libs.name)
         for path in [self.folder, *self.folder.rglob("*")]:
             os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
-        self.as_user = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
         return copy / "bin"
 
     def _run(self, program: str, *args: str) -> None:
@@ -287,18 +295,19 @@ class ThrowawayPostgres:
     def start(self, *settings: str) -> ThrowawayPostgres:
         """Start the server; ``settings``: more ``name=value`` for it (``wal_level=logical``)."""
         # No locale: the machine's (a Chinese Windows, a bare container) must not decide it.
-        self._run(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--no-locale",
-        )
+        if not (self.data / "PG_VERSION").exists():
+            self._run(
+                "initdb",
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
+            )
         options = f"-c listen_addresses=127.0.0.1 -p {self.port}"
         options += "".join(f" -c {setting}" for setting in settings)
         if os.name == "posix":
@@ -322,7 +331,8 @@ class ThrowawayPostgres:
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            if not self.kept:
+                shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _free_loopback_port() -> int:

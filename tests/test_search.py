@@ -93,6 +93,9 @@ def found(typed: str, flt: EntryFilter | None = None) -> set[str]:
     flt = EntryFilter(**{**(flt or EntryFilter()).__dict__, "search": typed})
     serials = {e.serial for e in list_entries(flt, now=NOW)}
     assert count_entries(flt, now=NOW) == len(serials), typed
+    # The register's footer counts no further than its cap (超过 N 条): exact up to it.
+    for cap in (0, 3):
+        assert count_entries(flt, now=NOW, cap=cap) == min(len(serials), cap + 1), (typed, cap)
     return serials
 
 

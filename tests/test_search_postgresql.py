@@ -116,5 +116,5 @@ def test_a_search_is_answered_from_the_search_indexes(register, needle, request,
     plan = _plan(sql, params)
     chinese_trigrams = request.node.callspec.params["register"] == "C.UTF-8"
     uses_trgm = len(needle) >= 3 and (needle.isascii() or chinese_trigrams)
-    index = search_pg.TRGM_INDEX if uses_trgm else search_pg.CHARS_INDEX
+    index = search_pg.TRGM_INDEX if uses_trgm else search_pg.GRAMS_INDEX
     assert index in plan, plan

@@ -14,7 +14,7 @@ def cmd_scan(args) -> int:
     # Scanning "as of" a future day would propose fines for entries not yet due: refused.
     as_of = parse_datetime(args.as_of, "--as-of", up_to_now=True) if args.as_of else None
     new = assessment.scan(as_of)
-    rows = [assessment.violation_to_dict(v) for v in assessment.violations("proposed")]
+    rows = assessment.violation_dicts(assessment.violations("proposed"))
     if args.json:
         common.print_json(rows)
         return 0

@@ -54,6 +54,7 @@ from firstask_desktop.store.bulk_write import (
     field_defaults,
     fix_sequences,
     insert_rows,
+    reseed_uuids,
     row_view,
     snapshot_json,
 )
@@ -241,7 +242,7 @@ def add_entries(
             .where(SerialCounter.station == station.code)
             .tuples()
         ),
-        ids={model.__name__: IdBlock(model).take() for model in _WRITTEN},
+        ids={model.__name__: IdBlock(model).take() for model in WRITTEN},
         chain=chain_end(),
         rng=rng.getstate(),
     )
@@ -250,7 +251,7 @@ def add_entries(
     done = 0
     for records, events, serials in batches or _generate(*work):
         with db.transaction():
-            for model in _WRITTEN:
+            for model in WRITTEN:
                 insert_rows(model, records[model.__name__])
             insert_rows(AuditEvent, events)
             for year, last in serials.items():
@@ -263,11 +264,12 @@ def add_entries(
             on_progress(done, len(times))
     with db.transaction():
         # PostgreSQL hands out ids from sequences, which the ids written here did not move.
-        fix_sequences([*_WRITTEN, AuditEvent])
+        fix_sequences([*WRITTEN, AuditEvent])
     return done
 
 
-_WRITTEN = (Customer, Entry, Transfer, FollowUp, Escalation, Void)
+# The tables add_entries writes (its audit events beside them).
+WRITTEN = (Customer, Entry, Transfer, FollowUp, Escalation, Void)
 
 
 @dataclass
@@ -290,7 +292,7 @@ def _generate(start: _Start, times, now, batch, settled_after):
     rng = random.Random()
     rng.setstate(start.rng)
     head = next((c for c in start.clerks if c.role == "head"), None)
-    blocks = {model: IdBlock(model, start.ids[model.__name__]) for model in _WRITTEN}
+    blocks = {model: IdBlock(model, start.ids[model.__name__]) for model in WRITTEN}
     events: list[dict] = []
     chain = ChainWriter(batch=5000, end=start.chain, sink=events.extend)
     serials = dict(start.serials)
@@ -314,7 +316,7 @@ def _generate(start: _Start, times, now, batch, settled_after):
                 settled_after,
             )
         chain.flush()
-        yield {m.__name__: writer.records.get(m, []) for m in _WRITTEN}, events[:], dict(serials)
+        yield {m.__name__: writer.records.get(m, []) for m in WRITTEN}, events[:], dict(serials)
         events.clear()
 
 
@@ -341,6 +343,7 @@ def _in_child(*work):
 
 
 def _produce(queue, work) -> None:
+    reseed_uuids()
     try:
         for item in _generate(*work):
             queue.put(item)

@@ -13,6 +13,7 @@ an ordinary import into the full county.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +22,8 @@ from pathlib import Path
 from firstask_desktop.demo import bulk_demo as bulk
 from firstask_desktop.demo.demo_station import ADMIN, DEMO_PASSWORD
 from firstask_desktop.services.station import init_station
-from firstask_desktop.store import db
+from firstask_desktop.store import bulk_write, db
+from firstask_desktop.store.models import AuditEvent
 from firstask_desktop.store.storage import open_store
 from firstask_desktop.sync.importing import import_file
 from firstask_desktop.sync.station_export import export_file
@@ -56,9 +58,12 @@ def build_large_county(
     years: float,
     seed: int = 1,
     on_progress: Callable[[str], None] | None = None,
+    drop_indexes: bool = True,
+    in_parallel: bool = False,
 ) -> LargeCounty:
     """A county in ``work`` (its database on ``url``, else SQLite) with ``stations`` stations of
-    ``entries`` entries each, received over ``years`` before ``bulk_until``. Leaves it closed."""
+    ``entries`` entries each, received over ``years`` before ``bulk_until``. Leaves it closed.
+    ``in_parallel``: generate the entries in a second process while this one writes."""
     say = on_progress or (lambda _text: None)
     county = LargeCounty(work / "county", url, work / "stick")
     county.stick.mkdir(parents=True, exist_ok=True)
@@ -85,15 +90,31 @@ def build_large_county(
         db.close()
         county.open()
         import_file(first.path, actor=COUNTY_ADMIN, accept_new_station=True, now=bulk_until)
-        bulk.add_entries(
-            entries,
-            seed=seed + number,
-            now=bulk_until,
-            years=years,
-            batch=5000,
-            station_code=code,
-        )
         db.close()
         county.stations[code] = folder
-        say(f"{code}: {entries:,} entries")
+    # Every station known first, then all their years at once: the indexes of the tables the
+    # bulk path writes are dropped once and built once over the whole county at the end
+    # (``drop_indexes``; kept current row by row otherwise, hours instead of minutes at 3 million).
+    county.open()
+    try:
+        with (
+            bulk_write.loading((*bulk.WRITTEN, AuditEvent))
+            if drop_indexes
+            else contextlib.nullcontext()
+        ):
+            for number, code in enumerate(county.stations):
+                bulk.add_entries(
+                    entries,
+                    seed=seed + number,
+                    now=bulk_until,
+                    years=years,
+                    batch=5000,
+                    station_code=code,
+                    in_parallel=in_parallel,
+                )
+                say(f"{code}: {entries:,} entries")
+            if drop_indexes:
+                say("building the indexes")
+    finally:
+        db.close()
     return county

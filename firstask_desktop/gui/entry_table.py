@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.queries import EntryFilter
+from ..services.queries import COUNT_CAP, EntryFilter
 from .messages import error_text
 from .register_model import (
     COL_CATEGORY,
@@ -182,6 +182,12 @@ class EntryTable(QWidget):
             self.footer.setText(self.tr("正在读取……"))
         elif total == 0:
             self.footer.setText(self.tr("没有符合条件的登记。"))
+        elif total > COUNT_CAP:  # counted no further (queries.COUNT_CAP)
+            self.footer.setText(
+                self.tr(
+                    "超过 {0} 条，已显示 {1} 条（向下滚动显示更多，或加筛选条件缩小范围）"
+                ).format(COUNT_CAP, self.model.rowCount())
+            )
         else:
             self.footer.setText(
                 self.tr("共 {0} 条，已显示 {1} 条（向下滚动显示更多）").format(

@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from peewee import fn
+from peewee import SQL, fn
 
 from firstask_desktop.domain import permissions, status_machine
 from firstask_desktop.domain.errors import ValidationError
+from firstask_desktop.domain.visibility import mask_entry_dict
 from firstask_desktop.domain.vocab import (
     CATEGORIES,
     CHANNELS,
@@ -144,23 +145,42 @@ def list_entries(
     return query.order_by(order, Entry.id.desc() if descending else Entry.id.asc())
 
 
+# The register's count stops here: beyond it the footer says "more than" (超过 10000 条), as
+# counting two million matches of a fragment in every address would take seconds at a county
+# of millions, for a number nobody reads to the last digit. The page itself is always exact.
+COUNT_CAP = 10_000
+
+
 def count_entries(
-    flt: EntryFilter | None = None, *, now: datetime | None = None, viewer=None
+    flt: EntryFilter | None = None,
+    *,
+    now: datetime | None = None,
+    viewer=None,
+    cap: int | None = None,
 ) -> int:
     """How many entries match ``flt`` (the register's footer), without reading their rows
-    (but for a search by someone who may not see personal data: see :func:`register_page`)."""
+    (but for a search by someone who may not see personal data: see :func:`register_page`).
+    ``cap``: count no further than ``cap + 1`` (more than ``cap``: the footer says so)."""
     flt = flt or EntryFilter()
     if _search_as_shown(flt, viewer):
-        return len(_rows_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True))
+        wanted = None if cap is None else cap + 1
+        return len(
+            _ids_found_as_shown(flt, viewer, now or datetime.now(), "received_at", True, wanted)
+        )
     if flt.search.strip() and flt == EntryFilter(search=flt.search):
         # The search alone: the index knows how many entries it matches.
-        found = search_index.count(search_index.SearchTerms.parse(flt.search))
+        found = search_index.count(search_index.SearchTerms.parse(flt.search), cap)
         if found is not None:
             return found
     query = Entry.select(fn.COUNT(Entry.id))
     if flt.responder:
         query = query.join(Staff, on=(Entry.responder == Staff.id))
-    return _filtered(query, flt, now or datetime.now()).scalar()
+    query = _filtered(query, flt, now or datetime.now())
+    if cap is None:
+        return query.scalar()
+    # The rows up to the cap, counted: the database stops reading at cap + 1.
+    first = query.select(Entry.id).limit(cap + 1)
+    return Entry.select(fn.COUNT(SQL("*"))).from_(first.alias("first")).scalar()
 
 
 def _filtered(query, flt: EntryFilter, now: datetime):
@@ -225,8 +245,10 @@ def register_page(
     with_total: bool = False,
     viewer=None,
     now: datetime | None = None,
+    cap: int | None = None,
 ):
-    """One page of the register as ``viewer`` may see it, and (``with_total``) how many match.
+    """One page of the register as ``viewer`` may see it, and (``with_total``) how many match
+    (no more than ``cap + 1``: see :func:`count_entries`).
 
     The rows are :class:`RegisterRow` mappings: read straight from SQLite's cursor, each turned
     into ``entry_to_dict``'s form and masked (visibility.py) the first time it is read.
@@ -234,8 +256,17 @@ def register_page(
     flt = flt or EntryFilter()
     now = now or datetime.now()
     if _search_as_shown(flt, viewer):
-        found = _rows_found_as_shown(flt, viewer, now, sort, descending)
-        return found[offset : offset + limit], (len(found) if with_total else None)
+        wanted = offset + limit
+        if with_total:
+            wanted = None if cap is None else max(wanted, cap + 1)
+        found = _ids_found_as_shown(flt, viewer, now, sort, descending, wanted)
+        total = len(found) if cap is None else min(len(found), cap + 1)
+        page = found[offset : offset + limit]
+        query = list_entries(flt, now=now).select(*_ENTRY_FIELDS, Staff.name)
+        sql, params = query.where(Entry.id.in_(page)).sql() if page else ("", ())
+        raws = {raw[_ID_AT]: raw for raw in db.database.execute_sql(sql, params)} if page else {}
+        rows = [RegisterRow(raws[entry_id], viewer, now) for entry_id in page]
+        return rows, (total if with_total else None)
     query = (
         list_entries(flt, now=now, sort=sort, descending=descending)
         .select(*_ENTRY_FIELDS, Staff.name)
@@ -244,10 +275,11 @@ def register_page(
     )
     sql, params = query.sql()
     rows = [RegisterRow(raw, viewer, now) for raw in db.database.execute_sql(sql, params)]
-    return rows, (count_entries(flt, now=now) if with_total else None)
+    return rows, (count_entries(flt, now=now, cap=cap) if with_total else None)
 
 
 _ENTRY_FIELDS = tuple(Entry._meta.sorted_fields)
+_ID_AT = _ENTRY_FIELDS.index(Entry._meta.primary_key)
 
 
 def _search_as_shown(flt: EntryFilter, viewer) -> bool:
@@ -260,24 +292,59 @@ def _search_as_shown(flt: EntryFilter, viewer) -> bool:
     )
 
 
-def _rows_found_as_shown(flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool):
-    """Every row the search finds as ``viewer`` sees it (masked but for their own entries):
-    the index finds a superset, each is then matched as shown (:func:`matches_as_shown`).
-    Slower than a page read (every candidate is masked), but a search by a clerk matches a
-    few hundred entries, and paging and the count must agree with what is shown."""
+# The columns a search reads (search_index.py), as ``matches_as_shown`` looks at them.
+_SEARCHED = ("visitor", "unit", "address", "matter", "result", "serial", "phone", "account_no")
+_TEXT_SEARCHED = _SEARCHED[:6]
+
+
+def _shown_match(values: dict, terms, typed: str) -> bool:
+    """``matches_as_shown`` of a row's searched columns (``values``, as stored) as someone who may
+    not see personal data sees them. A mask only hides (张三 → 张*, the address after the village):
+    what is found in a shown column is found in the stored one, so only the columns that hold
+    what was typed are masked (with the row's own masks) and looked at again; most rows of a
+    county's search need one mask, not the whole row made and masked."""
+    holding = {
+        key: values[key]
+        for key in _TEXT_SEARCHED
+        if terms.text in (values[key] or "").translate(search_index.ASCII_LOWER)
+    }
+    if terms.digits:
+        holding["phone"], holding["account_no"] = values["phone"], values["account_no"]
+    if not holding:
+        return False
+    # The visitor's name is masked inside free text too: the masks need it.
+    return matches_as_shown(mask_entry_dict({"visitor": values["visitor"]} | holding), typed)
+
+
+def _ids_found_as_shown(
+    flt: EntryFilter, viewer, now: datetime, sort: str, descending: bool, wanted: int | None
+) -> list[int]:
+    """The ids of the entries the search finds as ``viewer`` sees it (masked but for their own
+    entries), in the register's order, the first ``wanted`` of them (None: all): the index finds
+    a superset, each is then matched as shown (:func:`_shown_match`). Only the searched columns
+    are read, as they come (``db.reading``), so that a page or a capped count of a fragment
+    found everywhere stops early."""
+    fields = [getattr(Entry, name) for name in _SEARCHED]
     query = list_entries(flt, now=now, sort=sort, descending=descending).select(
-        *_ENTRY_FIELDS, Staff.name
+        Entry.id, Entry.responder, Entry.created_by, *fields
     )
+    mine = viewer.id if viewer is not None and viewer.active else None
+    terms = search_index.SearchTerms.parse(flt.search)
+    found: list[int] = []
     sql, params = query.sql()
-    names = [field.name for field in _ENTRY_FIELDS]
-    owners = [names.index(name) for name in ("responder", "created_by") if name in names]
-    mine = {viewer.id} if viewer is not None and viewer.active else set()
-    found = []
-    for raw in db.database.execute_sql(sql, params):
-        row = RegisterRow(raw, viewer, now)
-        # Their own entries they see unmasked (visibility.py): found as the index finds them.
-        if any(raw[i] in mine for i in owners) or matches_as_shown(row, flt.search):
-            found.append(row)
+    with db.reading(sql, params) as cursor:
+        while wanted is None or len(found) < wanted:
+            raws = cursor.fetchmany(2000)
+            if not raws:
+                break
+            for entry_id, responder, created_by, *values in raws:
+                # Their own entries they see unmasked (visibility.py): found as the index finds.
+                if mine in (responder, created_by) or _shown_match(
+                    dict(zip(_SEARCHED, values, strict=True)), terms, flt.search
+                ):
+                    found.append(entry_id)
+                    if wanted is not None and len(found) == wanted:
+                        break
     return found
 
 

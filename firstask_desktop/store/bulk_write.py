@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import random
 from datetime import date, datetime
 from json.encoder import encode_basestring as _string  # JSON string, non-ASCII kept (C)
@@ -26,7 +27,7 @@ from peewee import (
     fn,
 )
 
-from firstask_desktop.store import db
+from firstask_desktop.store import db, search_pg
 from firstask_desktop.store.audit import GENESIS, canonical_json, json_value, snapshot
 from firstask_desktop.store.models import AuditEvent
 
@@ -52,9 +53,39 @@ def insert_rows(model, rows: list[dict]) -> None:
         marks = ", ".join("?" * len(fields))
         cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', values)
         return
-    from psycopg2.extras import execute_values  # the county's PostgreSQL driver
+    try:
+        text = "".join(["\t".join(map(_copy_text, row)) + "\n" for row in values])
+    except TypeError:  # a value COPY's text form is not written for here: the driver adapts it
+        from psycopg2.extras import execute_values  # the county's PostgreSQL driver
 
-    execute_values(cursor, f'INSERT INTO "{table}" ({columns}) VALUES %s', values, page_size=1000)
+        sql = f'INSERT INTO "{table}" ({columns}) VALUES %s'
+        execute_values(cursor, sql, values, page_size=1000)
+        return
+    # COPY: the server parses one stream instead of a statement per thousand rows (a county's
+    # millions of generated entries and their events load several times faster).
+    cursor.copy_expert(f'COPY "{table}" ({columns}) FROM STDIN', io.StringIO(text))
+
+
+# COPY's text format: a backslash, tab, newline or carriage return inside a value is escaped.
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value) -> str:
+    """``value`` in COPY's text format, as psycopg2 would have adapted it for an INSERT."""
+    kind = value.__class__
+    if kind is str:
+        return value.translate(_COPY_ESCAPES)
+    if value is None:
+        return "\\N"
+    if kind is bool:
+        return "t" if value else "f"
+    if kind is int:
+        return str(value)
+    if kind is datetime:
+        return value.isoformat(sep=" ")
+    if kind is date:
+        return value.isoformat()
+    raise TypeError(kind)
 
 
 class IdBlock:
@@ -90,9 +121,14 @@ def loading(models, cache_mib: int = 256):
     """SQLite: write a large amount of rows into ``models`` faster — a bigger page cache, and
     their secondary indexes dropped meanwhile and built again at the end (sorting once is much
     cheaper than a random b-tree insert per row into indexes larger than the cache). For data
-    generated into a new station (the demo), never for a live register others are using."""
+    generated into a new station (the demo), never for a live register others are using.
+
+    PostgreSQL (a county's millions, demo/large_county.py): the same for every index that backs
+    no constraint, the county's search indexes above all (a GIN index kept current row by row
+    costs more than the rows), built again at the end with more memory, then ANALYZEd."""
     if not db.is_sqlite():
-        yield
+        with _pg_indexes_dropped(models):
+            yield
         return
     tables = [m._meta.table_name for m in models]
     marks = ", ".join("?" * len(tables))
@@ -113,6 +149,31 @@ def loading(models, cache_mib: int = 256):
             for _name, sql in indexes:
                 db.database.execute_sql(sql)
         db.database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+@contextlib.contextmanager
+def _pg_indexes_dropped(models):
+    tables = tuple(m._meta.table_name for m in models)
+    indexes = db.database.execute_sql(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+        "WHERE i.schemaname = current_schema() AND i.tablename IN %s AND NOT EXISTS ("
+        "SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+        "format('%%I.%%I', i.schemaname, i.indexname)::regclass) ORDER BY i.indexname",
+        (tables,),
+    ).fetchall()
+    with db.transaction():
+        for name, _sql in indexes:
+            db.database.execute_sql(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        with db.transaction():
+            db.database.execute_sql("SET LOCAL maintenance_work_mem = '1GB'")
+            for _name, sql in indexes:
+                db.database.execute_sql(sql)
+        for table in tables:
+            db.database.execute_sql(f'ANALYZE "{table}"')
+        search_pg.forget(db.database.obj)  # it asks once whether its indexes are there
 
 
 def fix_sequences(models) -> None:
@@ -294,6 +355,12 @@ def fast_uuid() -> str:
 
 
 _UUIDS = random.Random()
+
+
+def reseed_uuids() -> None:
+    """Seed :func:`fast_uuid` afresh from the system: a forked process starts with a copy of
+    its parent's generator, and two children of one parent would hand out the same ids."""
+    _UUIDS.seed()
 
 
 def fast_event_hash(row: dict) -> str:

@@ -159,6 +159,40 @@ def stream(query, batch: int = 2000) -> Iterator:
             cursor.close()
 
 
+@contextlib.contextmanager
+def reading(sql: str, params=()):
+    """A cursor over the rows of ``sql`` that the database produces only as they are fetched,
+    for a reader that may stop early (a search as shown, at a county of millions). SQLite's
+    cursor does so by itself; on PostgreSQL a cursor declared inside a transaction (psycopg2's
+    ordinary cursor takes every row first, and a WITH HOLD cursor makes them all at commit)."""
+    if is_sqlite():
+        cursor = database.execute_sql(sql, params)
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+        return
+    # DECLARE by hand: peewee runs psycopg2 in autocommit and opens transactions itself, where
+    # psycopg2 allows no named cursor of its own.
+    name = f"firstask_{uuid.uuid4().hex}"
+    with database.atomic():
+        database.execute_sql(f"DECLARE {name} NO SCROLL CURSOR FOR {sql}", params)
+        try:
+            yield _Fetched(name)
+        finally:
+            database.execute_sql(f"CLOSE {name}")
+
+
+class _Fetched:
+    """``fetchmany`` over a cursor DECLAREd on the server."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def fetchmany(self, size: int) -> list:
+        return database.execute_sql(f"FETCH {int(size)} FROM {self.name}").fetchall()
+
+
 class _Batches:
     """A server-side cursor as peewee reads it (row by row), fetched ``size`` rows per trip."""
 

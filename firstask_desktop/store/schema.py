@@ -250,6 +250,15 @@ def create_pg_search(database) -> None:
         ) from err
 
 
+def _county_search_grams(database) -> None:
+    """A county on PostgreSQL: one or two characters typed (pinyin initials, a surname) found
+    through an index of each entry's characters and pairs of characters, which replaces the
+    index of characters alone (search_pg.py). Needs nothing beyond PostgreSQL itself."""
+    if isinstance(database, SqliteDatabase):
+        return
+    search_pg.create_grams(database)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -266,6 +275,7 @@ MIGRATIONS: list[Callable] = [
     _attachments,
     _withdrawn_transfers,
     _county_search_and_filters,
+    _county_search_grams,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
@@ -322,6 +332,7 @@ def create_fresh(database) -> None:
             search_index.create(database)
         else:
             _county_search_and_filters(database)
+            _county_search_grams(database)
         _set_user_version(database, LATEST_VERSION)
 
 

@@ -303,17 +303,21 @@ def _has_pending() -> bool:
     return db.database.execute_sql(f"SELECT 1 FROM {PENDING} LIMIT 1").fetchone() is not None
 
 
-def _match_count(table: str, query: str) -> int:
+def _match_count(table: str, query: str, cap: int | None = None) -> int:
     sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
+    if cap is not None:  # no further than cap + 1 (queries.COUNT_CAP)
+        first = f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT {int(cap) + 1}"
+        sql = f"SELECT count(*) FROM ({first})"
     return db.database.execute_sql(sql, (query,)).fetchone()[0]
 
 
-def count(terms: SearchTerms) -> int | None:
-    """How many entries match, from the index alone (fast); None when it cannot tell."""
+def count(terms: SearchTerms, cap: int | None = None) -> int | None:
+    """How many entries match, from the index alone (fast), no more than ``cap + 1``; None
+    when it cannot tell."""
     if not available() or _has_pending():
         return None
     fts = _fts_query(terms)
-    return None if fts is None else _match_count(*fts)
+    return None if fts is None else _match_count(*fts, cap=cap)
 
 
 # How the matches are joined to the rest of the query, by how many there are (measured on

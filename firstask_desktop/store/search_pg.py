@@ -2,24 +2,27 @@
 station's SQLite (search_index.py says what matches), found with PostgreSQL's own indexes.
 
 Each entry has one search text, ``firstask_search_doc(...)``: its text columns, the phone's
-digits, the 户号 and the pinyin initials, joined by a control character nobody types, lowered. Two GIN indexes over that text (the schema step creates them; PostgreSQL keeps
-them current on every write, the bulk paths and replication included):
+digits, the 户号 and the pinyin initials, joined by a control character nobody types, lowered.
+Two GIN indexes over that text (schema steps create them; PostgreSQL keeps them current on every
+write, replication included; the bulk path of a large demo county builds them at the end):
 
 - ``entry_search_trgm`` (``pg_trgm``) answers fragments of three characters or more;
-- ``entry_search_chars`` (its characters, as an array) answers one or two characters, which
-  trigrams cannot, and longer Chinese fragments where pg_trgm cannot see Chinese (below).
+- ``entry_search_grams`` (its characters and pairs of characters, as an array) answers one or
+  two characters, which trigrams cannot, and longer Chinese fragments where pg_trgm cannot see
+  Chinese (below). It replaced ``entry_search_chars`` (characters alone), which could not
+  narrow down two letters of pinyin initials.
 
 Both find a few more rows than match (the search text joins the columns); the exact condition,
 the same LIKE as the station's on each column, decides among those rows only.
 
 pg_trgm takes trigrams from the letters and digits of the database's ``LC_CTYPE``: under the C
 locale it sees no Chinese character at all, and its index would read every row for 城关村.
-There (checked once per database) a fragment with Chinese in it is found by its characters.
+There (checked once per database) a fragment with Chinese in it is found by its pairs.
 """
 
 from __future__ import annotations
 
-from peewee import Expression, fn
+from peewee import SQL, Expression, fn
 
 from firstask_desktop.store import db
 
@@ -58,6 +61,8 @@ _DOC_ON_ENTRY = (
     "search_initials)"
 )
 
+# The county search step's statements, as that step was released (schema.py); its index of
+# characters is replaced by the next step's (GRAMS_STATEMENTS).
 CREATE_STATEMENTS = (
     f"CREATE OR REPLACE FUNCTION {DOC_FUNCTION}({_DOC_ARGS}) RETURNS text "
     f"LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {_DOC_BODY} $$",
@@ -66,6 +71,29 @@ CREATE_STATEMENTS = (
     # checking a row again, where the index cannot, costs microseconds).
     f"CREATE INDEX IF NOT EXISTS {CHARS_INDEX} ON entry USING gin "
     f"(string_to_array({_DOC_ON_ENTRY}, NULL))",
+)
+
+
+# Its characters and every pair of neighbouring characters (as the station's ``search_gram``):
+# one or two characters typed, two ASCII letters of pinyin initials (wy) above all, are found by
+# the index instead of by reading every row; a longer Chinese fragment where pg_trgm cannot see
+# Chinese, by its pairs. Built from PostgreSQL's own C functions, no subquery: the function is
+# inlined, cheap to build for millions of rows and to check again on a row. The pairs are the
+# text cut in twos from its first character, and from its second (each cut also leaves a
+# single character at an end or beside a separator: a character, in the array anyway).
+GRAMS_FUNCTION = "firstask_search_grams"
+GRAMS_INDEX = "entry_search_grams"
+# Cut at the separator: a pair across it is one nobody can type (candidates() below).
+_PAIRS = "string_to_array(regexp_replace({text}, '(..)', E'\\\\1\\x1f', 'g'), E'\\x1f')"
+GRAMS_STATEMENTS = (
+    f"CREATE OR REPLACE FUNCTION {GRAMS_FUNCTION}(doc text) RETURNS text[] "
+    # Cut in twos, a text of even length ends in an empty element: removed (every row has it).
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array_remove(string_to_array(doc, NULL) "
+    + f"|| {_PAIRS.format(text='doc')} || {_PAIRS.format(text='substr(doc, 2)')}, '') $$",
+    f"CREATE INDEX IF NOT EXISTS {GRAMS_INDEX} ON entry USING gin "
+    f"({GRAMS_FUNCTION}({_DOC_ON_ENTRY}))",
+    # What the grams answer, and more: the index of characters alone is no longer read.
+    f"DROP INDEX IF EXISTS {CHARS_INDEX}",
 )
 
 
@@ -91,7 +119,22 @@ def create(database) -> None:
             raise ExtensionRefused(str(err).strip().splitlines()[0]) from err
     for sql in CREATE_STATEMENTS:
         database.execute_sql(sql)
-    database._firstask_pg_search = None  # asked again on the next search
+    forget(database)
+
+
+def forget(database) -> None:
+    """Ask again on the next search whether the indexes are there (after they were built)."""
+    database._firstask_pg_search = None
+
+
+def create_grams(database) -> None:
+    """The index of characters and pairs (a schema step after ``create``'s)."""
+    for sql in GRAMS_STATEMENTS:
+        database.execute_sql(sql)
+    # The statistics of the new index's expression: the search estimates from them how many
+    # rows a character or a pair finds (condition() below), and the planner how to read them.
+    database.execute_sql("ANALYZE entry")
+    forget(database)
 
 
 def _state(database) -> tuple[bool, bool]:
@@ -101,7 +144,7 @@ def _state(database) -> tuple[bool, bool]:
         present = (
             database.execute_sql(
                 "SELECT count(*) FROM pg_indexes WHERE tablename = 'entry' "
-                f"AND indexname IN ('{TRGM_INDEX}', '{CHARS_INDEX}')"
+                f"AND indexname IN ('{TRGM_INDEX}', '{GRAMS_INDEX}')"
             ).fetchone()[0]
             == 2
         )
@@ -127,6 +170,13 @@ def _lowered_column(field):
     return fn.translate(fn.coalesce(field, ""), _UPPER, _LOWER)
 
 
+def _folded_like(field, text: str):
+    """``field`` contains ``text`` with ASCII letters in either case. translate() folds ASCII
+    only, as the station does, but costs some 25 µs on a row of Chinese text; lower() (C, and
+    folding more) rules out almost every row first: what translate() finds, lower() finds."""
+    return _like(fn.lower(field), text) & _like(_lowered_column(field), text)
+
+
 def exact_condition(terms):
     """What matches, column by column, exactly as on the station (ASCII letters in either case,
     nothing else folded): the index only narrows down the rows this is checked on."""
@@ -138,13 +188,13 @@ def exact_condition(terms):
     condition = None
     for name in TEXT_COLUMNS:
         column = getattr(Entry, name)
-        part = _like(_lowered_column(column) if fold else column, terms.text)
+        part = _folded_like(column, terms.text) if fold else _like(column, terms.text)
         condition = part if condition is None else condition | part
     if terms.digits:
         phone = fn.replace(fn.replace(fn.replace(Entry.phone, "-", ""), " ", ""), "转", "")
         condition |= _like(phone, terms.digits) | _like(Entry.account_no, terms.digits)
     if terms.initials:
-        condition |= _like(_lowered_column(Entry.search_initials), terms.initials)
+        condition |= _folded_like(Entry.search_initials, terms.initials)
     return condition
 
 
@@ -164,11 +214,17 @@ def _doc():
     )
 
 
-def _has_characters(text: str):
-    """Every character of ``text`` is in the entry's search text (not necessarily in a row)."""
-    return Expression(
-        fn.string_to_array(_doc(), None), "@>", fn.string_to_array(fn.lower(text), None)
-    )
+def _grams():
+    return fn.firstask_search_grams(_doc())
+
+
+def _has_grams(text: str):
+    """The search text has the character typed, or every pair of neighbouring characters of
+    what was typed (somewhere, not necessarily in a row: the exact condition decides)."""
+    grams = [text] if len(text) == 1 else [text[i : i + 2] for i in range(len(text) - 1)]
+    # Lowered by the server, as the search text was (the caller ruled out capitals beyond ASCII).
+    wanted = SQL(f"ARRAY[{', '.join(['lower(%s)'] * len(grams))}]::text[]", grams)
+    return Expression(_grams(), "@>", wanted)
 
 
 def candidates(terms):
@@ -184,17 +240,20 @@ def candidates(terms):
     if use_trigrams:  # lower() of a constant: worked out once, before the index is read
         found = Expression(_doc(), "LIKE", fn.lower(_pattern(text)))
     else:
-        found = _has_characters(text)
+        found = _has_grams(text)
     if terms.digits and terms.digits != text:
         found |= _like(_doc(), terms.digits)
     return found
 
 
 # Beyond this share of the register (PostgreSQL's estimate of what the indexes would find, from
-# the statistics ANALYZE keeps of each character), the rows are read in order and checked with
-# the exact condition alone: rebuilding the search text of most rows costs more than the index
-# saves (a fragment of every address, 中县, counted four times slower with it).
-BROAD_SHARE = 0.05
+# the statistics ANALYZE keeps of each character and pair), the rows are read in order and
+# checked with the exact condition alone: the register's page and its count stop early
+# (queries.COUNT_CAP), and rebuilding the search text of most rows costs more than the index
+# saves. Below it, the index: a bitmap of a fifth of three million rows no longer fits the
+# server's memory exactly, so its rows are checked again page by page; of a twentieth (wy),
+# reading every row until ten thousand match took seconds.
+BROAD_SHARE = 0.2
 
 
 def _estimated_share(narrowed) -> float:

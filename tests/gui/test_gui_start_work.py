@@ -121,3 +121,26 @@ def test_the_rows_show_before_the_count_of_a_large_register(session, people, qtb
     qtbot.waitUntil(lambda: table.model.total == 1)
     settle(qtbot)
     assert table.footer.text() == "共 1 条"
+
+
+def test_the_footer_says_more_than_the_cap_when_it_counted_no_further(
+    session, people, qtbot, monkeypatch
+):
+    """The register counts no further than its cap (a county of millions): beyond it the
+    footer says 超过 N 条 instead of a number it never counted."""
+    from firstask_desktop.gui import entry_table
+    from firstask_desktop.gui.register_view import RegisterPage
+    from firstask_desktop.services import queries
+
+    _late_complaint(people, days=20)
+    _late_complaint(people, days=10)
+    _late_complaint(people, days=5)
+    monkeypatch.setattr(queries, "COUNT_CAP", 1)
+    monkeypatch.setattr(entry_table, "COUNT_CAP", 1)
+    page = RegisterPage(session)
+    qtbot.addWidget(page)
+    table = page.table
+    qtbot.waitUntil(lambda: table.model.total is not None and table.model.rowCount() == 3)
+    settle(qtbot)
+    assert table.model.total == 2  # counted up to the cap and one more, no further
+    assert table.footer.text().startswith("超过 1 条，已显示 3 条")

@@ -60,11 +60,8 @@ def record_breach(actor, **fields) -> int:
 def my_confirmed(viewer) -> list[dict]:
     """The viewer's confirmed breaches not yet appealed: what the 申诉 dialog offers."""
     appealed = {a["violation"] for a in breaches.appeals()}
-    return [
-        assessment.violation_to_dict(v)
-        for v in assessment.violations("confirmed", responder=viewer)
-        if v.id not in appealed
-    ]
+    mine = assessment.violation_dicts(assessment.violations("confirmed", responder=viewer))
+    return [row for row in mine if row["id"] not in appealed]
 
 
 @writes

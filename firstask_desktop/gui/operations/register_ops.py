@@ -34,8 +34,9 @@ def register_page(
 
 def register_count(flt: queries.EntryFilter, now: datetime | None = None, viewer=None) -> int:
     """How many entries match: read beside the first page, so the rows need not wait for it.
-    A search counts what ``viewer`` sees (no count betrays a masked phone, see queries)."""
-    return queries.count_entries(flt, now=now, viewer=viewer)
+    A search counts what ``viewer`` sees (no count betrays a masked phone, see queries).
+    No further than ``queries.COUNT_CAP + 1``: more than that, the footer says so."""
+    return queries.count_entries(flt, now=now, viewer=viewer, cap=queries.COUNT_CAP)
 
 
 def register_scope(actor) -> dict:
