@@ -1268,6 +1268,10 @@ Once confirmed it goes on {1}&apos;s assessment sheet of {5} (the month of the b
         <translation>No entries match.</translation>
     </message>
     <message>
+        <source>超过 {0} 条，已显示 {1} 条（向下滚动显示更多，或加筛选条件缩小范围）</source>
+        <translation>More than {0}, {1} shown (scroll down for more, or add a filter to narrow it down)</translation>
+    </message>
+    <message>
         <source>共 {0} 条，已显示 {1} 条（向下滚动显示更多）</source>
         <translation>{0} entries, {1} shown (scroll down for more)</translation>
     </message>
