@@ -64,7 +64,12 @@ def test_the_county_gets_each_file_once_and_shows_it_with_the_entry(tmp_path, co
     with county.use():
         admin = Staff.get(Staff.name == "县管理员")
         (shown,) = list_attachments(admin, serial)
-        assert (shown["file_name"], shown["kind_label"]) == ("来信.pdf", "来信原件")
+        # The county sees customers masked: the letter is there, by its kind, not opened.
+        assert (shown["kind_label"], shown["visible"], shown["file_name"]) == (
+            "来信原件",
+            False,
+            "",
+        )
         assert check_database() == []
 
     # The next export carries only the new photo; the letter the county has stays behind.
