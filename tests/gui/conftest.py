@@ -86,3 +86,18 @@ def window(session, qtbot):
 
 def qapp_instance():
     return QApplication.instance()
+
+
+@pytest.fixture
+def complaint(people):
+    """A walk-in complaint registered by 李娜 (its serial)."""
+    from firstask_desktop.services import entries as svc
+
+    return svc.register_entry(
+        people["李娜"],
+        channel="来访",
+        category="投诉",
+        visitor="张三",
+        phone="13812345678",
+        matter="电压偏低",
+    ).serial

@@ -20,3 +20,14 @@ def type_text(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def open_detail(session, serial: str, qtbot):
+    """The entry detail of ``serial`` as ``session``'s person opens it, its reads done."""
+    from firstask_desktop.gui.entry_detail import EntryDetail
+
+    detail = EntryDetail(session, serial)
+    qtbot.addWidget(detail)
+    detail.show()
+    settle(qtbot)
+    return detail

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 from support import PASSWORD
 
 from firstask_desktop.gui.assess_view import AssessPage
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import assessment
 from firstask_desktop.services import entries as svc
 from firstask_desktop.store.models import Appeal, Entry, Violation
@@ -30,14 +29,6 @@ def _entry(people, category="举报", days_ago=0, phone="13812345678"):
     ).serial
 
 
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
-
-
 def _open(detail, step, qtbot):
     detail.step_buttons[step].click()
     settle(qtbot)
@@ -51,10 +42,10 @@ def _pick(combo, text: str) -> None:
 def test_the_head_assigns_a_reported_matter_to_a_colleague(session, people, qtbot):
     serial = _entry(people)
     svc.mark_unresolved(people["李娜"], serial, "涉及邻村，本人无法协调")
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     assert "decide" not in detail.step_buttons  # a clerk does not decide on reports
     session.set_actor(people["王建国"])
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "decide", qtbot)
     dialog.ok_button.click()  # no instruction yet
     settle(qtbot)
@@ -75,7 +66,7 @@ def test_the_head_assigns_a_reported_matter_to_a_colleague(session, people, qtbo
 def test_the_head_reassigns_with_a_reason(session, people, qtbot):
     serial = _entry(people, category="业务办理")
     session.set_actor(people["王建国"])
-    dialog = _open(_detail(session, serial, qtbot), "reassign", qtbot)
+    dialog = _open(open_detail(session, serial, qtbot), "reassign", qtbot)
     _pick(dialog.to_staff, "张伟")
     dialog.ok_button.click()
     settle(qtbot)
@@ -89,7 +80,7 @@ def test_the_head_reassigns_with_a_reason(session, people, qtbot):
 
 def test_voiding_a_late_entry_asks_for_the_head_and_his_password(session, people, qtbot):
     serial = _entry(people, category="业务办理", days_ago=20)
-    dialog = _open(_detail(session, serial, qtbot), "void", qtbot)
+    dialog = _open(open_detail(session, serial, qtbot), "void", qtbot)
     assert dialog.why.isVisible() and "须经所长批准" in dialog.why.text()
     type_text(dialog.text, "客户不办了")
     dialog.ok_button.click()

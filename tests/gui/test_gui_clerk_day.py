@@ -4,10 +4,9 @@ names, a refusal in the 回访 dialog is shown whole, 转办完成 names the tra
 from __future__ import annotations
 
 import pytest
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
 
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 from firstask_desktop.store.models import Transfer
 
@@ -17,14 +16,6 @@ def _entry(people) -> str:
         people["李娜"], channel="来信", category="投诉", visitor="张三",
         phone="13812345678", matter="电压偏低",
     ).serial  # fmt: skip
-
-
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
 
 
 def _open(detail, step, qtbot):
@@ -72,7 +63,7 @@ def test_the_register_filters_show_their_whole_names(window, text_size, qtbot):
 def test_a_refusal_in_the_follow_up_dialog_is_shown_whole(session, people, text_size, qtbot):
     serial = _entry(people)
     svc.reply_entry(people["李娜"], serial, "已调整变压器分接头")
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "follow_up", qtbot)
     dialog.ok_button.click()  # reached, but no satisfaction chosen
     settle(qtbot)
@@ -97,7 +88,7 @@ def test_finish_transfer_names_the_transfer_and_ends_the_one_picked(session, peo
     li = people["李娜"]
     first = svc.transfer_entry(li, serial, department="抢修班", note="请到现场")
     second = svc.transfer_entry(li, serial, department="营业班", note="请核实表计")
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "finish_transfer", qtbot)
     names = [dialog.transfer.itemText(i) for i in range(dialog.transfer.count())]
     assert len(names) == 2 and "营业班" in names[0] and "抢修班" in names[1]

@@ -6,34 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from support import PASSWORD
 
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 from firstask_desktop.store.models import Entry
-
-
-@pytest.fixture
-def complaint(people):
-    return svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    ).serial
-
-
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
 
 
 def _open(detail, step, qtbot):
@@ -60,7 +39,7 @@ def _status(serial) -> str:
     ],
 )
 def test_an_empty_required_text_is_refused_beside_it(session, complaint, qtbot, step, field):
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     dialog = _open(detail, step, qtbot)
     _submit(dialog, qtbot)
     assert dialog.isVisible()
@@ -79,7 +58,7 @@ def test_transfer_refuses_a_deadline_in_the_past_and_supervision_needs_a_note(
 ):
     from firstask_desktop.gui.entry_form import to_qt
 
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     dialog = _open(detail, "transfer", qtbot)
     assert dialog.department.count() >= 5
     dialog.department.setCurrentIndex(dialog.department.findData("抢修班"))
@@ -106,7 +85,7 @@ def test_transfer_refuses_a_deadline_in_the_past_and_supervision_needs_a_note(
 
 def test_follow_up_needs_a_satisfaction_only_from_a_reached_customer(session, complaint, qtbot):
     svc.reply_entry(session.actor, complaint, "已处理")
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     dialog = _open(detail, "follow_up", qtbot)
     _submit(dialog, qtbot)
     assert dialog.errors["satisfaction"].isVisible()
@@ -125,7 +104,7 @@ def test_follow_up_needs_a_satisfaction_only_from_a_reached_customer(session, co
 def test_someone_else_may_not_reply_for_the_responder(session, people, complaint, qtbot):
     # Not offered, rather than refused once the reply is typed: disabled, saying why.
     session.set_actor(people["王建国"])
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     button = detail.step_buttons["reply"]
     assert not button.isEnabled()
     assert button.toolTip() == f"{complaint} 的首问责任人是 李娜：只有本人可以办理这一步。"
@@ -135,7 +114,7 @@ def test_someone_else_may_not_reply_for_the_responder(session, people, complaint
 
 
 def test_a_step_overtaken_by_someone_else_is_refused_visibly(session, people, complaint, qtbot):
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     svc.void_entry(people["李娜"], complaint, "重复登记")  # e.g. from the command line meanwhile
     dialog = _open(detail, "reply", qtbot)
     type_text(dialog.text, "已处理")
@@ -147,7 +126,7 @@ def test_step_buttons_follow_the_status_and_close_asks_first(session, complaint,
     actor = session.actor
     svc.reply_entry(actor, complaint, "已处理")
     svc.record_follow_up(actor, complaint, method="phone", satisfaction="satisfied")
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     # 标记为重复登记 goes wherever 作废 may: it voids the copy with a link to the entry kept.
     assert set(detail.step_buttons) == {"close", "void", "duplicate"}
     answers.reply = QMessageBox.StandardButton.No
@@ -288,7 +267,7 @@ def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(
 ):
     from firstask_desktop.store.models import AuditEvent
 
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     dialog = _open(detail, "edit", qtbot)
     assert "result" not in dialog.inputs  # not answered yet: the result comes by 答复客户
     dialog.inputs["matter"].clear()
@@ -312,7 +291,7 @@ def test_the_responder_corrects_a_wrong_digit_and_the_log_keeps_the_old_one(
 def test_a_corrected_number_that_does_not_exist_is_asked_about_then_kept_marked(
     session, complaint, qtbot, answers
 ):
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     dialog = _open(detail, "edit", qtbot)
     dialog.inputs["phone"].setText("010-8123456")
     answers.reply = QMessageBox.StandardButton.No
@@ -331,7 +310,7 @@ def test_a_corrected_number_that_does_not_exist_is_asked_about_then_kept_marked(
 
 def test_a_clerk_cannot_edit_an_answered_entry(session, complaint, qtbot):
     svc.reply_entry(session.actor, complaint, "已处理")
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     assert "edit" not in detail.step_buttons
 
 

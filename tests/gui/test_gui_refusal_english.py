@@ -4,10 +4,9 @@ dialog, the reason on a greyed button, a refused sync file, a message box; the v
 from __future__ import annotations
 
 import pytest
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 
 from firstask_desktop.gui import i18n
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 
 
@@ -18,30 +17,10 @@ def english(qapp):
     i18n.set_language(qapp, "zh_CN")
 
 
-@pytest.fixture
-def complaint(people):
-    return svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    ).serial
-
-
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
-
-
 def test_a_step_refused_in_its_dialog_reads_english_with_the_entry_and_its_status(
     english, session, people, complaint, qtbot
 ):
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     svc.void_entry(people["李娜"], complaint, "重复登记")  # e.g. from the command line meanwhile
     detail.step_buttons["reply"].click()
     settle(qtbot)
@@ -59,7 +38,7 @@ def test_the_reason_on_a_greyed_step_button_reads_english(
     english, session, people, complaint, qtbot
 ):
     session.set_actor(people["王建国"])
-    detail = _detail(session, complaint, qtbot)
+    detail = open_detail(session, complaint, qtbot)
     button = detail.step_buttons["reply"]
     assert not button.isEnabled()
     assert button.toolTip() == (

@@ -5,10 +5,9 @@ names the transfer it chases."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 from PySide6.QtWidgets import QMessageBox
 
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.entry_steps import available_steps
 from firstask_desktop.store.models import Entry, Supervision, Transfer
@@ -19,14 +18,6 @@ def _entry(people, **kw) -> str:
         people["李娜"], channel="来信", category="业务办理", visitor="张三",
         phone="13812345678", matter="申请增容", **kw,
     ).serial  # fmt: skip
-
-
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
 
 
 def _open(detail, step, qtbot):
@@ -50,7 +41,7 @@ def test_the_buttons_are_the_cores_answer(session, people, qtbot, who, status):
     elif status == "unresolved":
         svc.mark_unresolved(li, serial, "需列入改造计划")
     session.set_actor(people[who])
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     answer = available_steps(people[who], Entry.get(Entry.serial == serial))
     assert set(detail.step_buttons) == set(answer)
     for step, button in detail.step_buttons.items():
@@ -62,7 +53,7 @@ def test_the_transfer_dialog_asks_for_the_department_and_a_note_at_once(
     session, people, qtbot, answers
 ):
     serial = _entry(people)
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "transfer", qtbot)
     assert dialog.department.currentData() == ""  # nothing chosen for the clerk
     _submit(dialog, qtbot)
@@ -86,7 +77,7 @@ def test_the_transfer_dialog_asks_for_the_department_and_a_note_at_once(
 def test_a_mistaken_transfer_is_withdrawn_from_the_detail(session, people, qtbot):
     serial = _entry(people)
     svc.transfer_entry(people["李娜"], serial, department="抢修班", note="请到现场")
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "withdraw_transfer", qtbot)
     assert "抢修班" in dialog.transfer.currentText()  # the transfer it acts on, named
     _submit(dialog, qtbot)
@@ -105,7 +96,7 @@ def test_supervision_names_the_transfer_and_chases_the_one_picked(session, peopl
     li = people["李娜"]
     first = svc.transfer_entry(li, serial, department="抢修班", note="请到现场")
     second = svc.transfer_entry(li, serial, department="营业班", note="请核实容量")
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     dialog = _open(detail, "supervise", qtbot)
     names = [dialog.transfer.itemText(i) for i in range(dialog.transfer.count())]
     assert len(names) == 2 and "营业班" in names[0] and "抢修班" in names[1]  # newest first

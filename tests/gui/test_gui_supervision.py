@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from gui_helpers import settle, type_text
+from gui_helpers import open_detail, settle, type_text
 
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 from firstask_desktop.services.station import add_department
 from firstask_desktop.store.models import Entry
@@ -48,21 +47,13 @@ def transferred(people):
     return entry.serial, due
 
 
-def _detail(session, serial, qtbot) -> EntryDetail:
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
-    return detail
-
-
 def test_a_transfer_shows_its_own_deadline_and_phone_and_prints_a_supervision_slip(
     session, transferred, qtbot, tmp_path, answers
 ):
     from pypdf import PdfReader
 
     serial, due = transferred
-    detail = _detail(session, serial, qtbot)
+    detail = open_detail(session, serial, qtbot)
     text = detail.fields.toPlainText()
     assert f"部门电话 {PHONE}" in text
     assert f"转办时限 {due:%Y-%m-%d %H:%M}" in text
@@ -77,7 +68,7 @@ def test_a_transfer_shows_its_own_deadline_and_phone_and_prints_a_supervision_sl
 
 
 def test_no_supervision_slip_without_a_transfer(session, people, qtbot):
-    detail = _detail(session, _complaint(people).serial, qtbot)
+    detail = open_detail(session, _complaint(people).serial, qtbot)
     assert "supervision" not in detail.print_buttons
 
 
@@ -189,7 +180,7 @@ def test_repeat_complainants_in_the_statistics_masked_for_a_clerk(window, people
 def test_a_duplicate_is_linked_through_the_dialog(session, people, qtbot):
     kept = _complaint(people, who="张伟")
     copy = _complaint(people)
-    detail = _detail(session, copy.serial, qtbot)
+    detail = open_detail(session, copy.serial, qtbot)
     detail.step_buttons["duplicate"].click()
     settle(qtbot)
     dialog = detail.current_dialog
@@ -215,13 +206,13 @@ def test_a_duplicate_is_linked_through_the_dialog(session, people, qtbot):
 
     detail.fields.anchorClicked.emit(QUrl(f"entry:{kept.serial}"))
     assert opened == [kept.serial]
-    original = _detail(session, kept.serial, qtbot)
+    original = open_detail(session, kept.serial, qtbot)
     assert f"重复的登记：{copy.serial}" in original.fields.toPlainText()
 
 
 def test_the_duplicate_dialog_refuses_the_entry_itself(session, people, qtbot):
     copy = _complaint(people)
-    detail = _detail(session, copy.serial, qtbot)
+    detail = open_detail(session, copy.serial, qtbot)
     detail.step_buttons["duplicate"].click()
     dialog = detail.current_dialog
     dialog.original.setText(copy.serial)
@@ -240,7 +231,7 @@ def test_printing_renders_pages_at_most_at_300_dpi(session, people, qtbot, tmp_p
 
     from firstask_desktop.gui.pdf_preview import MAX_PRINT_DPI, render_size
 
-    detail = _detail(session, _complaint(people).serial, qtbot)
+    detail = open_detail(session, _complaint(people).serial, qtbot)
     detail.print_buttons["receipt"].click()
     settle(qtbot)
     preview = detail.preview
