@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from gui_helpers import settle
+from gui_helpers import open_detail, settle
 from PySide6.QtGui import QColor
 
-from firstask_desktop.gui.entry_detail import EntryDetail
 from firstask_desktop.services import entries as svc
 
 ERROR_RED = QColor("#b00020")
@@ -21,20 +20,9 @@ def _red_pixels(widget) -> int:
     )
 
 
-def test_a_choice_in_error_is_framed_once_not_each_of_its_options(session, people, qtbot):
-    serial = svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    ).serial
-    svc.reply_entry(session.actor, serial, "已处理")
-    detail = EntryDetail(session, serial)
-    qtbot.addWidget(detail)
-    detail.show()
-    settle(qtbot)
+def test_a_choice_in_error_is_framed_once_not_each_of_its_options(session, complaint, qtbot):
+    svc.reply_entry(session.actor, complaint, "已处理")
+    detail = open_detail(session, complaint, qtbot)
     detail.step_buttons["follow_up"].click()
     settle(qtbot)
     dialog = detail.current_dialog
