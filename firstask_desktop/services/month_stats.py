@@ -128,11 +128,13 @@ def _counts(condition, column, labels: dict[str, str]) -> list[dict]:
     return rows
 
 
-def _first_times(model, entry_ids, condition=None) -> dict[int, datetime]:
-    query = model.select(model.entry, fn.MIN(model.at)).where(model.entry.in_(entry_ids))
-    if condition is not None:
-        query = query.where(condition)
-    return {entry_id: at for entry_id, at in query.group_by(model.entry).tuples()}
+def _first_escalations(entry_ids) -> dict[int, datetime]:
+    query = (
+        Escalation.select(Escalation.entry, fn.MIN(Escalation.at))
+        .where(Escalation.entry.in_(entry_ids))
+        .group_by(Escalation.entry)
+    )
+    return dict(query.tuples())
 
 
 def _follow_ups(entry_ids) -> tuple[dict[int, datetime], dict[int, str]]:
@@ -208,7 +210,7 @@ def month_stats(
         .namedtuples()
     )
     ids = Entry.select(Entry.id).where(live)
-    escalated = _first_times(Escalation, ids)
+    escalated = _first_escalations(ids)
     reached, satisfaction = _follow_ups(ids)
     overdue_ids = {e.id for e in Entry.select(Entry.id).where(live & overdue_condition(now))}
 
