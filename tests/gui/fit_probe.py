@@ -377,6 +377,7 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
             settings.tabs.setCurrentIndex(index)
             probe.measure(f"settings-{index}-{who}", window)
         window.show_page("register")
+        _assessment_dialogs(probe, session, who)
         if who == "李娜":
             _entry_form(probe, window)
         for state, serial in states.items():
@@ -403,6 +404,28 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
         window.hide()
         window.deleteLater()
         settle()
+
+
+def _assessment_dialogs(probe: Probe, session, who: str) -> None:
+    """考核's own dialogs, as opened and as refused when sent empty: the head's 人工登记违规,
+    a clerk's 申诉 (none to appeal: the form says so)."""
+    from firstask_desktop.gui.accountability_dialogs import AppealDialog, ManualBreachDialog
+
+    dialogs = {"王建国": ("breach", ManualBreachDialog), "李娜": ("appeal", AppealDialog)}
+    if who not in dialogs:
+        return
+    name, kind = dialogs[who]
+    dialog = kind(session)
+    dialog.show()
+    settle()
+    probe.measure(f"dialog-{name}", dialog)
+    if dialog.ok_button.isEnabled():
+        dialog.submit()
+        settle()
+        probe.measure(f"dialog-{name}-refused", dialog)
+    dialog.reject()
+    dialog.deleteLater()
+    settle()
 
 
 def _entry_form(probe: Probe, window) -> None:
