@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from datetime import datetime
@@ -16,6 +17,18 @@ from support import PASSWORD, T0  # noqa: E402
 
 from firstask_desktop.store import db  # noqa: E402
 from firstask_desktop.store.storage import open_store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _cyclic_garbage_collected_between_tests():
+    """Once a GUI test has made the application, Python's automatic collector is off for the
+    rest of the run (the app collects on its GUI thread, by a timer that only runs in an event
+    loop): collect here what is due, so that the tests without an event loop free theirs too."""
+    yield
+    if not gc.isenabled():
+        from firstask_desktop.gui import collector
+
+        collector.collect_due(gc.get_threshold())
 
 
 @pytest.fixture

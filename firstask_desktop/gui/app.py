@@ -15,7 +15,7 @@ from firstask_desktop.store.storage import open_store, upgrade_pending
 
 from .. import __version__
 from ..services.station import local_station
-from . import fonts, i18n, operations, screen_fit, tasks
+from . import collector, fonts, i18n, operations, screen_fit, tasks
 from .icons import icon
 from .messages import core_text
 from .prefs import Prefs
@@ -37,6 +37,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("app"))
     screen_fit.install(app)
+    collector.install(app)  # Qt objects in garbage cycles are freed on this thread only
     return app
 
 

@@ -18,6 +18,15 @@ from firstask_desktop.gui import tasks
 GUI_NOW = datetime(2026, 12, 2, 16, 0)
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp_args):
+    """The application as the product sets it up (its names, its garbage collected on the GUI
+    thread only), not a bare QApplication."""
+    from firstask_desktop.gui.app import create_application
+
+    return create_application(qapp_args)
+
+
 @pytest.fixture(autouse=True)
 def _the_same_afternoon_for_every_gui_test():
     with time_machine.travel(GUI_NOW, tick=True):
