@@ -24,7 +24,15 @@ from firstask_desktop.store.storage import open_store
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 20, 16, 0)
 # Tables of USB sync (issue "USB sync"): its log and quarantine are this PC's working state.
-SYNC_TABLES = {"known_key", "sync_log", "quarantined_record", "station_audit_event"}
+# The registry of keys (known_key, retired_key) is chained when the app changes it; a station's
+# demo holds none, the county's is tried in test_key_history.py.
+SYNC_TABLES = {
+    "known_key",
+    "retired_key",
+    "sync_log",
+    "quarantined_record",
+    "station_audit_event",
+}
 # Which attachment files this station's exports carried: losing a row sends a file again.
 LOCAL_TABLES = {"attachment_sent"}
 

@@ -178,7 +178,14 @@ def cmd_keys_import(args) -> int:
     from firstask_desktop.sync.trust import import_key_file
 
     require_station()
-    info, new = import_key_file(Path(args.file), accepted_by=_who(args), replace=args.replace)
+    if args.old_key_lost and not args.replace:
+        raise CliRefused("--old-key-lost 只能与 --replace 一起使用：它说明被替换的旧电脑已丢失。")
+    info, new = import_key_file(
+        Path(args.file),
+        accepted_by=_who(args),
+        replace=args.replace,
+        old_key_lost=args.old_key_lost,
+    )
     print(info.fingerprint)
     if new:
         print(
@@ -192,11 +199,12 @@ def cmd_keys_import(args) -> int:
 
 def cmd_keys_list(args) -> int:
     from firstask_desktop.services.station import require_station
-    from firstask_desktop.sync.trust import known_keys, local_public_info
+    from firstask_desktop.sync.trust import known_keys, local_public_info, retired_keys
 
     require_station()
     mine = local_public_info()
     rows = known_keys()
+    retired = retired_keys()
     if args.json:
         common.print_json(
             {
@@ -207,6 +215,7 @@ def cmd_keys_list(args) -> int:
                     "key_id": mine.key_id,
                 },
                 "known": rows,
+                "retired": retired,
             }
         )
         return 0
@@ -215,6 +224,12 @@ def cmd_keys_list(args) -> int:
         print(
             f"{r['role_label']}\t{r['station']}\t{r['name']}\t{r['fingerprint']}\t"
             f"{r['accepted_at']}\t{r['accepted_by']}"
+        )
+    for r in retired:
+        trusted = "旧电脑已丢失：不再信任" if r["lost"] else "替换前签的回执和备份仍可核验"
+        print(
+            f"{r['role_label']}\t{r['station']}\t{r['name']}\t{r['fingerprint']}\t"
+            f"{r['retired_at']} 由{r['retired_by']}替换\t{trusted}"
         )
     return 0
 
@@ -262,6 +277,11 @@ def add_sync_commands(commands, parser_class) -> None:
     p = keys.add_parser("import", help="导入对方的公钥文件（打印其指纹）")
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="对方换了电脑：用新公钥替换已登记的")
+    p.add_argument(
+        "--old-key-lost",
+        action="store_true",
+        help="与 --replace 一起：旧电脑丢失或被盗，旧密钥签的回执和备份不再信任",
+    )
     p.set_defaults(func=cmd_keys_import)
     p = keys.add_parser("list", help="本机指纹和已登记的公钥")
     p.add_argument("--json", action="store_true")

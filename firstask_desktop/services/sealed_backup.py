@@ -236,18 +236,19 @@ def signers_for(folder: Path, station: str, *, registered: bool) -> list[bytes] 
     """The signing keys a sealed backup of ``station`` may come from here, None when none is
     known: this data folder's own (its backups, restored on this PC or a copy of its folder)
     and, with ``registered`` (the open register's keys: the county's ``backup open``), the
-    key registered for it when it sent its first file."""
+    key registered for it when it sent its first file and the keys that key replaced (a
+    backup made on the station's old PC), unless the old PC was reported lost."""
     found = []
     if (keys.keys_dir(folder) / keys.SIGNING_KEY_FILE).is_file():
         found.append(keys.public_bytes(keys.load_or_create_signing_key(folder)))
     if registered:
         from firstask_desktop.store.local_station import local_station
-        from firstask_desktop.sync.trust import registered as registered_key
+        from firstask_desktop.store.trusted_keys import station_keys
 
-        known = registered_key("station", station)
+        known = station_keys(station)
         here = local_station()
-        if known is not None:
-            found.append(keys.unb64(known.signing_public))
+        if known:
+            found += known
         elif here is None or here.code != station:
             # A station that never sent a file: nothing to compare with (as its first file).
             return None

@@ -403,6 +403,25 @@ class KnownKey(BaseModel):
         indexes = ((("role", "station"), True),)
 
 
+class RetiredKey(BaseModel):
+    """A key that was registered here and then replaced (``keys import --replace``): what it
+    signed while it was the registered key (receipts customers still hold, sealed backups on
+    sticks) still checks out after the station's new PC is registered, unless the replacement
+    said the old PC was lost or stolen (``revoked``): then nothing it signed is trusted."""
+
+    role = CharField(max_length=8)
+    station = CharField(max_length=16, index=True)
+    name = CharField(max_length=60, default="")
+    signing_public = CharField(max_length=64)
+    key_id = CharField(max_length=16)
+    fingerprint = CharField(max_length=48)
+    accepted_at = DateTimeField()
+    accepted_by = CharField(max_length=50)
+    retired_at = DateTimeField()
+    retired_by = CharField(max_length=50)
+    revoked = BooleanField(default=False)
+
+
 class SyncLog(BaseModel):
     """Every sync file made here or taken in here (schema v5), and those quarantined."""
 
@@ -485,5 +504,8 @@ AUDITED = (
 )
 SYNC_MODELS = (KnownKey, SyncLog, QuarantinedRecord, StationAuditEvent)
 ALL_MODELS = (
-    AUDITED + (SerialCounter, HolidayDay, Setting, AuditEvent) + SYNC_MODELS + (AttachmentSent,)
+    AUDITED
+    + (SerialCounter, HolidayDay, Setting, AuditEvent)
+    + SYNC_MODELS
+    + (AttachmentSent, RetiredKey)
 )

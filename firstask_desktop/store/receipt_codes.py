@@ -14,7 +14,7 @@ for reading out over the phone. Only a holder of the private key can recompute i
 checked at the issuing station (Ed25519 signatures are deterministic).
 
 Which public keys are trusted for a station code is decided in :func:`station_public_keys`: the
-local station's own key, plus the keys the county has registered for that station code.
+local station's own key, plus the keys the county has registered for that station code (store/trusted_keys.py).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from firstask_desktop.domain.vocab import CATEGORIES
-from firstask_desktop.store import keys, models
+from firstask_desktop.store import keys
 from firstask_desktop.store.models import Entry, Station
+from firstask_desktop.store.trusted_keys import station_keys
 
 PREFIX = "FA1"
 _TIME = "%Y%m%d%H%M%S"
@@ -97,25 +98,6 @@ def _local_private_key(folder: Path | None) -> Ed25519PrivateKey | None:
     return keys.load_or_create_signing_key(folder)
 
 
-def registered_station_keys(station_code: str) -> list[bytes]:
-    """Public keys (raw 32 bytes) registered here for ``station_code`` (``KnownKey`` rows with
-    role "station": at the county, each station's key, accepted once its fingerprint was
-    compared). Looked up by name so that a database without that table trusts none."""
-    known_key = getattr(models, "KnownKey", None)
-    if known_key is None:
-        return []
-    rows = known_key.select().where(
-        (known_key.role == "station") & (known_key.station == station_code)
-    )
-    trusted = []
-    for row in rows:
-        try:
-            trusted.append(_unb64(row.signing_public))
-        except (ValueError, binascii.Error):
-            continue  # a damaged row trusts nothing
-    return trusted
-
-
 def station_public_keys(station_code: str, folder: Path | None) -> list[bytes]:
     """Every public key trusted to sign receipts of ``station_code``."""
     trusted: list[bytes] = []
@@ -124,7 +106,7 @@ def station_public_keys(station_code: str, folder: Path | None) -> list[bytes]:
         key = _local_private_key(folder)
         if key is not None:
             trusted.append(keys.public_bytes(key))
-    for raw in registered_station_keys(station_code):
+    for raw in station_keys(station_code):
         if raw not in trusted:
             trusted.append(raw)
     return trusted

@@ -259,6 +259,13 @@ def _county_search_grams(database) -> None:
     search_pg.create_grams(database)
 
 
+def _retired_keys(database) -> None:
+    """A replaced key is kept, so that what it signed before still checks (models.RetiredKey)."""
+    from firstask_desktop.store.models import RetiredKey
+
+    create_missing_tables(database, RetiredKey)
+
+
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.
 MIGRATIONS: list[Callable] = [
     _v2_search_initials,
@@ -276,6 +283,7 @@ MIGRATIONS: list[Callable] = [
     _withdrawn_transfers,
     _county_search_and_filters,
     _county_search_grams,
+    _retired_keys,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 

@@ -22,8 +22,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from firstask_desktop.domain.errors import RefusedError
 from firstask_desktop.store import db, keys
+from firstask_desktop.store.audit import record_table_state
 from firstask_desktop.store.fileio import write_atomic
-from firstask_desktop.store.models import KnownKey, Station
+from firstask_desktop.store.models import KnownKey, RetiredKey, Station
 from firstask_desktop.store.storage import current_folder
 
 from .container import STATION_CODE
@@ -194,12 +195,6 @@ def county_key() -> KnownKey | None:
     return KnownKey.select().where(KnownKey.role == "county").order_by(KnownKey.id).first()
 
 
-def station_signing_keys(code: str) -> list[bytes]:
-    """At the county: the registered signing key of station ``code`` (for receipts too)."""
-    known = registered("station", code)
-    return [keys.unb64(known.signing_public)] if known else []
-
-
 def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
     """The registered key for ``info``'s code if it is the same key; refuses a different one."""
     known = registered(info.role, info.station)
@@ -209,9 +204,12 @@ def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
         raise RefusedError(
             f"{ROLE_LABELS[info.role]} {info.station} 已登记的密钥指纹为 {known.fingerprint}，"
             f"而这次的指纹为 {info.fingerprint}：两者不同，已拒绝。若对方确实换了电脑或重装了程序，"
-            "请电话核对新指纹后，用 keys import --replace 导入对方的新公钥文件。"
+            "请电话核对新指纹后，用 keys import --replace 导入对方的新公钥文件"
+            "（旧电脑丢失或被盗时再加 --old-key-lost）。"
         )
-    other = KnownKey.get_or_none(KnownKey.key_id == info.key_id)
+    other = KnownKey.get_or_none(KnownKey.key_id == info.key_id) or RetiredKey.get_or_none(
+        (RetiredKey.key_id == info.key_id) & (RetiredKey.station != info.station)
+    )
     if other is not None:
         raise RefusedError(
             f"这把密钥（指纹 {info.fingerprint}）已登记给 {other.station}，现在却自称 {info.station}："
@@ -221,18 +219,26 @@ def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
 
 
 def register(
-    info: PublicKeyInfo, *, accepted_by: str, now: datetime | None = None, replace: bool = False
+    info: PublicKeyInfo,
+    *,
+    accepted_by: str,
+    now: datetime | None = None,
+    replace: bool = False,
+    old_key_lost: bool = False,
 ) -> KnownKey:
-    """Register ``info`` (inside the caller's transaction); returns the stored key."""
+    """Register ``info`` (inside the caller's transaction); returns the stored key.
+
+    ``replace``: the key registered for the same code is retired, not forgotten: what it signed
+    before still checks (store/trusted_keys.py), unless ``old_key_lost`` says its PC was lost
+    or stolen. Every change of the registry is chained in the audit log, so that a key written
+    into the database by anything but this function is reported by the integrity check."""
     now = (now or datetime.now()).replace(microsecond=0)
     if replace:
-        KnownKey.delete().where(
-            (KnownKey.role == info.role) & (KnownKey.station == info.station)
-        ).execute()
+        _retire(info, by=accepted_by, at=now, revoked=old_key_lost)
     known = check_not_conflicting(info)
     if known is not None:
         return known
-    return KnownKey.create(
+    created = KnownKey.create(
         role=info.role,
         station=info.station,
         name=info.name,
@@ -243,15 +249,50 @@ def register(
         accepted_at=now,
         accepted_by=accepted_by[:50],
     )
+    _chain_registry(accepted_by, now)
+    return created
+
+
+def _retire(info: PublicKeyInfo, *, by: str, at: datetime, revoked: bool) -> None:
+    same_code = (KnownKey.role == info.role) & (KnownKey.station == info.station)
+    for old in KnownKey.select().where(same_code):
+        if old.key_id == info.key_id:
+            continue  # the same key again: nothing is retired
+        RetiredKey.create(
+            role=old.role,
+            station=old.station,
+            name=old.name,
+            signing_public=old.signing_public,
+            key_id=old.key_id,
+            fingerprint=old.fingerprint,
+            accepted_at=old.accepted_at,
+            accepted_by=old.accepted_by,
+            retired_at=at,
+            retired_by=by[:50],
+            revoked=revoked,
+        )
+    KnownKey.delete().where(same_code).execute()
+
+
+def _chain_registry(actor: str, at: datetime) -> None:
+    station = _local_station().code
+    record_table_state(KnownKey, station=station, actor=actor, at=at)
+    record_table_state(RetiredKey, station=station, actor=actor, at=at)
 
 
 def import_key_file(
-    path: Path, *, accepted_by, replace: bool = False, now: datetime | None = None
+    path: Path,
+    *,
+    accepted_by,
+    replace: bool = False,
+    old_key_lost: bool = False,
+    now: datetime | None = None,
 ) -> tuple[PublicKeyInfo, bool]:
     """``keys import``: register the other side's key. Returns (info, newly registered).
 
     ``accepted_by``: the staff member who compared the fingerprint (role must allow
-    ``manage_keys``), or a label for the command line.
+    ``manage_keys``), or a label for the command line. ``replace``/``old_key_lost``: see
+    :func:`register`.
     """
     from .actors import authorise
 
@@ -270,7 +311,7 @@ def import_key_file(
         existing = None if replace else check_not_conflicting(info)
         if existing is not None:
             return info, False
-        register(info, accepted_by=accepted_by, now=now, replace=replace)
+        register(info, accepted_by=accepted_by, now=now, replace=replace, old_key_lost=old_key_lost)
     return info, True
 
 
@@ -288,4 +329,23 @@ def known_keys() -> list[dict]:
             "accepted_by": k.accepted_by,
         }
         for k in KnownKey.select().order_by(KnownKey.role, KnownKey.station)
+    ]
+
+
+def retired_keys() -> list[dict]:
+    """The keys replaced here, newest first: whether what they signed before is still trusted."""
+    return [
+        {
+            "role": k.role,
+            "role_label": ROLE_LABELS.get(k.role, k.role),
+            "station": k.station,
+            "name": k.name,
+            "fingerprint": k.fingerprint,
+            "key_id": k.key_id,
+            "accepted_at": k.accepted_at.isoformat(timespec="minutes"),
+            "retired_at": k.retired_at.isoformat(timespec="minutes"),
+            "retired_by": k.retired_by,
+            "lost": bool(k.revoked),
+        }
+        for k in RetiredKey.select().order_by(RetiredKey.retired_at.desc(), RetiredKey.id.desc())
     ]

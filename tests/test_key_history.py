@@ -1,0 +1,119 @@
+"""A station's PC dies and its new PC's key replaces the old one at the county: the receipts
+customers hold and the USB backups made on the old PC still check out there, unless the old PC
+was reported lost or stolen. The key registry itself is chained in the audit log."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from support import T0
+from sync_support import PASSWORD, exchange_keys, export, import_at, make_county, make_station
+
+from firstask_desktop.cli.runner import main as cli
+from firstask_desktop.domain.errors import RefusedError
+from firstask_desktop.services import backup
+from firstask_desktop.store import config, keys, receipt_codes
+from firstask_desktop.store.integrity import check_database
+from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.sync.trust import export_key_file, import_key_file
+
+
+@pytest.fixture
+def replaced(tmp_path):
+    """The county knows 城关所's old PC; a USB backup and a receipt were made on it; then a new
+    PC of 城关所 made its own key. Returns what a test needs, before the replacement."""
+    county = make_county(tmp_path / "县公司")
+    old_pc = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=2)
+    exchange_keys(county, old_pc, usb=tmp_path / "钥匙")
+    import_at(county, export(old_pc, tmp_path / "同步").path, accept_new_station=True)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    with old_pc.use():
+        sealed = backup.backup_to(old_pc.folder, stick, Staff.get(Staff.name == "管理员"), now=T0)
+        entry = Entry.select().first()
+        receipt = receipt_codes.entry_code(entry, keys.load_or_create_signing_key(old_pc.folder))
+    new_pc = make_station(tmp_path / "新电脑", "GS0101", "城关供电所", entries=0)
+    with new_pc.use():
+        new_key_file, _info = export_key_file(tmp_path / "新钥匙")
+    out = tmp_path / "县公司解密"
+    out.mkdir()
+    return county, sealed, receipt, new_key_file, out
+
+
+def test_the_old_pcs_backup_and_receipt_still_check_after_its_new_key_is_registered(replaced):
+    county, sealed, receipt, new_key_file, out = replaced
+    with county.use():
+        _info, new = import_key_file(new_key_file, accepted_by="县管理员", replace=True)
+        assert new
+        assert receipt_codes.verify_code(receipt, county.folder).genuine
+        assert backup.open_sealed(county.folder, sealed, out).is_file()
+
+
+def test_a_lost_pcs_key_is_trusted_no_more(replaced):
+    county, sealed, receipt, new_key_file, out = replaced
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, old_key_lost=True)
+        assert not receipt_codes.verify_code(receipt, county.folder).genuine
+        with pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
+            backup.open_sealed(county.folder, sealed, out)
+    assert list(out.iterdir()) == []
+
+
+def test_the_command_line_replaces_keeps_and_lists_the_old_key(replaced, monkeypatch, capsys):
+    county, _sealed, _receipt, new_key_file, _out = replaced
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    login = ["--data-dir", str(county.folder), "--as", "县管理员"]
+    # --old-key-lost says something of a key being replaced: alone it is refused, nothing done.
+    assert cli([*login, "keys", "import", str(new_key_file), "--old-key-lost"]) == 2
+    assert "只能与 --replace 一起使用" in capsys.readouterr().err
+    assert cli([*login, "keys", "list", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    assert before["retired"] == []
+    old_fingerprint = before["known"][0]["fingerprint"]
+
+    assert cli([*login, "keys", "import", str(new_key_file), "--replace", "--old-key-lost"]) == 0
+    capsys.readouterr()
+    assert cli([*login, "keys", "list", "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert [k["fingerprint"] for k in after["known"]] != [old_fingerprint]
+    (retired,) = after["retired"]
+    assert retired["station"] == "GS0101" and retired["fingerprint"] == old_fingerprint
+    assert retired["lost"] is True and retired["retired_by"] == "县管理员"
+    assert cli([*login, "keys", "list"]) == 0
+    assert "旧电脑已丢失：不再信任" in capsys.readouterr().out
+
+
+def test_an_old_key_of_one_station_cannot_become_anothers(replaced, tmp_path):
+    """A retired key still vouches for what its station signed before: registered for another
+    station code it would vouch for that station's receipts too."""
+    county, _sealed, _receipt, new_key_file, _out = replaced
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True)
+    # The old PC relabelled as 金崖所 (GS0102): its own key, another code.
+    relabelled = make_station(tmp_path / "金崖所", "GS0102", "金崖供电所", entries=0)
+    source = keys.keys_dir(tmp_path / "城关所") / keys.SIGNING_KEY_FILE
+    (keys.keys_dir(relabelled.folder) / keys.SIGNING_KEY_FILE).write_bytes(source.read_bytes())
+    with relabelled.use():
+        forged_file, _info = export_key_file(tmp_path / "金崖钥匙")
+    with county.use(), pytest.raises(RefusedError, match="一台电脑只能代表一个供电所"):
+        import_key_file(forged_file, accepted_by="县管理员")
+
+
+def test_a_key_written_into_the_database_behind_the_apps_back_is_reported(replaced):
+    county, _sealed, _receipt, new_key_file, _out = replaced
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True)
+        assert check_database() == []
+    database = sqlite3.connect(config.db_path(county.folder))
+    with database:
+        database.execute(
+            "INSERT INTO known_key (role, station, name, signing_public, encryption_public, "
+            "key_id, fingerprint, accepted_at, accepted_by) VALUES ('station', 'GS0199', "
+            "'冒名所', 'AAAA', '', 'forged', 'F', '2026-12-01 09:00:00', '某人')"
+        )
+    database.close()
+    with county.use():
+        problems = check_database()
+    assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems
