@@ -334,6 +334,9 @@ def build_station(folder: Path) -> dict:
     svc.reply_entry(clerk, s, result="已处理", now=start)
     svc.record_follow_up(clerk, s, method="phone", satisfaction="satisfied", now=start)
     states["followed_up"] = s
+    from firstask_desktop.services import assessment
+
+    assessment.scan(now)  # the late reply proposed as a breach: 驳回考核建议 has one to show
     db.close()
     return states
 
@@ -377,7 +380,7 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
             settings.tabs.setCurrentIndex(index)
             probe.measure(f"settings-{index}-{who}", window)
         window.show_page("register")
-        _assessment_dialogs(probe, session, who)
+        _assessment_dialogs(probe, session, who, window)
         if who == "李娜":
             _entry_form(probe, window)
         for state, serial in states.items():
@@ -406,9 +409,10 @@ def visit_all(probe: Probe, app, session, states: dict) -> None:
         settle()
 
 
-def _assessment_dialogs(probe: Probe, session, who: str) -> None:
-    """考核's own dialogs, as opened and as refused when sent empty: the head's 人工登记违规,
-    a clerk's 申诉 (none to appeal: the form says so)."""
+def _assessment_dialogs(probe: Probe, session, who: str, window) -> None:
+    """考核's own dialogs, as opened and as refused when sent empty: the head's 人工登记违规
+    and 驳回考核建议 (of the proposed late reply), a clerk's 申诉 (none confirmed to appeal:
+    the form says so)."""
     from firstask_desktop.gui.accountability_dialogs import AppealDialog, ManualBreachDialog
 
     dialogs = {"王建国": ("breach", ManualBreachDialog), "李娜": ("appeal", AppealDialog)}
@@ -425,6 +429,27 @@ def _assessment_dialogs(probe: Probe, session, who: str) -> None:
         probe.measure(f"dialog-{name}-refused", dialog)
     dialog.reject()
     dialog.deleteLater()
+    settle()
+    if who == "王建国":
+        _dismiss_dialog(probe, window)
+
+
+def _dismiss_dialog(probe: Probe, window) -> None:
+    window.show_page("assess")
+    page = window.page["assess"]
+    settle()
+    page.proposed.selectRow(0)
+    assert page.selected_proposal() is not None, "the late reply should be proposed"
+    page.dismiss_selected()
+    settle()
+    dialog = page.dialog
+    probe.measure("dialog-dismiss", dialog)
+    dialog.submit()
+    settle()
+    probe.measure("dialog-dismiss-refused", dialog)
+    dialog.reject()
+    dialog.deleteLater()
+    window.show_page("register")
     settle()
 
 

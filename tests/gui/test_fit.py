@@ -90,6 +90,8 @@ def test_every_window_fits_the_screen(xvfb_server, tmp_path, screen, scale):
         "detail-transferred-王建国",
         "dialog-transfer",
         "dialog-edit",
+        "dialog-breach-refused",
+        "dialog-dismiss-refused",
         "lock-switch",
     ):
         assert expected in names
