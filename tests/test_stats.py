@@ -7,7 +7,7 @@ import pytest
 
 from firstask_desktop.domain.errors import IllegalStepError, ValidationError
 from firstask_desktop.services import entries as svc
-from firstask_desktop.services.month_stats import month_stats, previous_month
+from firstask_desktop.services.month_stats import month_stats, previous_month, summary
 
 NOW = datetime(2026, 4, 10, 12, 0)
 
@@ -148,8 +148,18 @@ def test_comparison_with_the_previous_month(march):
     assert stats["previous"]["month"] == "2026-02"
     assert stats["previous"]["total"] == 1
     assert stats["previous"]["by_category"]["consult"] == 1
-    assert month_stats("2026-04", NOW)["previous"]["total"] == 6
     assert previous_month("2026-01") == "2025-12"
+    # The month before is read for its headline figures only: the same as the whole month's.
+    april = month_stats("2026-04", NOW)["previous"]
+    assert april == summary(month_stats("2026-03", NOW, with_previous=False))
+    # March's figures as the tests above know them: E2, E4, E5, E6 overdue; E5 unresolved.
+    assert (april["total"], april["overdue"], april["unresolved"], april["escalated"]) == (
+        6,
+        4,
+        1,
+        1,
+    )
+    assert (april["reply_rate"], april["satisfaction_rate"]) == (2 / 6, 2 / 3)
 
 
 def test_station_filter_and_bad_month(march):
