@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -453,19 +454,53 @@ class SyncPage(Retranslating, QWidget):
             )
 
     def _confirm_key(self, path: str, key: dict) -> None:
-        question = self.tr(
-            "{0}\n指纹：{1}\n\n请打电话让对方念出他们电脑上显示的指纹，逐字核对。完全一致吗？"
-        ).format(key["label"], key["fingerprint"])
-        if confirm(self, self.tr("核对公钥指纹"), question):
-            set_error(self.error, "")
-            tasks.run_task(
-                operations.import_key,
-                path,
-                actor=self.session.actor,
-                owner=self,
-                on_success=self._done,
-                on_error=self._failed,
-            )
+        if key["replaces"]:
+            answer = self._ask_replace(key)
+            if answer is None:
+                return
+            options = {"replace": True, "old_key_lost": answer}
+        else:
+            question = self.tr(
+                "{0}\n指纹：{1}\n\n请打电话让对方念出他们电脑上显示的指纹，逐字核对。完全一致吗？"
+            ).format(key["label"], key["fingerprint"])
+            if not confirm(self, self.tr("核对公钥指纹"), question):
+                return
+            options = {}
+        set_error(self.error, "")
+        tasks.run_task(
+            operations.import_key,
+            path,
+            actor=self.session.actor,
+            **options,
+            owner=self,
+            on_success=self._done,
+            on_error=self._failed,
+        )
+
+    def _ask_replace(self, key: dict) -> bool | None:
+        """A different key is registered for the same code (a new PC): replace it only after
+        the phone check, and say whether the old PC was lost. Returns whether it was lost, or
+        None when not replaced."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("替换已登记的公钥"))
+        box.setText(
+            self.tr(
+                "{0}已经登记了另一把公钥。\n原指纹：{1}\n新指纹：{2}\n\n"
+                "只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，"
+                "逐字核对。\n\n替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；"
+                "旧电脑丢失或被盗时请勾选下面一项，旧密钥签的东西从此一律不信任。"
+            ).format(key["label"], key["replaces"], key["fingerprint"])
+        )
+        lost = QCheckBox(self.tr("旧电脑丢失或被盗（旧密钥作废）"))
+        box.setCheckBox(lost)
+        replace = box.addButton(self.tr("核对一致，替换"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is not replace:
+            return None
+        return lost.isChecked()
 
     def export_key(self) -> None:
         if not self.folder():

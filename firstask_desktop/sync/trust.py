@@ -204,8 +204,8 @@ def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
         raise RefusedError(
             f"{ROLE_LABELS[info.role]} {info.station} 已登记的密钥指纹为 {known.fingerprint}，"
             f"而这次的指纹为 {info.fingerprint}：两者不同，已拒绝。若对方确实换了电脑或重装了程序，"
-            "请电话核对新指纹后，用 keys import --replace 导入对方的新公钥文件"
-            "（旧电脑丢失或被盗时再加 --old-key-lost）。"
+            "请电话核对新指纹后，在“同步”页导入对方的新公钥文件并确认替换"
+            "（命令行：keys import --replace，旧电脑丢失或被盗时再加 --old-key-lost）。"
         )
     other = KnownKey.get_or_none(KnownKey.key_id == info.key_id) or RetiredKey.get_or_none(
         (RetiredKey.key_id == info.key_id) & (RetiredKey.station != info.station)

@@ -2850,6 +2850,34 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
         <source>核对公钥指纹</source>
         <translation>Check the key fingerprint</translation>
     </message>
+    <message>
+        <source>替换已登记的公钥</source>
+        <translation>Replace the registered public key</translation>
+    </message>
+    <message>
+        <source>{0}已经登记了另一把公钥。
+原指纹：{1}
+新指纹：{2}
+
+只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，逐字核对。
+
+替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；旧电脑丢失或被盗时请勾选下面一项，旧密钥签的东西从此一律不信任。</source>
+        <translation>{0} already has another public key registered.
+Registered fingerprint: {1}
+New fingerprint: {2}
+
+Replace it only if they really changed computers or reinstalled. Call them and have them read the fingerprint shown on the new computer; compare it character by character.
+
+After the replacement, receipts and USB backups the old key signed before the change still check; if the old computer was lost or stolen, tick the box below and nothing the old key signed is trusted again.</translation>
+    </message>
+    <message>
+        <source>旧电脑丢失或被盗（旧密钥作废）</source>
+        <translation>The old computer was lost or stolen (revoke the old key)</translation>
+    </message>
+    <message>
+        <source>核对一致，替换</source>
+        <translation>Fingerprint checked: replace</translation>
+    </message>
 </context>
 <context>
     <name>TierDialog</name>

@@ -103,21 +103,34 @@ def write_county_package(folder: str, *, actor=None, progress=None) -> str:
 
 
 def read_key(path: str) -> dict:
+    """The key file as the fingerprint question shows it; ``replaces``: the fingerprint of a
+    different key registered for the same station (its PC was changed), else empty."""
     from pathlib import Path
 
-    from firstask_desktop.sync.trust import read_key_file
+    from firstask_desktop.sync.trust import read_key_file, registered
 
     info = read_key_file(Path(path))
-    return {"label": info.label, "fingerprint": info.fingerprint}
+    known = registered(info.role, info.station)
+    replaces = known.fingerprint if known is not None and known.key_id != info.key_id else ""
+    return {"label": info.label, "fingerprint": info.fingerprint, "replaces": replaces}
 
 
 @writes
-def import_key(path: str, *, actor) -> str:
+def import_key(path: str, *, actor, replace: bool = False, old_key_lost: bool = False) -> str:
     from pathlib import Path
 
     from firstask_desktop.sync.trust import import_key_file
 
-    info, new = import_key_file(Path(path), accepted_by=actor)
+    info, new = import_key_file(
+        Path(path), accepted_by=actor, replace=replace, old_key_lost=old_key_lost
+    )
+    if new and replace:
+        kept = (
+            "旧电脑已登记为丢失：它的旧密钥签的文件、回执和备份从此一律不信任。"
+            if old_key_lost
+            else "旧密钥留作核验：换电脑前签的回执和U盘备份仍可核验。"
+        )
+        return f"已用新公钥替换{info.label}原来的公钥，新指纹 {info.fingerprint}。{kept}"
     if new:
         return f"已登记{info.label}的公钥，指纹 {info.fingerprint}。"
     return f"{info.label}的公钥早已登记（指纹 {info.fingerprint}），没有改变。"
