@@ -9,7 +9,15 @@ import sqlite3
 
 import pytest
 from support import T0
-from sync_support import PASSWORD, exchange_keys, export, import_at, make_county, make_station
+from sync_support import (
+    PASSWORD,
+    Site,
+    exchange_keys,
+    export,
+    import_at,
+    make_county,
+    make_station,
+)
 
 from firstask_desktop.cli.runner import main as cli
 from firstask_desktop.domain.errors import RefusedError
@@ -17,6 +25,8 @@ from firstask_desktop.services import backup
 from firstask_desktop.store import config, keys, receipt_codes
 from firstask_desktop.store.integrity import check_database
 from firstask_desktop.store.models import Entry, Staff
+from firstask_desktop.sync import trust
+from firstask_desktop.sync.package import write_package
 from firstask_desktop.sync.trust import export_key_file, import_key_file
 
 
@@ -117,3 +127,39 @@ def test_a_key_written_into_the_database_behind_the_apps_back_is_reported(replac
     with county.use():
         problems = check_database()
     assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("lost", [False, True], ids=["old-pc-broken", "old-pc-stolen"])
+def test_the_new_pc_checks_the_old_pcs_receipts_once_the_countys_package_is_in(
+    replaced, tmp_path, lost
+):
+    """A customer brings a receipt printed on the station's old PC to the counter: the new PC
+    learns the old key from the county's signed package (not from the customer or the stick),
+    and checks it, unless the old PC was reported stolen."""
+    county, _sealed, receipt, new_key_file, _out = replaced
+    new_pc = Site(tmp_path / "新电脑")
+    exchange_keys(county, new_pc, usb=tmp_path / "县公司钥匙")
+    usb = tmp_path / "资料包"
+    usb.mkdir()
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, old_key_lost=lost)
+        package, _counts = write_package(usb, actor=Staff.get(Staff.name == "县管理员"), now=T0)
+    with new_pc.use():
+        assert not receipt_codes.verify_code(receipt, new_pc.folder).genuine
+
+    result = import_at(new_pc, package)
+    with new_pc.use():
+        assert receipt_codes.verify_code(receipt, new_pc.folder).genuine is not lost
+        (kept,) = trust.retired_keys()
+        assert (kept["station"], kept["lost"]) == ("GS0101", lost)
+        assert check_database() == []  # the registry's change is chained
+    said = "丢失电脑的旧密钥已作废" if lost else "旧电脑开出的回执在本机仍可核验"
+    assert said in result.message
+
+    # The next package changes nothing more.
+    with county.use():
+        again, _counts = write_package(usb, actor=Staff.get(Staff.name == "县管理员"), now=T0)
+    second = import_at(new_pc, again)
+    assert "旧密钥" not in second.message
+    with new_pc.use():
+        assert len(trust.retired_keys()) == 1

@@ -189,6 +189,8 @@ def write_package(
         now,
         signing_key,
         holiday_years={str(y): mark for y, mark in years.items()},
+        # Each station's replaced keys, public only (an older station ignores them too).
+        station_keys=trust.retired_station_keys(),
     )
     target = out_dir / package_file_name(county.code, seq)
     file_hash = _write_verified(target, header, body, signing_key)
@@ -359,8 +361,12 @@ def apply_package(
         # Open entries' deadlines in those years move with the calendar (audited, never a past one).
         moved = holiday_table.apply_years(plans, actor=actor, source="县公司资料包", now=now)
         years = [p.year for p in plans]
+        old_keys, lost_keys = trust.take_own_retired_keys(
+            sync_file.header.get("station_keys"), by=actor, at=now
+        )
         state.put({state.APPLIED_PACKAGE_SEQ: seq}, station=station.code, actor=actor, at=now)
         summary = merger.totals()
+        summary["retired_keys"] = old_keys + lost_keys
         summary["rules_changed"] = changed_rules
         summary["holiday_days"] = len(holidays)
         summary["deadlines_moved"] = len(moved)
@@ -372,6 +378,8 @@ def apply_package(
         f"更新 {summary.get('updated', 0)} 条，时限规则改动 {changed_rules} 条，"
         f"节假日表（{year_text}年）已更新"
         + (f"，{len(moved)} 处未到期的时限随之调整。" if moved else "。")
+        + ("本所换电脑前的旧密钥已记下：旧电脑开出的回执在本机仍可核验。" if old_keys else "")
+        + ("本所丢失电脑的旧密钥已作废：它签的回执一律不予承认。" if lost_keys else "")
     )
     return ImportResult(
         path=sync_file.path,

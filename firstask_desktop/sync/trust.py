@@ -34,6 +34,8 @@ KEY_FILE_VERSION = 1
 KEY_FILE_CONTEXT = b"firstask-public-key-v1\x00"
 KEY_FILE_MAX = 16 * 1024
 ROLE_LABELS = {"station": "供电所", "county": "县公司"}
+# A station's replaced keys in the county's package: five PCs' worth of receipts still in hands.
+PACKAGE_KEYS_PER_STATION = 5
 
 
 @dataclass
@@ -278,6 +280,80 @@ def _chain_registry(actor: str, at: datetime) -> None:
     station = _local_station().code
     record_table_state(KnownKey, station=station, actor=actor, at=at)
     record_table_state(RetiredKey, station=station, actor=actor, at=at)
+
+
+def retired_station_keys() -> dict[str, list[dict]]:
+    """At the county, for its package: each station's replaced keys (public keys only).
+
+    A station's new PC learns from it the key its old PC signed receipts with, so that the
+    receipts customers bring to the counter still check there; a key whose PC was lost comes
+    marked ``revoked`` and is trusted for nothing. The newest ``PACKAGE_KEYS_PER_STATION`` of
+    each station: they travel in the package's header, which holds at most 64 KiB."""
+    listed: dict[str, list[dict]] = {}
+    newest_first = (
+        RetiredKey.select().where(RetiredKey.role == "station").order_by(RetiredKey.id.desc())
+    )
+    for k in newest_first:
+        if len(listed.get(k.station, ())) >= PACKAGE_KEYS_PER_STATION:
+            continue
+        listed.setdefault(k.station, []).append(
+            {
+                "signing_public": k.signing_public,
+                "retired_at": k.retired_at.isoformat(timespec="seconds"),
+                "revoked": bool(k.revoked),
+            }
+        )
+    return listed
+
+
+def take_own_retired_keys(listed, *, by: str, at: datetime) -> tuple[int, int]:
+    """At a station, from the county's signed package (inside the caller's transaction): the
+    keys the county retired for *this* station become its own retired keys. A revocation is
+    taken in and never taken back; an entry that is not a well-formed Ed25519 key trusts nothing
+    and is passed over. Returns how many keys are trusted newly, and how many revoked."""
+    station = _local_station()
+    entries = listed.get(station.code) if isinstance(listed, dict) else None
+    if not isinstance(entries, list):
+        return 0, 0
+    own = local_public_info().key_id
+    trusted = revoked_now = 0
+    for item in entries[:1000]:
+        try:
+            raw = keys.unb64(item["signing_public"])
+            Ed25519PublicKey.from_public_bytes(raw)
+            retired_at = datetime.fromisoformat(item["retired_at"]).replace(microsecond=0)
+            revoked = item["revoked"]
+        except (TypeError, KeyError, ValueError):
+            continue
+        if not isinstance(revoked, bool) or keys.key_id(raw) == own:
+            continue
+        same = (
+            (RetiredKey.role == "station")
+            & (RetiredKey.station == station.code)
+            & (RetiredKey.key_id == keys.key_id(raw))
+        )
+        known = RetiredKey.get_or_none(same)
+        if known is None:
+            RetiredKey.create(
+                role="station",
+                station=station.code,
+                name=station.name,
+                signing_public=keys.b64(raw),
+                key_id=keys.key_id(raw),
+                fingerprint=keys.fingerprint(raw),
+                accepted_at=retired_at,
+                accepted_by=by[:50],
+                retired_at=retired_at,
+                retired_by=by[:50],
+                revoked=revoked,
+            )
+            trusted, revoked_now = trusted + (not revoked), revoked_now + revoked
+        elif revoked and not known.revoked:
+            RetiredKey.update(revoked=True, retired_by=by[:50]).where(same).execute()
+            revoked_now += 1
+    if trusted or revoked_now:
+        _chain_registry(by, at)
+    return trusted, revoked_now
 
 
 def import_key_file(
