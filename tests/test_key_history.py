@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import timedelta
 
 import pytest
 from support import T0
@@ -163,3 +164,86 @@ def test_the_new_pc_checks_the_old_pcs_receipts_once_the_countys_package_is_in(
     assert "旧密钥" not in second.message
     with new_pc.use():
         assert len(trust.retired_keys()) == 1
+
+
+def _old_pcs_key_file(tmp_path):
+    old_pc = Site(tmp_path / "城关所")
+    with old_pc.use():
+        path, _info = export_key_file(tmp_path / "旧钥匙")
+    return path
+
+
+def test_a_lost_pcs_key_is_never_registered_again(replaced, tmp_path):
+    """Whoever holds the stolen PC reads its fingerprint out over the phone as "our reinstalled
+    PC": the key stays revoked, for its station and for any other."""
+    county, _sealed, receipt, new_key_file, _out = replaced
+    old_key_file = _old_pcs_key_file(tmp_path)
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, old_key_lost=True)
+        with pytest.raises(RefusedError, match="登记为丢失或被盗的电脑，已作废"):
+            import_key_file(old_key_file, accepted_by="县管理员", replace=True)
+        assert not receipt_codes.verify_code(receipt, county.folder).genuine
+        assert [k["lost"] for k in trust.retired_keys()] == [True]
+
+
+def test_an_old_pc_found_stolen_after_its_replacement_is_revoked(replaced, monkeypatch, capsys):
+    county, sealed, receipt, new_key_file, out = replaced
+    monkeypatch.setenv("FIRSTASK_PASSWORD", PASSWORD)
+    login = ["--data-dir", str(county.folder), "--as", "县管理员"]
+    assert cli([*login, "keys", "import", str(new_key_file), "--replace"]) == 0
+    # --old-key-lost again, with the key registered now: nothing to revoke, refused, not a no-op.
+    assert cli([*login, "keys", "import", str(new_key_file), "--replace", "--old-key-lost"]) == 2
+    assert "没有被替换的旧密钥可以作废" in capsys.readouterr().err
+    assert cli([*login, "keys", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    (old,) = listed["retired"]
+    current = listed["known"][0]["fingerprint"]
+
+    # The key registered now cannot be revoked alone: the station would have no key at all.
+    assert cli([*login, "keys", "revoke", current]) == 2
+    assert "现在登记的密钥，不能直接作废" in capsys.readouterr().err
+    assert cli([*login, "keys", "revoke", "0000 1111"]) == 2
+    assert "没有指纹为" in capsys.readouterr().err
+    with county.use():
+        assert receipt_codes.verify_code(receipt, county.folder).genuine
+
+    # Typed without spaces, in small letters: the same fingerprint.
+    typed = old["fingerprint"].replace(" ", "").lower()
+    assert cli([*login, "keys", "revoke", typed]) == 0
+    assert "已作废" in capsys.readouterr().err
+    assert cli([*login, "keys", "revoke", typed]) == 0
+    assert "早已作废" in capsys.readouterr().err
+    with county.use():
+        assert not receipt_codes.verify_code(receipt, county.folder).genuine
+        with pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
+            backup.open_sealed(county.folder, sealed, out)
+        assert check_database() == []  # the revocation is chained
+
+
+def test_a_retired_key_vouches_only_up_to_its_retirement(replaced, tmp_path):
+    """The replaced PC is still somewhere: what it signs dated after the replacement is not the
+    station's word (a receipt of next year, a backup made after)."""
+    county, _sealed, _receipt, new_key_file, out = replaced
+    old_pc = Site(tmp_path / "城关所")
+    retired_at = T0 + timedelta(days=30)
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, now=retired_at)
+    old_key = keys.load_or_create_signing_key(old_pc.folder)
+    before = receipt_codes.sign_receipt(
+        old_key, "GS0101-2026-00998", retired_at - timedelta(days=1), "consult", "张三"
+    )
+    after = receipt_codes.sign_receipt(
+        old_key, "GS0101-2026-00999", retired_at + timedelta(days=1), "consult", "张三"
+    )
+    stick = tmp_path / "U盘2"
+    stick.mkdir()
+    with old_pc.use():
+        late_backup = backup.backup_to(
+            old_pc.folder, stick, Staff.get(Staff.name == "管理员"), now=retired_at + timedelta(1)
+        )
+    with county.use():
+        assert receipt_codes.verify_code(before, county.folder).genuine
+        check = receipt_codes.verify_code(after, county.folder)
+        assert not check.genuine and "已停用的旧密钥" in check.message
+        with pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
+            backup.open_sealed(county.folder, late_backup, out)

@@ -144,14 +144,15 @@ def test_county_trusts_the_keys_registered_for_the_receipts_station(with_docs, m
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from firstask_desktop.store import keys
+    from firstask_desktop.store.trusted_keys import TrustedKey
 
     station_key = Ed25519PrivateKey.generate()
     code = receipt_codes.entry_code(with_docs, station_key)
-    registry = {"GS0101": [keys.public_bytes(station_key)]}
+    registry = {"GS0101": [TrustedKey(keys.public_bytes(station_key), None)]}
     monkeypatch.setattr(receipt_codes, "station_keys", lambda c: registry.get(c, []))
     assert receipt_codes.verify_code(code, storage.current_folder()).genuine
     # The same key registered for another station does not vouch for GS0101's receipts.
-    registry = {"GS0202": [keys.public_bytes(station_key)]}
+    registry = {"GS0202": [TrustedKey(keys.public_bytes(station_key), None)]}
     assert not receipt_codes.verify_code(code, storage.current_folder()).genuine
 
 

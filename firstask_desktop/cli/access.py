@@ -92,6 +92,7 @@ COMMANDS: dict[str, str | None] = {
     "sync resolve": "export_import",
     "keys export": ANYONE,  # a public key: nothing secret, but still someone who logged in
     "keys import": "manage_keys",
+    "keys revoke": "manage_keys",
     "keys list": ANYONE,
     "holidays list": ANYONE,
     "holidays show": ANYONE,

@@ -197,6 +197,24 @@ def cmd_keys_import(args) -> int:
     return 0
 
 
+def cmd_keys_revoke(args) -> int:
+    from firstask_desktop.services.station import require_station
+    from firstask_desktop.sync.trust import revoke_retired
+
+    require_station()
+    key, changed = revoke_retired(args.fingerprint, by=_who(args))
+    print(key["fingerprint"])
+    if changed:
+        print(
+            f"已作废{key['role_label']} {key['station']} 的旧密钥：它签的回执、备份和文件从此"
+            "一律不信任，也不能再登记。",
+            file=sys.stderr,
+        )
+    else:
+        print("这把旧密钥早已作废，没有改变。", file=sys.stderr)
+    return 0
+
+
 def cmd_keys_list(args) -> int:
     from firstask_desktop.services.station import require_station
     from firstask_desktop.sync.trust import known_keys, local_public_info, retired_keys
@@ -283,6 +301,9 @@ def add_sync_commands(commands, parser_class) -> None:
         help="与 --replace 一起：旧电脑丢失或被盗，旧密钥签的回执和备份不再信任",
     )
     p.set_defaults(func=cmd_keys_import)
+    p = keys.add_parser("revoke", help="作废一把已替换的旧密钥（旧电脑后来发现丢失或被盗）")
+    p.add_argument("fingerprint", help="旧密钥的指纹（keys list 列出；空格可省）")
+    p.set_defaults(func=cmd_keys_revoke)
     p = keys.add_parser("list", help="本机指纹和已登记的公钥")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_keys_list)

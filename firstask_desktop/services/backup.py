@@ -434,7 +434,9 @@ def open_sealed(folder: Path, sealed: Path, out_dir: Path, *, registered: bool =
             sealed,
             target,
             sealed_backup.private_keys_of(Path(folder)),
-            sealed_backup.signers_for(Path(folder), station, registered=registered),
+            sealed_backup.signers_for(
+                Path(folder), station, registered=registered, made_at=header.get("made_at")
+            ),
         )
     return target
 

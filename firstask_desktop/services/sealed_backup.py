@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -232,12 +233,15 @@ def private_keys_of(folder: Path) -> list[X25519PrivateKey]:
     return found
 
 
-def signers_for(folder: Path, station: str, *, registered: bool) -> list[bytes] | None:
+def signers_for(
+    folder: Path, station: str, *, registered: bool, made_at: object = None
+) -> list[bytes] | None:
     """The signing keys a sealed backup of ``station`` may come from here, None when none is
     known: this data folder's own (its backups, restored on this PC or a copy of its folder)
     and, with ``registered`` (the open register's keys: the county's ``backup open``), the
     key registered for it when it sent its first file and the keys that key replaced (a
-    backup made on the station's old PC), unless the old PC was reported lost."""
+    backup made on the station's old PC, if ``made_at``, the time in its header, is not after
+    the key's retirement), unless the old PC was reported lost."""
     found = []
     if (keys.keys_dir(folder) / keys.SIGNING_KEY_FILE).is_file():
         found.append(keys.public_bytes(keys.load_or_create_signing_key(folder)))
@@ -248,11 +252,19 @@ def signers_for(folder: Path, station: str, *, registered: bool) -> list[bytes] 
         known = station_keys(station)
         here = local_station()
         if known:
-            found += known
+            when = _header_time(made_at)
+            found += [k.raw for k in known if k.vouches_for(when)]
         elif here is None or here.code != station:
             # A station that never sent a file: nothing to compare with (as its first file).
             return None
     return found or None
+
+
+def _header_time(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
 
 
 ATTACHMENT_SUFFIX = ".faattach"

@@ -14,7 +14,8 @@ for reading out over the phone. Only a holder of the private key can recompute i
 checked at the issuing station (Ed25519 signatures are deterministic).
 
 Which public keys are trusted for a station code is decided in :func:`station_public_keys`: the
-local station's own key, plus the keys the county has registered for that station code (store/trusted_keys.py).
+local station's own key, plus the keys the county has registered for that station code (store/trusted_keys.py),
+a retired one only for receipts dated up to its retirement.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from firstask_desktop.domain.vocab import CATEGORIES
 from firstask_desktop.store import keys
 from firstask_desktop.store.models import Entry, Station
-from firstask_desktop.store.trusted_keys import station_keys
+from firstask_desktop.store.trusted_keys import TrustedKey, station_keys
 
 PREFIX = "FA1"
 _TIME = "%Y%m%d%H%M%S"
@@ -98,17 +99,17 @@ def _local_private_key(folder: Path | None) -> Ed25519PrivateKey | None:
     return keys.load_or_create_signing_key(folder)
 
 
-def station_public_keys(station_code: str, folder: Path | None) -> list[bytes]:
+def station_public_keys(station_code: str, folder: Path | None) -> list[TrustedKey]:
     """Every public key trusted to sign receipts of ``station_code``."""
-    trusted: list[bytes] = []
+    trusted: list[TrustedKey] = []
     local = Station.select().where(Station.is_local == True).first()  # noqa: E712 - peewee
     if local is not None and local.code == station_code:
         key = _local_private_key(folder)
         if key is not None:
-            trusted.append(keys.public_bytes(key))
-    for raw in station_keys(station_code):
-        if raw not in trusted:
-            trusted.append(raw)
+            trusted.append(TrustedKey(keys.public_bytes(key), None))
+    for known in station_keys(station_code):
+        if all(known.raw != t.raw for t in trusted):
+            trusted.append(known)
     return trusted
 
 
@@ -176,12 +177,18 @@ def verify_code(code: str, folder: Path | None) -> ReceiptCheck:
             **fields,
         )
     message = canonical(serial, received_at, match["category"], responder)
-    for raw in trusted:
+    for key in trusted:
         try:
-            Ed25519PublicKey.from_public_bytes(raw).verify(signature, message)
+            Ed25519PublicKey.from_public_bytes(key.raw).verify(signature, message)
         except InvalidSignature:
             continue
-        check = ReceiptCheck(True, "", key_id=keys.key_id(raw), **fields)
+        if not key.vouches_for(received_at):
+            return _fake(
+                f"回执是供电所 {station.group(1)} 已停用的旧密钥签的（{key.retired_at:%Y-%m-%d} "
+                "换了电脑），而回执上的时间在那之后：旧电脑可能被人冒用。请联系签发的供电所核实。",
+                **fields,
+            )
+        check = ReceiptCheck(True, "", key_id=keys.key_id(key.raw), **fields)
         check.message = (
             f"回执由供电所 {station.group(1)} 签发，内容未被改动。" + _compare_with_register(check)
         )

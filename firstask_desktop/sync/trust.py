@@ -26,6 +26,7 @@ from firstask_desktop.store.audit import record_table_state
 from firstask_desktop.store.fileio import write_atomic
 from firstask_desktop.store.models import KnownKey, RetiredKey, Station
 from firstask_desktop.store.storage import current_folder
+from firstask_desktop.store.trusted_keys import revoked_key_ids
 
 from .container import STATION_CODE
 
@@ -198,7 +199,13 @@ def county_key() -> KnownKey | None:
 
 
 def check_not_conflicting(info: PublicKeyInfo) -> KnownKey | None:
-    """The registered key for ``info``'s code if it is the same key; refuses a different one."""
+    """The registered key for ``info``'s code if it is the same key; refuses a different one,
+    and a key reported lost or stolen, whoever it claims to be."""
+    if info.key_id in revoked_key_ids():
+        raise RefusedError(
+            f"这把密钥（指纹 {info.fingerprint}）属于一台登记为丢失或被盗的电脑，已作废，"
+            "不能再登记：拿着它的人可以冒充。请让对方在自己的电脑上重新导出公钥文件，电话核对指纹后再导入。"
+        )
     known = registered(info.role, info.station)
     if known is not None:
         if known.key_id == info.key_id:
@@ -384,11 +391,58 @@ def import_key_file(
             f"公钥文件的编码 {info.station} 与本机相同：请导入对方的公钥文件，而不是本机的。"
         )
     with db.transaction():
+        if old_key_lost:
+            known = registered(info.role, info.station)
+            if known is None or known.key_id == info.key_id:
+                raise RefusedError(
+                    f"{info.label}现在登记的就是这把公钥（或还没有登记公钥）：没有被替换的旧密钥"
+                    "可以作废，没有做任何改动。旧电脑在换下之后才发现丢失或被盗的，"
+                    "请用 keys revoke 加旧密钥的指纹（keys list 列出）作废它。"
+                )
         existing = None if replace else check_not_conflicting(info)
         if existing is not None:
             return info, False
         register(info, accepted_by=accepted_by, now=now, replace=replace, old_key_lost=old_key_lost)
     return info, True
+
+
+def _bare_fingerprint(text: str) -> str:
+    return "".join(ch for ch in str(text).upper() if ch.isalnum())
+
+
+def revoke_retired(fingerprint: str, *, by, now: datetime | None = None) -> tuple[dict, bool]:
+    """``keys revoke``: a replaced key whose old PC turned out lost or stolen after it was
+    replaced: nothing it signed is trusted again, and it is never registered again. Returns
+    (the key as ``retired_keys`` lists it, whether it changed). The key registered now is not
+    revoked here: a new PC's key replaces it first (``keys import --replace --old-key-lost``)."""
+    from .actors import authorise
+
+    by = authorise(by, "manage_keys")
+    wanted = _bare_fingerprint(fingerprint)[:64]
+    now = (now or datetime.now()).replace(microsecond=0)
+    rows = [k for k in RetiredKey.select() if wanted and _bare_fingerprint(k.fingerprint) == wanted]
+    if not rows:
+        current = [
+            k for k in KnownKey.select() if wanted and _bare_fingerprint(k.fingerprint) == wanted
+        ]
+        if current:
+            raise RefusedError(
+                f"指纹 {current[0].fingerprint} 是{ROLE_LABELS.get(current[0].role, '')} "
+                f"{current[0].station} 现在登记的密钥，不能直接作废：请先导入对方新电脑的公钥文件，"
+                "用 keys import --replace --old-key-lost 换掉它。"
+            )
+        raise RefusedError(
+            f"没有指纹为“{str(fingerprint)[:60]}”的旧密钥：请用 keys list 查看已替换的密钥"
+            "及其指纹，照抄完整的指纹（可以不写空格）。"
+        )
+    changed = any(not k.revoked for k in rows)
+    if changed:
+        with db.transaction():
+            ids = [k.id for k in rows]
+            RetiredKey.update(revoked=True).where(RetiredKey.id.in_(ids)).execute()
+            _chain_registry(by, now)
+    listed = next(k for k in retired_keys() if k["key_id"] == rows[0].key_id)
+    return listed, changed
 
 
 def known_keys() -> list[dict]:
