@@ -31,6 +31,7 @@ from firstask_desktop.domain import permissions
 
 from . import operations, tasks
 from .file_dialogs import ack_lines, existing_folder, open_file_names, start_folder
+from .flow_layout import FlowLayout
 from .messages import confirm, core_text, error_text
 from .style import styled
 from .widgets import Retranslating, set_error
@@ -71,6 +72,9 @@ class SyncPage(Retranslating, QWidget):
         self.key_import.clicked.connect(self.choose_key)
         self.key_export = QPushButton()
         self.key_export.clicked.connect(self.export_key)
+        self.key_list = QPushButton()  # 已登记的公钥…: fingerprints, replaced keys, 作废
+        self.key_list.clicked.connect(self.open_keys)
+        self.keys_dialog = None
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton()
@@ -101,10 +105,12 @@ class SyncPage(Retranslating, QWidget):
         import_layout.addWidget(self.accept_new)
         import_layout.addWidget(self.package_button)
         self.keys_box = QGroupBox()
-        keys_layout = QHBoxLayout(self.keys_box)
+        # Three buttons whose English outgrows a 1366-px row at 大: they wrap.
+        keys_layout = FlowLayout(self.keys_box)
+        keys_layout.setContentsMargins(9, 9, 9, 9)
         keys_layout.addWidget(self.key_import)
         keys_layout.addWidget(self.key_export)
-        keys_layout.addStretch(1)
+        keys_layout.addWidget(self.key_list)
         column = QVBoxLayout()
         column.addWidget(self.heading)
         column.addWidget(self.status)
@@ -170,6 +176,7 @@ class SyncPage(Retranslating, QWidget):
             self.tr("导入供电所公钥…") if county else self.tr("导入县公司公钥…")
         )
         self.key_export.setText(self.tr("导出本机公钥到U盘…"))
+        self.key_list.setText(self.tr("已登记的公钥…"))
         self.cancel_button.setText(self.tr("取消"))
         self.stations.setHorizontalHeaderLabels(
             [
@@ -207,6 +214,7 @@ class SyncPage(Retranslating, QWidget):
             (self.import_button, "export_import"),
             (self.key_import, "manage_keys"),
             (self.key_export, ""),
+            (self.key_list, ""),
             (self.package_button, "export_import"),
         ):
             refused = permissions.refusal(actor, permission) if permission else None
@@ -501,6 +509,16 @@ class SyncPage(Retranslating, QWidget):
         if box.clickedButton() is not replace:
             return None
         return lost.isChecked()
+
+    def open_keys(self) -> None:
+        from .keys_dialog import KeysDialog
+
+        if self.keys_dialog is None:
+            self.keys_dialog = KeysDialog(self.session, self)
+        else:
+            self.keys_dialog.reload()
+        self.keys_dialog.show()
+        self.keys_dialog.raise_()
 
     def export_key(self) -> None:
         if not self.folder():

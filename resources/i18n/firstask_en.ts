@@ -1579,6 +1579,99 @@ Phone: {0}</translation>
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>公钥</source>
+        <translation>Public keys</translation>
+    </message>
+    <message>
+        <source>已登记的公钥</source>
+        <translation>Registered public keys</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>被替换的旧密钥仍可核验旧电脑换下前签的回执和U盘备份。旧电脑后来发现丢失或被盗时，选中它的旧密钥，点“作废选中的旧密钥…”：它签的东西从此一律不信任。</source>
+        <translation>A replaced key still checks the receipts and USB backups its old computer signed before the change. If that computer later turns out lost or stolen, select its old key and click “Revoke the selected old key…”: nothing it signed is trusted again.</translation>
+    </message>
+    <message>
+        <source>作废选中的旧密钥…</source>
+        <translation>Revoke the selected old key…</translation>
+    </message>
+    <message>
+        <source>本机公钥指纹：{0}（交给对方时，请电话念给对方核对）</source>
+        <translation>This computer&apos;s key fingerprint: {0} (read it out to the other side by phone when you hand over the key file)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>已替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>现在登记的密钥：对方发来的文件用它核验。</source>
+        <translation>The key registered now: the other side&apos;s files are checked with it.</translation>
+    </message>
+    <message>
+        <source>旧电脑丢失或被盗：它签的回执、备份和文件一律不信任。</source>
+        <translation>Its computer was lost or stolen: no receipt, backup or file it signed is trusted.</translation>
+    </message>
+    <message>
+        <source>换电脑时被替换：换下之前签的回执和U盘备份仍可核验。</source>
+        <translation>Replaced with a new computer: receipts and USB backups signed before the change still check.</translation>
+    </message>
+    <message>
+        <source>先在表中选中一把被替换的旧密钥。</source>
+        <translation>Select a replaced old key in the table first.</translation>
+    </message>
+    <message>
+        <source>这把旧密钥早已作废。</source>
+        <translation>This old key is revoked already.</translation>
+    </message>
+    <message>
+        <source>在用的密钥不能直接作废：先导入对方新电脑的公钥并确认替换，替换时勾选“旧电脑丢失或被盗”。</source>
+        <translation>The key in use cannot be revoked alone: import the public key of their new computer and confirm the replacement, ticking “the old computer was lost or stolen”.</translation>
+    </message>
+    <message>
+        <source>作废{0}的旧密钥？
+指纹：{1}
+
+只有旧电脑丢失或被盗时才作废。作废后，它签的回执、U盘备份和文件一律不信任，这把密钥也不能再登记。作废不能撤销。</source>
+        <translation>Revoke the old key of {0}?
+Fingerprint: {1}
+
+Revoke only when the old computer was lost or stolen. Once revoked, nothing it signed (receipts, USB backups, files) is trusted, and the key cannot be registered again. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>作废旧密钥</source>
+        <translation>Revoke an old key</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>已锁定</source>
@@ -2739,6 +2832,10 @@ They can no longer log in; their entries, steps and assessment records are all k
     <message>
         <source>导出本机公钥到U盘…</source>
         <translation>Export this PC&apos;s public key to the stick…</translation>
+    </message>
+    <message>
+        <source>已登记的公钥…</source>
+        <translation>Registered public keys…</translation>
     </message>
     <message>
         <source>取消</source>

@@ -92,6 +92,7 @@ def test_every_window_fits_the_screen(xvfb_server, tmp_path, screen, scale):
         "dialog-edit",
         "dialog-breach-refused",
         "dialog-dismiss-refused",
+        "dialog-keys",
         "lock-switch",
     ):
         assert expected in names

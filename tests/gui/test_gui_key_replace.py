@@ -99,3 +99,50 @@ def test_cancelling_the_replacement_changes_nothing(new_pc, county_page, qtbot):
     assert table_state() == before
     assert trust.registered("station", "GS0101").fingerprint == old_fingerprint
     assert county_page.result.text() == "" and county_page.error.text() == ""
+
+
+def test_the_old_key_is_listed_and_revoked_when_the_old_pc_turns_out_stolen(
+    new_pc, county_page, qtbot, answers
+):
+    _county, _file, old_fingerprint, new_fingerprint = new_pc
+    answer_the_question(qtbot, lost=False, replace=True)
+    county_page.choose_key()
+    qtbot.waitUntil(lambda: "替换" in county_page.result.text(), timeout=15000)
+
+    county_page.open_keys()
+    dialog = county_page.keys_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=15000)
+    shown = {
+        dialog.table.item(r, 2).text(): dialog.table.item(r, 0).text()
+        for r in range(dialog.table.rowCount())
+    }
+    assert shown == {new_fingerprint: "在用", old_fingerprint: "已替换"}
+    # The key in use is not offered: the station would be left with none.
+    current = next(r for r in range(2) if dialog.table.item(r, 2).text() == new_fingerprint)
+    dialog.table.selectRow(current)
+    assert not dialog.revoke_button.isEnabled()
+    assert "先导入对方新电脑的公钥" in dialog.revoke_button.toolTip()
+
+    dialog.table.selectRow(1 - current)
+    assert dialog.revoke_button.isEnabled()
+    dialog.revoke_button.click()
+    assert answers.asked and old_fingerprint in answers.asked[-1][1]
+    qtbot.waitUntil(lambda: "已作废" in dialog.result.text(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: any(dialog.table.item(r, 0).text() == "已作废" for r in range(2)),
+        timeout=15000,
+    )
+    assert [(k["fingerprint"], k["lost"]) for k in trust.retired_keys()] == [
+        (old_fingerprint, True)
+    ]
+
+
+def test_who_may_not_manage_keys_reads_the_list_but_is_not_offered_to_revoke(session, qtbot):
+    from firstask_desktop.gui.keys_dialog import KeysDialog
+
+    dialog = KeysDialog(session)  # 李娜, a clerk at a station
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "本机公钥指纹" in dialog.mine.text(), timeout=15000)
+    assert not dialog.revoke_button.isEnabled()
+    assert "无权" in dialog.revoke_button.toolTip()

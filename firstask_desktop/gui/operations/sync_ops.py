@@ -136,6 +136,30 @@ def import_key(path: str, *, actor, replace: bool = False, old_key_lost: bool = 
     return f"{info.label}的公钥早已登记（指纹 {info.fingerprint}），没有改变。"
 
 
+def keys_overview() -> dict:
+    """What 公钥 lists: this PC's fingerprint, the keys registered, the keys they replaced."""
+    from firstask_desktop.sync.trust import known_keys, local_public_info, retired_keys
+
+    return {
+        "local": local_public_info().fingerprint,
+        "known": known_keys(),
+        "retired": retired_keys(),
+    }
+
+
+@writes
+def revoke_key(fingerprint: str, *, actor) -> str:
+    from firstask_desktop.sync.trust import revoke_retired
+
+    key, changed = revoke_retired(fingerprint, by=actor)
+    if not changed:
+        return f"{key['role_label']} {key['station']} 的这把旧密钥早已作废，没有改变。"
+    return (
+        f"已作废{key['role_label']} {key['station']} 的旧密钥（指纹 {key['fingerprint']}）："
+        "它签的回执、备份和文件从此一律不信任。"
+    )
+
+
 @writes
 def export_key(folder: str) -> str:
     from pathlib import Path
