@@ -247,3 +247,40 @@ def test_a_retired_key_vouches_only_up_to_its_retirement(replaced, tmp_path):
         assert not check.genuine and "已停用的旧密钥" in check.message
         with pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
             backup.open_sealed(county.folder, late_backup, out)
+
+
+def test_records_a_stolen_pc_left_in_quarantine_are_not_taken_once_its_key_is_revoked(tmp_path):
+    from sync_support import county_public, forge, read_body
+
+    from firstask_desktop.services.county import quarantined_records, resolve_quarantined
+
+    county = make_county(tmp_path / "县公司")
+    old_pc = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=2)
+    exchange_keys(county, old_pc, usb=tmp_path / "钥匙")
+    first = export(old_pc, tmp_path / "同步")
+    import_at(county, first.path, accept_new_station=True)
+    # A second file from the same PC changes both entries at the same revision: quarantined.
+    header, records = read_body(first.path, county)
+    changed = [(t, dict(d, matter="改过") if t == "entry" else d) for t, d in records]
+    second = forge(
+        tmp_path / "GS0101-000002.fasync",
+        dict(header, seq=2, full=True, prev_hash=first.file_hash),
+        changed,
+        signing_folder=old_pc.folder,
+        recipient_public=county_public(county),
+    )
+    assert import_at(county, second).counts["quarantined"] == 2
+    with county.use():
+        taken, left = quarantined_records()
+        resolve_quarantined(taken["id"], take_incoming=True, actor="县管理员")  # trusted still
+
+    new_pc = make_station(tmp_path / "新电脑", "GS0101", "城关供电所", entries=0)
+    with new_pc.use():
+        new_key_file, _info = export_key_file(tmp_path / "新钥匙")
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, old_key_lost=True)
+        with pytest.raises(RefusedError, match="签这个文件的密钥已作废"):
+            resolve_quarantined(left["id"], take_incoming=True, actor="县管理员")
+        kept = resolve_quarantined(left["id"], take_incoming=False, actor="县管理员")
+        assert kept.resolution == "kept_existing"
+        assert Entry.get(Entry.uuid == left["record_uuid"]).matter != "改过"

@@ -22,6 +22,7 @@ from firstask_desktop.store.models import (
     StationAuditEvent,
     SyncLog,
 )
+from firstask_desktop.store.trusted_keys import revoked_key_ids
 
 from ..sync.actors import authorise
 from ..sync.county_import import KIND, missing_numbers
@@ -163,6 +164,11 @@ def resolve_quarantined(
 
 
 def _take_incoming(item: QuarantinedRecord, actor: str, now: datetime) -> None:
+    if item.sync_log.signer and item.sync_log.signer in revoked_key_ids():
+        raise RefusedError(
+            f"这条记录来自 {item.station} 的第 {item.sync_log.seq} 号文件，签这个文件的密钥已作废"
+            "（那台电脑登记为丢失或被盗）：不能采用，请选择“保留现有”。"
+        )
     spec = SPEC_BY_NAME.get(item.table_name)
     if spec is None:
         raise RefusedError("审计记录不能替换：县公司保留已存的版本，请选择“保留现有”。")

@@ -438,6 +438,9 @@ class SyncLog(BaseModel):
     by = CharField(max_length=50, default="")
     counts = TextField(default="{}")  # JSON: table -> records in the file
     note = TextField(default="")  # Chinese: gaps warned about, why quarantined
+    # The key that signed a station's file taken in (key_id): a record it left in quarantine is
+    # not taken once that key is revoked (its PC lost or stolen).
+    signer = CharField(max_length=16, default="")
 
 
 class QuarantinedRecord(BaseModel):

@@ -260,10 +260,12 @@ def _county_search_grams(database) -> None:
 
 
 def _retired_keys(database) -> None:
-    """A replaced key is kept, so that what it signed before still checks (models.RetiredKey)."""
+    """A replaced key is kept, so that what it signed before still checks (models.RetiredKey);
+    a station file's log names the key that signed it (``sync_log.signer``)."""
     from firstask_desktop.store.models import RetiredKey
 
     create_missing_tables(database, RetiredKey)
+    add_column_if_missing(database, "sync_log", "signer", CharField(max_length=16, default=""))
 
 
 # MIGRATIONS[n] takes a database from version n + 1 to version n + 2.

@@ -341,6 +341,7 @@ def _quarantine_file(
             by=actor,
             counts=json.dumps(sync_file.header["counts"], sort_keys=True),
             note=reason,
+            signer=keys.key_id(sync_file.signer_public),
         )
     message = (
         f"同步文件“{sync_file.path.name}”已隔离，未导入任何记录：{reason}。"
@@ -405,6 +406,7 @@ def import_station_file(
             at=now,
             by=actor,
             note=note,
+            signer=keys.key_id(sync_file.signer_public),
         )
         merger = Merger(
             path=sync_file.path,
