@@ -134,6 +134,27 @@ MUTANTS = [
         "    return True",
         ("tests/test_sync_signers.py", "-k", "holiday_file"),
     ),
+    Mutant(
+        "a stolen PC's key registered again once revoked",
+        "sync/trust.py",
+        "    if info.key_id in revoked_key_ids():",
+        "    if False:",
+        ("tests/test_key_history.py", "-k", "never_registered_again"),
+    ),
+    Mutant(
+        "a revoked key still trusted for a station's receipts and backups",
+        "store/trusted_keys.py",
+        "        if raw in seen or key_id(raw) in revoked:",
+        "        if raw in seen:",
+        ("tests/test_key_history.py", "-k", "found_stolen_after or lost_pcs_key_is_trusted"),
+    ),
+    Mutant(
+        "a replaced PC's key vouches for what it signs after its replacement",
+        "store/trusted_keys.py",
+        "        return when is not None and when <= self.retired_at",
+        "        return True",
+        ("tests/test_key_history.py", "-k", "only_up_to_its_retirement"),
+    ),
 ]
 # fmt: on
 
