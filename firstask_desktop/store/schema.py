@@ -260,11 +260,15 @@ def _county_search_grams(database) -> None:
 
 
 def _retired_keys(database) -> None:
-    """A replaced key is kept, so that what it signed before still checks (models.RetiredKey);
-    a station file's log names the key that signed it (``sync_log.signer``)."""
+    """A replaced key is kept, so that what it signed before still checks (models.RetiredKey)."""
     from firstask_desktop.store.models import RetiredKey
 
     create_missing_tables(database, RetiredKey)
+
+
+def _sync_log_signer(database) -> None:
+    """A station file's log names the key that signed it: what it left in quarantine is not
+    taken once that key is revoked."""
     add_column_if_missing(database, "sync_log", "signer", CharField(max_length=16, default=""))
 
 
@@ -286,6 +290,7 @@ MIGRATIONS: list[Callable] = [
     _county_search_and_filters,
     _county_search_grams,
     _retired_keys,
+    _sync_log_signer,
 ]
 LATEST_VERSION = len(MIGRATIONS) + 1
 
