@@ -217,6 +217,24 @@ def county_public(county: Site) -> bytes:
     return keys.public_bytes(keys.load_or_create_encryption_key(county.folder))
 
 
+def second_file(
+    county: Site, station: Site, first, folder: Path, change=lambda table, data: data, extra=()
+) -> Path:
+    """The station's number 2, signed by its own key: the records of its ``first`` export with
+    ``change(table, record)`` applied (same revisions: what differs is quarantined), and
+    ``extra`` (table, record) pairs added before the audit events (which come last)."""
+    header, records = read_body(first.path, county)
+    records = [(t, change(t, d)) for t, d in records]
+    audit = next(i for i, (t, _d) in enumerate(records) if t == "audit_event")
+    return forge(
+        Path(folder) / f"{header['station']}-000002.fasync",
+        dict(header, seq=2, full=True, prev_hash=first.file_hash),
+        records[:audit] + list(extra) + records[audit:],
+        signing_folder=station.folder,
+        recipient_public=county_public(county),
+    )
+
+
 # --- PostgreSQL --------------------------------------------------------------------------------
 
 

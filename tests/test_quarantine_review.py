@@ -9,14 +9,13 @@ import uuid
 import pytest
 from sync_support import (
     PASSWORD,
-    county_public,
     exchange_keys,
     export,
-    forge,
     import_at,
     make_county,
     make_station,
     read_body,
+    second_file,
 )
 
 SERIAL = "GS0101-2026-00003"
@@ -38,16 +37,7 @@ def _second_file(sites, tmp_path, change=lambda table, data: data, extra=()):
     """The station's number 2: its records with ``change(table, record)`` applied, and
     ``extra`` (table, record) pairs added before the audit events (which come last)."""
     county, station, first = sites
-    header, records = read_body(first.path, county)
-    records = [(t, change(t, d)) for t, d in records]
-    audit = next(i for i, (t, _d) in enumerate(records) if t == "audit_event")
-    return forge(
-        tmp_path / "GS0101-000002.fasync",
-        dict(header, seq=2, full=True, prev_hash=first.file_hash),
-        records[:audit] + list(extra) + records[audit:],
-        signing_folder=station.folder,
-        recipient_public=county_public(county),
-    )
+    return second_file(county, station, first, tmp_path, change, extra)
 
 
 def test_every_field_of_every_synced_table_has_a_chinese_label():

@@ -74,21 +74,15 @@ def test_import_can_be_cancelled_and_leaves_nothing(pair):
 
 def test_keeping_the_stored_version_of_a_quarantined_record(pair, tmp_path):
     county, station, usb = pair
-    from sync_support import county_public, forge, read_body
+    from sync_support import second_file
 
     from firstask_desktop.services.county import quarantined_records, resolve_quarantined
     from firstask_desktop.store.models import Entry, QuarantinedRecord
 
     first = export(station, usb)
     import_at(county, first.path, accept_new_station=True)
-    header, records = read_body(first.path, county)
-    records = [(t, dict(d, matter="改过") if t == "entry" else d) for t, d in records]
-    forged = forge(
-        tmp_path / "GS0101-000002.fasync",
-        dict(header, seq=2, full=True, prev_hash=first.file_hash),
-        records,
-        signing_folder=station.folder,
-        recipient_public=county_public(county),
+    forged = second_file(
+        county, station, first, tmp_path, lambda t, d: dict(d, matter="改过") if t == "entry" else d
     )
     result = import_at(county, forged)
     assert result.counts["quarantined"] == 8

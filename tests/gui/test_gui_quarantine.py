@@ -16,14 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sync_support import (
     PASSWORD,
-    county_public,
     exchange_keys,
     export,
-    forge,
     import_at,
     make_county,
     make_station,
-    read_body,
+    second_file,
 )
 
 from firstask_desktop.gui.quarantine_window import (
@@ -57,17 +55,12 @@ def county_template(tmp_path_factory):
     exchange_keys(county, station, usb=usb)
     first = export(station, usb)
     import_at(county, first.path, accept_new_station=True)
-    header, records = read_body(first.path, county)
-    changed = [
-        (t, dict(d, matter=NEW_MATTER) if t == "entry" and d["serial"] == SERIAL else d)
-        for t, d in records
-    ]
-    forged = forge(
-        root / "GS0101-000002.fasync",
-        dict(header, seq=2, full=True, prev_hash=first.file_hash),
-        changed,
-        signing_folder=station.folder,
-        recipient_public=county_public(county),
+    forged = second_file(
+        county,
+        station,
+        first,
+        root,
+        lambda t, d: dict(d, matter=NEW_MATTER) if t == "entry" and d["serial"] == SERIAL else d,
     )
     assert import_at(county, forged).counts["quarantined"] == 1
     with county.use():
