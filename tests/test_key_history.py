@@ -250,7 +250,7 @@ def test_a_retired_key_vouches_only_up_to_its_retirement(replaced, tmp_path):
 
 
 def test_records_a_stolen_pc_left_in_quarantine_are_not_taken_once_its_key_is_revoked(tmp_path):
-    from sync_support import county_public, forge, read_body
+    from sync_support import second_file
 
     from firstask_desktop.services.county import quarantined_records, resolve_quarantined
 
@@ -260,14 +260,8 @@ def test_records_a_stolen_pc_left_in_quarantine_are_not_taken_once_its_key_is_re
     first = export(old_pc, tmp_path / "同步")
     import_at(county, first.path, accept_new_station=True)
     # A second file from the same PC changes both entries at the same revision: quarantined.
-    header, records = read_body(first.path, county)
-    changed = [(t, dict(d, matter="改过") if t == "entry" else d) for t, d in records]
-    second = forge(
-        tmp_path / "GS0101-000002.fasync",
-        dict(header, seq=2, full=True, prev_hash=first.file_hash),
-        changed,
-        signing_folder=old_pc.folder,
-        recipient_public=county_public(county),
+    second = second_file(
+        county, old_pc, first, tmp_path, lambda t, d: dict(d, matter="改过") if t == "entry" else d
     )
     assert import_at(county, second).counts["quarantined"] == 2
     with county.use():
@@ -284,3 +278,22 @@ def test_records_a_stolen_pc_left_in_quarantine_are_not_taken_once_its_key_is_re
         kept = resolve_quarantined(left["id"], take_incoming=False, actor="县管理员")
         assert kept.resolution == "kept_existing"
         assert Entry.get(Entry.uuid == left["record_uuid"]).matter != "改过"
+
+
+def test_a_key_written_in_before_any_key_import_is_reported(tmp_path):
+    """The registry is chained from the station's set-up: the county's key forged into a new
+    station's register, before it imported any, is reported too."""
+    station = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=0)
+    with station.use():
+        assert check_database() == []
+    database = sqlite3.connect(config.db_path(station.folder))
+    with database:
+        database.execute(
+            "INSERT INTO known_key (role, station, name, signing_public, encryption_public, "
+            "key_id, fingerprint, accepted_at, accepted_by) VALUES ('county', 'YZ99', "
+            "'冒名县公司', 'AAAA', 'AAAA', 'forged', 'F', '2026-12-01 09:00:00', '某人')"
+        )
+    database.close()
+    with station.use():
+        problems = check_database()
+    assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems

@@ -17,10 +17,18 @@ from firstask_desktop.domain.errors import (
 from firstask_desktop.domain.validation import clean_text, normalise_name, normalise_phone
 from firstask_desktop.domain.vocab import AREAS, COUNTY_ROLES, MODES, ROLES, parse_choice
 from firstask_desktop.store import db, lockout, passwords
-from firstask_desktop.store.audit import save_audited
+from firstask_desktop.store.audit import record_table_state, save_audited
 from firstask_desktop.store.holiday_table import top_up_shipped_years
 from firstask_desktop.store.local_station import local_station
-from firstask_desktop.store.models import DeadlineRuleRow, Department, HolidayDay, Staff, Station
+from firstask_desktop.store.models import (
+    DeadlineRuleRow,
+    Department,
+    HolidayDay,
+    KnownKey,
+    RetiredKey,
+    Staff,
+    Station,
+)
 from firstask_desktop.store.storage import current_folder
 
 STATION_CODE = re.compile(r"^[A-Z0-9]{2,12}$")
@@ -124,6 +132,10 @@ def init_station(
                 basis=rule.basis,
             )
             save_audited(row, actor=system, action="seed_rule", at=now)
+        # The key registry chained from the start: a key written into it by anything but the
+        # app (sync/trust.py) is reported by check, even before the first key is imported.
+        for model in (KnownKey, RetiredKey):
+            record_table_state(model, station=code, actor=system, at=now)
     seed_holidays()
     # The station's identity for signed receipts and sync files, made once at setup.
     # Imported here: cryptography takes a while to load, and only a new station needs it.
