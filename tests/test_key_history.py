@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from support import T0
@@ -297,3 +297,124 @@ def test_a_key_written_in_before_any_key_import_is_reported(tmp_path):
     with station.use():
         problems = check_database()
     assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems
+
+
+def test_an_old_key_registered_again_is_in_use_and_cannot_be_revoked(replaced, tmp_path):
+    """The old PC comes back from repair and its key is imported again: it is the station's key
+    in use, not also a replaced one that 作废 would revoke under the station's feet."""
+    county, _sealed, receipt, new_key_file, _out = replaced
+    old_key_file = _old_pcs_key_file(tmp_path)
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True)
+        old_fingerprint = trust.retired_keys()[0]["fingerprint"]
+        import_key_file(old_key_file, accepted_by="县管理员", replace=True)
+        assert trust.registered("station", "GS0101").fingerprint == old_fingerprint
+        assert [k["fingerprint"] for k in trust.retired_keys()] != [old_fingerprint]
+        with pytest.raises(RefusedError, match="现在登记的密钥，不能直接作废"):
+            trust.revoke_retired(old_fingerprint, by="县管理员")
+        assert receipt_codes.verify_code(receipt, county.folder).genuine
+
+
+def test_a_quarantined_record_logged_before_signers_were_named_follows_the_revocation(tmp_path):
+    """A county upgraded with records in quarantine: their file's log names no signer. The key
+    registered for the station when the file came was later revoked: not taken either."""
+    from sync_support import second_file
+
+    from firstask_desktop.services.county import quarantined_records, resolve_quarantined
+    from firstask_desktop.store.models import SyncLog
+
+    county = make_county(tmp_path / "县公司")
+    old_pc = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=1)
+    exchange_keys(county, old_pc, usb=tmp_path / "钥匙")
+    first = export(old_pc, tmp_path / "同步")
+    import_at(county, first.path, accept_new_station=True)
+    changed = second_file(
+        county, old_pc, first, tmp_path, lambda t, d: dict(d, matter="改过") if t == "entry" else d
+    )
+    assert import_at(county, changed).counts["quarantined"] == 1
+    new_pc = make_station(tmp_path / "新电脑", "GS0101", "城关供电所", entries=0)
+    with new_pc.use():
+        new_key_file, _info = export_key_file(tmp_path / "新钥匙")
+    with county.use():
+        SyncLog.update(signer="").execute()  # as logged before the upgrade
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, old_key_lost=True)
+        (item,) = quarantined_records()
+        with pytest.raises(RefusedError, match="签这个文件的密钥已作废"):
+            resolve_quarantined(item["id"], take_incoming=True, actor="县管理员")
+
+
+def test_times_with_an_offset_are_refused_not_crashing(replaced, tmp_path):
+    """A sealed backup's made_at and a package's retired_at are local times the program wrote;
+    one with a UTC offset (a hand-made file) is refused like any unknown time, never an error."""
+
+    county, _sealed, _receipt, new_key_file, out = replaced
+    old_pc = Site(tmp_path / "城关所")
+    with county.use():
+        import_key_file(new_key_file, accepted_by="县管理员", replace=True, now=T0 + timedelta(30))
+    stick = tmp_path / "U盘3"
+    stick.mkdir()
+    aware = (T0 + timedelta(days=1)).replace(tzinfo=UTC)
+    with old_pc.use():
+        offset_backup = backup.backup_to(
+            old_pc.folder, stick, Staff.get(Staff.name == "管理员"), now=aware
+        )
+    with county.use(), pytest.raises(RefusedError, match="不是用供电所 GS0101 登记的密钥签名的"):
+        backup.open_sealed(county.folder, offset_backup, out)
+
+    new_pc = Site(tmp_path / "新电脑")
+    old_raw = keys.public_bytes(keys.load_or_create_signing_key(old_pc.folder))
+    listed = {
+        "GS0101": [
+            {"signing_public": keys.b64(old_raw), "retired_at": aware.isoformat(), "revoked": False}
+        ]
+    }
+    with new_pc.use():
+        assert trust.take_own_retired_keys(listed, by="资料包", at=T0) == (0, 0)
+        assert trust.retired_keys() == []
+
+
+def test_a_package_carries_every_revocation_first(tmp_path):
+    """A station whose PC was replaced many times: its revoked keys reach it whatever their age,
+    and the header stays within its budget however many stations the county has."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from firstask_desktop.store.models import RetiredKey
+
+    county = make_county(tmp_path / "县公司")
+    with county.use():
+        for n in range(8):
+            raw = keys.public_bytes(Ed25519PrivateKey.generate())
+            RetiredKey.create(
+                role="station",
+                station="GS0101",
+                signing_public=keys.b64(raw),
+                key_id=keys.key_id(raw),
+                fingerprint=keys.fingerprint(raw),
+                accepted_at=T0,
+                accepted_by="县管理员",
+                retired_at=T0 + timedelta(days=n),
+                retired_by="县管理员",
+                revoked=n == 0,  # the oldest, found stolen
+            )
+        listed = trust.retired_station_keys()["GS0101"]
+        assert [k["revoked"] for k in listed] == [True] + [False] * trust.PACKAGE_KEYS_PER_STATION
+        for n in range(1500):  # a province's worth of stations, each with one old key
+            raw = keys.public_bytes(Ed25519PrivateKey.generate())
+            RetiredKey.create(
+                role="station",
+                station=f"GS{n:04d}X",
+                signing_public=keys.b64(raw),
+                key_id=keys.key_id(raw),
+                fingerprint=keys.fingerprint(raw),
+                accepted_at=T0,
+                accepted_by="县管理员",
+                retired_at=T0,
+                retired_by="县管理员",
+            )
+        many = trust.retired_station_keys()
+        assert len(json.dumps(many)) <= trust.PACKAGE_KEYS_BUDGET
+        assert many["GS0101"][0]["revoked"] is True
+        usb = tmp_path / "资料包"
+        usb.mkdir()
+        package, _counts = write_package(usb, actor=Staff.get(Staff.name == "县管理员"), now=T0)
+        assert package.is_file()

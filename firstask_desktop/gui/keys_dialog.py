@@ -85,6 +85,8 @@ class KeysDialog(Retranslating, QDialog):
     # --- reading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self.result.setText("")
+        set_error(self.error, "")
         tasks.run_task(
             operations.keys_overview,
             owner=self,
@@ -180,6 +182,11 @@ class KeysDialog(Retranslating, QDialog):
             "作废{0}的旧密钥？\n指纹：{1}\n\n只有旧电脑丢失或被盗时才作废。作废后，它签的回执、"
             "U盘备份和文件一律不信任，这把密钥也不能再登记。作废不能撤销。"
         ).format(self._owner(key), key["fingerprint"])
+        if self.listing is not None and self.listing["role"] == "station":
+            question += self.tr(
+                "\n\n这只在本机生效：县公司核验回执和备份时以县公司登记的为准，"
+                "请同时通知县公司作废这把密钥。"
+            )
         if not confirm(self, self.tr("作废旧密钥"), question):
             return
         set_error(self.error, "")
@@ -194,5 +201,5 @@ class KeysDialog(Retranslating, QDialog):
         )
 
     def _revoked(self, message: str) -> None:
-        self.result.setText(message)
         self.reload()
+        self.result.setText(message)

@@ -422,6 +422,8 @@ class SyncPage(Retranslating, QWidget):
         self._finish()
         self.result.setText(f"<b>{message}</b>")
         self.refresh()
+        if self.keys_dialog is not None and self.keys_dialog.isVisible():
+            self.keys_dialog.reload()  # a key imported: the list shows it
 
     def _imported(self, lines: list[dict]) -> None:
         self._finish()
@@ -492,14 +494,27 @@ class SyncPage(Retranslating, QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("替换已登记的公钥"))
-        box.setText(
-            self.tr(
-                "{0}已经登记了另一把公钥。\n原指纹：{1}\n新指纹：{2}\n\n"
-                "只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，"
-                "逐字核对。\n\n替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；"
+        text = self.tr(
+            "{0}已经登记了另一把公钥。\n原指纹：{1}\n新指纹：{2}\n\n"
+            "只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，"
+            "逐字核对。"
+        ).format(key["label"], key["replaces"], key["fingerprint"])
+        if key["replaced_on"]:
+            text += self.tr(
+                "\n\n注意：这把公钥在 {0} 被替换下来过。请确认对方确实换回了原来的电脑，"
+                "而不是U盘上留着的旧公钥文件。"
+            ).format(key["replaced_on"])
+        if key["role"] == "station":
+            text += self.tr(
+                "\n\n替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；"
                 "旧电脑丢失或被盗时请勾选下面一项，旧密钥签的东西从此一律不信任。"
-            ).format(key["label"], key["replaces"], key["fingerprint"])
-        )
+            )
+        else:
+            text += self.tr(
+                "\n\n替换后只认新密钥签的资料包和回执。县公司的旧电脑丢失或被盗时请勾选下面一项，"
+                "旧密钥从此不能再登记。"
+            )
+        box.setText(text)
         lost = QCheckBox(self.tr("旧电脑丢失或被盗（旧密钥作废）"))
         box.setCheckBox(lost)
         replace = box.addButton(self.tr("核对一致，替换"), QMessageBox.ButtonRole.AcceptRole)

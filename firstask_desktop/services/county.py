@@ -18,6 +18,7 @@ from firstask_desktop.store.models import (
     Entry,
     KnownKey,
     QuarantinedRecord,
+    RetiredKey,
     Station,
     StationAuditEvent,
     SyncLog,
@@ -163,8 +164,26 @@ def resolve_quarantined(
     return item
 
 
+def _signed_by_revoked_key(log: SyncLog) -> bool:
+    """Whether the file was signed by a key since revoked. A file logged before the log named
+    its signer: whether a revoked key of its station was the one registered when it came."""
+    if log.signer:
+        return log.signer in revoked_key_ids()
+    return (
+        RetiredKey.select()
+        .where(
+            (RetiredKey.role == "station")
+            & (RetiredKey.station == log.station)
+            & (RetiredKey.revoked == True)  # noqa: E712 - peewee
+            & (RetiredKey.accepted_at <= log.at)
+            & (RetiredKey.retired_at >= log.at)
+        )
+        .exists()
+    )
+
+
 def _take_incoming(item: QuarantinedRecord, actor: str, now: datetime) -> None:
-    if item.sync_log.signer and item.sync_log.signer in revoked_key_ids():
+    if _signed_by_revoked_key(item.sync_log):
         raise RefusedError(
             f"这条记录来自 {item.station} 的第 {item.sync_log.seq} 号文件，签这个文件的密钥已作废"
             "（那台电脑登记为丢失或被盗）：不能采用，请选择“保留现有”。"

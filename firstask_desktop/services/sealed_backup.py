@@ -247,24 +247,28 @@ def signers_for(
         found.append(keys.public_bytes(keys.load_or_create_signing_key(folder)))
     if registered:
         from firstask_desktop.store.local_station import local_station
-        from firstask_desktop.store.trusted_keys import station_keys
+        from firstask_desktop.store.trusted_keys import has_key_history, station_keys
 
         known = station_keys(station)
         here = local_station()
-        if known:
+        if known or has_key_history(station):
             when = _header_time(made_at)
-            found += [k.raw for k in known if k.vouches_for(when)]
-        elif here is None or here.code != station:
+            # None vouching (all revoked, or dated after their retirement) leaves a list that
+            # refuses every other signer: never None, which would check none.
+            return found + [k.raw for k in known if k.vouches_for(when)]
+        if here is None or here.code != station:
             # A station that never sent a file: nothing to compare with (as its first file).
             return None
     return found or None
 
 
 def _header_time(text: object) -> datetime | None:
+    """The header's local time; one with a UTC offset was not written here: unknown."""
     try:
-        return datetime.fromisoformat(text) if isinstance(text, str) else None
+        when = datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         return None
+    return when if when is not None and when.tzinfo is None else None
 
 
 ATTACHMENT_SUFFIX = ".faattach"

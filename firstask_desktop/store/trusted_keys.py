@@ -28,7 +28,9 @@ class TrustedKey:
         taken as now, where only the current key vouches)."""
         if self.retired_at is None:
             return True
-        return when is not None and when <= self.retired_at
+        if not isinstance(when, datetime) or when.tzinfo is not None:
+            return False  # local times only: an offset was not written by the program
+        return when <= self.retired_at
 
 
 def revoked_key_ids() -> set[str]:
@@ -61,3 +63,13 @@ def station_keys(code: str) -> list[TrustedKey]:
         seen.add(raw)
         trusted.append(TrustedKey(raw, retired_at))
     return trusted
+
+
+def has_key_history(code: str) -> bool:
+    """Whether any key was ever registered here for station ``code`` (revoked ones included)."""
+    return (
+        KnownKey.select().where((KnownKey.role == "station") & (KnownKey.station == code)).exists()
+        or RetiredKey.select()
+        .where((RetiredKey.role == "station") & (RetiredKey.station == code))
+        .exists()
+    )

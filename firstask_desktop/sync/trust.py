@@ -37,6 +37,7 @@ KEY_FILE_MAX = 16 * 1024
 ROLE_LABELS = {"station": "供电所", "county": "县公司"}
 # A station's replaced keys in the county's package: five PCs' worth of receipts still in hands.
 PACKAGE_KEYS_PER_STATION = 5
+PACKAGE_KEYS_BUDGET = 32 * 1024  # bytes of the package header's 64 KiB
 
 
 @dataclass
@@ -247,6 +248,13 @@ def register(
     known = check_not_conflicting(info)
     if known is not None:
         return known
+    # An old key registered again (its PC repaired, an old key file re-imported) is in use
+    # again: not also a retired one, which 作废 would revoke under the station's feet.
+    RetiredKey.delete().where(
+        (RetiredKey.role == info.role)
+        & (RetiredKey.station == info.station)
+        & (RetiredKey.key_id == info.key_id)
+    ).execute()
     created = KnownKey.create(
         role=info.role,
         station=info.station,
@@ -294,22 +302,32 @@ def retired_station_keys() -> dict[str, list[dict]]:
 
     A station's new PC learns from it the key its old PC signed receipts with, so that the
     receipts customers bring to the counter still check there; a key whose PC was lost comes
-    marked ``revoked`` and is trusted for nothing. The newest ``PACKAGE_KEYS_PER_STATION`` of
-    each station: they travel in the package's header, which holds at most 64 KiB."""
+    marked ``revoked`` and is trusted for nothing. They travel in the package's header, which
+    holds at most 64 KiB: every revoked key first (a revocation must reach the station), then
+    the newest ``PACKAGE_KEYS_PER_STATION`` others of each station, within
+    ``PACKAGE_KEYS_BUDGET`` bytes."""
     listed: dict[str, list[dict]] = {}
-    newest_first = (
-        RetiredKey.select().where(RetiredKey.role == "station").order_by(RetiredKey.id.desc())
+    others: dict[str, int] = {}
+    used = 0
+    in_order = (
+        RetiredKey.select()
+        .where(RetiredKey.role == "station")
+        .order_by(RetiredKey.revoked.desc(), RetiredKey.id.desc())
     )
-    for k in newest_first:
-        if len(listed.get(k.station, ())) >= PACKAGE_KEYS_PER_STATION:
-            continue
-        listed.setdefault(k.station, []).append(
-            {
-                "signing_public": k.signing_public,
-                "retired_at": k.retired_at.isoformat(timespec="seconds"),
-                "revoked": bool(k.revoked),
-            }
-        )
+    for k in in_order:
+        if not k.revoked:
+            if others.get(k.station, 0) >= PACKAGE_KEYS_PER_STATION:
+                continue
+            others[k.station] = others.get(k.station, 0) + 1
+        item = {
+            "signing_public": k.signing_public,
+            "retired_at": k.retired_at.isoformat(timespec="seconds"),
+            "revoked": bool(k.revoked),
+        }
+        used += len(json.dumps(item)) + len(k.station) + 8
+        if used > PACKAGE_KEYS_BUDGET:
+            break
+        listed.setdefault(k.station, []).append(item)
     return listed
 
 
@@ -332,7 +350,9 @@ def take_own_retired_keys(listed, *, by: str, at: datetime) -> tuple[int, int]:
             revoked = item["revoked"]
         except (TypeError, KeyError, ValueError):
             continue
-        if not isinstance(revoked, bool) or keys.key_id(raw) == own:
+        if not isinstance(revoked, bool) or retired_at.tzinfo is not None:
+            continue  # the county writes local times: anything else it did not write
+        if keys.key_id(raw) == own:
             continue
         same = (
             (RetiredKey.role == "station")
@@ -421,10 +441,10 @@ def revoke_retired(fingerprint: str, *, by, now: datetime | None = None) -> tupl
     wanted = _bare_fingerprint(fingerprint)[:64]
     now = (now or datetime.now()).replace(microsecond=0)
     rows = [k for k in RetiredKey.select() if wanted and _bare_fingerprint(k.fingerprint) == wanted]
-    if not rows:
-        current = [
-            k for k in KnownKey.select() if wanted and _bare_fingerprint(k.fingerprint) == wanted
-        ]
+    current = [
+        k for k in KnownKey.select() if wanted and _bare_fingerprint(k.fingerprint) == wanted
+    ]
+    if not rows or current:
         if current:
             raise RefusedError(
                 f"指纹 {current[0].fingerprint} 是{ROLE_LABELS.get(current[0].role, '')} "

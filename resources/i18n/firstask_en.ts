@@ -1667,6 +1667,14 @@ Fingerprint: {1}
 Revoke only when the old computer was lost or stolen. Once revoked, nothing it signed (receipts, USB backups, files) is trusted, and the key cannot be registered again. This cannot be undone.</translation>
     </message>
     <message>
+        <source>
+
+这只在本机生效：县公司核验回执和备份时以县公司登记的为准，请同时通知县公司作废这把密钥。</source>
+        <translation>
+
+This applies on this computer only: the county checks receipts and backups against the keys it registered, so ask the county to revoke this key too.</translation>
+    </message>
+    <message>
         <source>作废旧密钥</source>
         <translation>Revoke an old key</translation>
     </message>
@@ -2956,16 +2964,36 @@ Phone the other side, have them read the fingerprint shown on their PC and compa
 原指纹：{1}
 新指纹：{2}
 
-只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，逐字核对。
-
-替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；旧电脑丢失或被盗时请勾选下面一项，旧密钥签的东西从此一律不信任。</source>
+只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，逐字核对。</source>
         <translation>{0} already has another public key registered.
 Registered fingerprint: {1}
 New fingerprint: {2}
 
-Replace it only if they really changed computers or reinstalled. Call them and have them read the fingerprint shown on the new computer; compare it character by character.
+Replace it only if they really changed computers or reinstalled. Call them and have them read the fingerprint shown on the new computer; compare it character by character.</translation>
+    </message>
+    <message>
+        <source>
+
+注意：这把公钥在 {0} 被替换下来过。请确认对方确实换回了原来的电脑，而不是U盘上留着的旧公钥文件。</source>
+        <translation>
+
+Note: this public key was replaced here on {0}. Make sure they really went back to their earlier computer, and that this is not an old key file left on a stick.</translation>
+    </message>
+    <message>
+        <source>
+
+替换后，旧密钥换电脑前签的回执和U盘备份仍可核验；旧电脑丢失或被盗时请勾选下面一项，旧密钥签的东西从此一律不信任。</source>
+        <translation>
 
 After the replacement, receipts and USB backups the old key signed before the change still check; if the old computer was lost or stolen, tick the box below and nothing the old key signed is trusted again.</translation>
+    </message>
+    <message>
+        <source>
+
+替换后只认新密钥签的资料包和回执。县公司的旧电脑丢失或被盗时请勾选下面一项，旧密钥从此不能再登记。</source>
+        <translation>
+
+After the replacement only packages and acknowledgements signed by the new key are accepted. If the county&apos;s old computer was lost or stolen, tick the box below: the old key can never be registered again.</translation>
     </message>
     <message>
         <source>旧电脑丢失或被盗（旧密钥作废）</source>

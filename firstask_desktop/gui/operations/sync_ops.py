@@ -107,12 +107,26 @@ def read_key(path: str) -> dict:
     different key registered for the same station (its PC was changed), else empty."""
     from pathlib import Path
 
+    from firstask_desktop.store.models import RetiredKey
     from firstask_desktop.sync.trust import read_key_file, registered
 
     info = read_key_file(Path(path))
     known = registered(info.role, info.station)
     replaces = known.fingerprint if known is not None and known.key_id != info.key_id else ""
-    return {"label": info.label, "fingerprint": info.fingerprint, "replaces": replaces}
+    before = (
+        RetiredKey.select(RetiredKey.retired_at)
+        .where((RetiredKey.station == info.station) & (RetiredKey.key_id == info.key_id))
+        .order_by(RetiredKey.retired_at.desc())
+        .first()
+    )
+    return {
+        "label": info.label,
+        "role": info.role,
+        "fingerprint": info.fingerprint,
+        "replaces": replaces,
+        # This very key was replaced here once: an old key file, or the old PC back again.
+        "replaced_on": f"{before.retired_at:%Y-%m-%d}" if before is not None else "",
+    }
 
 
 @writes
@@ -140,8 +154,10 @@ def keys_overview() -> dict:
     """What 公钥 lists: this PC's fingerprint, the keys registered, the keys they replaced."""
     from firstask_desktop.sync.trust import known_keys, local_public_info, retired_keys
 
+    mine = local_public_info()
     return {
-        "local": local_public_info().fingerprint,
+        "role": mine.role,
+        "local": mine.fingerprint,
         "known": known_keys(),
         "retired": retired_keys(),
     }
