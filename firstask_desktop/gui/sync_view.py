@@ -39,6 +39,11 @@ from .widgets import Retranslating, set_error
 SYNC_FILTER = "*.fasync"
 
 
+def _unbroken(fingerprint: str) -> str:
+    """A fingerprint on one line: read out over the phone, its groups are compared in a row."""
+    return fingerprint.replace(" ", "\u00a0")
+
+
 class SyncPage(Retranslating, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -472,7 +477,7 @@ class SyncPage(Retranslating, QWidget):
         else:
             question = self.tr(
                 "{0}\n指纹：{1}\n\n请打电话让对方念出他们电脑上显示的指纹，逐字核对。完全一致吗？"
-            ).format(key["label"], key["fingerprint"])
+            ).format(key["label"], _unbroken(key["fingerprint"]))
             if not confirm(self, self.tr("核对公钥指纹"), question):
                 return
             options = {}
@@ -498,7 +503,7 @@ class SyncPage(Retranslating, QWidget):
             "{0}已经登记了另一把公钥。\n原指纹：{1}\n新指纹：{2}\n\n"
             "只有对方确实换了电脑或重装了程序时才替换。请打电话让对方念出新电脑上显示的指纹，"
             "逐字核对。"
-        ).format(key["label"], key["replaces"], key["fingerprint"])
+        ).format(key["label"], _unbroken(key["replaces"]), _unbroken(key["fingerprint"]))
         if key["replaced_on"]:
             text += self.tr(
                 "\n\n注意：这把公钥在 {0} 被替换下来过。请确认对方确实换回了原来的电脑，"
