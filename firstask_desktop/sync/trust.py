@@ -383,6 +383,29 @@ def take_own_retired_keys(listed, *, by: str, at: datetime) -> tuple[int, int]:
     return trusted, revoked_now
 
 
+def describe_key_file(path: Path) -> dict:
+    """A key file as the fingerprint question shows it, before anything is registered.
+
+    ``replaces``: the fingerprint of a different key registered for the same code (its PC was
+    changed), else empty; ``replaced_on``: the day this very key was replaced here, if it was
+    (an old key file left on a stick, or the old PC back again), else empty."""
+    info = read_key_file(path)
+    known = registered(info.role, info.station)
+    before = (
+        RetiredKey.select(RetiredKey.retired_at)
+        .where((RetiredKey.station == info.station) & (RetiredKey.key_id == info.key_id))
+        .order_by(RetiredKey.retired_at.desc())
+        .first()
+    )
+    return {
+        "label": info.label,
+        "role": info.role,
+        "fingerprint": info.fingerprint,
+        "replaces": known.fingerprint if known is not None and known.key_id != info.key_id else "",
+        "replaced_on": f"{before.retired_at:%Y-%m-%d}" if before is not None else "",
+    }
+
+
 def import_key_file(
     path: Path,
     *,
@@ -465,19 +488,23 @@ def revoke_retired(fingerprint: str, *, by, now: datetime | None = None) -> tupl
     return listed, changed
 
 
+def _listed(k: KnownKey | RetiredKey) -> dict:
+    """What a list of keys shows of one, registered or retired alike."""
+    return {
+        "role": k.role,
+        "role_label": ROLE_LABELS.get(k.role, k.role),
+        "station": k.station,
+        "name": k.name,
+        "fingerprint": k.fingerprint,
+        "key_id": k.key_id,
+        "accepted_at": k.accepted_at.isoformat(timespec="minutes"),
+    }
+
+
 def known_keys() -> list[dict]:
     """For the settings screen: every registered key with its fingerprint."""
     return [
-        {
-            "role": k.role,
-            "role_label": ROLE_LABELS.get(k.role, k.role),
-            "station": k.station,
-            "name": k.name,
-            "fingerprint": k.fingerprint,
-            "key_id": k.key_id,
-            "accepted_at": k.accepted_at.isoformat(timespec="minutes"),
-            "accepted_by": k.accepted_by,
-        }
+        _listed(k) | {"accepted_by": k.accepted_by}
         for k in KnownKey.select().order_by(KnownKey.role, KnownKey.station)
     ]
 
@@ -485,14 +512,8 @@ def known_keys() -> list[dict]:
 def retired_keys() -> list[dict]:
     """The keys replaced here, newest first: whether what they signed before is still trusted."""
     return [
-        {
-            "role": k.role,
-            "role_label": ROLE_LABELS.get(k.role, k.role),
-            "station": k.station,
-            "name": k.name,
-            "fingerprint": k.fingerprint,
-            "key_id": k.key_id,
-            "accepted_at": k.accepted_at.isoformat(timespec="minutes"),
+        _listed(k)
+        | {
             "retired_at": k.retired_at.isoformat(timespec="minutes"),
             "retired_by": k.retired_by,
             "lost": bool(k.revoked),

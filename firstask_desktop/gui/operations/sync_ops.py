@@ -103,30 +103,11 @@ def write_county_package(folder: str, *, actor=None, progress=None) -> str:
 
 
 def read_key(path: str) -> dict:
-    """The key file as the fingerprint question shows it; ``replaces``: the fingerprint of a
-    different key registered for the same station (its PC was changed), else empty."""
     from pathlib import Path
 
-    from firstask_desktop.store.models import RetiredKey
-    from firstask_desktop.sync.trust import read_key_file, registered
+    from firstask_desktop.sync.trust import describe_key_file
 
-    info = read_key_file(Path(path))
-    known = registered(info.role, info.station)
-    replaces = known.fingerprint if known is not None and known.key_id != info.key_id else ""
-    before = (
-        RetiredKey.select(RetiredKey.retired_at)
-        .where((RetiredKey.station == info.station) & (RetiredKey.key_id == info.key_id))
-        .order_by(RetiredKey.retired_at.desc())
-        .first()
-    )
-    return {
-        "label": info.label,
-        "role": info.role,
-        "fingerprint": info.fingerprint,
-        "replaces": replaces,
-        # This very key was replaced here once: an old key file, or the old PC back again.
-        "replaced_on": f"{before.retired_at:%Y-%m-%d}" if before is not None else "",
-    }
+    return describe_key_file(Path(path))
 
 
 @writes
