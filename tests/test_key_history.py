@@ -117,17 +117,7 @@ def test_a_key_written_into_the_database_behind_the_apps_back_is_reported(replac
     with county.use():
         import_key_file(new_key_file, accepted_by="县管理员", replace=True)
         assert check_database() == []
-    database = sqlite3.connect(config.db_path(county.folder))
-    with database:
-        database.execute(
-            "INSERT INTO known_key (role, station, name, signing_public, encryption_public, "
-            "key_id, fingerprint, accepted_at, accepted_by) VALUES ('station', 'GS0199', "
-            "'冒名所', 'AAAA', '', 'forged', 'F', '2026-12-01 09:00:00', '某人')"
-        )
-    database.close()
-    with county.use():
-        problems = check_database()
-    assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems
+    assert _forged_key_is_reported(county, "station", "GS0199")
 
 
 @pytest.mark.parametrize("lost", [False, True], ids=["old-pc-broken", "old-pc-stolen"])
@@ -286,17 +276,24 @@ def test_a_key_written_in_before_any_key_import_is_reported(tmp_path):
     station = make_station(tmp_path / "城关所", "GS0101", "城关供电所", entries=0)
     with station.use():
         assert check_database() == []
-    database = sqlite3.connect(config.db_path(station.folder))
+    assert _forged_key_is_reported(station, "county", "YZ99")
+
+
+def _forged_key_is_reported(site, role: str, code: str) -> bool:
+    """A key row written into ``site``'s register with sqlite3, as a tool would: named by
+    check as changed outside the program?"""
+    database = sqlite3.connect(config.db_path(site.folder))
     with database:
         database.execute(
             "INSERT INTO known_key (role, station, name, signing_public, encryption_public, "
-            "key_id, fingerprint, accepted_at, accepted_by) VALUES ('county', 'YZ99', "
-            "'冒名县公司', 'AAAA', 'AAAA', 'forged', 'F', '2026-12-01 09:00:00', '某人')"
+            "key_id, fingerprint, accepted_at, accepted_by) VALUES (?, ?, '冒名', 'AAAA', '', "
+            "'forged', 'F', '2026-12-01 09:00:00', '某人')",
+            (role, code),
         )
     database.close()
-    with station.use():
+    with site.use():
         problems = check_database()
-    assert any("known_key" in p and "在程序外被改动过" in p for p in problems), problems
+    return any("known_key" in p and "在程序外被改动过" in p for p in problems)
 
 
 def test_an_old_key_registered_again_is_in_use_and_cannot_be_revoked(replaced, tmp_path):

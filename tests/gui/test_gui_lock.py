@@ -9,25 +9,15 @@ from gui_helpers import settle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from firstask_desktop.services import entries as svc
 
-
-def _open_an_entry(window, people, qtbot):
-    entry = svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    )
-    window.open_entry(entry.serial)
+def _open_an_entry(window, serial, qtbot):
+    window.open_entry(serial)
     settle(qtbot)
-    return window.detail_windows[entry.serial]
+    return window.detail_windows[serial]
 
 
-def test_idle_time_locks_and_hides_every_window(window, people, qtbot):
-    detail = _open_an_entry(window, people, qtbot)
+def test_idle_time_locks_and_hides_every_window(window, complaint, qtbot):
+    detail = _open_an_entry(window, complaint, qtbot)
     assert window.session.lock_minutes == 10  # the station's setting (services.accounts)
     window.idle.set_interval_ms(150)
     qtbot.waitUntil(window.is_locked, timeout=5000)
@@ -39,8 +29,8 @@ def test_idle_time_locks_and_hides_every_window(window, people, qtbot):
     assert window.entry_form is None
 
 
-def test_wrong_password_stays_locked_right_one_brings_the_windows_back(window, people, qtbot):
-    detail = _open_an_entry(window, people, qtbot)
+def test_wrong_password_stays_locked_right_one_brings_the_windows_back(window, complaint, qtbot):
+    detail = _open_an_entry(window, complaint, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked()
     screen = window.lock_screen
@@ -56,8 +46,8 @@ def test_wrong_password_stays_locked_right_one_brings_the_windows_back(window, p
     assert detail.isVisible()
 
 
-def test_another_clerk_switches_in_with_one_click(window, people, qtbot):
-    detail = _open_an_entry(window, people, qtbot)
+def test_another_clerk_switches_in_with_one_click(window, complaint, qtbot):
+    detail = _open_an_entry(window, complaint, qtbot)
     window.lock()
     screen = window.lock_screen
     screen.switch_button.click()
@@ -89,8 +79,8 @@ def test_activity_keeps_the_window_open(window, qtbot):
     qtbot.waitUntil(window.is_locked, timeout=5000)
 
 
-def test_work_in_another_window_keeps_the_app_open(window, people, qtbot):
-    detail = _open_an_entry(window, people, qtbot)
+def test_work_in_another_window_keeps_the_app_open(window, complaint, qtbot):
+    detail = _open_an_entry(window, complaint, qtbot)
     qtbot.waitUntil(lambda: detail.windowHandle() is not None)
     window.idle.set_interval_ms(400)
     for _ in range(4):

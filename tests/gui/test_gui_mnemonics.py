@@ -38,7 +38,7 @@ def test_every_wizard_caption_leads_to_its_field(store, qtbot):
     assert {admin.name, admin.password, admin.repeat} <= buddies
 
 
-def test_no_screen_or_step_dialog_prints_a_mnemonic(window, session, people, qtbot):
+def test_no_screen_or_step_dialog_prints_a_mnemonic(window, session, people, complaint, qtbot):
     for name in window.page:
         window.show_page(name)
         settle(qtbot)
@@ -47,16 +47,8 @@ def test_no_screen_or_step_dialog_prints_a_mnemonic(window, session, people, qtb
     settle(qtbot)
     assert captions_printing_their_mnemonic(window.entry_form) == []
     window.entry_form.discard()
-    entry = svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    )
-    svc.transfer_entry(people["李娜"], entry.serial, department="营业班", note="请处理")
-    detail = EntryDetail(session, entry.serial)
+    svc.transfer_entry(people["李娜"], complaint, department="营业班", note="请处理")
+    detail = EntryDetail(session, complaint)
     qtbot.addWidget(detail)
     detail.show()
     settle(qtbot)

@@ -12,16 +12,10 @@ from firstask_desktop.gui.register_view import RegisterPage
 from firstask_desktop.services import entries as svc
 
 
-def test_receipt_preview_saves_a_checked_pdf_and_prints(session, people, qtbot, tmp_path, answers):
-    entry = svc.register_entry(
-        people["李娜"],
-        channel="来访",
-        category="投诉",
-        visitor="张三",
-        phone="13812345678",
-        matter="电压偏低",
-    )
-    detail = EntryDetail(session, entry.serial)
+def test_receipt_preview_saves_a_checked_pdf_and_prints(
+    session, complaint, qtbot, tmp_path, answers
+):
+    detail = EntryDetail(session, complaint)
     qtbot.addWidget(detail)
     detail.show()
     settle(qtbot)
